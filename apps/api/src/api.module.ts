@@ -1,0 +1,28 @@
+import { DatabaseModule } from '@lib/database';
+import { KernelModule } from '@lib/kernel';
+import { QueueModule } from '@lib/queue';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { CentersHttpModule } from './centers/centers-http.module';
+import { HealthModule } from './health/health.module';
+import { ApiExceptionFilter } from './http/exception.filter';
+import { createValidationPipe } from './http/validation';
+import { MetricsModule } from './metrics/metrics.module';
+
+/**
+ * The HTTP API's composition root. `forRoot()` rather than a static module so that configuration
+ * is read and validated when the app is built, not when this file is imported.
+ */
+@Module({})
+export class ApiModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [KernelModule.forRoot(), DatabaseModule, QueueModule, HealthModule, MetricsModule, CentersHttpModule],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+    };
+  }
+}

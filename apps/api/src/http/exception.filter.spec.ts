@@ -1,0 +1,72 @@
+import { AppError, NotFoundError } from '@lib/kernel';
+import { HttpException, NotFoundException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { toErrorBody } from './exception.filter';
+
+describe(toErrorBody.name, () => {
+  it.each([
+    ['invalid', 400],
+    ['forbidden', 403],
+    ['not_found', 404],
+    ['conflict', 409],
+    ['precondition_failed', 412],
+    ['unprocessable', 422],
+    ['precondition_required', 428],
+    ['unavailable', 503],
+  ] as const)('maps an AppError of kind %s to %i, keeping its code and details', (kind, status) => {
+    const body = toErrorBody(new AppError(kind, 'SOME_CODE', 'what went wrong', { rule: 'R1' }), 'rid');
+    expect(body).toEqual({
+      statusCode: status,
+      error: expect.any(String),
+      code: 'SOME_CODE',
+      message: 'what went wrong',
+      requestId: 'rid',
+      rule: 'R1',
+    });
+  });
+
+  it('does not let details overwrite the standard fields', () => {
+    const body = toErrorBody(new AppError('invalid', 'C', 'm', { statusCode: 200, requestId: 'forged' }), 'rid');
+    expect(body.statusCode).toBe(400);
+    expect(body.requestId).toBe('rid');
+  });
+
+  it('names the missing entity in a 404', () => {
+    expect(toErrorBody(new NotFoundError('Center', 'abc'), undefined)).toMatchObject({
+      statusCode: 404,
+      message: 'Center abc was not found',
+    });
+  });
+
+  it('maps Nest HTTP exceptions by status', () => {
+    expect(toErrorBody(new NotFoundException('Cannot GET /x'), 'r')).toMatchObject({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: 'Cannot GET /x',
+    });
+    expect(toErrorBody(new HttpException('Request body is too large', 413), 'r')).toMatchObject({
+      statusCode: 413,
+      code: 'BODY_TOO_LARGE',
+    });
+  });
+
+  it('answers a lost database connection with 503', () => {
+    const lost = new QueryFailedError(
+      'SELECT 1',
+      [],
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    );
+    expect(toErrorBody(lost, 'r')).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_DOWN' });
+  });
+
+  it('hides anything unexpected behind a 500 without its message', () => {
+    const body = toErrorBody(new TypeError("Cannot read properties of undefined (reading 'secret')"), 'r');
+    expect(body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      code: 'INTERNAL',
+      message: 'Unexpected error; quote the request id when reporting it',
+      requestId: 'r',
+    });
+  });
+});

@@ -1,0 +1,99 @@
+import { AppError, ErrorKind } from '@lib/kernel';
+import { STATUS_CODES } from 'node:http';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { errorBody, ErrorBody } from './error-body';
+
+const STATUS_OF: Record<ErrorKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  unprocessable: 422,
+  precondition_required: 428,
+  unavailable: 503,
+};
+
+// PostgreSQL SQLSTATEs that mean the database went away, not that the request was bad.
+const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006']);
+
+/** Maps anything thrown while handling a request to the one error shape, and never leaks a stack. */
+export function toErrorBody(exception: unknown, requestId: string | undefined): ErrorBody {
+  if (exception instanceof AppError) {
+    return errorBody(STATUS_OF[exception.kind], exception.code, exception.message, requestId, exception.details);
+  }
+  if (exception instanceof HttpException) {
+    return fromHttpException(exception, requestId);
+  }
+  const sqlState =
+    (exception as { driverError?: { code?: string }; code?: string })?.driverError?.code ??
+    (exception as { code?: string })?.code;
+  if (
+    (exception instanceof QueryFailedError && sqlState && CONNECTION_LOST.has(sqlState)) ||
+    isConnectionRefused(exception)
+  ) {
+    return errorBody(503, 'DEPENDENCY_DOWN', 'The database is unavailable; try again shortly', requestId);
+  }
+  return errorBody(500, 'INTERNAL', 'Unexpected error; quote the request id when reporting it', requestId);
+}
+
+function isConnectionRefused(exception: unknown): boolean {
+  const code = (exception as { code?: string })?.code;
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    (exception as Error)?.message === 'Connection terminated unexpectedly'
+  );
+}
+
+/**
+ * Nest's own exceptions, and the errors Fastify raises before a handler runs (body too large, bad
+ * JSON, unsupported media type), which Nest hands to this filter as plain `HttpException`s.
+ */
+function fromHttpException(exception: HttpException, requestId: string | undefined): ErrorBody {
+  const status = exception.getStatus();
+  const response = exception.getResponse();
+  const message =
+    typeof response === 'string'
+      ? response
+      : [(response as { message?: unknown }).message].flat().filter(Boolean).join('; ') || exception.message;
+  switch (status) {
+    case 413:
+      return errorBody(413, 'BODY_TOO_LARGE', 'The request body is larger than this API accepts', requestId);
+    case 415:
+      return errorBody(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json', requestId);
+    case 400:
+      if (/^Body (is not valid JSON|cannot be empty)/.test(message)) {
+        return errorBody(400, 'INVALID_JSON', 'The body is not valid JSON', requestId);
+      }
+      return errorBody(400, 'BAD_REQUEST', message, requestId);
+    default:
+      return errorBody(
+        status,
+        STATUS_CODES[status]?.toUpperCase().replace(/\W+/g, '_') ?? `HTTP_${status}`,
+        message,
+        requestId,
+      );
+  }
+}
+
+/** Sends the body, logging server-side failures with their stack (the client never sees it). */
+export function sendError(exception: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
+  const body = toErrorBody(exception, request.id);
+  if (body.statusCode >= 500) {
+    logger.error({ err: exception, requestId: body.requestId }, (exception as Error)?.message ?? 'error');
+  }
+  void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+}
+
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    sendError(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), this.logger);
+  }
+}

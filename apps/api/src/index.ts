@@ -1,0 +1,3 @@
+export { createApiApp, configureApiApp, createFastifyAdapter, API_PREFIX } from './api-app';
+export { ApiModule } from './api.module';
+export { UuidParam } from './http/validation';

@@ -1,0 +1,63 @@
+import { Environment } from '@lib/kernel';
+import { redisOptionsFromUrl } from '@lib/queue';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+
+/** Why a local dependency is unreachable, and the commands that start it. */
+export class PreflightError extends Error {}
+
+function where(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || (parsed.protocol.startsWith('redis') ? 6379 : 5432)}`;
+}
+
+export async function checkPostgres(env: Environment): Promise<void> {
+  const maintenance = new URL(env.DATABASE_URL);
+  maintenance.pathname = '/postgres';
+  const client = new Client({ connectionString: maintenance.toString(), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (error) {
+    throw new PreflightError(
+      [
+        `PostgreSQL is not answering at ${where(env.DATABASE_URL)} (${(error as Error).message}).`,
+        'Start it, then run this again:',
+        '  Debian/Ubuntu:  pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start',
+        '  macOS (brew):   brew services start postgresql@16',
+        '  Docker:         docker compose up -d postgres',
+        'or set DATABASE_URL to a server that runs.',
+      ].join('\n'),
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function checkRedis(env: Environment): Promise<void> {
+  const redis = new Redis({
+    ...redisOptionsFromUrl(env.REDIS_URL),
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 3000,
+    retryStrategy: () => null,
+  });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    throw new PreflightError(
+      [
+        `Redis is not answering at ${where(env.REDIS_URL)} (${(error as Error).message}).`,
+        'Start it, then run this again:',
+        '  Debian/Ubuntu:  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no',
+        '  macOS (brew):   brew services start redis',
+        '  Docker:         docker compose up -d redis',
+        'or set REDIS_URL to a server that runs.',
+      ].join('\n'),
+    );
+  } finally {
+    redis.disconnect();
+  }
+}

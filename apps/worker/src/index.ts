@@ -1,0 +1,2 @@
+export { createWorkerContext } from './worker-app';
+export { WorkerModule } from './worker.module';

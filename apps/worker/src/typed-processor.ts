@@ -1,0 +1,32 @@
+import { JOB_NAMES, JobHandlers, QueueName } from '@lib/queue';
+import { WorkerHost } from '@nestjs/bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
+
+/**
+ * A BullMQ processor that dispatches by job name to a handler map typed by the queue contract,
+ * so a job without a handler fails to compile, and at run time fails without retrying.
+ */
+export abstract class TypedProcessor<Q extends QueueName> extends WorkerHost {
+  abstract readonly queueName: Q;
+  abstract readonly handlers: JobHandlers<Q>;
+
+  async process(job: Job): Promise<unknown> {
+    const handler = (this.handlers as unknown as Record<string, ((job: Job) => Promise<unknown>) | undefined>)[
+      job.name
+    ];
+    if (!handler) {
+      throw new UnrecoverableError(`no handler for job "${job.name}" on queue "${this.queueName}"`);
+    }
+    return handler(job);
+  }
+}
+
+/** The `queue.job` names of the contract that no processor handles. */
+export function missingHandlers(
+  processors: ReadonlyArray<Pick<TypedProcessor<QueueName>, 'queueName' | 'handlers'>>,
+): string[] {
+  return Object.values(QueueName).flatMap((queue) => {
+    const handled = new Set(processors.filter((p) => p.queueName === queue).flatMap((p) => Object.keys(p.handlers)));
+    return JOB_NAMES[queue].filter((name) => !handled.has(name)).map((name) => `${queue}.${name}`);
+  });
+}

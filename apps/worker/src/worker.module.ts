@@ -1,0 +1,26 @@
+import { KernelModule } from '@lib/kernel';
+import { QueueModule, QueueName } from '@lib/queue';
+import { DynamicModule, Module, OnModuleInit, Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { SystemProcessor } from './system.processor';
+import { missingHandlers, TypedProcessor } from './typed-processor';
+
+const PROCESSORS: Array<Type<TypedProcessor<QueueName>>> = [SystemProcessor];
+
+/** The worker's composition root: the queues and one processor per queue. No HTTP. */
+@Module({})
+export class WorkerModule implements OnModuleInit {
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  static forRoot(): DynamicModule {
+    return { module: WorkerModule, imports: [KernelModule.forRoot(), QueueModule], providers: PROCESSORS };
+  }
+
+  /** Refuses to start when a job of the contract has no handler (it would sit in Redis forever). */
+  onModuleInit(): void {
+    const missing = missingHandlers(PROCESSORS.map((type) => this.moduleRef.get(type)));
+    if (missing.length > 0) {
+      throw new Error(`The worker refuses to start: no handler for ${missing.join(', ')}`);
+    }
+  }
+}

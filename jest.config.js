@@ -1,0 +1,45 @@
+/** Unit tests sit beside the code; e2e tests in test/ boot the real app against PostgreSQL and Redis. */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+      keepClassNames: true,
+      // Rewrite the path aliases at transform time, so code Jest loads outside its module
+      // registry (globalSetup) resolves them as well.
+      baseUrl: __dirname,
+      paths: {
+        '@lib/*': ['./libs/*/src'],
+        '@app/api': ['./apps/api/src'],
+        '@app/worker': ['./apps/worker/src'],
+      },
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const common = {
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@lib/([a-z-]+)$': '<rootDir>/libs/$1/src',
+    '^@app/([a-z-]+)$': '<rootDir>/apps/$1/src',
+  },
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      setupFiles: ['<rootDir>/test/setup/test-env.ts'],
+    },
+  ],
+};

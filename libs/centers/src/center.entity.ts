@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A Welcome Back-style center: one site of the network, with its own staff and clients. */
+@Entity({ name: 'centers' })
+export class Center {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stable human key (e.g. `wbc-colorado`); seeds upsert on it. */
+  @Column({ type: 'text', unique: true })
+  slug: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  hostInstitution: string;
+
+  @Column({ type: 'text' })
+  city: string;
+
+  /** Two-letter USPS code. */
+  @Column({ type: 'char', length: 2 })
+  state: string;
+
+  /** IANA time zone; reminders go out at a civil hour here. */
+  @Column({ type: 'text' })
+  timeZone: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

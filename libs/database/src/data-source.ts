@@ -1,0 +1,34 @@
+import { Center } from '@lib/centers';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+import { migrations } from './migrations';
+
+/** Every entity of every library. One list, read by the app and by the TypeORM CLI. */
+export const entities = [Center];
+
+export interface DatabaseSettings {
+  url: string;
+  poolSize?: number;
+}
+
+/**
+ * The one place the database connection is described. `synchronize` is off everywhere: the
+ * schema changes only through migrations.
+ */
+export function dataSourceOptions({ url, poolSize = 10 }: DatabaseSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    extra: { max: poolSize, application_name: 'img-pathways' },
+  };
+}
+
+export function createDataSource(settings: DatabaseSettings): DataSource {
+  return new DataSource(dataSourceOptions(settings));
+}

@@ -1,0 +1,4 @@
+import { CreateCenters1795634333830 } from './1795634333830-create-centers';
+
+/** Every migration, oldest first. A new migration is added here as well as generated. */
+export const migrations = [CreateCenters1795634333830];

@@ -1,0 +1,88 @@
+import { ConfigError, Environment, loadEnvironmentOrExit, validateEnvironment } from './environment';
+
+describe(validateEnvironment.name, () => {
+  it('gives the local defaults when nothing is set', () => {
+    const env = validateEnvironment({});
+    expect(env).toBeInstanceOf(Environment);
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/img_pathways',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      BODY_LIMIT_BYTES: 1048576,
+    });
+  });
+
+  it('converts numbers and keeps given values', () => {
+    const env = validateEnvironment({
+      PORT: '8080',
+      DATABASE_URL: 'postgresql://app:s3cret@db:5432/pathways',
+      REDIS_URL: 'rediss://cache:6380/2',
+    });
+    expect(env.PORT).toBe(8080);
+    expect(env.DATABASE_URL).toBe('postgresql://app:s3cret@db:5432/pathways');
+    expect(env.REDIS_URL).toBe('rediss://cache:6380/2');
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(validateEnvironment({ PORT: '', LOG_LEVEL: '' }).PORT).toBe(3000);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '0'],
+    ['DATABASE_URL', 'mysql://localhost/db'],
+    ['DATABASE_URL', 'not a url'],
+    ['REDIS_URL', 'http://localhost:6379'],
+    ['LOG_LEVEL', 'verbose'],
+    ['NODE_ENV', 'staging'],
+    ['BODY_LIMIT_BYTES', '10'],
+    ['DATABASE_POOL_SIZE', '-1'],
+    ['HOST', 'example.com'],
+  ])('refuses %s=%s with a message naming the variable', (name, value) => {
+    expect(() => validateEnvironment({ [name]: value })).toThrow(ConfigError);
+    expect(() => validateEnvironment({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} must`));
+  });
+
+  it('names every bad variable on one line', () => {
+    try {
+      validateEnvironment({ PORT: 'x', REDIS_URL: 'nope' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      expect(message).not.toContain('\n');
+      expect(message).toContain('PORT must');
+      expect(message).toContain('REDIS_URL must');
+    }
+  });
+});
+
+describe(loadEnvironmentOrExit.name, () => {
+  const saved = process.env.PORT;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.PORT;
+    else process.env.PORT = saved;
+    jest.restoreAllMocks();
+  });
+
+  it('prints one line naming the variable and exits with 1 on a bad value', () => {
+    process.env.PORT = 'eighty';
+    const exit = jest.spyOn(process, 'exit').mockImplementation(((code: number) => {
+      throw new Error(`exit ${code}`);
+    }) as never);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(() => loadEnvironmentOrExit('/nonexistent/.env')).toThrow('exit 1');
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(stderr).toHaveBeenCalledTimes(1);
+    expect(String(stderr.mock.calls[0][0])).toMatch(
+      /^Invalid configuration: PORT must be a whole number from 1 to 65535\n$/,
+    );
+  });
+
+  it('returns the environment when it is valid', () => {
+    process.env.PORT = '4100';
+    expect(loadEnvironmentOrExit('/nonexistent/.env').PORT).toBe(4100);
+  });
+});

@@ -1,0 +1,102 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsUrl, Max, Min, validateSync } from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NODE_ENVS = ['development', 'test', 'production'] as const;
+
+const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+/**
+ * Every setting the processes read from the environment, with the local defaults that let a
+ * new developer run the product without writing any. `.env.example` lists the same names.
+ */
+export class Environment {
+  @IsIn(NODE_ENVS, { message: `NODE_ENV must be one of ${NODE_ENVS.join(', ')}` })
+  NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
+
+  @Type(() => Number)
+  @IsInt({ message: 'PORT must be a whole number from 1 to 65535' })
+  @Min(1, { message: 'PORT must be a whole number from 1 to 65535' })
+  @Max(65535, { message: 'PORT must be a whole number from 1 to 65535' })
+  PORT = 3000;
+
+  /** Address the HTTP server binds to; containers set 0.0.0.0. */
+  @trimmed()
+  @IsIn(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'], {
+    message: 'HOST must be one of 127.0.0.1, 0.0.0.0, ::, ::1, localhost',
+  })
+  HOST = '127.0.0.1';
+
+  @trimmed()
+  @IsUrl(
+    { protocols: ['postgres', 'postgresql'], require_protocol: true, require_tld: false },
+    { message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/img_pathways' },
+  )
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/img_pathways';
+
+  @Type(() => Number)
+  @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number from 1 to 200' })
+  @Min(1, { message: 'DATABASE_POOL_SIZE must be a whole number from 1 to 200' })
+  @Max(200, { message: 'DATABASE_POOL_SIZE must be a whole number from 1 to 200' })
+  DATABASE_POOL_SIZE = 10;
+
+  @trimmed()
+  @IsUrl(
+    { protocols: ['redis', 'rediss'], require_protocol: true, require_tld: false },
+    { message: 'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' },
+  )
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Largest request body accepted; larger ones get 413. */
+  @Type(() => Number)
+  @IsInt({ message: 'BODY_LIMIT_BYTES must be a whole number from 1024 to 104857600' })
+  @Min(1024, { message: 'BODY_LIMIT_BYTES must be a whole number from 1024 to 104857600' })
+  @Max(104857600, { message: 'BODY_LIMIT_BYTES must be a whole number from 1024 to 104857600' })
+  BODY_LIMIT_BYTES = 1048576;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Validates raw environment values into a typed `Environment`. Empty strings count as unset, so
+ * `PORT=` in a .env file falls back to the default instead of failing obscurely.
+ * Throws one `ConfigError` whose message names every bad variable on one line.
+ */
+export function validateEnvironment(raw: Record<string, string | undefined>): Environment {
+  const known = Object.keys(new Environment());
+  const present = Object.fromEntries(
+    known.filter((key) => raw[key] !== undefined && raw[key] !== '').map((key) => [key, raw[key]]),
+  );
+  const env = plainToInstance(Environment, present);
+  const problems = validateSync(env).flatMap((error) => Object.values(error.constraints ?? {}).slice(0, 1));
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return env;
+}
+
+/**
+ * Entry points call this first: reads `.env` from the working directory when there is one (real
+ * environment variables win), validates, and on a bad value prints one line and exits with 1.
+ */
+export function loadEnvironmentOrExit(envFile = '.env'): Environment {
+  if (existsSync(envFile)) {
+    process.loadEnvFile(envFile);
+  }
+  try {
+    return validateEnvironment(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * What went wrong, in terms the HTTP layer maps to a status code. Each area throws its own
+ * subclass with a code enum (e.g. `CentersError` with `CentersErrorCode`); the API's one global
+ * exception filter turns `kind` into a status and puts `code` in the body.
+ */
+export type ErrorKind =
+  | 'invalid' // 400: the request is malformed
+  | 'not_found' // 404: missing, or outside the caller's scope
+  | 'forbidden' // 403: the caller's role may never do this
+  | 'conflict' // 409: clashes with existing data
+  | 'precondition_failed' // 412: stale If-Match
+  | 'precondition_required' // 428: If-Match missing
+  | 'unprocessable' // 422: well-formed but a domain rule refuses it
+  | 'unavailable'; // 503: a dependency is down
+
+export class AppError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+    /** Extra machine-readable facts for the client (candidates of a duplicate, a rule's source). */
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export enum KernelErrorCode {
+  InvalidCursor = 'INVALID_CURSOR',
+  NotFound = 'NOT_FOUND',
+  DependencyDown = 'DEPENDENCY_DOWN',
+}
+
+export class NotFoundError extends AppError {
+  constructor(entity: string, id: string) {
+    super('not_found', KernelErrorCode.NotFound, `${entity} ${id} was not found`);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './config/environment';
+export * from './errors/app-error';
+export * from './pagination/keyset';
+export * from './clock';
+export * from './kernel.module';

@@ -1,0 +1,93 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { AppError, KernelErrorCode } from '../errors/app-error';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 100;
+
+/** `limit` and `cursor` of every list route (keyset pagination: never OFFSET). */
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit: number = DEFAULT_PAGE_SIZE;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Builds the OpenAPI schema class of a page of `itemType`. */
+export function PageOf<T>(itemType: new () => T): new () => Page<T> {
+  class PageDto implements Page<T> {
+    @ApiProperty({ type: itemType, isArray: true })
+    items: T[];
+
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'Pass as `cursor` to get the next page; null on the last page',
+    })
+    nextCursor: string | null;
+  }
+  Object.defineProperty(PageDto, 'name', { value: `${itemType.name}Page` });
+  return PageDto;
+}
+
+export type CursorValue = string | number | null;
+
+/** A cursor is the sort key of the last row returned, opaque to clients. */
+export function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+/** Decodes a cursor that must hold exactly `arity` scalar values; anything else is a 400. */
+export function decodeCursor(cursor: string, arity: number): CursorValue[] {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    values = undefined;
+  }
+  const valid =
+    Array.isArray(values) &&
+    values.length === arity &&
+    values.every((v) => v === null || typeof v === 'string' || typeof v === 'number');
+  if (!valid) {
+    throw new AppError(
+      'invalid',
+      KernelErrorCode.InvalidCursor,
+      'cursor is not a cursor this list returned; start again without it',
+    );
+  }
+  return values as CursorValue[];
+}
+
+/**
+ * Cuts a result fetched with `limit + 1` rows into a page: the extra row only tells that a next
+ * page exists, and the cursor is the sort key of the last row kept.
+ */
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  sortKey: (row: Row) => CursorValue[],
+  map: (row: Row) => Item,
+): Page<Item> {
+  const kept = rows.slice(0, limit);
+  const last = kept[kept.length - 1];
+  return {
+    items: kept.map(map),
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(sortKey(last)) : null,
+  };
+}

@@ -1,0 +1,38 @@
+import type { Job } from 'bullmq';
+
+/** Every BullMQ queue of the product. */
+export enum QueueName {
+  System = 'system',
+}
+
+/**
+ * The one typed contract between producers (API) and handlers (worker): for each queue, each
+ * job name with its payload and result. Payloads carry ids, never entities; handlers reload.
+ */
+export interface JobContract {
+  [QueueName.System]: {
+    /** A round-trip that proves a worker is consuming (used by tests and operators). */
+    ping: { payload: { nonce: string }; result: { pong: string; handledBy: string } };
+  };
+}
+
+export type JobName<Q extends QueueName> = keyof JobContract[Q] & string;
+type Spec<Q extends QueueName, N extends JobName<Q>> = JobContract[Q][N] & { payload: unknown; result: unknown };
+export type JobPayload<Q extends QueueName, N extends JobName<Q>> = Spec<Q, N>['payload'];
+export type JobResult<Q extends QueueName, N extends JobName<Q>> = Spec<Q, N>['result'];
+
+/** A handler for every job of a queue: leaving one out fails to compile. */
+export type JobHandlers<Q extends QueueName> = {
+  [N in JobName<Q>]: (job: Job<JobPayload<Q, N>, JobResult<Q, N>, N>) => Promise<JobResult<Q, N>>;
+};
+
+/** The job names at run time, so the worker can refuse to start when a handler is missing. */
+export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
+  [QueueName.System]: ['ping'],
+};
+
+/** Deterministic job ids: the same logical job always gets the same id, so BullMQ dedupes it. */
+export function jobId(name: string, ...parts: Array<string | number>): string {
+  // BullMQ reserves ':' as a key separator in custom ids.
+  return [name, ...parts].join('.');
+}

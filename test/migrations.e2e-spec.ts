@@ -1,0 +1,48 @@
+import { createDataSource, ensureDatabase, migrations } from '@lib/database';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { TEST_DATABASE_URL } from './setup/test-env';
+
+/** Every migration goes up and comes back down cleanly, on a database of its own. */
+describe('migrations', () => {
+  const url = TEST_DATABASE_URL.replace(/\/[^/]+$/, '/img_pathways_migrations_test');
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    const admin = new Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') });
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS img_pathways_migrations_test WITH (FORCE)');
+    await admin.end();
+    expect((await ensureDatabase(url)).created).toBe(true);
+    dataSource = await createDataSource({ url, poolSize: 1 }).initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+  });
+
+  const tables = async (): Promise<string[]> =>
+    (
+      await dataSource.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'typeorm_migrations' ORDER BY 1`,
+      )
+    ).map((row: { table_name: string }) => row.table_name);
+
+  it('runs every migration up, then reverts each one, leaving no table behind', async () => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    expect(applied).toHaveLength(migrations.length);
+    expect(await tables()).toContain('centers');
+
+    for (let i = 0; i < migrations.length; i += 1) {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+    }
+    expect(await tables()).toEqual([]);
+
+    const reapplied = await dataSource.runMigrations({ transaction: 'each' });
+    expect(reapplied).toHaveLength(migrations.length);
+  });
+
+  it('creates the database only when it is missing', async () => {
+    expect((await ensureDatabase(url)).created).toBe(false);
+  });
+});

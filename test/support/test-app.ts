@@ -1,0 +1,45 @@
+import { ApiModule, configureApiApp, createFastifyAdapter } from '@app/api';
+import { validateEnvironment } from '@lib/kernel';
+import { Type } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+
+export interface TestAppOptions {
+  /** Environment variables for this app only (restored once it is built). */
+  env?: Record<string, string>;
+  /** Extra controllers, e.g. a probe that exercises the global pipe and filter. */
+  controllers?: Type[];
+}
+
+/** Temporarily sets environment variables; returns the function that restores them. */
+export function overrideEnv(values: Record<string, string>): () => void {
+  const saved = Object.fromEntries(Object.keys(values).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, values);
+  return () => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+}
+
+/** Boots the real API in-process, configured exactly as `main.ts` configures it. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<NestFastifyApplication> {
+  const restore = overrideEnv(options.env ?? {});
+  try {
+    const env = validateEnvironment(process.env);
+    const moduleRef = await Test.createTestingModule({
+      imports: [ApiModule.forRoot()],
+      controllers: options.controllers ?? [],
+    }).compile();
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(env), {
+      bufferLogs: true,
+    });
+    await configureApiApp(app);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return app;
+  } finally {
+    restore();
+  }
+}
