@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { createApiApp } from '@app/api';
 import { createWorkerContext } from '@app/worker';
-import { createDataSource, ensureDatabase } from '@lib/database';
 import { loadEnvironmentOrExit } from '@lib/kernel';
-import { seedCenters } from '@lib/seed';
-import { checkPostgres, checkRedis, PreflightError } from './preflight';
+import { checkPostgres, checkRedis, exitOnPreflightError } from './preflight';
+import { describePrepared, prepareDatabase } from './prepare-database';
 
 /**
  * `npm run demo`: everything a new user needs, in one process. Creates the database when it is
@@ -13,27 +12,11 @@ import { checkPostgres, checkRedis, PreflightError } from './preflight';
  */
 async function demo(): Promise<void> {
   const env = loadEnvironmentOrExit();
-  try {
+  await exitOnPreflightError(async () => {
     await checkPostgres(env);
     await checkRedis(env);
-  } catch (error) {
-    if (!(error instanceof PreflightError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-
-  const { created } = await ensureDatabase(env.DATABASE_URL);
-  const dataSource = await createDataSource({ url: env.DATABASE_URL, poolSize: 2 }).initialize();
-  try {
-    const migrations = await dataSource.runMigrations({ transaction: 'each' });
-    const centers = await seedCenters(dataSource);
-    say(
-      `database ${created ? 'created' : 'found'}; ${migrations.length} migration(s) run; ` +
-        `seeded ${centers} new center(s) (existing rows are kept)`,
-    );
-  } finally {
-    await dataSource.destroy();
-  }
+  });
+  say(describePrepared(await prepareDatabase(env)));
 
   const api = await createApiApp();
   await createWorkerContext();

@@ -61,3 +61,14 @@ export async function checkRedis(env: Environment): Promise<void> {
     redis.disconnect();
   }
 }
+
+/** Runs the checks; on a `PreflightError` prints its advice and exits with 1. */
+export async function exitOnPreflightError(check: () => Promise<void>): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    if (!(error instanceof PreflightError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
