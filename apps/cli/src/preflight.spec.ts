@@ -7,13 +7,17 @@ describe('preflight', () => {
     const env = validateEnvironment({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/img_pathways' });
     const failure = checkPostgres(env);
     await expect(failure).rejects.toBeInstanceOf(PreflightError);
-    await expect(failure).rejects.toThrow(/PostgreSQL is not answering at 127\.0\.0\.1:1[\s\S]*pg_ctlcluster[\s\S]*docker compose up -d postgres/);
+    await expect(failure).rejects.toThrow(
+      /PostgreSQL is not answering at 127\.0\.0\.1:1[\s\S]*pg_ctlcluster[\s\S]*docker compose up -d postgres/,
+    );
   });
 
   it('says how to start Redis when it does not answer', async () => {
     const env = validateEnvironment({ REDIS_URL: 'redis://127.0.0.1:1' });
     const failure = checkRedis(env);
     await expect(failure).rejects.toBeInstanceOf(PreflightError);
-    await expect(failure).rejects.toThrow(/Redis is not answering at 127\.0\.0\.1:1[\s\S]*redis-server[\s\S]*docker compose up -d redis/);
+    await expect(failure).rejects.toThrow(
+      /Redis is not answering at 127\.0\.0\.1:1[\s\S]*redis-server[\s\S]*docker compose up -d redis/,
+    );
   });
 });
