@@ -3,15 +3,21 @@ import { seedCenters, welcomeBackCenters } from '@lib/seed';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { Role } from '@lib/identity';
+import { bearer, createUser, tokenFor } from './support/identities';
 import { createTestApp } from './support/test-app';
 
 describe('centers', () => {
   let app: NestFastifyApplication;
+  let auth: Record<string, string>;
   const http = () => request(app.getHttpServer());
+  const get = (url: string): request.Test => http().get(url).set(auth);
 
   beforeAll(async () => {
     app = await createTestApp();
     await seedCenters(app.get(DataSource));
+    const manager = await createUser(app.get(DataSource), { role: Role.Director });
+    auth = bearer(tokenFor(app, manager));
   });
 
   afterAll(async () => {
@@ -23,8 +29,7 @@ describe('centers', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: request.Response = await http()
-        .get('/api/v1/centers')
+      const res: request.Response = await get('/api/v1/centers')
         .query(cursor ? { limit, cursor } : { limit })
         .expect(200);
       items.push(...res.body.items);
@@ -56,19 +61,19 @@ describe('centers', () => {
 
   it('gets one center by id, without internal columns', async () => {
     const { items } = await allCenters(100);
-    const res = await http().get(`/api/v1/centers/${items[0].id}`).expect(200);
+    const res = await get(`/api/v1/centers/${items[0].id}`).expect(200);
     expect(res.body).toEqual(items[0]);
     expect(res.body).not.toHaveProperty('createdAt');
   });
 
   it('answers an unknown id with 404', async () => {
-    const res = await http().get('/api/v1/centers/3f1c2b7a-9d8e-4f6a-8b5c-1a2b3c4d5e6f').expect(404);
+    const res = await get('/api/v1/centers/3f1c2b7a-9d8e-4f6a-8b5c-1a2b3c4d5e6f').expect(404);
     expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
     expect(res.body.message).toContain('3f1c2b7a-9d8e-4f6a-8b5c-1a2b3c4d5e6f');
   });
 
   it('answers a malformed id with 400 naming it', async () => {
-    const res = await http().get("/api/v1/centers/1' OR '1'='1").expect(400);
+    const res = await get("/api/v1/centers/1' OR '1'='1").expect(400);
     expect(res.body.fields[0].field).toBe('id');
   });
 
@@ -78,12 +83,12 @@ describe('centers', () => {
     ['limit=ten', 'limit'],
     ['sort=name', 'sort'],
   ])('refuses ?%s, naming %s', async (query, field) => {
-    const res = await http().get(`/api/v1/centers?${query}`).expect(400);
+    const res = await get(`/api/v1/centers?${query}`).expect(400);
     expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
   });
 
   it('refuses a cursor it did not issue', async () => {
-    const res = await http().get('/api/v1/centers').query({ cursor: 'bm90LWEtY3Vyc29y' }).expect(400);
+    const res = await get('/api/v1/centers').query({ cursor: 'bm90LWEtY3Vyc29y' }).expect(400);
     expect(res.body.code).toBe('INVALID_CURSOR');
   });
 

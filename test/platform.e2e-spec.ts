@@ -104,7 +104,7 @@ describe('API platform', () => {
   });
 
   it('sets security headers', async () => {
-    const res = await http().get('/api/v1/centers').expect(200);
+    const res = await http().get('/health').expect(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['strict-transport-security']).toBeDefined();
@@ -122,11 +122,11 @@ describe('API platform', () => {
   });
 
   it('counts requests by route template in Prometheus metrics', async () => {
-    await http().get('/api/v1/centers/00000000-0000-4000-8000-000000000000').expect(404);
+    await http().get('/api/v1/probe/slow/not-a-uuid').expect(400);
     const res = await http().get('/metrics').expect(200);
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.text).toMatch(
-      /http_requests_total\{method="GET",route="\/api\/v1\/centers\/:id",status_code="404"\} [1-9]/,
+      /http_requests_total\{method="GET",route="\/api\/v1\/probe\/slow\/:id",status_code="400"\} [1-9]/,
     );
     expect(res.text).toContain('http_request_duration_seconds_bucket');
     expect(res.text).toContain('process_resident_memory_bytes');

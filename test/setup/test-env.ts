@@ -10,3 +10,5 @@ process.env.NODE_ENV = 'test';
 process.env.DATABASE_URL = TEST_DATABASE_URL;
 process.env.REDIS_URL = TEST_REDIS_URL;
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+process.env.JWT_SECRET = 'test-secret-of-at-least-thirty-two-characters-000';
+process.env.MAIL_OUTBOX_DIR = process.env.MAIL_OUTBOX_DIR ?? 'var/test-outbox';

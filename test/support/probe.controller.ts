@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { UuidParam } from '@app/api';
+import { Public, UuidParam } from '@app/api';
 
 class ProbeAddress {
   @IsString()
@@ -28,6 +28,7 @@ export class ProbeBody {
  * A route that only tests mount: it exercises the global validation pipe, the error filter and
  * shutdown draining exactly as real routes do, before the product has write routes of its own.
  */
+@Public()
 @Controller('probe')
 export class ProbeController {
   @Post()

@@ -1,13 +1,16 @@
+import { AuditModule } from '@lib/audit';
 import { DatabaseModule } from '@lib/database';
 import { KernelModule } from '@lib/kernel';
 import { QueueModule } from '@lib/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuthHttpModule } from './auth/auth-http.module';
 import { CentersHttpModule } from './centers/centers-http.module';
 import { HealthModule } from './health/health.module';
 import { ApiExceptionFilter } from './http/exception.filter';
 import { createValidationPipe } from './http/validation';
 import { MetricsModule } from './metrics/metrics.module';
+import { UsersHttpModule } from './users/users-http.module';
 
 /**
  * The HTTP API's composition root. `forRoot()` rather than a static module so that configuration
@@ -18,7 +21,17 @@ export class ApiModule {
   static forRoot(): DynamicModule {
     return {
       module: ApiModule,
-      imports: [KernelModule.forRoot(), DatabaseModule, QueueModule, HealthModule, MetricsModule, CentersHttpModule],
+      imports: [
+        KernelModule.forRoot(),
+        DatabaseModule,
+        AuditModule,
+        QueueModule,
+        AuthHttpModule,
+        HealthModule,
+        MetricsModule,
+        CentersHttpModule,
+        UsersHttpModule,
+      ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -1,5 +1,7 @@
 import { PageOf } from '@lib/kernel';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Center } from './center.entity';
 
 export class CenterResponse {
@@ -38,3 +40,46 @@ export function toCenterResponse(center: Center): CenterResponse {
     timeZone: center.timeZone,
   };
 }
+
+const TIME_ZONES = new Set(Intl.supportedValuesOf('timeZone'));
+const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+export class CreateCenterDto {
+  @ApiPropertyOptional({ example: 'wbc-chicago', description: 'Stable key; made from the name when omitted' })
+  @IsOptional()
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lower-case words joined by hyphens' })
+  @MaxLength(60)
+  slug?: string;
+
+  @ApiProperty({ example: 'Welcome Back Center Chicago' })
+  @trim()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(160)
+  name: string;
+
+  @ApiProperty({ example: 'Instituto del Progreso Latino' })
+  @trim()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  hostInstitution: string;
+
+  @ApiProperty({ example: 'Chicago' })
+  @trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  city: string;
+
+  @ApiProperty({ example: 'IL' })
+  @Matches(/^[A-Z]{2}$/, { message: 'state must be a two-letter USPS code such as IL' })
+  state: string;
+
+  @ApiProperty({ example: 'America/Chicago' })
+  @IsString()
+  @IsIn([...TIME_ZONES], { message: 'timeZone must be an IANA time zone such as America/Chicago' })
+  timeZone: string;
+}
+
+export class UpdateCenterDto extends PartialType(CreateCenterDto) {}

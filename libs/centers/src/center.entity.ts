@@ -1,6 +1,8 @@
+import { Audited } from '@lib/audit';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A Welcome Back-style center: one site of the network, with its own staff and clients. */
+@Audited({ type: 'center', centerIdProperty: 'id' })
 @Entity({ name: 'centers' })
 export class Center {
   @PrimaryGeneratedColumn('uuid')

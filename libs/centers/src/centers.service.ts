@@ -1,21 +1,26 @@
-import { decodeCursor, NotFoundError, Page, PageQuery, toPage } from '@lib/kernel';
+import { AuditContext, AuditService } from '@lib/audit';
+import { AppError, decodeCursor, NotFoundError, Page, PageQuery, toPage } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { CenterResponse, toCenterResponse } from './center.dto';
+import { EntityManager, Repository } from 'typeorm';
+import { CenterResponse, CreateCenterDto, toCenterResponse, UpdateCenterDto } from './center.dto';
 import { Center } from './center.entity';
 
+export enum CentersErrorCode {
+  SlugTaken = 'CENTER_SLUG_TAKEN',
+}
+
+/** Centers are network reference data: any staff member reads them; admins (checked by the caller) write them. */
 @Injectable()
 export class CentersService {
-  constructor(@InjectRepository(Center) private readonly centers: Repository<Center>) {}
+  constructor(
+    @InjectRepository(Center) private readonly centers: Repository<Center>,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Centers by name, then id (keyset over the `(name, id)` index). */
   async list(page: PageQuery): Promise<Page<CenterResponse>> {
-    const query = this.centers
-      .createQueryBuilder('c')
-      .orderBy('c.name', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .limit(page.limit + 1);
+    const query = this.centers.createQueryBuilder('c').orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').limit(page.limit + 1);
     if (page.cursor) {
       const [name, id] = decodeCursor(page.cursor, 2);
       query.where('(c.name, c.id) > (:name, :id)', { name, id });
@@ -29,4 +34,37 @@ export class CentersService {
     if (!center) throw new NotFoundError('Center', id);
     return toCenterResponse(center);
   }
+
+  async create(context: AuditContext, input: CreateCenterDto): Promise<CenterResponse> {
+    const slug = input.slug ?? slugify(input.name);
+    return this.audit.transaction(context, async (manager) => {
+      await this.assertSlugFree(manager, slug);
+      return toCenterResponse(await manager.save(manager.create(Center, { ...input, slug })));
+    });
+  }
+
+  async update(context: AuditContext, id: string, input: UpdateCenterDto): Promise<CenterResponse> {
+    return this.audit.transaction(context, async (manager) => {
+      const center = await manager.findOneBy(Center, { id });
+      if (!center) throw new NotFoundError('Center', id);
+      if (input.slug && input.slug !== center.slug) await this.assertSlugFree(manager, input.slug);
+      return toCenterResponse(await manager.save(Object.assign(center, input)));
+    });
+  }
+
+  private async assertSlugFree(manager: EntityManager, slug: string): Promise<void> {
+    if (await manager.existsBy(Center, { slug })) {
+      throw new AppError('conflict', CentersErrorCode.SlugTaken, `A center with slug ${slug} already exists`);
+    }
+  }
+}
+
+function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
 }

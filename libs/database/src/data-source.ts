@@ -1,10 +1,12 @@
+import { AuditEntry } from '@lib/audit';
 import { Center } from '@lib/centers';
+import { OneTimeToken, RefreshToken, User } from '@lib/identity';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import { migrations } from './migrations';
 
 /** Every entity of every library. One list, read by the app and by the TypeORM CLI. */
-export const entities = [Center];
+export const entities = [Center, User, RefreshToken, OneTimeToken, AuditEntry];
 
 export interface DatabaseSettings {
   url: string;

@@ -6,12 +6,14 @@ import { toErrorBody } from './exception.filter';
 describe(toErrorBody.name, () => {
   it.each([
     ['invalid', 400],
+    ['unauthenticated', 401],
     ['forbidden', 403],
     ['not_found', 404],
     ['conflict', 409],
     ['precondition_failed', 412],
     ['unprocessable', 422],
     ['precondition_required', 428],
+    ['rate_limited', 429],
     ['unavailable', 503],
   ] as const)('maps an AppError of kind %s to %i, keeping its code and details', (kind, status) => {
     const body = toErrorBody(new AppError(kind, 'SOME_CODE', 'what went wrong', { rule: 'R1' }), 'rid');

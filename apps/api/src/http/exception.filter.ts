@@ -7,12 +7,14 @@ import { errorBody, ErrorBody } from './error-body';
 
 const STATUS_OF: Record<ErrorKind, number> = {
   invalid: 400,
+  unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   precondition_failed: 412,
   unprocessable: 422,
   precondition_required: 428,
+  rate_limited: 429,
   unavailable: 503,
 };
 

@@ -1,4 +1,5 @@
 import { CreateCenters1795634333830 } from './1795634333830-create-centers';
+import { IdentityAndAudit1795640000000 } from './1795640000000-identity-and-audit';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
-export const migrations = [CreateCenters1795634333830];
+export const migrations = [CreateCenters1795634333830, IdentityAndAudit1795640000000];

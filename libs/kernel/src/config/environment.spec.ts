@@ -1,8 +1,10 @@
 import { ConfigError, Environment, loadEnvironmentOrExit, validateEnvironment } from './environment';
 
+const SECRET = 'a-test-secret-that-is-long-enough-0000';
+
 describe(validateEnvironment.name, () => {
   it('gives the local defaults when nothing is set', () => {
-    const env = validateEnvironment({});
+    const env = validateEnvironment({ JWT_SECRET: SECRET });
     expect(env).toBeInstanceOf(Environment);
     expect(env).toMatchObject({
       NODE_ENV: 'development',
@@ -15,6 +17,7 @@ describe(validateEnvironment.name, () => {
 
   it('converts numbers and keeps given values', () => {
     const env = validateEnvironment({
+      JWT_SECRET: SECRET,
       PORT: '8080',
       DATABASE_URL: 'postgresql://app:s3cret@db:5432/pathways',
       REDIS_URL: 'rediss://cache:6380/2',
@@ -25,7 +28,7 @@ describe(validateEnvironment.name, () => {
   });
 
   it('treats an empty value as unset', () => {
-    expect(validateEnvironment({ PORT: '', LOG_LEVEL: '' }).PORT).toBe(3000);
+    expect(validateEnvironment({ JWT_SECRET: SECRET, PORT: '', LOG_LEVEL: '' }).PORT).toBe(3000);
   });
 
   it.each([
@@ -41,13 +44,26 @@ describe(validateEnvironment.name, () => {
     ['DATABASE_POOL_SIZE', '-1'],
     ['HOST', 'example.com'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
-    expect(() => validateEnvironment({ [name]: value })).toThrow(ConfigError);
-    expect(() => validateEnvironment({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} must`));
+    expect(() => validateEnvironment({ JWT_SECRET: SECRET, [name]: value })).toThrow(ConfigError);
+    expect(() => validateEnvironment({ JWT_SECRET: SECRET, [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} must`));
+  });
+
+  it('requires a JWT_SECRET of at least 32 characters', () => {
+    expect(() => validateEnvironment({})).toThrow(/JWT_SECRET must be set to a random string of 32 to 512 characters/);
+    expect(() => validateEnvironment({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be set/);
+  });
+
+  it.each([
+    ['SMTP_URL', 'http://mail'],
+    ['MAIL_FROM', 'not-an-address'],
+    ['PUBLIC_URL', 'http://localhost:3000/'],
+  ])('refuses %s=%s', (name, value) => {
+    expect(() => validateEnvironment({ JWT_SECRET: SECRET, [name]: value })).toThrow(new RegExp(`${name} must`));
   });
 
   it('names every bad variable on one line', () => {
     try {
-      validateEnvironment({ PORT: 'x', REDIS_URL: 'nope' });
+      validateEnvironment({ JWT_SECRET: SECRET, PORT: 'x', REDIS_URL: 'nope' });
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -61,9 +77,15 @@ describe(validateEnvironment.name, () => {
 
 describe(loadEnvironmentOrExit.name, () => {
   const saved = process.env.PORT;
+  const savedSecret = process.env.JWT_SECRET;
+  beforeEach(() => {
+    process.env.JWT_SECRET = SECRET;
+  });
   afterEach(() => {
     if (saved === undefined) delete process.env.PORT;
     else process.env.PORT = saved;
+    if (savedSecret === undefined) delete process.env.JWT_SECRET;
+    else process.env.JWT_SECRET = savedSecret;
     jest.restoreAllMocks();
   });
 

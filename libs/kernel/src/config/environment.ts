@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsUrl, Max, Min, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'test', 'production'] as const;
+
+const JWT_SECRET_RULE = 'JWT_SECRET must be set to a random string of 32 to 512 characters';
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -52,6 +54,38 @@ export class Environment {
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
+  /**
+   * Signs access tokens (HS256). Required: the demo generates one per run and the tests set
+   * their own; a deployment sets a long random value (`openssl rand -base64 48`).
+   */
+  @IsString({ message: JWT_SECRET_RULE })
+  @MinLength(32, { message: JWT_SECRET_RULE })
+  @MaxLength(512, { message: JWT_SECRET_RULE })
+  JWT_SECRET: string;
+
+  /** SMTP server for e-mail; when unset, messages are written to MAIL_OUTBOX_DIR and logged. */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['smtp', 'smtps'], require_protocol: true, require_tld: false },
+    { message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:1025' },
+  )
+  SMTP_URL?: string;
+
+  @IsString()
+  @MinLength(1, { message: 'MAIL_OUTBOX_DIR must be a folder path' })
+  MAIL_OUTBOX_DIR = 'var/outbox';
+
+  @IsEmail({}, { message: 'MAIL_FROM must be an e-mail address' })
+  MAIL_FROM = 'no-reply@imgpathways.local';
+
+  /** Where people open the product; links in e-mails start with it. */
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'PUBLIC_URL must be an http(s) URL, e.g. http://localhost:3000' },
+  )
+  @Matches(/[^/]$/, { message: 'PUBLIC_URL must not end with a slash' })
+  PUBLIC_URL = 'http://localhost:3000';
+
   /** Largest request body accepted; larger ones get 413. */
   @Type(() => Number)
   @IsInt({ message: 'BODY_LIMIT_BYTES must be a whole number from 1024 to 104857600' })
@@ -70,7 +104,7 @@ export class ConfigError extends Error {
  * Throws one `ConfigError` whose message names every bad variable on one line.
  */
 export function validateEnvironment(raw: Record<string, string | undefined>): Environment {
-  const known = Object.keys(new Environment());
+  const known = [...Object.keys(new Environment()), 'JWT_SECRET', 'SMTP_URL'];
   const present = Object.fromEntries(
     known.filter((key) => raw[key] !== undefined && raw[key] !== '').map((key) => [key, raw[key]]),
   );

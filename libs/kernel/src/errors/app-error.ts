@@ -5,12 +5,14 @@
  */
 export type ErrorKind =
   | 'invalid' // 400: the request is malformed
+  | 'unauthenticated' // 401: no valid credentials
   | 'not_found' // 404: missing, or outside the caller's scope
   | 'forbidden' // 403: the caller's role may never do this
   | 'conflict' // 409: clashes with existing data
   | 'precondition_failed' // 412: stale If-Match
   | 'precondition_required' // 428: If-Match missing
   | 'unprocessable' // 422: well-formed but a domain rule refuses it
+  | 'rate_limited' // 429: too many attempts
   | 'unavailable'; // 503: a dependency is down
 
 export class AppError extends Error {

@@ -1,0 +1,107 @@
+import { decodeCursor, PageQuery, toPage, Page } from '@lib/kernel';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AUDIT_CONTEXT_KEY, AuditContext } from './audit-context';
+import { AuditEntry, FieldChange } from './audit-entry.entity';
+
+export interface AuditEvent {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  clientId?: string | null;
+  centerId?: string | null;
+  changes?: Record<string, FieldChange> | null;
+}
+
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string;
+  clientId?: string;
+  actorId?: string;
+  centerId?: string;
+}
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  clientId: string | null;
+  centerId: string | null;
+  changes: Record<string, FieldChange> | null;
+  requestId: string | null;
+  ip: string | null;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Runs `work` in one transaction whose every change to an `@Audited` entity is logged with
+   * `context`. The only way to write audited entities.
+   */
+  async transaction<T>(context: AuditContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const runner = manager.queryRunner;
+      if (!runner) throw new Error('a transaction always has a query runner');
+      runner.data = { ...runner.data, [AUDIT_CONTEXT_KEY]: context };
+      return work(manager);
+    });
+  }
+
+  /** Logs an event that is not a record change (a login, a failed login), inside `manager`'s transaction. */
+  async record(manager: EntityManager, context: AuditContext, event: AuditEvent): Promise<void> {
+    await manager.insert(AuditEntry, {
+      actorId: context.actorId,
+      actorRole: context.actorRole,
+      requestId: context.requestId,
+      ip: context.ip,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId ?? null,
+      clientId: event.clientId ?? null,
+      centerId: event.centerId ?? null,
+      changes: event.changes ?? null,
+    });
+  }
+
+  /** Newest first, keyset on id. Callers check who may read which rows before calling. */
+  async list(filter: AuditFilter, page: PageQuery): Promise<Page<AuditEntryView>> {
+    const query = this.dataSource
+      .getRepository(AuditEntry)
+      .createQueryBuilder('a')
+      .orderBy('a.id', 'DESC')
+      .limit(page.limit + 1);
+    for (const key of ['entityType', 'entityId', 'clientId', 'actorId', 'centerId'] as const) {
+      if (filter[key] !== undefined) query.andWhere(`a.${key} = :${key}`, { [key]: filter[key] });
+    }
+    if (page.cursor) {
+      const [id] = decodeCursor(page.cursor, 1);
+      query.andWhere('a.id < :id', { id: String(id) });
+    }
+    const rows = await query.getMany();
+    return toPage(rows, page.limit, (row) => [row.id], toAuditEntryView);
+  }
+}
+
+export function toAuditEntryView(entry: AuditEntry): AuditEntryView {
+  return {
+    id: entry.id,
+    at: entry.at.toISOString(),
+    actorId: entry.actorId,
+    actorRole: entry.actorRole,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    clientId: entry.clientId,
+    centerId: entry.centerId,
+    changes: entry.changes,
+    requestId: entry.requestId,
+    ip: entry.ip,
+  };
+}

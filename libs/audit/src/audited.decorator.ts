@@ -1,0 +1,36 @@
+export interface AuditedOptions {
+  /** Entity type as written in the log, e.g. `user`. */
+  type: string;
+  /** Columns whose values are never written to the log: their change shows as `"[masked]"`. */
+  sensitive?: string[];
+  /** Columns not worth logging (timestamps the database maintains). */
+  ignore?: string[];
+  /** Property holding the client id the row belongs to, when it belongs to one. */
+  clientIdProperty?: string;
+  /** Property holding the center id the row belongs to, when it belongs to one. */
+  centerIdProperty?: string;
+}
+
+const AUDITED = new WeakMap<Function, Required<AuditedOptions>>();
+
+/**
+ * Marks an entity whose every insert, update and delete is written to the audit log, in the same
+ * transaction, by `AuditSubscriber`. Writing one without an audit context fails.
+ */
+export function Audited(options: AuditedOptions): ClassDecorator {
+  return (target) => {
+    AUDITED.set(target, {
+      sensitive: [],
+      ignore: ['createdAt', 'updatedAt'],
+      clientIdProperty: '',
+      centerIdProperty: '',
+      ...options,
+    });
+  };
+}
+
+export function auditedOptions(target: Function | string | undefined): Required<AuditedOptions> | undefined {
+  return typeof target === 'function' ? AUDITED.get(target) : undefined;
+}
+
+export const MASKED = '[masked]';

@@ -1,0 +1,263 @@
+import { randomUUID } from 'node:crypto';
+import { AuditContext, AuditService } from '@lib/audit';
+import { Clock, Environment } from '@lib/kernel';
+import { Mailer } from '@lib/mail';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { invalidCredentials, invalidToken, IdentityError, IdentityErrorCode } from './identity.errors';
+import { OneTimeToken, OneTimeTokenPurpose } from './one-time-token.entity';
+import { RefreshToken } from './refresh-token.entity';
+import { hashPassword, newOpaqueToken, passwordProblem, tokenHash, verifyDecoy, verifyPassword } from './secrets';
+import { SessionResponse, toUserResponse } from './user.dto';
+import { User } from './user.entity';
+
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
+const REFRESH_TOKEN_DAYS = 30;
+const INVITE_HOURS = 72;
+const RESET_HOURS = 1;
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+
+/** Claims of an access token. Everything else about the caller is reloaded on each request. */
+export interface AccessClaims {
+  sub: string;
+  role: string;
+}
+
+/** Logins, sessions (access + rotating refresh tokens), invitations and password resets. */
+@Injectable()
+export class AuthService {
+  private readonly publicUrl: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly jwt: JwtService,
+    private readonly mailer: Mailer,
+    private readonly clock: Clock,
+    config: ConfigService<Environment, true>,
+  ) {
+    this.publicUrl = config.get('PUBLIC_URL', { infer: true });
+  }
+
+  /**
+   * Checks e-mail and password. Unknown e-mail, wrong password, inactive or locked account all
+   * answer the same 401 after the same argon2 work, so none can be told apart. Five failures in a
+   * row lock the account for 15 minutes.
+   */
+  async login(email: string, password: string, context: AuditContext): Promise<SessionResponse> {
+    const now = this.clock.now();
+    const user = await this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
+    const locked = user?.lockedUntil && user.lockedUntil > now;
+    const usable = user && user.active && user.passwordHash && !locked;
+    const ok = usable ? await verifyPassword(user.passwordHash as string, password) : await verifyDecoy(password);
+
+    if (!ok || !user) {
+      await this.audit.transaction(context, async (manager) => {
+        const lockedNow = user && usable ? await this.countFailure(manager, user, now) : false;
+        await this.audit.record(manager, context, {
+          action: lockedNow ? 'auth.account_locked' : 'auth.login_failed',
+          entityType: 'user',
+          entityId: user?.id ?? null,
+          centerId: user?.centerId ?? null,
+          changes: { reason: { before: null, after: failureReason(user, locked ?? false) } },
+        });
+      });
+      throw invalidCredentials();
+    }
+
+    return this.audit.transaction({ ...context, actorId: user.id, actorRole: user.role }, async (manager) => {
+      await manager.update(User, { id: user.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
+      await this.audit.record(manager, { ...context, actorId: user.id, actorRole: user.role }, {
+        action: 'auth.login_succeeded',
+        entityType: 'user',
+        entityId: user.id,
+        centerId: user.centerId,
+      });
+      return this.openSession(manager, { ...user, lastLoginAt: now }, randomUUID());
+    });
+  }
+
+  /** Exchanges a refresh token for a new pair. A token used twice revokes its whole family. */
+  async refresh(refreshToken: string, context: AuditContext): Promise<SessionResponse> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const token = await manager.findOneBy(RefreshToken, { tokenHash: tokenHash(refreshToken) });
+      if (!token || token.revokedAt || token.expiresAt <= now) throw invalidToken('refresh token');
+      // Claim it atomically: of two concurrent refreshes with one token, exactly one wins.
+      const claimed = await manager
+        .createQueryBuilder()
+        .update(RefreshToken)
+        .set({ rotatedAt: now })
+        .where('id = :id AND rotated_at IS NULL AND revoked_at IS NULL', { id: token.id })
+        .execute();
+      if (!claimed.affected) {
+        await this.revokeFamily(manager, token.familyId, now);
+        await this.audit.record(manager, { ...context, actorId: token.userId }, {
+          action: 'auth.refresh_reuse_detected',
+          entityType: 'user',
+          entityId: token.userId,
+          changes: { family: { before: 'active', after: 'revoked' } },
+        });
+        return null;
+      }
+      const user = await manager.findOneBy(User, { id: token.userId });
+      if (!user || !user.active) throw invalidToken('refresh token');
+      return this.openSession(manager, user, token.familyId);
+    }).then((session) => {
+      // Thrown after the transaction commits, so the revocation of a reused family sticks.
+      if (!session) throw invalidToken('refresh token');
+      return session;
+    });
+  }
+
+  /** Ends the session the refresh token belongs to (its whole family). Unknown tokens are ignored. */
+  async logout(refreshToken: string): Promise<void> {
+    const token = await this.dataSource.getRepository(RefreshToken).findOneBy({ tokenHash: tokenHash(refreshToken) });
+    if (token) await this.revokeFamily(this.dataSource.manager, token.familyId, this.clock.now());
+  }
+
+  /** Creates an invitation for a user who has no password yet, and e-mails its link. */
+  async sendInvitation(manager: EntityManager, user: User, invitedBy: string): Promise<void> {
+    const token = await this.issueOneTimeToken(manager, user.id, 'invite', INVITE_HOURS);
+    const link = `${this.publicUrl}/accept-invite?token=${token}`;
+    await this.mailer.send({
+      to: user.email,
+      subject: 'You are invited to IMG Pathways',
+      text:
+        `Hello ${user.displayName},\n\n${invitedBy} invited you to IMG Pathways.\n` +
+        `Choose your password here within ${INVITE_HOURS} hours:\n\n${link}\n\n` +
+        `If you did not expect this, ignore this message.\n`,
+    });
+  }
+
+  async acceptInvitation(token: string, password: string, context: AuditContext): Promise<SessionResponse> {
+    return this.setPasswordWithToken(token, 'invite', password, context, 'auth.invitation_accepted');
+  }
+
+  async resetPassword(token: string, password: string, context: AuditContext): Promise<SessionResponse> {
+    return this.setPasswordWithToken(token, 'reset', password, context, 'auth.password_reset');
+  }
+
+  /** Always succeeds from the caller's view: whether the address has an account is never told. */
+  async forgotPassword(email: string, context: AuditContext): Promise<void> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
+    if (!user || !user.active) return;
+    await this.audit.transaction(context, async (manager) => {
+      const token = await this.issueOneTimeToken(manager, user.id, 'reset', RESET_HOURS);
+      await this.audit.record(manager, context, { action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id });
+      await this.mailer.send({
+        to: user.email,
+        subject: 'Reset your IMG Pathways password',
+        text:
+          `Hello ${user.displayName},\n\nSomeone asked to reset your IMG Pathways password. ` +
+          `If it was you, choose a new one within an hour:\n\n${this.publicUrl}/reset-password?token=${token}\n\n` +
+          `If not, ignore this message: your password stays as it is.\n`,
+      });
+    });
+  }
+
+  /** Ends every session of a user (deactivation, role change, password reset). */
+  async revokeAllSessions(manager: EntityManager, userId: string): Promise<void> {
+    await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+  }
+
+  private async setPasswordWithToken(
+    token: string,
+    purpose: OneTimeTokenPurpose,
+    password: string,
+    context: AuditContext,
+    action: string,
+  ): Promise<SessionResponse> {
+    const now = this.clock.now();
+    const record = await this.dataSource.getRepository(OneTimeToken).findOneBy({ tokenHash: tokenHash(token), purpose });
+    const what = purpose === 'invite' ? 'invitation' : 'reset link';
+    if (!record || record.usedAt || record.expiresAt <= now) throw invalidToken(what);
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: record.userId });
+    if (!user || !user.active) throw invalidToken(what);
+    const problem = passwordProblem(password, user.email);
+    if (problem) throw new IdentityError('invalid', IdentityErrorCode.WeakPassword, problem, { fields: [{ field: 'password', problems: [problem] }] });
+    const passwordHash = await hashPassword(password);
+
+    const actor = { ...context, actorId: user.id, actorRole: user.role };
+    return this.audit.transaction(actor, async (manager) => {
+      const used = await manager
+        .createQueryBuilder()
+        .update(OneTimeToken)
+        .set({ usedAt: now })
+        .where('id = :id AND used_at IS NULL', { id: record.id })
+        .execute();
+      if (!used.affected) throw invalidToken(what);
+      user.passwordHash = passwordHash;
+      user.failedLoginCount = 0;
+      user.lockedUntil = null;
+      user.lastLoginAt = now;
+      await manager.save(user);
+      await this.revokeAllSessions(manager, user.id);
+      await this.audit.record(manager, actor, { action, entityType: 'user', entityId: user.id, centerId: user.centerId });
+      return this.openSession(manager, user, randomUUID());
+    });
+  }
+
+  private async openSession(manager: EntityManager, user: User, familyId: string): Promise<SessionResponse> {
+    const refreshToken = newOpaqueToken();
+    await manager.insert(RefreshToken, {
+      userId: user.id,
+      familyId,
+      tokenHash: tokenHash(refreshToken),
+      expiresAt: new Date(this.clock.now().getTime() + REFRESH_TOKEN_DAYS * 86_400_000),
+    });
+    const claims: AccessClaims = { sub: user.id, role: user.role };
+    return {
+      accessToken: await this.jwt.signAsync(claims),
+      refreshToken,
+      tokenType: 'Bearer',
+      expiresIn: ACCESS_TOKEN_SECONDS,
+      user: toUserResponse(user, this.clock.now()),
+    };
+  }
+
+  private async issueOneTimeToken(manager: EntityManager, userId: string, purpose: OneTimeTokenPurpose, hours: number): Promise<string> {
+    const token = newOpaqueToken();
+    // A new link replaces any earlier one of the same purpose.
+    await manager.update(OneTimeToken, { userId, purpose, usedAt: IsNull() }, { usedAt: this.clock.now() });
+    await manager.insert(OneTimeToken, {
+      userId,
+      purpose,
+      tokenHash: tokenHash(token),
+      expiresAt: new Date(this.clock.now().getTime() + hours * 3_600_000),
+    });
+    return token;
+  }
+
+  /** Counts a failed password; returns true when this failure locks the account. */
+  private async countFailure(manager: EntityManager, user: User, now: Date): Promise<boolean> {
+    const [row] = await manager.query(
+      `UPDATE users SET failed_login_count = failed_login_count + 1,
+              locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
+        WHERE id = $1 RETURNING failed_login_count`,
+      [user.id, LOCK_AFTER_FAILURES, new Date(now.getTime() + LOCK_MINUTES * 60_000)],
+    );
+    const count = Number(row?.[0]?.failed_login_count ?? row?.failed_login_count ?? 0);
+    if (count >= LOCK_AFTER_FAILURES) {
+      await manager.query('UPDATE users SET failed_login_count = 0 WHERE id = $1', [user.id]);
+      return true;
+    }
+    return false;
+  }
+
+  private async revokeFamily(manager: EntityManager, familyId: string, now: Date): Promise<void> {
+    await manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: now });
+  }
+}
+
+function failureReason(user: User | null, locked: boolean): string {
+  if (!user) return 'unknown e-mail';
+  if (!user.active) return 'inactive account';
+  if (!user.passwordHash) return 'invitation not accepted';
+  if (locked) return 'account locked';
+  return 'wrong password';
+}

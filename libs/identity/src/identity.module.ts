@@ -1,0 +1,33 @@
+import { Environment } from '@lib/kernel';
+import { MailModule } from '@lib/mail';
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ACCESS_TOKEN_SECONDS, AuthService } from './auth.service';
+import { OneTimeToken } from './one-time-token.entity';
+import { RefreshToken } from './refresh-token.entity';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+
+export const JWT_ISSUER = 'img-pathways';
+export const JWT_AUDIENCE = 'img-pathways-api';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User, RefreshToken, OneTimeToken]),
+    MailModule,
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Environment, true>) => ({
+        secret: config.get('JWT_SECRET', { infer: true }),
+        // The algorithm is pinned on both sides: tokens claiming `none` or RS256 are refused.
+        signOptions: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_SECONDS, issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
+        verifyOptions: { algorithms: ['HS256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
+      }),
+    }),
+  ],
+  providers: [AuthService, UsersService],
+  exports: [AuthService, UsersService, JwtModule],
+})
+export class IdentityModule {}

@@ -1,0 +1,126 @@
+import { AuditService } from '@lib/audit';
+import { Center } from '@lib/centers';
+import { Clock, decodeCursor, NotFoundError, Page, toPage } from '@lib/kernel';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AccessScope, Actor, auditContextOf } from './access-scope';
+import { AuthService } from './auth.service';
+import { IdentityError, IdentityErrorCode } from './identity.errors';
+import { Role } from './role';
+import { InviteUserDto, toUserResponse, UpdateUserDto, UserListQuery, UserResponse } from './user.dto';
+import { User } from './user.entity';
+
+/** Staff accounts: who may see and manage which users (DESIGN.md section 1). */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly auth: AuthService,
+    private readonly clock: Clock,
+  ) {}
+
+  async me(actor: Actor): Promise<UserResponse> {
+    return this.get(actor, actor.userId);
+  }
+
+  async list(actor: Actor, query: UserListQuery): Promise<Page<UserResponse>> {
+    const q = this.scoped(actor.scope).orderBy('u.email', 'ASC').addOrderBy('u.id', 'ASC').limit(query.limit + 1);
+    if (query.role) q.andWhere('u.role = :role', { role: query.role });
+    if (query.centerId) q.andWhere('u.center_id = :centerId', { centerId: query.centerId });
+    if (query.active !== undefined) q.andWhere('u.active = :active', { active: query.active });
+    if (query.cursor) {
+      const [email, id] = decodeCursor(query.cursor, 2);
+      q.andWhere('(u.email, u.id) > (:email, :id)', { email, id });
+    }
+    const now = this.clock.now();
+    return toPage(await q.getMany(), query.limit, (u) => [u.email, u.id], (u) => toUserResponse(u, now));
+  }
+
+  async get(actor: Actor, id: string): Promise<UserResponse> {
+    return toUserResponse(await this.findScoped(this.dataSource.manager, actor.scope, id), this.clock.now());
+  }
+
+  /**
+   * Creates a staff account by invitation. Admins invite any staff role; a center director invites
+   * case managers of their own center only.
+   */
+  async invite(actor: Actor, input: InviteUserDto): Promise<UserResponse> {
+    const centerId = input.centerId ?? (actor.role === Role.Director ? actor.centerId : null) ?? null;
+    if (actor.role !== Role.Admin) {
+      const ownCenterManager = actor.role === Role.Director && actor.centerId && input.role === Role.CaseManager && centerId === actor.centerId;
+      if (!ownCenterManager) {
+        throw new IdentityError('forbidden', IdentityErrorCode.RoleNotAllowed, 'A center director may invite only case managers of their own center');
+      }
+    }
+    return this.audit.transaction(auditContextOf(actor), async (manager) => {
+      await this.checkRoleAndCenter(manager, input.role, centerId);
+      const taken = await manager.existsBy(User, { email: input.email });
+      if (taken) throw new IdentityError('conflict', IdentityErrorCode.EmailTaken, `A user with e-mail ${input.email} already exists`);
+      const user = await manager.save(
+        manager.create(User, { email: input.email, displayName: input.displayName, role: input.role, centerId, clientId: null, passwordHash: null, active: true }),
+      );
+      const inviter = await manager.findOneByOrFail(User, { id: actor.userId });
+      await this.auth.sendInvitation(manager, user, inviter.displayName);
+      return toUserResponse(user, this.clock.now());
+    });
+  }
+
+  /** Admin only: rename, change role or center, deactivate. A change of role, center or activity ends the user's sessions. */
+  async update(actor: Actor, id: string, input: UpdateUserDto): Promise<UserResponse> {
+    return this.audit.transaction(auditContextOf(actor), async (manager) => {
+      const user = await this.findScoped(manager, actor.scope, id);
+      if (user.role === Role.Client && (input.role !== undefined || input.centerId !== undefined)) {
+        throw new IdentityError('unprocessable', IdentityErrorCode.RoleNotAllowed, 'A client account keeps its role; its center follows the client record');
+      }
+      const role = input.role ?? user.role;
+      const centerId = input.centerId === undefined ? user.centerId : input.centerId;
+      const active = input.active ?? user.active;
+      if (user.id === actor.userId && (role !== user.role || !active)) {
+        throw new IdentityError('unprocessable', IdentityErrorCode.SelfLockout, 'You cannot change your own role or deactivate yourself; ask another admin');
+      }
+      if (user.role !== Role.Client) await this.checkRoleAndCenter(manager, role, centerId);
+      const cutsSessions = role !== user.role || centerId !== user.centerId || active !== user.active;
+      Object.assign(user, { displayName: input.displayName ?? user.displayName, role, centerId, active });
+      const saved = await manager.save(user);
+      if (cutsSessions) await this.auth.revokeAllSessions(manager, user.id);
+      return toUserResponse(saved, this.clock.now());
+    });
+  }
+
+  private scoped(scope: AccessScope, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<User> {
+    const q = manager.getRepository(User).createQueryBuilder('u');
+    switch (scope.kind) {
+      case 'network':
+        return q;
+      case 'center':
+        return q.where('u.center_id = :scopeCenterId', { scopeCenterId: scope.centerId });
+      case 'self':
+        return q.where('u.client_id = :scopeClientId', { scopeClientId: scope.clientId });
+    }
+  }
+
+  /** A user inside the scope, or 404 exactly as for a missing one. */
+  private async findScoped(manager: EntityManager, scope: AccessScope, id: string): Promise<User> {
+    const user = await this.scoped(scope, manager).andWhere('u.id = :id', { id }).getOne();
+    if (!user) throw new NotFoundError('User', id);
+    return user;
+  }
+
+  private async checkRoleAndCenter(manager: EntityManager, role: Role, centerId: string | null): Promise<void> {
+    if (role === Role.CaseManager && !centerId) {
+      throw new IdentityError('invalid', IdentityErrorCode.CenterRequired, 'A case manager belongs to a center: give centerId', {
+        fields: [{ field: 'centerId', problems: ['centerId is required for a case manager'] }],
+      });
+    }
+    if (role === Role.Admin && centerId) {
+      throw new IdentityError('invalid', IdentityErrorCode.CenterNotAllowed, 'An admin is network-wide: leave centerId empty', {
+        fields: [{ field: 'centerId', problems: ['centerId must be empty for an admin'] }],
+      });
+    }
+    if (centerId && !(await manager.existsBy(Center, { id: centerId }))) {
+      throw new IdentityError('unprocessable', IdentityErrorCode.UnknownCenter, `Center ${centerId} does not exist`);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export * from './mailer.service';
+export * from './mail.module';

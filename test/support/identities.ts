@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { Center } from '@lib/centers';
+import { hashPassword, Role, User } from '@lib/identity';
+import { JwtService } from '@nestjs/jwt';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+
+/** A center of its own for a test, so tests never depend on each other's rows. */
+export async function createCenter(dataSource: DataSource, name = 'Test Center'): Promise<Center> {
+  const suffix = randomUUID().slice(0, 8);
+  return insertRow(dataSource, Center, {
+    slug: `test-${suffix}`,
+    name: `${name} ${suffix}`,
+    hostInstitution: 'Test College',
+    city: 'Denver',
+    state: 'CO',
+    timeZone: 'America/Denver',
+  });
+}
+
+export interface UserSpec {
+  role: Role;
+  centerId?: string | null;
+  clientId?: string | null;
+  active?: boolean;
+  invited?: boolean;
+}
+
+/** Inserts a user directly (no audit context needed: test set-up, not a product write). */
+export async function createUser(dataSource: DataSource, spec: UserSpec): Promise<User> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  return insertRow(dataSource, User, {
+    email: `${spec.role}-${randomUUID()}@test.example.org`,
+    displayName: `Test ${spec.role}`,
+    role: spec.role,
+    centerId: spec.centerId ?? null,
+    clientId: spec.clientId ?? (spec.role === Role.Client ? randomUUID() : null),
+    passwordHash: spec.invited ? null : await passwordHash,
+    active: spec.active ?? true,
+  });
+}
+
+/** Test set-up rows go in without listeners: they are fixtures, not product writes to audit. */
+async function insertRow<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, values: Partial<T>): Promise<T> {
+  const result = await dataSource.createQueryBuilder().insert().into(entity).values(values as never).callListeners(false).execute();
+  return dataSource.getRepository(entity).findOneByOrFail({ id: result.identifiers[0].id } as never);
+}
+
+/** An access token for a user, signed as login signs it. */
+export function tokenFor(app: NestFastifyApplication, user: Pick<User, 'id' | 'role'>): string {
+  return app.get(JwtService).sign({ sub: user.id, role: user.role });
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
