@@ -28,16 +28,25 @@ run_demo() {
 stop_demo() { kill -TERM -- "-$pid" 2>/dev/null || true; wait "$pid" || true; }
 trap stop_demo EXIT
 
+json_field() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(eval("JSON.parse(s)."+process.argv[1])))' "$1"; }
+login() { # email → access token
+  curl -fs -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
+    -d "{\"email\":\"$1\",\"password\":\"pathways-demo-2026\"}" | json_field accessToken
+}
+
 run_demo
-centers=$(curl -fs "$base/api/v1/centers" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items.length))')
+token=$(login cm1.colorado@demo.imgpathways.org)
+[ "$(curl -fs "$base/api/v1/me" -H "Authorization: Bearer $token" | json_field role)" = case_manager ] || { echo "case manager login failed" >&2; exit 1; }
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/centers")" = 401 ] || { echo "centers answered without a token" >&2; exit 1; }
+centers=$(curl -fs "$base/api/v1/centers" -H "Authorization: Bearer $(login admin@demo.imgpathways.org)" | json_field items.length)
 [ "$centers" = 8 ] || { echo "expected 8 centers, got $centers" >&2; exit 1; }
 curl -fs "$base/api/docs" | grep -q swagger-ui || { echo "Swagger UI did not load" >&2; exit 1; }
-grep -q "8 center(s) added" "$log" || { cat "$log"; echo "first run did not seed 8 centers" >&2; exit 1; }
+grep -q "8 center(s) added" "$log" && grep -q "Demo logins (26 added now)" "$log" || { cat "$log"; echo "first run did not seed 8 centers" >&2; exit 1; }
 stop_demo
 
 run_demo
-grep -q "0 center(s) added" "$log" || { cat "$log"; echo "second run was not idempotent" >&2; exit 1; }
-centers=$(curl -fs "$base/api/v1/centers" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items.length))')
+grep -q "0 center(s) added" "$log" && grep -q "Demo logins (0 added now)" "$log" || { cat "$log"; echo "second run was not idempotent" >&2; exit 1; }
+centers=$(curl -fs "$base/api/v1/centers" -H "Authorization: Bearer $(login director@demo.imgpathways.org)" | json_field items.length)
 [ "$centers" = 8 ] || { echo "expected 8 centers after a second run, got $centers" >&2; exit 1; }
 stop_demo
-echo "demo smoke: ready, 8 centers, Swagger UI, idempotent seed"
+echo "demo smoke: ready, logins work, 8 centers behind auth, Swagger UI, idempotent seed"

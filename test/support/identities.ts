@@ -44,8 +44,18 @@ export async function createUser(dataSource: DataSource, spec: UserSpec): Promis
 }
 
 /** Test set-up rows go in without listeners: they are fixtures, not product writes to audit. */
-async function insertRow<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, values: Partial<T>): Promise<T> {
-  const result = await dataSource.createQueryBuilder().insert().into(entity).values(values as never).callListeners(false).execute();
+async function insertRow<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  values: Partial<T>,
+): Promise<T> {
+  const result = await dataSource
+    .createQueryBuilder()
+    .insert()
+    .into(entity)
+    .values(values as never)
+    .callListeners(false)
+    .execute();
   return dataSource.getRepository(entity).findOneByOrFail({ id: result.identifiers[0].id } as never);
 }
 

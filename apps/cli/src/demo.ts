@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { createApiApp } from '@app/api';
 import { createWorkerContext } from '@app/worker';
 import { loadEnvironmentOrExit } from '@lib/kernel';
 import { checkPostgres, checkRedis, exitOnPreflightError } from './preflight';
-import { describePrepared, prepareDatabase } from './prepare-database';
+import { describePrepared, prepareDatabase, withDataSource } from './prepare-database';
+import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemoStaff } from '@lib/seed';
 
 /**
  * `npm run demo`: everything a new user needs, in one process. Creates the database when it is
@@ -11,12 +13,17 @@ import { describePrepared, prepareDatabase } from './prepare-database';
  * worker inside the same process.
  */
 async function demo(): Promise<void> {
-  const env = loadEnvironmentOrExit();
+  const generatedSecret = randomBytes(48).toString('base64url');
+  const env = loadEnvironmentOrExit('.env', { JWT_SECRET: generatedSecret });
+  if (env.JWT_SECRET === generatedSecret) {
+    say('JWT_SECRET is not set: generated a random one for this run (logins end when the demo stops).');
+  }
   await exitOnPreflightError(async () => {
     await checkPostgres(env);
     await checkRedis(env);
   });
   say(describePrepared(await prepareDatabase(env)));
+  const staff = await withDataSource(env, seedDemoStaff);
 
   const api = await createApiApp();
   await createWorkerContext();
@@ -30,6 +37,14 @@ async function demo(): Promise<void> {
       `  Centers                ${base}/api/v1/centers`,
       `  Readiness              ${base}/health/ready`,
       `  Metrics                ${base}/metrics`,
+      '',
+      `Demo logins (${staff.added} added now), all with the password "${DEMO_PASSWORD}":`,
+      ...staff.logins.map(
+        (login) => `  ${login.email.padEnd(44)} ${login.role.padEnd(13)} ${login.center ?? 'whole network'}`,
+      ),
+      `Log in: curl -s -X POST ${base}/api/v1/auth/login -H 'content-type: application/json' \\`,
+      `          -d '{"email":"admin@${DEMO_DOMAIN}","password":"${DEMO_PASSWORD}"}'`,
+      'In Swagger UI, paste the accessToken under "Authorize".',
       'Stop with Ctrl+C.',
     ].join('\n'),
   );

@@ -4,7 +4,10 @@ import { checkPostgres, checkRedis, PreflightError } from './preflight';
 /** Port 1 never has a server: the checks must fail with advice on how to start the service. */
 describe('preflight', () => {
   it('says how to start PostgreSQL when it does not answer', async () => {
-    const env = validateEnvironment({ JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://postgres@127.0.0.1:1/img_pathways' });
+    const env = validateEnvironment({
+      JWT_SECRET: 'x'.repeat(32),
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/img_pathways',
+    });
     const failure = checkPostgres(env);
     await expect(failure).rejects.toBeInstanceOf(PreflightError);
     await expect(failure).rejects.toThrow(

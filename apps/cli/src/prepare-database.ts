@@ -1,6 +1,7 @@
 import { createDataSource, ensureDatabase } from '@lib/database';
 import { Environment } from '@lib/kernel';
 import { seedCenters } from '@lib/seed';
+import { DataSource } from 'typeorm';
 
 export interface PreparedDatabase {
   created: boolean;
@@ -14,14 +15,11 @@ export interface PreparedDatabase {
  */
 export async function prepareDatabase(env: Environment): Promise<PreparedDatabase> {
   const { created } = await ensureDatabase(env.DATABASE_URL);
-  const dataSource = await createDataSource({ url: env.DATABASE_URL, poolSize: 2 }).initialize();
-  try {
+  return withDataSource(env, async (dataSource) => {
     const migrations = await dataSource.runMigrations({ transaction: 'each' });
     const centersAdded = await seedCenters(dataSource);
     return { created, migrationsRun: migrations.length, centersAdded };
-  } finally {
-    await dataSource.destroy();
-  }
+  });
 }
 
 export function describePrepared({ created, migrationsRun, centersAdded }: PreparedDatabase): string {
@@ -29,4 +27,14 @@ export function describePrepared({ created, migrationsRun, centersAdded }: Prepa
     `database ${created ? 'created' : 'found'}; ${migrationsRun} migration(s) run; ` +
     `${centersAdded} center(s) added (existing rows are kept)`
   );
+}
+
+/** Runs `work` on a short-lived connection of its own (set-up tasks, not the app's pool). */
+export async function withDataSource<T>(env: Environment, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const dataSource = await createDataSource({ url: env.DATABASE_URL, poolSize: 2 }).initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
 }

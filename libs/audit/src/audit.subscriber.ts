@@ -40,7 +40,9 @@ export class AuditSubscriber implements EntitySubscriberInterface {
     const after = { ...before, ...event.entity };
     // save() tells which columns changed; a query-builder update only gives the values it set.
     const columns =
-      event.updatedColumns.length > 0 ? event.updatedColumns.map((column) => column.propertyName) : Object.keys(event.entity);
+      event.updatedColumns.length > 0
+        ? event.updatedColumns.map((column) => column.propertyName)
+        : Object.keys(event.entity);
     const changes = diff(options, before, after, columns);
     if (Object.keys(changes).length === 0) return;
     await write(event.manager, event.queryRunner, options, 'updated', after, changes);
@@ -56,7 +58,12 @@ export class AuditSubscriber implements EntitySubscriberInterface {
   }
 }
 
-function diff(options: Options, before: ObjectLiteral, after: ObjectLiteral, columns: string[]): Record<string, FieldChange> {
+function diff(
+  options: Options,
+  before: ObjectLiteral,
+  after: ObjectLiteral,
+  columns: string[],
+): Record<string, FieldChange> {
   const changes: Record<string, FieldChange> = {};
   for (const column of columns) {
     if (options.ignore.includes(column)) continue;

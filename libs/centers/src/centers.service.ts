@@ -20,7 +20,11 @@ export class CentersService {
 
   /** Centers by name, then id (keyset over the `(name, id)` index). */
   async list(page: PageQuery): Promise<Page<CenterResponse>> {
-    const query = this.centers.createQueryBuilder('c').orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').limit(page.limit + 1);
+    const query = this.centers
+      .createQueryBuilder('c')
+      .orderBy('c.name', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(page.limit + 1);
     if (page.cursor) {
       const [name, id] = decodeCursor(page.cursor, 2);
       query.where('(c.name, c.id) > (:name, :id)', { name, id });

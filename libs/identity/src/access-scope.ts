@@ -5,7 +5,8 @@ import { Role } from './role';
  * What client-owned data a caller may reach. Every repository method for client-owned data takes
  * one and turns it into a WHERE, so a forgotten check cannot widen access.
  */
-export type AccessScope = { kind: 'network' } | { kind: 'center'; centerId: string } | { kind: 'self'; clientId: string };
+export type AccessScope =
+  { kind: 'network' } | { kind: 'center'; centerId: string } | { kind: 'self'; clientId: string };
 
 /** The authenticated caller, as services see it: services are shaped `(actor, input)`. */
 export interface Actor {

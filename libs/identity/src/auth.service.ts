@@ -71,12 +71,16 @@ export class AuthService {
 
     return this.audit.transaction({ ...context, actorId: user.id, actorRole: user.role }, async (manager) => {
       await manager.update(User, { id: user.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
-      await this.audit.record(manager, { ...context, actorId: user.id, actorRole: user.role }, {
-        action: 'auth.login_succeeded',
-        entityType: 'user',
-        entityId: user.id,
-        centerId: user.centerId,
-      });
+      await this.audit.record(
+        manager,
+        { ...context, actorId: user.id, actorRole: user.role },
+        {
+          action: 'auth.login_succeeded',
+          entityType: 'user',
+          entityId: user.id,
+          centerId: user.centerId,
+        },
+      );
       return this.openSession(manager, { ...user, lastLoginAt: now }, randomUUID());
     });
   }
@@ -84,34 +88,40 @@ export class AuthService {
   /** Exchanges a refresh token for a new pair. A token used twice revokes its whole family. */
   async refresh(refreshToken: string, context: AuditContext): Promise<SessionResponse> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
-      const token = await manager.findOneBy(RefreshToken, { tokenHash: tokenHash(refreshToken) });
-      if (!token || token.revokedAt || token.expiresAt <= now) throw invalidToken('refresh token');
-      // Claim it atomically: of two concurrent refreshes with one token, exactly one wins.
-      const claimed = await manager
-        .createQueryBuilder()
-        .update(RefreshToken)
-        .set({ rotatedAt: now })
-        .where('id = :id AND rotated_at IS NULL AND revoked_at IS NULL', { id: token.id })
-        .execute();
-      if (!claimed.affected) {
-        await this.revokeFamily(manager, token.familyId, now);
-        await this.audit.record(manager, { ...context, actorId: token.userId }, {
-          action: 'auth.refresh_reuse_detected',
-          entityType: 'user',
-          entityId: token.userId,
-          changes: { family: { before: 'active', after: 'revoked' } },
-        });
-        return null;
-      }
-      const user = await manager.findOneBy(User, { id: token.userId });
-      if (!user || !user.active) throw invalidToken('refresh token');
-      return this.openSession(manager, user, token.familyId);
-    }).then((session) => {
-      // Thrown after the transaction commits, so the revocation of a reused family sticks.
-      if (!session) throw invalidToken('refresh token');
-      return session;
-    });
+    return this.dataSource
+      .transaction(async (manager) => {
+        const token = await manager.findOneBy(RefreshToken, { tokenHash: tokenHash(refreshToken) });
+        if (!token || token.revokedAt || token.expiresAt <= now) throw invalidToken('refresh token');
+        // Claim it atomically: of two concurrent refreshes with one token, exactly one wins.
+        const claimed = await manager
+          .createQueryBuilder()
+          .update(RefreshToken)
+          .set({ rotatedAt: now })
+          .where('id = :id AND rotated_at IS NULL AND revoked_at IS NULL', { id: token.id })
+          .execute();
+        if (!claimed.affected) {
+          await this.revokeFamily(manager, token.familyId, now);
+          await this.audit.record(
+            manager,
+            { ...context, actorId: token.userId },
+            {
+              action: 'auth.refresh_reuse_detected',
+              entityType: 'user',
+              entityId: token.userId,
+              changes: { family: { before: 'active', after: 'revoked' } },
+            },
+          );
+          return null;
+        }
+        const user = await manager.findOneBy(User, { id: token.userId });
+        if (!user || !user.active) throw invalidToken('refresh token');
+        return this.openSession(manager, user, token.familyId);
+      })
+      .then((session) => {
+        // Thrown after the transaction commits, so the revocation of a reused family sticks.
+        if (!session) throw invalidToken('refresh token');
+        return session;
+      });
   }
 
   /** Ends the session the refresh token belongs to (its whole family). Unknown tokens are ignored. */
@@ -148,7 +158,11 @@ export class AuthService {
     if (!user || !user.active) return;
     await this.audit.transaction(context, async (manager) => {
       const token = await this.issueOneTimeToken(manager, user.id, 'reset', RESET_HOURS);
-      await this.audit.record(manager, context, { action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id });
+      await this.audit.record(manager, context, {
+        action: 'auth.password_reset_requested',
+        entityType: 'user',
+        entityId: user.id,
+      });
       await this.mailer.send({
         to: user.email,
         subject: 'Reset your IMG Pathways password',
@@ -173,13 +187,18 @@ export class AuthService {
     action: string,
   ): Promise<SessionResponse> {
     const now = this.clock.now();
-    const record = await this.dataSource.getRepository(OneTimeToken).findOneBy({ tokenHash: tokenHash(token), purpose });
+    const record = await this.dataSource
+      .getRepository(OneTimeToken)
+      .findOneBy({ tokenHash: tokenHash(token), purpose });
     const what = purpose === 'invite' ? 'invitation' : 'reset link';
     if (!record || record.usedAt || record.expiresAt <= now) throw invalidToken(what);
     const user = await this.dataSource.getRepository(User).findOneBy({ id: record.userId });
     if (!user || !user.active) throw invalidToken(what);
     const problem = passwordProblem(password, user.email);
-    if (problem) throw new IdentityError('invalid', IdentityErrorCode.WeakPassword, problem, { fields: [{ field: 'password', problems: [problem] }] });
+    if (problem)
+      throw new IdentityError('invalid', IdentityErrorCode.WeakPassword, problem, {
+        fields: [{ field: 'password', problems: [problem] }],
+      });
     const passwordHash = await hashPassword(password);
 
     const actor = { ...context, actorId: user.id, actorRole: user.role };
@@ -197,7 +216,12 @@ export class AuthService {
       user.lastLoginAt = now;
       await manager.save(user);
       await this.revokeAllSessions(manager, user.id);
-      await this.audit.record(manager, actor, { action, entityType: 'user', entityId: user.id, centerId: user.centerId });
+      await this.audit.record(manager, actor, {
+        action,
+        entityType: 'user',
+        entityId: user.id,
+        centerId: user.centerId,
+      });
       return this.openSession(manager, user, randomUUID());
     });
   }
@@ -220,7 +244,12 @@ export class AuthService {
     };
   }
 
-  private async issueOneTimeToken(manager: EntityManager, userId: string, purpose: OneTimeTokenPurpose, hours: number): Promise<string> {
+  private async issueOneTimeToken(
+    manager: EntityManager,
+    userId: string,
+    purpose: OneTimeTokenPurpose,
+    hours: number,
+  ): Promise<string> {
     const token = newOpaqueToken();
     // A new link replaces any earlier one of the same purpose.
     await manager.update(OneTimeToken, { userId, purpose, usedAt: IsNull() }, { usedAt: this.clock.now() });

@@ -23,4 +23,8 @@ export const invalidCredentials = () =>
   new IdentityError('unauthenticated', IdentityErrorCode.InvalidCredentials, 'E-mail or password is incorrect');
 
 export const invalidToken = (what: string) =>
-  new IdentityError('unauthenticated', IdentityErrorCode.InvalidToken, `The ${what} is invalid, expired or already used`);
+  new IdentityError(
+    'unauthenticated',
+    IdentityErrorCode.InvalidToken,
+    `The ${what} is invalid, expired or already used`,
+  );

@@ -22,7 +22,12 @@ export const JWT_AUDIENCE = 'img-pathways-api';
       useFactory: (config: ConfigService<Environment, true>) => ({
         secret: config.get('JWT_SECRET', { infer: true }),
         // The algorithm is pinned on both sides: tokens claiming `none` or RS256 are refused.
-        signOptions: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_SECONDS, issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
+        signOptions: {
+          algorithm: 'HS256',
+          expiresIn: ACCESS_TOKEN_SECONDS,
+          issuer: JWT_ISSUER,
+          audience: JWT_AUDIENCE,
+        },
         verifyOptions: { algorithms: ['HS256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
       }),
     }),

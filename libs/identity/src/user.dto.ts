@@ -18,7 +18,12 @@ export class UserResponse {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) clientId: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty({ description: 'False until the invitation is accepted' }) invitationAccepted: boolean;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Set while locked after repeated failed logins' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'Set while locked after repeated failed logins',
+  })
   lockedUntil: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastLoginAt: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
@@ -111,7 +116,10 @@ export class InviteUserDto {
   @IsIn(INVITABLE, { message: `role must be one of ${INVITABLE.join(', ')}` })
   role: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required for case managers; empty for admins and network directors' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Required for case managers; empty for admins and network directors',
+  })
   @IsOptional()
   @IsUUID('all')
   centerId?: string;

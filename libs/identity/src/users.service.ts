@@ -26,7 +26,10 @@ export class UsersService {
   }
 
   async list(actor: Actor, query: UserListQuery): Promise<Page<UserResponse>> {
-    const q = this.scoped(actor.scope).orderBy('u.email', 'ASC').addOrderBy('u.id', 'ASC').limit(query.limit + 1);
+    const q = this.scoped(actor.scope)
+      .orderBy('u.email', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(query.limit + 1);
     if (query.role) q.andWhere('u.role = :role', { role: query.role });
     if (query.centerId) q.andWhere('u.center_id = :centerId', { centerId: query.centerId });
     if (query.active !== undefined) q.andWhere('u.active = :active', { active: query.active });
@@ -35,7 +38,12 @@ export class UsersService {
       q.andWhere('(u.email, u.id) > (:email, :id)', { email, id });
     }
     const now = this.clock.now();
-    return toPage(await q.getMany(), query.limit, (u) => [u.email, u.id], (u) => toUserResponse(u, now));
+    return toPage(
+      await q.getMany(),
+      query.limit,
+      (u) => [u.email, u.id],
+      (u) => toUserResponse(u, now),
+    );
   }
 
   async get(actor: Actor, id: string): Promise<UserResponse> {
@@ -49,17 +57,38 @@ export class UsersService {
   async invite(actor: Actor, input: InviteUserDto): Promise<UserResponse> {
     const centerId = input.centerId ?? (actor.role === Role.Director ? actor.centerId : null) ?? null;
     if (actor.role !== Role.Admin) {
-      const ownCenterManager = actor.role === Role.Director && actor.centerId && input.role === Role.CaseManager && centerId === actor.centerId;
+      const ownCenterManager =
+        actor.role === Role.Director &&
+        actor.centerId &&
+        input.role === Role.CaseManager &&
+        centerId === actor.centerId;
       if (!ownCenterManager) {
-        throw new IdentityError('forbidden', IdentityErrorCode.RoleNotAllowed, 'A center director may invite only case managers of their own center');
+        throw new IdentityError(
+          'forbidden',
+          IdentityErrorCode.RoleNotAllowed,
+          'A center director may invite only case managers of their own center',
+        );
       }
     }
     return this.audit.transaction(auditContextOf(actor), async (manager) => {
       await this.checkRoleAndCenter(manager, input.role, centerId);
       const taken = await manager.existsBy(User, { email: input.email });
-      if (taken) throw new IdentityError('conflict', IdentityErrorCode.EmailTaken, `A user with e-mail ${input.email} already exists`);
+      if (taken)
+        throw new IdentityError(
+          'conflict',
+          IdentityErrorCode.EmailTaken,
+          `A user with e-mail ${input.email} already exists`,
+        );
       const user = await manager.save(
-        manager.create(User, { email: input.email, displayName: input.displayName, role: input.role, centerId, clientId: null, passwordHash: null, active: true }),
+        manager.create(User, {
+          email: input.email,
+          displayName: input.displayName,
+          role: input.role,
+          centerId,
+          clientId: null,
+          passwordHash: null,
+          active: true,
+        }),
       );
       const inviter = await manager.findOneByOrFail(User, { id: actor.userId });
       await this.auth.sendInvitation(manager, user, inviter.displayName);
@@ -72,13 +101,21 @@ export class UsersService {
     return this.audit.transaction(auditContextOf(actor), async (manager) => {
       const user = await this.findScoped(manager, actor.scope, id);
       if (user.role === Role.Client && (input.role !== undefined || input.centerId !== undefined)) {
-        throw new IdentityError('unprocessable', IdentityErrorCode.RoleNotAllowed, 'A client account keeps its role; its center follows the client record');
+        throw new IdentityError(
+          'unprocessable',
+          IdentityErrorCode.RoleNotAllowed,
+          'A client account keeps its role; its center follows the client record',
+        );
       }
       const role = input.role ?? user.role;
       const centerId = input.centerId === undefined ? user.centerId : input.centerId;
       const active = input.active ?? user.active;
       if (user.id === actor.userId && (role !== user.role || !active)) {
-        throw new IdentityError('unprocessable', IdentityErrorCode.SelfLockout, 'You cannot change your own role or deactivate yourself; ask another admin');
+        throw new IdentityError(
+          'unprocessable',
+          IdentityErrorCode.SelfLockout,
+          'You cannot change your own role or deactivate yourself; ask another admin',
+        );
       }
       if (user.role !== Role.Client) await this.checkRoleAndCenter(manager, role, centerId);
       const cutsSessions = role !== user.role || centerId !== user.centerId || active !== user.active;
@@ -110,14 +147,24 @@ export class UsersService {
 
   private async checkRoleAndCenter(manager: EntityManager, role: Role, centerId: string | null): Promise<void> {
     if (role === Role.CaseManager && !centerId) {
-      throw new IdentityError('invalid', IdentityErrorCode.CenterRequired, 'A case manager belongs to a center: give centerId', {
-        fields: [{ field: 'centerId', problems: ['centerId is required for a case manager'] }],
-      });
+      throw new IdentityError(
+        'invalid',
+        IdentityErrorCode.CenterRequired,
+        'A case manager belongs to a center: give centerId',
+        {
+          fields: [{ field: 'centerId', problems: ['centerId is required for a case manager'] }],
+        },
+      );
     }
     if (role === Role.Admin && centerId) {
-      throw new IdentityError('invalid', IdentityErrorCode.CenterNotAllowed, 'An admin is network-wide: leave centerId empty', {
-        fields: [{ field: 'centerId', problems: ['centerId must be empty for an admin'] }],
-      });
+      throw new IdentityError(
+        'invalid',
+        IdentityErrorCode.CenterNotAllowed,
+        'An admin is network-wide: leave centerId empty',
+        {
+          fields: [{ field: 'centerId', problems: ['centerId must be empty for an admin'] }],
+        },
+      );
     }
     if (centerId && !(await manager.existsBy(Center, { id: centerId }))) {
       throw new IdentityError('unprocessable', IdentityErrorCode.UnknownCenter, `Center ${centerId} does not exist`);

@@ -36,7 +36,10 @@ export class Mailer implements OnModuleDestroy {
     const info = await this.transport.sendMail({ from: this.from, ...message });
     if (this.outbox) {
       await mkdir(this.outbox, { recursive: true });
-      const file = join(this.outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`);
+      const file = join(
+        this.outbox,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`,
+      );
       await writeFile(file, info.message as Buffer);
       this.logger.log(`No SMTP_URL: wrote "${message.subject}" for ${message.to} to ${file}`);
     }

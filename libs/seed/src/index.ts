@@ -1,1 +1,2 @@
 export * from './seed-centers';
+export * from './seed-demo-staff';

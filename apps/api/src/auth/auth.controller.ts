@@ -1,7 +1,15 @@
 import { AuditContext } from '@lib/audit';
 import { AuthService, ForgotPasswordDto, LoginDto, RefreshDto, SessionResponse, SetPasswordDto } from '@lib/identity';
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { AuthenticatedRequest, Public, RequestAuditContext } from './auth.decorators';
 import { AuthThrottlerGuard, LoginGuard } from './guards';
@@ -22,7 +30,9 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: SessionResponse })
   @ApiUnauthorizedResponse({ description: 'E-mail or password is incorrect (the same answer for every cause)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address or for this account; see Retry-After' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many attempts from this address or for this account; see Retry-After',
+  })
   login(@Req() request: AuthenticatedRequest): SessionResponse {
     return request.user as unknown as SessionResponse;
   }

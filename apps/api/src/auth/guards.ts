@@ -72,7 +72,10 @@ export class LoginGuard extends AuthGuard('local') {
 /** 429 with a plain `Retry-After` header, in the product's error shape. */
 @Injectable()
 export class AuthThrottlerGuard extends ThrottlerGuard {
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire));
     void context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(seconds));
     throw new AppError('rate_limited', 'TOO_MANY_ATTEMPTS', `Too many attempts; try again in ${seconds} seconds`);

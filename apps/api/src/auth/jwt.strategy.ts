@@ -32,7 +32,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(request: FastifyRequest, claims: AccessClaims): Promise<Actor> {
-    const user = typeof claims.sub === 'string' && /^[0-9a-f-]{36}$/i.test(claims.sub) ? await this.users.findOneBy({ id: claims.sub }) : null;
+    const user =
+      typeof claims.sub === 'string' && /^[0-9a-f-]{36}$/i.test(claims.sub)
+        ? await this.users.findOneBy({ id: claims.sub })
+        : null;
     if (!user || !user.active) throw invalidAccessToken();
     return {
       userId: user.id,

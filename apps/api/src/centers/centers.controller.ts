@@ -3,7 +3,14 @@ import { AuditContext } from '@lib/audit';
 import { Role } from '@lib/identity';
 import { PageQuery } from '@lib/kernel';
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RequestAuditContext, Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../http/validation';
 
@@ -39,7 +46,11 @@ export class CentersController {
   @Patch(':id')
   @Roles(Role.Admin)
   @ApiOkResponse({ type: CenterResponse })
-  update(@RequestAuditContext() context: AuditContext, @UuidParam() id: string, @Body() body: UpdateCenterDto): Promise<CenterResponse> {
+  update(
+    @RequestAuditContext() context: AuditContext,
+    @UuidParam() id: string,
+    @Body() body: UpdateCenterDto,
+  ): Promise<CenterResponse> {
     return this.centers.update(context, id, body);
   }
 }

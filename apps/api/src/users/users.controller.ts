@@ -1,6 +1,22 @@
-import { Actor, InviteUserDto, Role, UpdateUserDto, UserListQuery, UserPage, UserResponse, UsersService } from '@lib/identity';
+import {
+  Actor,
+  InviteUserDto,
+  Role,
+  UpdateUserDto,
+  UserListQuery,
+  UserPage,
+  UserResponse,
+  UsersService,
+} from '@lib/identity';
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../http/validation';
 

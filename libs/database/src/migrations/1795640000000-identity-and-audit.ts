@@ -42,7 +42,9 @@ export class IdentityAndAudit1795640000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await queryRunner.query(`CREATE UNIQUE INDEX uq_refresh_tokens_hash ON refresh_tokens (token_hash)`);
-    await queryRunner.query(`CREATE INDEX ix_refresh_tokens_family ON refresh_tokens (family_id) WHERE revoked_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX ix_refresh_tokens_family ON refresh_tokens (family_id) WHERE revoked_at IS NULL`,
+    );
     await queryRunner.query(`CREATE INDEX ix_refresh_tokens_user ON refresh_tokens (user_id) WHERE revoked_at IS NULL`);
 
     await queryRunner.query(`
@@ -56,7 +58,9 @@ export class IdentityAndAudit1795640000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await queryRunner.query(`CREATE UNIQUE INDEX uq_one_time_tokens_hash ON one_time_tokens (token_hash)`);
-    await queryRunner.query(`CREATE INDEX ix_one_time_tokens_user ON one_time_tokens (user_id, purpose) WHERE used_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX ix_one_time_tokens_user ON one_time_tokens (user_id, purpose) WHERE used_at IS NULL`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE audit_log (
@@ -75,9 +79,13 @@ export class IdentityAndAudit1795640000000 implements MigrationInterface {
       )`);
     // Each filter of GET /audit, newest first.
     await queryRunner.query(`CREATE INDEX ix_audit_entity ON audit_log (entity_type, entity_id, id DESC)`);
-    await queryRunner.query(`CREATE INDEX ix_audit_client ON audit_log (client_id, id DESC) WHERE client_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX ix_audit_client ON audit_log (client_id, id DESC) WHERE client_id IS NOT NULL`,
+    );
     await queryRunner.query(`CREATE INDEX ix_audit_actor ON audit_log (actor_id, id DESC) WHERE actor_id IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX ix_audit_center ON audit_log (center_id, id DESC) WHERE center_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX ix_audit_center ON audit_log (center_id, id DESC) WHERE center_id IS NOT NULL`,
+    );
     // Append-only, for every database role including the one the app uses.
     await queryRunner.query(`
       CREATE FUNCTION audit_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -45,7 +45,9 @@ describe(validateEnvironment.name, () => {
     ['HOST', 'example.com'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => validateEnvironment({ JWT_SECRET: SECRET, [name]: value })).toThrow(ConfigError);
-    expect(() => validateEnvironment({ JWT_SECRET: SECRET, [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} must`));
+    expect(() => validateEnvironment({ JWT_SECRET: SECRET, [name]: value })).toThrow(
+      new RegExp(`^Invalid configuration: ${name} must`),
+    );
   });
 
   it('requires a JWT_SECRET of at least 32 characters', () => {

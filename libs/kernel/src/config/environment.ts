@@ -1,7 +1,20 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -118,11 +131,15 @@ export function validateEnvironment(raw: Record<string, string | undefined>): En
 
 /**
  * Entry points call this first: reads `.env` from the working directory when there is one (real
- * environment variables win), validates, and on a bad value prints one line and exits with 1.
+ * environment variables win), fills in `defaults` for what is still unset, validates, and on a bad
+ * value prints one line and exits with 1.
  */
-export function loadEnvironmentOrExit(envFile = '.env'): Environment {
+export function loadEnvironmentOrExit(envFile = '.env', defaults: Record<string, string> = {}): Environment {
   if (existsSync(envFile)) {
     process.loadEnvFile(envFile);
+  }
+  for (const [key, value] of Object.entries(defaults)) {
+    if (!process.env[key]) process.env[key] = value;
   }
   try {
     return validateEnvironment(process.env);
