@@ -11,7 +11,9 @@ export interface AuditedOptions {
   centerIdProperty?: string;
 }
 
-const AUDITED = new WeakMap<Function, Required<AuditedOptions>>();
+type EntityClass = abstract new (...args: never[]) => unknown;
+
+const AUDITED = new WeakMap<EntityClass, Required<AuditedOptions>>();
 
 /**
  * Marks an entity whose every insert, update and delete is written to the audit log, in the same
@@ -19,7 +21,7 @@ const AUDITED = new WeakMap<Function, Required<AuditedOptions>>();
  */
 export function Audited(options: AuditedOptions): ClassDecorator {
   return (target) => {
-    AUDITED.set(target, {
+    AUDITED.set(target as unknown as EntityClass, {
       sensitive: [],
       ignore: ['createdAt', 'updatedAt'],
       clientIdProperty: '',
@@ -29,8 +31,8 @@ export function Audited(options: AuditedOptions): ClassDecorator {
   };
 }
 
-export function auditedOptions(target: Function | string | undefined): Required<AuditedOptions> | undefined {
-  return typeof target === 'function' ? AUDITED.get(target) : undefined;
+export function auditedOptions(target: unknown): Required<AuditedOptions> | undefined {
+  return typeof target === 'function' ? AUDITED.get(target as EntityClass) : undefined;
 }
 
 export const MASKED = '[masked]';
