@@ -10,5 +10,6 @@ process.env.NODE_ENV = 'test';
 process.env.DATABASE_URL = TEST_DATABASE_URL;
 process.env.REDIS_URL = TEST_REDIS_URL;
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
-process.env.JWT_SECRET = 'test-secret-of-at-least-thirty-two-characters-000';
+export const TEST_SECRET = 'test-secret-of-at-least-thirty-two-characters-000';
+process.env.JWT_SECRET = TEST_SECRET;
 process.env.MAIL_OUTBOX_DIR = process.env.MAIL_OUTBOX_DIR ?? 'var/test-outbox';
