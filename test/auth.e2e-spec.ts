@@ -24,7 +24,11 @@ describe('login', () => {
     const center = await createCenter(data);
     const user = await createUser(data, { role: Role.CaseManager, centerId: center.id });
     const res = await login(app, user.email.toUpperCase(), TEST_PASSWORD).expect(200);
-    expect(res.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, user: { id: user.id, role: 'case_manager', centerId: center.id } });
+    expect(res.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      user: { id: user.id, role: 'case_manager', centerId: center.id },
+    });
     expect(res.body.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const me = await request(app.getHttpServer()).get('/api/v1/me').set(bearer(res.body.accessToken)).expect(200);
     expect(me.body).toMatchObject({ id: user.id, email: user.email, role: 'case_manager' });
@@ -34,7 +38,10 @@ describe('login', () => {
   });
 
   it('names the bad field of a malformed login (400, not 401)', async () => {
-    const res = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ email: 'not-an-email' }).expect(400);
+    const res = await request(app.getHttpServer())
+      .post('/api/v1/auth/login')
+      .send({ email: 'not-an-email' })
+      .expect(400);
     expect(res.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['email', 'password']);
   });
 
@@ -51,7 +58,12 @@ describe('login', () => {
       const { requestId: _ignored, ...rest } = res.body;
       bodies.push(rest);
     }
-    expect(bodies[0]).toEqual({ statusCode: 401, error: 'Unauthorized', code: 'INVALID_CREDENTIALS', message: 'E-mail or password is incorrect' });
+    expect(bodies[0]).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      code: 'INVALID_CREDENTIALS',
+      message: 'E-mail or password is incorrect',
+    });
     expect(bodies[1]).toEqual(bodies[0]);
     expect(bodies[2]).toEqual(bodies[0]);
   });
@@ -64,7 +76,11 @@ describe('login', () => {
       return Number(process.hrtime.bigint() - started) / 1e6;
     };
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[1];
-    const unknown = median([await time('ghost-1@test.example.org'), await time('ghost-2@test.example.org'), await time('ghost-3@test.example.org')]);
+    const unknown = median([
+      await time('ghost-1@test.example.org'),
+      await time('ghost-2@test.example.org'),
+      await time('ghost-3@test.example.org'),
+    ]);
     const wrong = median([await time(user.email), await time(user.email), await time(user.email)]);
     // Both are dominated by one argon2id verification: within a factor of three of each other.
     expect(unknown / wrong).toBeGreaterThan(1 / 3);
@@ -87,7 +103,10 @@ describe('lockout', () => {
     await login(app, user.email, TEST_PASSWORD).expect(401);
 
     const admin = await createUser(data, { role: Role.Admin });
-    const seen = await request(app.getHttpServer()).get(`/api/v1/users/${user.id}`).set(bearer(tokenFor(app, admin))).expect(200);
+    const seen = await request(app.getHttpServer())
+      .get(`/api/v1/users/${user.id}`)
+      .set(bearer(tokenFor(app, admin)))
+      .expect(200);
     expect(new Date(seen.body.lockedUntil).getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
 
     const events = await data.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [user.id]);
@@ -145,7 +164,13 @@ describe('rate limits', () => {
     try {
       const statuses = [];
       for (let i = 0; i < 11; i += 1) {
-        statuses.push((await request(fresh.getHttpServer()).post('/api/v1/auth/forgot-password').send({ email: 'someone@test.example.org' })).status);
+        statuses.push(
+          (
+            await request(fresh.getHttpServer())
+              .post('/api/v1/auth/forgot-password')
+              .send({ email: 'someone@test.example.org' })
+          ).status,
+        );
       }
       expect(statuses.slice(0, 10).every((s) => s === 202)).toBe(true);
       expect(statuses[10]).toBe(429);
@@ -178,18 +203,35 @@ describe('access tokens', () => {
 
   it.each([
     ['no token', () => undefined],
-    ['an expired token', () => sign({ ...claims(), exp: Math.floor(Date.now() / 1000) - 10 }, TEST_SECRET, { algorithm: 'HS256' })],
-    ['a token signed with another secret', () => sign(claims(), 'another-secret-that-is-long-enough-000000', { algorithm: 'HS256', expiresIn: 60 })],
-    ['a token for another audience', () => sign({ ...claims(), aud: 'someone-else' }, TEST_SECRET, { algorithm: 'HS256', expiresIn: 60 })],
-    ['a token with alg none', () => {
-      const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-      return `${part({ alg: 'none', typ: 'JWT' })}.${part({ ...claims(), exp: Math.floor(Date.now() / 1000) + 60 })}.`;
-    }],
-    ['a tampered token', () => {
-      const [header, , signature] = sign(claims(), TEST_SECRET, { algorithm: 'HS256', expiresIn: 60 }).split('.');
-      const forged = Buffer.from(JSON.stringify({ ...claims(), role: 'admin', sub: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
-      return `${header}.${forged}.${signature}`;
-    }],
+    [
+      'an expired token',
+      () => sign({ ...claims(), exp: Math.floor(Date.now() / 1000) - 10 }, TEST_SECRET, { algorithm: 'HS256' }),
+    ],
+    [
+      'a token signed with another secret',
+      () => sign(claims(), 'another-secret-that-is-long-enough-000000', { algorithm: 'HS256', expiresIn: 60 }),
+    ],
+    [
+      'a token for another audience',
+      () => sign({ ...claims(), aud: 'someone-else' }, TEST_SECRET, { algorithm: 'HS256', expiresIn: 60 }),
+    ],
+    [
+      'a token with alg none',
+      () => {
+        const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+        return `${part({ alg: 'none', typ: 'JWT' })}.${part({ ...claims(), exp: Math.floor(Date.now() / 1000) + 60 })}.`;
+      },
+    ],
+    [
+      'a tampered token',
+      () => {
+        const [header, , signature] = sign(claims(), TEST_SECRET, { algorithm: 'HS256', expiresIn: 60 }).split('.');
+        const forged = Buffer.from(
+          JSON.stringify({ ...claims(), role: 'admin', sub: '00000000-0000-4000-8000-000000000000' }),
+        ).toString('base64url');
+        return `${header}.${forged}.${signature}`;
+      },
+    ],
     ['garbage', () => 'not.a.jwt'],
   ])('refuses %s with 401', async (_label, token) => {
     const res = await me(token()).expect(401);
@@ -200,7 +242,11 @@ describe('access tokens', () => {
     const leaving = await createUser(data, { role: Role.Director });
     const token = tokenFor(app, leaving);
     await me(token).expect(200);
-    await request(app.getHttpServer()).patch(`/api/v1/users/${leaving.id}`).set(bearer(tokenFor(app, user))).send({ active: false }).expect(200);
+    await request(app.getHttpServer())
+      .patch(`/api/v1/users/${leaving.id}`)
+      .set(bearer(tokenFor(app, user)))
+      .send({ active: false })
+      .expect(200);
     await me(token).expect(401);
     await login(app, leaving.email, TEST_PASSWORD).expect(401);
   });
@@ -215,7 +261,8 @@ describe('refresh tokens', () => {
   });
   afterAll(() => app.close());
 
-  const refresh = (refreshToken: string) => request(app.getHttpServer()).post('/api/v1/auth/refresh').send({ refreshToken });
+  const refresh = (refreshToken: string) =>
+    request(app.getHttpServer()).post('/api/v1/auth/refresh').send({ refreshToken });
 
   it('rotates: each refresh token works once and yields a new pair', async () => {
     const user = await createUser(data, { role: Role.Admin });
@@ -234,7 +281,10 @@ describe('refresh tokens', () => {
     await refresh(stolen).expect(401);
     // The thief's replay also ends the session of whoever held the newer token.
     await refresh(legitimate).expect(401);
-    const events = await data.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'auth.refresh_reuse_detected'`, [user.id]);
+    const events = await data.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'auth.refresh_reuse_detected'`,
+      [user.id],
+    );
     expect(events[0].n).toBe(1);
     // Other sessions of the same user are other families: untouched.
     const other = (await login(app, user.email, TEST_PASSWORD).expect(200)).body.refreshToken;
@@ -259,7 +309,11 @@ describe('refresh tokens', () => {
     const admin = await createUser(data, { role: Role.Admin });
     const user = await createUser(data, { role: Role.Director });
     const token = (await login(app, user.email, TEST_PASSWORD).expect(200)).body.refreshToken;
-    await request(app.getHttpServer()).patch(`/api/v1/users/${user.id}`).set(bearer(tokenFor(app, admin))).send({ role: 'admin' }).expect(200);
+    await request(app.getHttpServer())
+      .patch(`/api/v1/users/${user.id}`)
+      .set(bearer(tokenFor(app, admin)))
+      .send({ role: 'admin' })
+      .expect(200);
     await refresh(token).expect(401);
   });
 

@@ -1,0 +1,163 @@
+import { Role } from '@lib/identity';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { bearer, createCenter, createUser, TEST_PASSWORD, tokenFor } from './support/identities';
+import { SmtpSink, tokenIn } from './support/smtp-sink';
+import { createTestApp } from './support/test-app';
+
+describe('invitations and password resets (real SMTP)', () => {
+  const smtp = new SmtpSink();
+  let app: NestFastifyApplication;
+  let data: DataSource;
+  let adminToken: string;
+  const http = () => request(app.getHttpServer());
+  const invite = (token: string, body: object) => http().post('/api/v1/users').set(bearer(token)).send(body);
+  let n = 0;
+  const address = () => `person-${Date.now()}-${(n += 1)}@test.example.org`;
+
+  beforeAll(async () => {
+    const smtpUrl = await smtp.start();
+    app = await createTestApp({ env: { SMTP_URL: smtpUrl, PUBLIC_URL: 'https://pathways.example.org' } });
+    data = app.get(DataSource);
+    adminToken = tokenFor(app, await createUser(data, { role: Role.Admin }));
+  });
+  afterAll(async () => {
+    await app.close();
+    await smtp.stop();
+  });
+
+  it('invites by e-mail; the person sets a password and is logged in; the link works once', async () => {
+    const center = await createCenter(data);
+    const email = address();
+    const created = await invite(adminToken, {
+      email,
+      displayName: 'Jordan Lee',
+      role: 'case_manager',
+      centerId: center.id,
+    }).expect(201);
+    expect(created.body).toMatchObject({
+      email,
+      role: 'case_manager',
+      centerId: center.id,
+      invitationAccepted: false,
+      active: true,
+    });
+
+    const mail = await smtp.waitFor(email);
+    expect(mail.subject).toBe('You are invited to IMG Pathways');
+    expect(mail.text).toContain('https://pathways.example.org/accept-invite?token=');
+    const token = tokenIn(mail);
+
+    await http().post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(401);
+    const session = await http()
+      .post('/api/v1/auth/accept-invite')
+      .send({ token, password: TEST_PASSWORD })
+      .expect(200);
+    expect(session.body.user).toMatchObject({ email, invitationAccepted: true });
+    await http().post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
+    const again = await http()
+      .post('/api/v1/auth/accept-invite')
+      .send({ token, password: 'another long password' })
+      .expect(401);
+    expect(again.body.code).toBe('INVALID_TOKEN');
+  });
+
+  it.each([
+    ['too short', 'short pass', 'at least 12 characters'],
+    ['the e-mail address', 'EMAIL', 'must not be the e-mail address'],
+  ])('refuses a password that is %s, naming the field', async (_label, password, problem) => {
+    const email = address();
+    await invite(adminToken, { email, displayName: 'Sam', role: 'admin' }).expect(201);
+    const token = tokenIn(await smtp.waitFor(email));
+    const res = await http()
+      .post('/api/v1/auth/accept-invite')
+      .send({ token, password: password === 'EMAIL' ? email : password })
+      .expect(400);
+    expect(res.body.code).toBe('WEAK_PASSWORD');
+    expect(res.body.fields[0].field).toBe('password');
+    expect(res.body.message).toContain(problem);
+  });
+
+  it('refuses an invitation older than 72 hours', async () => {
+    const email = address();
+    await invite(adminToken, { email, displayName: 'Sam', role: 'admin' }).expect(201);
+    const token = tokenIn(await smtp.waitFor(email));
+    await data.query(
+      `UPDATE one_time_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
+      [email],
+    );
+    await http().post('/api/v1/auth/accept-invite').send({ token, password: TEST_PASSWORD }).expect(401);
+  });
+
+  it('lets a center director invite case managers of their own center only', async () => {
+    const own = await createCenter(data);
+    const other = await createCenter(data);
+    const director = tokenFor(app, await createUser(data, { role: Role.Director, centerId: own.id }));
+    const ok = await invite(director, { email: address(), displayName: 'New CM', role: 'case_manager' }).expect(201);
+    expect(ok.body.centerId).toBe(own.id);
+    await invite(director, { email: address(), displayName: 'X', role: 'case_manager', centerId: other.id }).expect(
+      403,
+    );
+    await invite(director, { email: address(), displayName: 'X', role: 'director', centerId: own.id }).expect(403);
+
+    const network = tokenFor(app, await createUser(data, { role: Role.Director }));
+    await invite(network, { email: address(), displayName: 'X', role: 'case_manager', centerId: own.id }).expect(403);
+    const manager = tokenFor(app, await createUser(data, { role: Role.CaseManager, centerId: own.id }));
+    await invite(manager, { email: address(), displayName: 'X', role: 'case_manager', centerId: own.id }).expect(403);
+  });
+
+  it('refuses a taken e-mail (409), a case manager without a center (400), an unknown center (422), a client role (400)', async () => {
+    const existing = await createUser(data, { role: Role.Admin });
+    await invite(adminToken, { email: existing.email, displayName: 'Dup', role: 'admin' }).expect(409);
+    const noCenter = await invite(adminToken, { email: address(), displayName: 'X', role: 'case_manager' }).expect(400);
+    expect(noCenter.body.fields).toEqual([
+      { field: 'centerId', problems: ['centerId is required for a case manager'] },
+    ]);
+    await invite(adminToken, {
+      email: address(),
+      displayName: 'X',
+      role: 'case_manager',
+      centerId: '7d9f0c4e-1111-4222-8333-944455556666',
+    }).expect(422);
+    const client = await invite(adminToken, { email: address(), displayName: 'X', role: 'client' }).expect(400);
+    expect(client.body.fields[0].field).toBe('role');
+  });
+
+  it('resets a forgotten password by e-mail, ending every other session', async () => {
+    const user = await createUser(data, { role: Role.Director });
+    const oldSession = (
+      await http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200)
+    ).body;
+
+    await http().post('/api/v1/auth/forgot-password').send({ email: user.email }).expect(202);
+    const mail = await smtp.waitFor(user.email);
+    expect(mail.subject).toBe('Reset your IMG Pathways password');
+
+    const newPassword = 'a brand new passphrase';
+    await http()
+      .post('/api/v1/auth/reset-password')
+      .send({ token: tokenIn(mail), password: newPassword })
+      .expect(200);
+    await http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(401);
+    await http().post('/api/v1/auth/login').send({ email: user.email, password: newPassword }).expect(200);
+    await http().post('/api/v1/auth/refresh').send({ refreshToken: oldSession.refreshToken }).expect(401);
+
+    const masked = await data.query(
+      `SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'user.updated' ORDER BY id DESC LIMIT 1`,
+      [user.id],
+    );
+    expect(masked[0].changes.passwordHash).toEqual({ before: '[masked]', after: '[masked]' });
+  });
+
+  it('answers forgot-password for an unknown address with the same 202 and sends nothing', async () => {
+    const email = address();
+    const res = await http().post('/api/v1/auth/forgot-password').send({ email }).expect(202);
+    expect(res.body).toEqual({});
+    // A known address asked after it: once its message is in, the unknown one would be too.
+    const known = await createUser(data, { role: Role.Admin });
+    await http().post('/api/v1/auth/forgot-password').send({ email: known.email }).expect(202);
+    await smtp.waitFor(known.email);
+    expect(smtp.to(email)).toHaveLength(0);
+  });
+});
