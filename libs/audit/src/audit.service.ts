@@ -81,7 +81,7 @@ export class AuditService {
       if (filter[key] !== undefined) query.andWhere(`a.${key} = :${key}`, { [key]: filter[key] });
     }
     if (page.cursor) {
-      const [id] = decodeCursor(page.cursor, 1);
+      const [id] = decodeCursor(page.cursor, ['integer']);
       query.andWhere('a.id < :id', { id: String(id) });
     }
     const rows = await query.getMany();

@@ -26,7 +26,7 @@ export class CentersService {
       .addOrderBy('c.id', 'ASC')
       .limit(page.limit + 1);
     if (page.cursor) {
-      const [name, id] = decodeCursor(page.cursor, 2);
+      const [name, id] = decodeCursor(page.cursor, ['text', 'uuid']);
       query.where('(c.name, c.id) > (:name, :id)', { name, id });
     }
     const rows = await query.getMany();

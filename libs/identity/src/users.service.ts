@@ -34,7 +34,7 @@ export class UsersService {
     if (query.centerId) q.andWhere('u.center_id = :centerId', { centerId: query.centerId });
     if (query.active !== undefined) q.andWhere('u.active = :active', { active: query.active });
     if (query.cursor) {
-      const [email, id] = decodeCursor(query.cursor, 2);
+      const [email, id] = decodeCursor(query.cursor, ['text', 'uuid']);
       q.andWhere('(u.email, u.id) > (:email, :id)', { email, id });
     }
     const now = this.clock.now();

@@ -61,6 +61,22 @@ describe(toErrorBody.name, () => {
     expect(toErrorBody(lost, 'r')).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_DOWN' });
   });
 
+  it.each([
+    ['22P02', 400, 'INVALID_VALUE'],
+    ['22021', 400, 'INVALID_VALUE'],
+    ['23514', 400, 'INVALID_VALUE'],
+    ['23505', 409, 'ALREADY_EXISTS'],
+    ['23503', 422, 'UNKNOWN_REFERENCE'],
+  ])('answers a database refusal %s caused by request values with %i', (code, status, errorCode) => {
+    const refused = new QueryFailedError('INSERT ...', [], Object.assign(new Error('refused'), { code }));
+    expect(toErrorBody(refused, 'r')).toMatchObject({ statusCode: status, code: errorCode });
+    expect(toErrorBody(refused, 'r').message).not.toContain('INSERT');
+  });
+
+  it('never passes on the message of a server-side HTTP exception', () => {
+    expect(toErrorBody(new HttpException('pool exhausted at /srv/db.ts', 500), 'r').message).not.toContain('/srv');
+  });
+
   it('hides anything unexpected behind a 500 without its message', () => {
     const body = toErrorBody(new TypeError("Cannot read properties of undefined (reading 'secret')"), 'r');
     expect(body).toEqual({

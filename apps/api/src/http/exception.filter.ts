@@ -1,4 +1,4 @@
-import { AppError, ErrorKind } from '@lib/kernel';
+import { AppError, ErrorKind, KernelErrorCode } from '@lib/kernel';
 import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -29,16 +29,35 @@ export function toErrorBody(exception: unknown, requestId: string | undefined): 
   if (exception instanceof HttpException) {
     return fromHttpException(exception, requestId);
   }
-  const sqlState =
-    (exception as { driverError?: { code?: string }; code?: string })?.driverError?.code ??
-    (exception as { code?: string })?.code;
-  if (
-    (exception instanceof QueryFailedError && sqlState && CONNECTION_LOST.has(sqlState)) ||
-    isConnectionRefused(exception)
-  ) {
-    return errorBody(503, 'DEPENDENCY_DOWN', 'The database is unavailable; try again shortly', requestId);
+  if (exception instanceof QueryFailedError) {
+    const fromDatabase = fromQueryFailure(exception, requestId);
+    if (fromDatabase) return fromDatabase;
+  }
+  if (isConnectionRefused(exception)) {
+    return errorBody(503, KernelErrorCode.DependencyDown, 'The database is unavailable; try again shortly', requestId);
   }
   return errorBody(500, 'INTERNAL', 'Unexpected error; quote the request id when reporting it', requestId);
+}
+
+/**
+ * A safety net under validation and the services' own checks: what the database refuses because
+ * of the request's values is the client's mistake (4xx), never a 500.
+ */
+function fromQueryFailure(exception: QueryFailedError, requestId: string | undefined): ErrorBody | undefined {
+  const sqlState = (exception.driverError as { code?: string } | undefined)?.code ?? '';
+  if (CONNECTION_LOST.has(sqlState)) {
+    return errorBody(503, KernelErrorCode.DependencyDown, 'The database is unavailable; try again shortly', requestId);
+  }
+  if (sqlState === '23505') {
+    return errorBody(409, 'ALREADY_EXISTS', 'A record with these values already exists', requestId);
+  }
+  if (sqlState === '23503') {
+    return errorBody(422, 'UNKNOWN_REFERENCE', 'The request refers to a record that does not exist', requestId);
+  }
+  if (sqlState.startsWith('22') || sqlState === '23514') {
+    return errorBody(400, 'INVALID_VALUE', 'A value in the request is out of range or malformed', requestId);
+  }
+  return undefined;
 }
 
 function isConnectionRefused(exception: unknown): boolean {
@@ -75,7 +94,8 @@ function fromHttpException(exception: HttpException, requestId: string | undefin
       return errorBody(
         status,
         STATUS_CODES[status]?.toUpperCase().replace(/\W+/g, '_') ?? `HTTP_${status}`,
-        message,
+        // A server-side failure's own message may hold internals.
+        status >= 500 ? 'Unexpected error; quote the request id when reporting it' : message,
         requestId,
       );
   }

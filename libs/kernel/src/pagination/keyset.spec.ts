@@ -3,8 +3,8 @@ import { decodeCursor, encodeCursor, toPage } from './keyset';
 
 describe('keyset pagination', () => {
   it('round-trips a cursor', () => {
-    const values = ['Welcome Back Center Maine', 'a3c1e5b2-0000-4000-8000-000000000000', 42, null];
-    expect(decodeCursor(encodeCursor(values), 4)).toEqual(values);
+    const values = ['Welcome Back Center Maine', 'a3c1e5b2-0000-4000-8000-000000000000', '1234567890123'];
+    expect(decodeCursor(encodeCursor(values), ['text', 'uuid', 'integer'])).toEqual(values);
   });
 
   it.each([
@@ -12,10 +12,14 @@ describe('keyset pagination', () => {
     ['the wrong number of values', encodeCursor(['a'])],
     ['an object', Buffer.from('{"a":1}').toString('base64url')],
     ['a nested value', Buffer.from('[["a"],"b"]').toString('base64url')],
+    ['a malformed uuid', encodeCursor(['a', 'not-a-uuid'])],
+    ['numbers where text belongs', encodeCursor([1, 2])],
+    ['a NUL in text', encodeCursor(['a\u0000b', 'a3c1e5b2-0000-4000-8000-000000000000'])],
+    ['a null', encodeCursor([null, 'a3c1e5b2-0000-4000-8000-000000000000'])],
   ])('refuses %s with an invalid-input error', (_label, cursor) => {
-    expect(() => decodeCursor(cursor, 2)).toThrow(AppError);
+    expect(() => decodeCursor(cursor, ['text', 'uuid'])).toThrow(AppError);
     try {
-      decodeCursor(cursor, 2);
+      decodeCursor(cursor, ['text', 'uuid']);
     } catch (error) {
       expect((error as AppError).kind).toBe('invalid');
     }
@@ -30,7 +34,7 @@ describe('keyset pagination', () => {
       (r) => r.k.toUpperCase(),
     );
     expect(page.items).toEqual(['A', 'B']);
-    expect(decodeCursor(page.nextCursor as string, 1)).toEqual(['b']);
+    expect(decodeCursor(page.nextCursor as string, ['text'])).toEqual(['b']);
   });
 
   it('gives no cursor on the last page', () => {

@@ -52,8 +52,19 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor that must hold exactly `arity` scalar values; anything else is a 400. */
-export function decodeCursor(cursor: string, arity: number): CursorValue[] {
+/** What each value of a cursor must be, so a forged cursor is a 400 and never reaches SQL. */
+export type CursorPart = 'text' | 'uuid' | 'integer';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PART_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
+  // PostgreSQL text cannot hold NUL.
+  text: (v) => typeof v === 'string' && v.length <= 1000 && !v.includes('\u0000'),
+  uuid: (v) => typeof v === 'string' && UUID.test(v),
+  integer: (v) => (typeof v === 'string' && /^\d{1,19}$/.test(v)) || (typeof v === 'number' && Number.isSafeInteger(v)),
+};
+
+/** Decodes a cursor whose values must be, in order, of the given parts; anything else is a 400. */
+export function decodeCursor(cursor: string, parts: CursorPart[]): CursorValue[] {
   let values: unknown;
   try {
     values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -61,9 +72,7 @@ export function decodeCursor(cursor: string, arity: number): CursorValue[] {
     values = undefined;
   }
   const valid =
-    Array.isArray(values) &&
-    values.length === arity &&
-    values.every((v) => v === null || typeof v === 'string' || typeof v === 'number');
+    Array.isArray(values) && values.length === parts.length && parts.every((part, i) => PART_CHECKS[part](values[i]));
   if (!valid) {
     throw new AppError(
       'invalid',
