@@ -32,6 +32,8 @@ const common = {
 };
 
 module.exports = {
+  // e2e tests use real databases, argon2 and queue round-trips: more than Jest's 5 s default on a loaded machine.
+  testTimeout: 20_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },

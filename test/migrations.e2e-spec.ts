@@ -5,13 +5,15 @@ import { TEST_DATABASE_URL } from './setup/test-env';
 
 /** Every migration goes up and comes back down cleanly, on a database of its own. */
 describe('migrations', () => {
-  const url = TEST_DATABASE_URL.replace(/\/[^/]+$/, '/img_pathways_migrations_test');
+  // A database of its own beside the test database (its name ends in _test, so it may be dropped).
+  const name = `${new URL(TEST_DATABASE_URL).pathname.slice(1).replace(/_test$/, '')}_migrations_test`;
+  const url = TEST_DATABASE_URL.replace(/\/[^/]+$/, `/${name}`);
   let dataSource: DataSource;
 
   beforeAll(async () => {
     const admin = new Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') });
     await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS img_pathways_migrations_test WITH (FORCE)');
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
     expect((await ensureDatabase(url)).created).toBe(true);
     dataSource = await createDataSource({ url, poolSize: 1 }).initialize();
@@ -40,6 +42,11 @@ describe('migrations', () => {
 
     const reapplied = await dataSource.runMigrations({ transaction: 'each' });
     expect(reapplied).toHaveLength(migrations.length);
+  });
+
+  it('leaves the schema exactly as the entities describe it (a generated migration would be empty)', async () => {
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
 
   it('creates the database only when it is missing', async () => {

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A JSON value as stored in the log (recursion kept shallow so TypeORM's types stay finite). */
 export type Json = string | number | boolean | null | object;
@@ -13,6 +13,10 @@ export interface FieldChange {
  * fields. A database trigger refuses UPDATE, DELETE and TRUNCATE on the table.
  */
 @Entity({ name: 'audit_log' })
+@Index('ix_audit_entity', ['entityType', 'entityId', 'id'])
+@Index('ix_audit_client', ['clientId', 'id'], { where: 'client_id IS NOT NULL' })
+@Index('ix_audit_actor', ['actorId', 'id'], { where: 'actor_id IS NOT NULL' })
+@Index('ix_audit_center', ['centerId', 'id'], { where: 'center_id IS NOT NULL' })
 export class AuditEntry {
   /** Monotonic, so the log pages by id. */
   @PrimaryGeneratedColumn({ type: 'bigint' })

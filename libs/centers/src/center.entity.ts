@@ -1,9 +1,11 @@
 import { Audited } from '@lib/audit';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A Welcome Back-style center: one site of the network, with its own staff and clients. */
 @Audited({ type: 'center', centerIdProperty: 'id' })
 @Entity({ name: 'centers' })
+@Index('ix_centers_name_id', ['name', 'id'])
+@Check('ck_centers_state', `state ~ '^[A-Z]{2}$'`)
 export class Center {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,5 +1,6 @@
 import { Audited } from '@lib/audit';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Center } from '@lib/centers';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Role } from './role';
 
 @Audited({
@@ -11,6 +12,14 @@ import { Role } from './role';
   clientIdProperty: 'clientId',
 })
 @Entity({ name: 'users' })
+@Index('uq_users_email', ['email'], { unique: true })
+@Index('uq_users_client_id', ['clientId'], { unique: true, where: 'client_id IS NOT NULL' })
+@Index('ix_users_center_email', ['centerId', 'email', 'id'])
+@Check('ck_users_email_lower', 'email = lower(email)')
+@Check('ck_users_role', `role IN ('admin', 'director', 'case_manager', 'client')`)
+@Check('ck_users_case_manager_center', `role <> 'case_manager' OR center_id IS NOT NULL`)
+@Check('ck_users_admin_network', `role <> 'admin' OR center_id IS NULL`)
+@Check('ck_users_client_link', `(role = 'client') = (client_id IS NOT NULL)`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -26,6 +35,7 @@ export class User {
   role: Role;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => Center, { name: 'users_center_id_fkey' })
   centerId: string | null;
 
   /** For role `client`: the client record this account belongs to. */
