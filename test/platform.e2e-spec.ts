@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { ProbeController } from './support/probe.controller';
@@ -65,6 +66,15 @@ describe('API platform', () => {
       .send({ ...valid, name: 'x'.repeat(5000) })
       .expect(413);
     expect(res.body).toMatchObject({ statusCode: 413, code: 'BODY_TOO_LARGE' });
+  });
+
+  it('answers a text/plain body on a JSON route with 415', async () => {
+    await http().post('/api/v1/probe').set('content-type', 'text/plain').send('name=Amina').expect(415);
+  });
+
+  it('answers a malformed URL in the same error shape', async () => {
+    const res = await http().get('/api/v1/probe/slow/%E0%A4%A').expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, requestId: expect.any(String) });
   });
 
   it('answers a body that is not JSON with 415', async () => {
@@ -138,9 +148,11 @@ describe('API shutdown', () => {
     const app = await createTestApp({ controllers: [ProbeController] });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const id = '7b0f1d9e-3c43-4c4e-9f55-5a1c3a2b9d10';
-    const inFlight = request(app.getHttpServer()).get(`/api/v1/probe/slow/${id}`);
-    const answered = inFlight.then((res) => res);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = once(ProbeController.slowStarted, 'started');
+    const answered = request(app.getHttpServer())
+      .get(`/api/v1/probe/slow/${id}`)
+      .then((res) => res);
+    await started;
     await app.close();
     const res = await answered;
     expect(res.status).toBe(200);

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -38,9 +39,13 @@ export class ProbeController {
 
   @Get('slow/:id')
   async slow(@UuidParam() id: string): Promise<{ id: string }> {
+    ProbeController.slowStarted.emit('started', id);
     await new Promise((resolve) => setTimeout(resolve, 400));
     return { id };
   }
+
+  /** Tells a test that a slow request has reached its handler. */
+  static readonly slowStarted = new EventEmitter();
 
   @Get('boom')
   boom(): never {

@@ -1,24 +1,38 @@
 import helmet from '@fastify/helmet';
 import { Environment, validateEnvironment } from '@lib/kernel';
-import { RequestMethod } from '@nestjs/common';
+import { BadRequestException, Logger as NestLogger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiModule } from './api.module';
+import { sendError } from './http/exception.filter';
 import { requestIdFor } from './http/request-id';
 import { MetricsService } from './metrics/metrics.service';
 
 export const API_PREFIX = 'api/v1';
 
+const frameworkLogger = new NestLogger('Fastify');
+
+/** `TRUST_PROXY`: false, true, a hop count, or the proxies' addresses (comma-separated IPs or CIDRs). */
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 export function createFastifyAdapter(env: Environment): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
     // Behind a load balancer the client's address is in X-Forwarded-For.
-    trustProxy: env.NODE_ENV === 'production',
+    trustProxy: trustProxySetting(env.TRUST_PROXY),
     // nestjs-pino logs requests; Fastify's own logger stays off.
     logger: false,
     genReqId: requestIdFor,
+    // Malformed URLs (bad percent-encoding) get the product's error shape too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      sendError(new BadRequestException(`The URL is malformed (${error.code})`), request, reply, frameworkLogger),
   });
 }
 
@@ -38,6 +52,8 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  // JSON only: a text/plain body on a JSON route is a 415, not a string for validation to puzzle over.
+  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });
@@ -56,6 +72,9 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
     // Swagger UI needs inline styles and its own scripts; nothing else is served as HTML yet.
     contentSecurityPolicy: {
       directives: {
+        // Over plain HTTP (a LAN, docker compose) this would make browsers fetch Swagger UI's
+        // scripts over https and show a blank page; TLS is the reverse proxy's job.
+        upgradeInsecureRequests: null,
         defaultSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],

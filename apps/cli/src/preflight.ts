@@ -42,14 +42,18 @@ export async function checkRedis(env: Environment): Promise<void> {
     connectTimeout: 3000,
     retryStrategy: () => null,
   });
-  redis.on('error', () => undefined);
+  // ioredis reports the cause (ECONNREFUSED…) as an 'error' event and rejects with a vaguer one.
+  let cause: Error | undefined;
+  redis.on('error', (error: Error) => {
+    cause ??= error;
+  });
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
     throw new PreflightError(
       [
-        `Redis is not answering at ${where(env.REDIS_URL)} (${(error as Error).message}).`,
+        `Redis is not answering at ${where(env.REDIS_URL)} (${(cause ?? (error as Error)).message}).`,
         'Start it, then run this again:',
         '  Debian/Ubuntu:  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no',
         '  macOS (brew):   brew services start redis',
@@ -70,5 +74,17 @@ export async function exitOnPreflightError(check: () => Promise<void>): Promise<
     if (!(error instanceof PreflightError)) throw error;
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
+  }
+}
+
+/** Calls `attempt` until it succeeds or has failed `times` times, `delayMs` apart; rethrows the last failure. */
+export async function retry(attempt: () => Promise<void>, times: number, delayMs: number): Promise<void> {
+  for (let i = 1; ; i += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (i >= times) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
   }
 }

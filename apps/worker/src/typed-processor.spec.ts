@@ -1,16 +1,22 @@
 import { JobHandlers, QueueName } from '@lib/queue';
 import { Job, UnrecoverableError } from 'bullmq';
 import { SystemProcessor } from './system.processor';
-import { missingHandlers } from './typed-processor';
+import { handlerProblems } from './typed-processor';
 
-describe(missingHandlers.name, () => {
-  it('finds nothing missing when every job of the contract has a handler', () => {
-    expect(missingHandlers([new SystemProcessor()])).toEqual([]);
+describe(handlerProblems.name, () => {
+  it('finds nothing wrong when every job of the contract has exactly one handler', () => {
+    expect(handlerProblems([new SystemProcessor()])).toEqual([]);
   });
 
   it('names each job with no handler as queue.job', () => {
     const incomplete = { queueName: QueueName.System, handlers: {} as JobHandlers<QueueName.System> };
-    expect(missingHandlers([incomplete])).toEqual(['system.ping']);
+    expect(handlerProblems([incomplete])).toEqual(['no handler for system.ping']);
+  });
+
+  it('refuses two processors on one queue', () => {
+    expect(handlerProblems([new SystemProcessor(), new SystemProcessor()])).toEqual([
+      'queue system has 2 processors; it must have exactly one',
+    ]);
   });
 });
 

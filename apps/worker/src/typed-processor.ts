@@ -21,12 +21,18 @@ export abstract class TypedProcessor<Q extends QueueName> extends WorkerHost {
   }
 }
 
-/** The `queue.job` names of the contract that no processor handles. */
-export function missingHandlers(
+/**
+ * What is wrong with a set of processors: a job of the contract nobody handles, or a queue with
+ * more than one processor (each BullMQ worker takes any job of its queue, so exactly one
+ * processor per queue must handle all of its jobs).
+ */
+export function handlerProblems(
   processors: ReadonlyArray<Pick<TypedProcessor<QueueName>, 'queueName' | 'handlers'>>,
 ): string[] {
   return Object.values(QueueName).flatMap((queue) => {
-    const handled = new Set(processors.filter((p) => p.queueName === queue).flatMap((p) => Object.keys(p.handlers)));
-    return JOB_NAMES[queue].filter((name) => !handled.has(name)).map((name) => `${queue}.${name}`);
+    const mine = processors.filter((p) => p.queueName === queue);
+    if (mine.length > 1) return [`queue ${queue} has ${mine.length} processors; it must have exactly one`];
+    const handled = new Set(mine.flatMap((p) => Object.keys(p.handlers)));
+    return JOB_NAMES[queue].filter((name) => !handled.has(name)).map((name) => `no handler for ${queue}.${name}`);
   });
 }

@@ -3,7 +3,7 @@ import { QueueModule, QueueName } from '@lib/queue';
 import { DynamicModule, Module, OnModuleInit, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { SystemProcessor } from './system.processor';
-import { missingHandlers, TypedProcessor } from './typed-processor';
+import { handlerProblems, TypedProcessor } from './typed-processor';
 
 const PROCESSORS: Array<Type<TypedProcessor<QueueName>>> = [SystemProcessor];
 
@@ -16,11 +16,11 @@ export class WorkerModule implements OnModuleInit {
     return { module: WorkerModule, imports: [KernelModule.forRoot(), QueueModule], providers: PROCESSORS };
   }
 
-  /** Refuses to start when a job of the contract has no handler (it would sit in Redis forever). */
+  /** Refuses to start when a job of the contract has no handler (it would sit in Redis forever), or two. */
   onModuleInit(): void {
-    const missing = missingHandlers(PROCESSORS.map((type) => this.moduleRef.get(type)));
-    if (missing.length > 0) {
-      throw new Error(`The worker refuses to start: no handler for ${missing.join(', ')}`);
+    const problems = handlerProblems(PROCESSORS.map((type) => this.moduleRef.get(type)));
+    if (problems.length > 0) {
+      throw new Error(`The worker refuses to start: ${problems.join('; ')}`);
     }
   }
 }

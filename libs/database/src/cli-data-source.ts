@@ -1,6 +1,8 @@
-import { validateEnvironment } from '@lib/kernel';
+import 'reflect-metadata';
+import { loadEnvironmentOrExit } from '@lib/kernel';
 import { createDataSource } from './data-source';
 
 /** Entry for the TypeORM CLI (`npm run migration:*`), which wants a module exporting a DataSource. */
-const env = validateEnvironment(process.env);
+// Reads .env like the app does, so migrations run against the same database the app uses.
+const env = loadEnvironmentOrExit();
 export default createDataSource({ url: env.DATABASE_URL, poolSize: 2 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock, SystemClock } from './clock';
@@ -21,12 +21,17 @@ export class KernelModule {
         LoggerModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService<Environment, true>) => ({
+            // Every path, in path-to-regexp 8 syntax (the default '*' warns and misses some).
+            forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
             pinoHttp: {
               level: config.get('LOG_LEVEL', { infer: true }),
               // The HTTP adapter has already given each request its id (see apps/api's request-id.ts).
               genReqId: (req: IncomingMessage) => req.id ?? randomUUID(),
-              redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-              autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
+              // Probes and scrapes would drown the log. (Middleware sees a rewritten url.)
+              autoLogging: {
+                ignore: (req) =>
+                  /^\/(health|metrics)/.test((req as { originalUrl?: string }).originalUrl ?? req.url ?? ''),
+              },
               serializers: {
                 req: (req: { id: string; method: string; url: string }) => ({
                   id: req.id,

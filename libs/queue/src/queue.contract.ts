@@ -33,6 +33,8 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
 
 /** Deterministic job ids: the same logical job always gets the same id, so BullMQ dedupes it. */
 export function jobId(name: string, ...parts: Array<string | number>): string {
-  // BullMQ reserves ':' as a key separator in custom ids.
-  return [name, ...parts].join('.');
+  const id = [name, ...parts].join('.');
+  // BullMQ refuses ':' in custom ids (its key separator): fail where the id is made, not at enqueue.
+  if (id.includes(':')) throw new Error(`job id "${id}" must not contain ':'`);
+  return id;
 }

@@ -27,6 +27,18 @@ describe(validateEnvironment.name, () => {
     expect(env.REDIS_URL).toBe('rediss://cache:6380/2');
   });
 
+  it('accepts any IP address as HOST and hosts with underscores in URLs', () => {
+    const env = validateEnvironment({
+      JWT_SECRET: SECRET,
+      HOST: '10.0.0.5',
+      DATABASE_URL: 'postgres://app@db_primary:5432/x',
+    });
+    expect(env.HOST).toBe('10.0.0.5');
+    expect(validateEnvironment({ JWT_SECRET: SECRET, TRUST_PROXY: '10.0.0.0/8, 192.168.1.1' }).TRUST_PROXY).toBe(
+      '10.0.0.0/8, 192.168.1.1',
+    );
+  });
+
   it('treats an empty value as unset', () => {
     expect(validateEnvironment({ JWT_SECRET: SECRET, PORT: '', LOG_LEVEL: '' }).PORT).toBe(3000);
   });
@@ -43,6 +55,8 @@ describe(validateEnvironment.name, () => {
     ['BODY_LIMIT_BYTES', '10'],
     ['DATABASE_POOL_SIZE', '-1'],
     ['HOST', 'example.com'],
+    ['REDIS_URL', 'redis://127.0.0.1:6379/abc'],
+    ['TRUST_PROXY', 'everyone'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => validateEnvironment({ JWT_SECRET: SECRET, [name]: value })).toThrow(ConfigError);
     expect(() => validateEnvironment({ JWT_SECRET: SECRET, [name]: value })).toThrow(

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsEmail,
+  IsIP,
+  ValidateIf,
   IsIn,
   IsInt,
   IsOptional,
@@ -39,14 +41,23 @@ export class Environment {
 
   /** Address the HTTP server binds to; containers set 0.0.0.0. */
   @trimmed()
-  @IsIn(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'], {
-    message: 'HOST must be one of 127.0.0.1, 0.0.0.0, ::, ::1, localhost',
-  })
+  @ValidateIf((env: Environment) => env.HOST !== 'localhost')
+  @IsIP(undefined, { message: 'HOST must be an IP address (127.0.0.1, 0.0.0.0, ::) or localhost' })
   HOST = '127.0.0.1';
+
+  /**
+   * Whom to believe about the client's address (X-Forwarded-For): false (default: nobody), true,
+   * a hop count, or the proxies' addresses. Login rate limits and the audit log use that address.
+   */
+  @trimmed()
+  @Matches(/^(false|true|\d{1,2}|[0-9a-fA-F:./]+(\s*,\s*[0-9a-fA-F:./]+)*)$/, {
+    message: 'TRUST_PROXY must be false, true, a hop count, or comma-separated proxy IPs/CIDRs',
+  })
+  TRUST_PROXY = 'false';
 
   @trimmed()
   @IsUrl(
-    { protocols: ['postgres', 'postgresql'], require_protocol: true, require_tld: false },
+    { protocols: ['postgres', 'postgresql'], require_protocol: true, require_tld: false, allow_underscores: true },
     { message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/img_pathways' },
   )
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/img_pathways';
@@ -59,9 +70,12 @@ export class Environment {
 
   @trimmed()
   @IsUrl(
-    { protocols: ['redis', 'rediss'], require_protocol: true, require_tld: false },
+    { protocols: ['redis', 'rediss'], require_protocol: true, require_tld: false, allow_underscores: true },
     { message: 'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' },
   )
+  @Matches(/^rediss?:\/\/[^/]*(\/\d{0,2})?$/, {
+    message: 'REDIS_URL must be redis://host:port with an optional database number, e.g. redis://127.0.0.1:6379/1',
+  })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
