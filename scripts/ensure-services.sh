@@ -25,13 +25,16 @@ if ! command -v pg_ctlcluster >/dev/null || ! command -v redis-server >/dev/null
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql redis-server >/dev/null
 fi
 
+version=$(ls /etc/postgresql | sort -n | tail -1)
+hba=/etc/postgresql/$version/main/pg_hba.conf
+# The tests and the demo connect as postgres over TCP without a password (local development only).
+# Checked whether or not the server runs: apt starts a fresh cluster with password auth.
+if ! grep -qE '^host\s+all\s+all\s+127\.0\.0\.1/32\s+trust' "$hba"; then
+  as_root sed -i '1i host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust' "$hba"
+  pg_up && as_root pg_ctlcluster --skip-systemctl-redirect "$version" main reload
+fi
+
 if ! pg_up; then
-  version=$(ls /etc/postgresql | sort -n | tail -1)
-  hba=/etc/postgresql/$version/main/pg_hba.conf
-  # The tests and the demo connect as postgres over TCP without a password (local development only).
-  if ! grep -qE '^host\s+all\s+all\s+127\.0\.0\.1/32\s+trust' "$hba"; then
-    as_root sed -i '1i host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust' "$hba"
-  fi
   as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
   wait_for PostgreSQL pg_up
 else

@@ -1,4 +1,4 @@
-import { ApiModule, configureApiApp, createFastifyAdapter } from '@app/api';
+import { API_REQUIRES, ApiModule, configureApiApp, createFastifyAdapter } from '@app/api';
 import { validateEnvironment } from '@lib/kernel';
 import { Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -27,7 +27,7 @@ export function overrideEnv(values: Record<string, string>): () => void {
 export async function createTestApp(options: TestAppOptions = {}): Promise<NestFastifyApplication> {
   const restore = overrideEnv(options.env ?? {});
   try {
-    const env = validateEnvironment(process.env);
+    const env = validateEnvironment(process.env, API_REQUIRES);
     const moduleRef = await Test.createTestingModule({
       imports: [ApiModule.forRoot()],
       controllers: options.controllers ?? [],

@@ -6,7 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiModule } from './api.module';
+import { API_REQUIRES, ApiModule } from './api.module';
 import { sendError } from './http/exception.filter';
 import { requestIdFor } from './http/request-id';
 import { MetricsService } from './metrics/metrics.service';
@@ -96,7 +96,7 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
 
 /** Builds the API app (not yet listening) from the environment. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
-  const env = validateEnvironment(process.env);
+  const env = validateEnvironment(process.env, API_REQUIRES);
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(), createFastifyAdapter(env), {
     bufferLogs: true,
   });

@@ -1,6 +1,6 @@
 import { AuditModule } from '@lib/audit';
 import { DatabaseModule } from '@lib/database';
-import { KernelModule } from '@lib/kernel';
+import { KernelModule, RequiredSetting } from '@lib/kernel';
 import { QueueModule } from '@lib/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -12,6 +12,9 @@ import { createValidationPipe } from './http/validation';
 import { MetricsModule } from './metrics/metrics.module';
 import { UsersHttpModule } from './users/users-http.module';
 
+/** Settings the API cannot start without. */
+export const API_REQUIRES: readonly RequiredSetting[] = ['JWT_SECRET'];
+
 /**
  * The HTTP API's composition root. `forRoot()` rather than a static module so that configuration
  * is read and validated when the app is built, not when this file is imported.
@@ -22,7 +25,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        KernelModule.forRoot(),
+        KernelModule.forRoot(API_REQUIRES),
         DatabaseModule,
         AuditModule,
         QueueModule,

@@ -1,4 +1,4 @@
 export { createApiApp, configureApiApp, createFastifyAdapter, API_PREFIX } from './api-app';
-export { ApiModule } from './api.module';
+export { API_REQUIRES, ApiModule } from './api.module';
 export { UuidParam } from './http/validation';
 export { Public } from './auth/auth.decorators';

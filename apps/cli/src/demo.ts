@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { createApiApp } from '@app/api';
+import { API_REQUIRES, createApiApp } from '@app/api';
 import { createWorkerContext } from '@app/worker';
 import { loadEnvironmentOrExit } from '@lib/kernel';
 import { checkPostgres, checkRedis, exitOnPreflightError } from './preflight';
@@ -14,7 +14,7 @@ import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemoStaff } from '@lib/seed';
  */
 async function demo(): Promise<void> {
   const generatedSecret = randomBytes(48).toString('base64url');
-  const env = loadEnvironmentOrExit('.env', { JWT_SECRET: generatedSecret });
+  const env = loadEnvironmentOrExit({ defaults: { JWT_SECRET: generatedSecret }, required: API_REQUIRES });
   if (env.JWT_SECRET === generatedSecret) {
     say('JWT_SECRET is not set: generated a random one for this run (logins end when the demo stops).');
   }

@@ -13,6 +13,13 @@ import { UsersService } from './users.service';
 export const JWT_ISSUER = 'img-pathways';
 export const JWT_AUDIENCE = 'img-pathways-api';
 
+/** The signing secret; processes that issue or check tokens require it at start-up. */
+export function jwtSecretOf(config: ConfigService<Environment, true>): string {
+  const secret = config.get('JWT_SECRET', { infer: true });
+  if (!secret) throw new Error('JWT_SECRET is required by this process: add it to the required settings');
+  return secret;
+}
+
 @Module({
   imports: [
     TypeOrmModule.forFeature([User, RefreshToken, OneTimeToken]),
@@ -20,7 +27,7 @@ export const JWT_AUDIENCE = 'img-pathways-api';
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({
-        secret: config.get('JWT_SECRET', { infer: true }),
+        secret: jwtSecretOf(config),
         // The algorithm is pinned on both sides: tokens claiming `none` or RS256 are refused.
         signOptions: {
           algorithm: 'HS256',

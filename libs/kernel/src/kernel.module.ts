@@ -4,7 +4,7 @@ import { DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock, SystemClock } from './clock';
-import { Environment, validateEnvironment } from './config/environment';
+import { Environment, RequiredSetting, validateEnvironment } from './config/environment';
 
 /**
  * What every process needs before its first line of domain code: validated configuration
@@ -13,11 +13,16 @@ import { Environment, validateEnvironment } from './config/environment';
 @Global()
 @Module({})
 export class KernelModule {
-  static forRoot(): DynamicModule {
+  static forRoot(required: readonly RequiredSetting[] = []): DynamicModule {
     return {
       module: KernelModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, cache: true, ignoreEnvFile: true, validate: validateEnvironment }),
+        ConfigModule.forRoot({
+          isGlobal: true,
+          cache: true,
+          ignoreEnvFile: true,
+          validate: (raw) => validateEnvironment(raw, required),
+        }),
         LoggerModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService<Environment, true>) => ({

@@ -1,4 +1,4 @@
-import { AccessClaims, Actor, JWT_AUDIENCE, JWT_ISSUER, Role, scopeOf, User } from '@lib/identity';
+import { AccessClaims, Actor, JWT_AUDIENCE, JWT_ISSUER, jwtSecretOf, Role, scopeOf, User } from '@lib/identity';
 import { AppError, Environment } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -23,7 +23,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.get('JWT_SECRET', { infer: true }),
+      secretOrKey: jwtSecretOf(config),
       algorithms: ['HS256'],
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,

@@ -64,9 +64,13 @@ describe(validateEnvironment.name, () => {
     );
   });
 
-  it('requires a JWT_SECRET of at least 32 characters', () => {
-    expect(() => validateEnvironment({})).toThrow(/JWT_SECRET must be set to a random string of 32 to 512 characters/);
+  it('requires a JWT_SECRET of at least 32 characters where asked', () => {
+    expect(() => validateEnvironment({}, ['JWT_SECRET'])).toThrow(
+      /JWT_SECRET must be set to a random string of 32 to 512 characters/,
+    );
     expect(() => validateEnvironment({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be set/);
+    // Tools that issue no tokens (migrations, set-up) do not need it.
+    expect(validateEnvironment({}).JWT_SECRET).toBeUndefined();
   });
 
   it.each([
@@ -111,7 +115,7 @@ describe(loadEnvironmentOrExit.name, () => {
       throw new Error(`exit ${code}`);
     }) as never);
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    expect(() => loadEnvironmentOrExit('/nonexistent/.env')).toThrow('exit 1');
+    expect(() => loadEnvironmentOrExit({ envFile: '/nonexistent/.env' })).toThrow('exit 1');
     expect(exit).toHaveBeenCalledWith(1);
     expect(stderr).toHaveBeenCalledTimes(1);
     expect(String(stderr.mock.calls[0][0])).toMatch(
@@ -121,6 +125,6 @@ describe(loadEnvironmentOrExit.name, () => {
 
   it('returns the environment when it is valid', () => {
     process.env.PORT = '4100';
-    expect(loadEnvironmentOrExit('/nonexistent/.env').PORT).toBe(4100);
+    expect(loadEnvironmentOrExit({ envFile: '/nonexistent/.env' }).PORT).toBe(4100);
   });
 });

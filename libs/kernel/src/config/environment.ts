@@ -82,13 +82,15 @@ export class Environment {
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
   /**
-   * Signs access tokens (HS256). Required: the demo generates one per run and the tests set
-   * their own; a deployment sets a long random value (`openssl rand -base64 48`).
+   * Signs access tokens (HS256). Required by the API (see `REQUIRED_BY`): the demo generates one
+   * per run and the tests set their own; a deployment sets a long random value
+   * (`openssl rand -base64 48`). Tools that issue no tokens (migrations, set-up) do without.
    */
+  @IsOptional()
   @IsString({ message: JWT_SECRET_RULE })
   @MinLength(32, { message: JWT_SECRET_RULE })
   @MaxLength(512, { message: JWT_SECRET_RULE })
-  JWT_SECRET: string;
+  JWT_SECRET?: string;
 
   /** SMTP server for e-mail; when unset, messages are written to MAIL_OUTBOX_DIR and logged. */
   @IsOptional()
@@ -130,13 +132,23 @@ export class ConfigError extends Error {
  * `PORT=` in a .env file falls back to the default instead of failing obscurely.
  * Throws one `ConfigError` whose message names every bad variable on one line.
  */
-export function validateEnvironment(raw: Record<string, string | undefined>): Environment {
+/** Settings that have no safe default and that only some processes need. */
+export type RequiredSetting = 'JWT_SECRET';
+const REQUIRED_RULES: Record<RequiredSetting, string> = { JWT_SECRET: JWT_SECRET_RULE };
+
+export function validateEnvironment(
+  raw: Record<string, string | undefined>,
+  required: readonly RequiredSetting[] = [],
+): Environment {
   const known = [...Object.keys(new Environment()), 'JWT_SECRET', 'SMTP_URL'];
   const present = Object.fromEntries(
     known.filter((key) => raw[key] !== undefined && raw[key] !== '').map((key) => [key, raw[key]]),
   );
   const env = plainToInstance(Environment, present);
-  const problems = validateSync(env).flatMap((error) => Object.values(error.constraints ?? {}).slice(0, 1));
+  const problems = [
+    ...validateSync(env).flatMap((error) => Object.values(error.constraints ?? {}).slice(0, 1)),
+    ...required.filter((key) => env[key] === undefined).map((key) => REQUIRED_RULES[key]),
+  ];
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
@@ -148,7 +160,18 @@ export function validateEnvironment(raw: Record<string, string | undefined>): En
  * environment variables win), fills in `defaults` for what is still unset, validates, and on a bad
  * value prints one line and exits with 1.
  */
-export function loadEnvironmentOrExit(envFile = '.env', defaults: Record<string, string> = {}): Environment {
+export interface LoadOptions {
+  envFile?: string;
+  /** Values for settings still unset after the environment and `.env` (the demo's generated secret). */
+  defaults?: Record<string, string>;
+  required?: readonly RequiredSetting[];
+}
+
+export function loadEnvironmentOrExit({
+  envFile = '.env',
+  defaults = {},
+  required = [],
+}: LoadOptions = {}): Environment {
   if (existsSync(envFile)) {
     process.loadEnvFile(envFile);
   }
@@ -156,7 +179,7 @@ export function loadEnvironmentOrExit(envFile = '.env', defaults: Record<string,
     if (!process.env[key]) process.env[key] = value;
   }
   try {
-    return validateEnvironment(process.env);
+    return validateEnvironment(process.env, required);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
