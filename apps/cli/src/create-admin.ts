@@ -25,7 +25,11 @@ async function main(): Promise<void> {
     if (await dataSource.showMigrations()) {
       return { problem: 'The database schema is not up to date: run `npm run migration:run` first.' };
     }
-    return createFirstAdmin(dataSource, { email: values.email as string, displayName: values.name as string, password });
+    return createFirstAdmin(dataSource, {
+      email: values.email as string,
+      displayName: values.name as string,
+      password,
+    });
   });
   if ('problem' in result) fail(result.problem);
   process.stdout.write(`Created admin ${result.email} (${result.id}). Log in at POST /api/v1/auth/login.\n`);
