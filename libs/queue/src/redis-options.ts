@@ -12,5 +12,8 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
     password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
     db: db ? Number(db) : 0,
     tls: parsed.protocol === 'rediss:' ? {} : undefined,
+    // ioredis waits this long for a closing socket, and on one that already died it arms a timer
+    // nothing clears: keep it short so processes (and tests) shut down promptly.
+    disconnectTimeout: 200,
   };
 }
