@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Center } from '@lib/centers';
+import { Client } from '@lib/clients';
 import { hashPassword, Role, User } from '@lib/identity';
 import { JwtService } from '@nestjs/jwt';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -21,6 +22,37 @@ export async function createCenter(dataSource: DataSource, name = 'Test Center')
   });
 }
 
+export interface ClientSpec {
+  centerId: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string | null;
+  dateOfBirth?: string | null;
+  consentToShare?: boolean;
+  status?: 'active' | 'inactive' | 'closed';
+  caseManagerId?: string | null;
+}
+
+/** A client row for a test (a fixture, not an audited intake). */
+export async function createClient(dataSource: DataSource, spec: ClientSpec): Promise<Client> {
+  const suffix = randomUUID().slice(0, 8);
+  return insertRow(dataSource, Client, {
+    centerId: spec.centerId,
+    firstName: spec.firstName ?? 'Test',
+    lastName: spec.lastName ?? `Client ${suffix}`,
+    email: spec.email === undefined ? `client-${randomUUID()}@test.example.org` : spec.email,
+    dateOfBirth: spec.dateOfBirth ?? null,
+    intakeDate: '2026-01-15',
+    consentToShare: spec.consentToShare ?? false,
+    consentDate: spec.consentToShare ? '2026-01-15' : null,
+    status: spec.status ?? 'active',
+    closedDate: spec.status === 'closed' ? '2026-02-01' : null,
+    closedReason: spec.status === 'closed' ? 'Moved away' : null,
+    caseManagerId: spec.caseManagerId ?? null,
+    countryOfTraining: 'SY',
+  });
+}
+
 export interface UserSpec {
   role: Role;
   centerId?: string | null;
@@ -37,7 +69,11 @@ export async function createUser(dataSource: DataSource, spec: UserSpec): Promis
     displayName: `Test ${spec.role}`,
     role: spec.role,
     centerId: spec.centerId ?? null,
-    clientId: spec.clientId ?? (spec.role === Role.Client ? randomUUID() : null),
+    clientId:
+      spec.clientId ??
+      (spec.role === Role.Client
+        ? (await createClient(dataSource, { centerId: (await createCenter(dataSource)).id })).id
+        : null),
     passwordHash: spec.invited ? null : await passwordHash,
     active: spec.active ?? true,
   });

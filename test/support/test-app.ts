@@ -4,7 +4,18 @@ import { Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 
+const routeTables = new WeakMap<NestFastifyApplication, string[]>();
+
+/** Every `METHOD /path` the app's router serves (recorded as routes are added), HEAD left out. */
+export function routesOf(app: NestFastifyApplication): string[] {
+  const routes = routeTables.get(app);
+  if (!routes) throw new Error('build the app with createTestApp({ recordRoutes: true })');
+  return routes;
+}
+
 export interface TestAppOptions {
+  /** Record the router's routes for `routesOf` (the authorization matrix checks it covers them all). */
+  recordRoutes?: boolean;
   /** Environment variables for this app only (restored once it is built). */
   env?: Record<string, string>;
   /** Extra controllers, e.g. a probe that exercises the global pipe and filter. */
@@ -36,6 +47,16 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<NestF
       bufferLogs: true,
     });
     await configureApiApp(app);
+    if (options.recordRoutes) {
+      const routes: string[] = [];
+      routeTables.set(app, routes);
+      app
+        .getHttpAdapter()
+        .getInstance()
+        .addHook('onRoute', (route) => {
+          for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
+        });
+    }
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return app;

@@ -6,6 +6,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { CentersHttpModule } from './centers/centers-http.module';
+import { ClientsHttpModule } from './clients/clients-http.module';
 import { HealthModule } from './health/health.module';
 import { ApiExceptionFilter } from './http/exception.filter';
 import { createValidationPipe } from './http/validation';
@@ -34,6 +35,7 @@ export class ApiModule {
         MetricsModule,
         CentersHttpModule,
         UsersHttpModule,
+        ClientsHttpModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,12 +1,13 @@
 import { createDataSource, ensureDatabase } from '@lib/database';
 import { Environment } from '@lib/kernel';
-import { seedCenters } from '@lib/seed';
+import { seedCenters, seedPartnerPrograms } from '@lib/seed';
 import { DataSource } from 'typeorm';
 
 export interface PreparedDatabase {
   created: boolean;
   migrationsRun: number;
   centersAdded: number;
+  programsAdded: number;
 }
 
 /**
@@ -18,14 +19,15 @@ export async function prepareDatabase(env: Environment): Promise<PreparedDatabas
   return withDataSource(env, async (dataSource) => {
     const migrations = await dataSource.runMigrations({ transaction: 'each' });
     const centersAdded = await seedCenters(dataSource);
-    return { created, migrationsRun: migrations.length, centersAdded };
+    const programsAdded = await seedPartnerPrograms(dataSource);
+    return { created, migrationsRun: migrations.length, centersAdded, programsAdded };
   });
 }
 
-export function describePrepared({ created, migrationsRun, centersAdded }: PreparedDatabase): string {
+export function describePrepared({ created, migrationsRun, centersAdded, programsAdded }: PreparedDatabase): string {
   return (
     `database ${created ? 'created' : 'found'}; ${migrationsRun} migration(s) run; ` +
-    `${centersAdded} center(s) added (existing rows are kept)`
+    `${centersAdded} center(s) and ${programsAdded} partner program(s) added (existing rows are kept)`
   );
 }
 

@@ -1,12 +1,26 @@
 import { AuditEntry } from '@lib/audit';
 import { Center } from '@lib/centers';
+import { Client, ClientNote, ClientReferral, ClientTask, DeliveredService } from '@lib/clients';
 import { OneTimeToken, RefreshToken, User } from '@lib/identity';
+import { PartnerProgram } from '@lib/programs';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import { migrations } from './migrations';
 
 /** Every entity of every library. One list, read by the app and by the TypeORM CLI. */
-export const entities = [Center, User, RefreshToken, OneTimeToken, AuditEntry];
+export const entities = [
+  Center,
+  User,
+  RefreshToken,
+  OneTimeToken,
+  AuditEntry,
+  PartnerProgram,
+  Client,
+  ClientNote,
+  DeliveredService,
+  ClientTask,
+  ClientReferral,
+];
 
 export interface DatabaseSettings {
   url: string;

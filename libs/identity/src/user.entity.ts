@@ -14,7 +14,8 @@ import { Role } from './role';
 
 @Audited({
   type: 'user',
-  sensitive: ['passwordHash'],
+  // Names and addresses of accounts are personal data (a client's account among them): logged masked.
+  sensitive: ['passwordHash', 'email', 'displayName'],
   // Login bookkeeping is logged as auth events, not as record changes.
   ignore: ['createdAt', 'updatedAt', 'failedLoginCount', 'lockedUntil', 'lastLoginAt'],
   centerIdProperty: 'centerId',
@@ -49,6 +50,8 @@ export class User {
 
   /** For role `client`: the client record this account belongs to. */
   @Column({ type: 'uuid', nullable: true })
+  // By name: the clients library depends on this one, not the other way round.
+  @ForeignKey('Client', { name: 'users_client_id_fkey' })
   clientId: string | null;
 
   /** argon2id; null until the invitation is accepted. */

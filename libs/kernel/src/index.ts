@@ -3,3 +3,4 @@ export * from './errors/app-error';
 export * from './pagination/keyset';
 export * from './clock';
 export * from './kernel.module';
+export * from './validation/civil-date';

@@ -1,2 +1,3 @@
 export * from './seed-centers';
 export * from './seed-demo-staff';
+export * from './seed-programs';

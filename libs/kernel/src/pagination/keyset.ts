@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { AppError, KernelErrorCode } from '../errors/app-error';
+import { isCivilDate } from '../validation/civil-date';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
@@ -53,7 +54,7 @@ export function encodeCursor(values: CursorValue[]): string {
 }
 
 /** What each value of a cursor must be, so a forged cursor is a 400 and never reaches SQL. */
-export type CursorPart = 'text' | 'uuid' | 'integer';
+export type CursorPart = 'text' | 'uuid' | 'integer' | 'date' | 'timestamp';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PART_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
@@ -61,6 +62,11 @@ const PART_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
   text: (v) => typeof v === 'string' && v.length <= 1000 && !v.includes('\u0000'),
   uuid: (v) => typeof v === 'string' && UUID.test(v),
   integer: (v) => (typeof v === 'string' && /^\d{1,19}$/.test(v)) || (typeof v === 'number' && Number.isSafeInteger(v)),
+  date: (v) => v === 'infinity' || isCivilDate(v),
+  timestamp: (v) =>
+    typeof v === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:?\d{2})$/.test(v) &&
+    !Number.isNaN(Date.parse(v)),
 };
 
 /** Decodes a cursor whose values must be, in order, of the given parts; anything else is a 400. */

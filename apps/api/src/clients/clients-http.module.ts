@@ -1,0 +1,19 @@
+import { ClientsModule } from '@lib/clients';
+import { ProgramsModule } from '@lib/programs';
+import { Module } from '@nestjs/common';
+import { ProgramsController } from '../programs/programs.controller';
+import { NotesController, ReferralsController, ServicesController, TasksController } from './casework.controller';
+import { ClientsController } from './clients.controller';
+
+@Module({
+  imports: [ClientsModule, ProgramsModule],
+  controllers: [
+    ClientsController,
+    NotesController,
+    ServicesController,
+    TasksController,
+    ReferralsController,
+    ProgramsController,
+  ],
+})
+export class ClientsHttpModule {}

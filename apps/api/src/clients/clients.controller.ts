@@ -1,0 +1,160 @@
+import {
+  ClientDataRightsService,
+  ClientExport,
+  ClientListQuery,
+  ClientPage,
+  ClientResponse,
+  ClientsService,
+  CreateClientDto,
+  DuplicateCandidate,
+  etagOf,
+  TimelineItem,
+  TimelineService,
+  TransferClientDto,
+  UpdateClientDto,
+} from '@lib/clients';
+import { Actor, Role, UserResponse } from '@lib/identity';
+import { Page, PageOf, PageQuery } from '@lib/kernel';
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPreconditionFailedResponse,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { UuidParam } from '../http/validation';
+
+class TimelinePage extends PageOf(TimelineItem) {}
+
+@ApiTags('clients')
+@ApiBearerAuth()
+@ApiExtraModels(DuplicateCandidate)
+@Controller('clients')
+export class ClientsController {
+  constructor(
+    private readonly clients: ClientsService,
+    private readonly dataRights: ClientDataRightsService,
+    private readonly timelines: TimelineService,
+  ) {}
+
+  @Post()
+  @Roles(Role.Admin, Role.CaseManager)
+  @ApiCreatedResponse({ type: ClientResponse, description: 'Enrolled; the ETag header carries the version' })
+  @ApiConflictResponse({
+    description: 'A possible duplicate exists in the network: `candidates` lists ids and centers only',
+    schema: {
+      properties: {
+        code: { example: 'POSSIBLE_DUPLICATE' },
+        candidates: { type: 'array', items: { $ref: getSchemaPath(DuplicateCandidate) } },
+      },
+    },
+  })
+  async intake(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateClientDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClientResponse> {
+    const client = await this.clients.intake(actor, body);
+    void reply.header('ETag', etagOf(client.version));
+    return client;
+  }
+
+  @Get()
+  @Roles(Role.Admin, Role.Director, Role.CaseManager)
+  @ApiOkResponse({ type: ClientPage, description: 'The caseload in your scope, filtered and sorted' })
+  list(@CurrentActor() actor: Actor, @Query() query: ClientListQuery): Promise<ClientPage> {
+    return this.clients.list(actor, query);
+  }
+
+  @Get(':id')
+  @Roles(Role.Admin, Role.Director, Role.CaseManager)
+  @ApiOkResponse({ type: ClientResponse, headers: { ETag: { description: 'Send it back in If-Match to update' } } })
+  @ApiNotFoundResponse({ description: 'No such client in your scope' })
+  async get(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClientResponse> {
+    const client = await this.clients.get(actor, id);
+    void reply.header('ETag', etagOf(client.version));
+    return client;
+  }
+
+  @Patch(':id')
+  @Roles(Role.Admin, Role.CaseManager)
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version you read, e.g. "3"' })
+  @ApiOkResponse({ type: ClientResponse })
+  @ApiPreconditionFailedResponse({ description: 'Someone else changed the client since you read it: reload' })
+  @ApiResponse({ status: 428, description: 'If-Match is missing' })
+  async update(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateClientDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClientResponse> {
+    const client = await this.clients.update(actor, id, ifMatch, body);
+    void reply.header('ETag', etagOf(client.version));
+    return client;
+  }
+
+  @Post(':id/transfer')
+  @HttpCode(200)
+  @Roles(Role.Admin, Role.Director)
+  @ApiOkResponse({ type: ClientResponse, description: 'Moved with the whole history; the old center loses access' })
+  transfer(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Body() body: TransferClientDto,
+  ): Promise<ClientResponse> {
+    return this.clients.transfer(actor, id, body);
+  }
+
+  @Post(':id/account')
+  @Roles(Role.Admin, Role.CaseManager)
+  @ApiCreatedResponse({ type: UserResponse, description: 'A client account, invited by e-mail' })
+  @ApiConflictResponse({ description: 'The client already has an account, or the address belongs to another one' })
+  createAccount(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<UserResponse> {
+    return this.clients.createAccount(actor, id);
+  }
+
+  @Get(':id/timeline')
+  @Roles(Role.Admin, Role.Director, Role.CaseManager)
+  @ApiOkResponse({ type: TimelinePage, description: 'Newest first' })
+  timeline(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Query() query: PageQuery,
+  ): Promise<Page<TimelineItem>> {
+    return this.timelines.timeline(actor, id, query);
+  }
+
+  @Get(':id/export')
+  @Roles(Role.Admin, Role.CaseManager)
+  @ApiOkResponse({
+    description: 'The whole record as one JSON document: client, account, notes, services, tasks, referrals, history',
+  })
+  export(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<ClientExport> {
+    return this.dataRights.export(actor, id);
+  }
+
+  @Post(':id/anonymize')
+  @HttpCode(200)
+  @Roles(Role.Admin)
+  @ApiOkResponse({
+    type: ClientResponse,
+    description: 'Personal fields blanked for good; outcomes and the audit trail kept',
+  })
+  anonymize(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<ClientResponse> {
+    return this.dataRights.anonymize(actor, id);
+  }
+}

@@ -1,0 +1,349 @@
+import { AuditService } from '@lib/audit';
+import { Actor, auditContextOf, Role, User } from '@lib/identity';
+import { Clock, decodeCursor, NotFoundError, Page, PageQuery, todayCivil, toPage } from '@lib/kernel';
+import { PartnerProgram } from '@lib/programs';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { findClientInScope, ScopedClient } from './client-scope';
+import { ClientsError, ClientsErrorCode } from './clients.errors';
+import { ClientNote, ClientReferral, ClientTask, DeliveredService, ReferralStatus } from './casework.entities';
+import {
+  CreateNoteDto,
+  CreateReferralDto,
+  CreateServiceDto,
+  CreateTaskDto,
+  NoteResponse,
+  ReferralResponse,
+  ServiceResponse,
+  TaskResponse,
+  UpdateNoteDto,
+  UpdateReferralDto,
+  UpdateServiceDto,
+  UpdateTaskDto,
+} from './casework.dto';
+import { toNoteResponse, toReferralResponse, toServiceResponse, toTaskResponse } from './casework.mapper';
+
+/** How each sub-resource is listed: by a civil date (then id), with keyset pagination. */
+interface Listing<E extends ObjectLiteral> {
+  entity: EntityTarget<E>;
+  label: string;
+  /** SQL of the date the list sorts by, on alias `r`. */
+  sortDate: string;
+  direction: 'ASC' | 'DESC';
+  dateOf: (row: E) => string;
+}
+
+const NOTES: Listing<ClientNote> = {
+  entity: ClientNote,
+  label: 'Note',
+  sortDate: 'r.contact_date',
+  direction: 'DESC',
+  dateOf: (n) => n.contactDate,
+};
+const SERVICES: Listing<DeliveredService> = {
+  entity: DeliveredService,
+  label: 'Service',
+  sortDate: 'r.service_date',
+  direction: 'DESC',
+  dateOf: (s) => s.serviceDate,
+};
+/** Tasks: next due first, undated last. */
+const TASKS: Listing<ClientTask> = {
+  entity: ClientTask,
+  label: 'Task',
+  sortDate: "coalesce(r.due_date, 'infinity'::date)",
+  direction: 'ASC',
+  dateOf: (t) => t.dueDate ?? 'infinity',
+};
+const REFERRALS: Listing<ClientReferral> = {
+  entity: ClientReferral,
+  label: 'Referral',
+  sortDate: 'r.referral_date',
+  direction: 'DESC',
+  dateOf: (r) => r.referralDate,
+};
+
+const REFERRAL_TRANSITIONS: Record<ReferralStatus, ReferralStatus[]> = {
+  sent: ['accepted', 'declined'],
+  accepted: ['completed'],
+  declined: [],
+  completed: [],
+};
+
+/**
+ * What a case manager records under a client: notes, services delivered, tasks and referrals.
+ * Every method first finds the client through the caller's scope; every write is audited and
+ * marks the client's last activity.
+ */
+@Injectable()
+export class CaseworkService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- notes: staff who work the case only (never directors or the client) ----
+
+  async listNotes(actor: Actor, clientId: string, page: PageQuery): Promise<Page<NoteResponse>> {
+    this.assertMayReadNotes(actor);
+    return this.list(actor, clientId, page, NOTES, toNoteResponse);
+  }
+
+  async createNote(actor: Actor, clientId: string, input: CreateNoteDto): Promise<NoteResponse> {
+    return this.write(actor, clientId, async (manager, client) =>
+      toNoteResponse(
+        await manager.save(manager.create(ClientNote, { ...input, clientId: client.id, authorId: actor.userId })),
+      ),
+    );
+  }
+
+  async updateNote(actor: Actor, clientId: string, id: string, input: UpdateNoteDto): Promise<NoteResponse> {
+    return this.write(actor, clientId, async (manager, client) => {
+      const note = await this.owned(manager, NOTES, client, id);
+      return toNoteResponse(await manager.save(Object.assign(note, input)));
+    });
+  }
+
+  async deleteNote(actor: Actor, clientId: string, id: string): Promise<void> {
+    await this.write(actor, clientId, async (manager, client) =>
+      manager.remove(await this.owned(manager, NOTES, client, id)),
+    );
+  }
+
+  // ---- services delivered ----
+
+  async listServices(actor: Actor, clientId: string, page: PageQuery): Promise<Page<ServiceResponse>> {
+    return this.list(actor, clientId, page, SERVICES, toServiceResponse);
+  }
+
+  async createService(actor: Actor, clientId: string, input: CreateServiceDto): Promise<ServiceResponse> {
+    return this.write(actor, clientId, async (manager, client) => {
+      const service = manager.create(DeliveredService, { clientId: client.id, recordedBy: actor.userId });
+      return toServiceResponse(await manager.save(applyService(service, input)));
+    });
+  }
+
+  async updateService(actor: Actor, clientId: string, id: string, input: UpdateServiceDto): Promise<ServiceResponse> {
+    return this.write(actor, clientId, async (manager, client) => {
+      const service = await this.owned(manager, SERVICES, client, id);
+      return toServiceResponse(await manager.save(applyService(service, input)));
+    });
+  }
+
+  async deleteService(actor: Actor, clientId: string, id: string): Promise<void> {
+    await this.write(actor, clientId, async (manager, client) =>
+      manager.remove(await this.owned(manager, SERVICES, client, id)),
+    );
+  }
+
+  // ---- tasks ----
+
+  async listTasks(actor: Actor, clientId: string, page: PageQuery): Promise<Page<TaskResponse>> {
+    return this.list(actor, clientId, page, TASKS, toTaskResponse);
+  }
+
+  async createTask(actor: Actor, clientId: string, input: CreateTaskDto): Promise<TaskResponse> {
+    return this.write(actor, clientId, async (manager, client) => {
+      const task = manager.create(ClientTask, {
+        clientId: client.id,
+        createdBy: actor.userId,
+        status: 'open',
+        assignedToClient: false,
+      });
+      return toTaskResponse(await manager.save(await this.applyTask(manager, client, task, input)));
+    });
+  }
+
+  async updateTask(actor: Actor, clientId: string, id: string, input: UpdateTaskDto): Promise<TaskResponse> {
+    return this.write(actor, clientId, async (manager, client) => {
+      const task = await this.owned(manager, TASKS, client, id);
+      await this.applyTask(manager, client, task, input);
+      if (input.status && input.status !== task.status) {
+        task.completedAt = input.status === 'done' ? this.clock.now() : null;
+        task.status = input.status;
+      }
+      return toTaskResponse(await manager.save(task));
+    });
+  }
+
+  async deleteTask(actor: Actor, clientId: string, id: string): Promise<void> {
+    await this.write(actor, clientId, async (manager, client) =>
+      manager.remove(await this.owned(manager, TASKS, client, id)),
+    );
+  }
+
+  // ---- referrals: need the client's recorded consent to share data ----
+
+  async listReferrals(actor: Actor, clientId: string, page: PageQuery): Promise<Page<ReferralResponse>> {
+    return this.list(actor, clientId, page, REFERRALS, toReferralResponse);
+  }
+
+  async createReferral(actor: Actor, clientId: string, input: CreateReferralDto): Promise<ReferralResponse> {
+    return this.write(actor, clientId, async (manager, client) => {
+      if (!client.consentToShare) {
+        throw new ClientsError(
+          'unprocessable',
+          ClientsErrorCode.NoConsent,
+          'The client has not consented to sharing data with partner programs: record the consent first',
+        );
+      }
+      if (!(await manager.existsBy(PartnerProgram, { id: input.programId }))) {
+        throw new ClientsError(
+          'unprocessable',
+          ClientsErrorCode.UnknownProgram,
+          `Partner program ${input.programId} does not exist`,
+        );
+      }
+      const referral = manager.create(ClientReferral, {
+        clientId: client.id,
+        programId: input.programId,
+        referralDate: input.referralDate ?? todayCivil(this.clock.now()),
+        note: input.note ?? null,
+        status: 'sent',
+        createdBy: actor.userId,
+      });
+      return toReferralResponse(await manager.save(referral));
+    });
+  }
+
+  async updateReferral(
+    actor: Actor,
+    clientId: string,
+    id: string,
+    input: UpdateReferralDto,
+  ): Promise<ReferralResponse> {
+    return this.write(actor, clientId, async (manager, client) => {
+      const referral = await this.owned(manager, REFERRALS, client, id);
+      if (input.status && input.status !== referral.status) {
+        if (!REFERRAL_TRANSITIONS[referral.status].includes(input.status)) {
+          throw new ClientsError(
+            'unprocessable',
+            ClientsErrorCode.InvalidTransition,
+            `A ${referral.status} referral cannot become ${input.status}`,
+            {
+              allowed: REFERRAL_TRANSITIONS[referral.status],
+            },
+          );
+        }
+        referral.status = input.status;
+      }
+      if (input.note !== undefined) referral.note = input.note;
+      return toReferralResponse(await manager.save(referral));
+    });
+  }
+
+  // ---- shared mechanics ----
+
+  private async list<E extends ObjectLiteral & { id: string }, R>(
+    actor: Actor,
+    clientId: string,
+    page: PageQuery,
+    listing: Listing<E>,
+    map: (row: E) => R,
+  ): Promise<Page<R>> {
+    const client = await findClientInScope(this.dataSource.manager, actor.scope, clientId);
+    const q = this.dataSource
+      .getRepository(listing.entity)
+      .createQueryBuilder('r')
+      .where('r.client_id = :clientId', { clientId: client.id })
+      .orderBy(listing.sortDate, listing.direction)
+      .addOrderBy('r.id', listing.direction)
+      .limit(page.limit + 1);
+    if (page.cursor) {
+      const [date, id] = decodeCursor(page.cursor, ['date', 'uuid']);
+      const after = listing.direction === 'DESC' ? '<' : '>';
+      q.andWhere(`(${listing.sortDate}, r.id) ${after} (:date::date, :id)`, { date, id });
+    }
+    return toPage(await q.getMany(), page.limit, (row) => [listing.dateOf(row), row.id], map);
+  }
+
+  /** A row of `listing` that belongs to this client; another client's row is a 404 like a missing one. */
+  private async owned<E extends ObjectLiteral>(
+    manager: EntityManager,
+    listing: Listing<E>,
+    client: ScopedClient,
+    id: string,
+  ): Promise<E> {
+    const row = await manager.getRepository(listing.entity).findOneBy({ id, clientId: client.id } as never);
+    if (!row) throw new NotFoundError(listing.label, id);
+    return row;
+  }
+
+  private async write<T>(
+    actor: Actor,
+    clientId: string,
+    work: (manager: EntityManager, client: ScopedClient) => Promise<T>,
+  ): Promise<T> {
+    return this.audit.transaction(auditContextOf(actor), async (manager) => {
+      const client = await findClientInScope(manager, actor.scope, clientId);
+      if (client.anonymizedAt)
+        throw new ClientsError(
+          'unprocessable',
+          ClientsErrorCode.AlreadyAnonymized,
+          'An anonymized client cannot be changed',
+        );
+      const result = await work(manager, client);
+      // Raw SQL: the caseload's sort key is bookkeeping, not a change to audit. Milliseconds, as
+      // cursors carry them: a microsecond the cursor cannot hold would skip rows between pages.
+      await manager.query(`UPDATE clients SET last_activity_at = date_trunc('milliseconds', now()) WHERE id = $1`, [
+        client.id,
+      ]);
+      return result;
+    });
+  }
+
+  private assertMayReadNotes(actor: Actor): void {
+    if (actor.role !== Role.Admin && actor.role !== Role.CaseManager) {
+      throw new ClientsError(
+        'forbidden',
+        ClientsErrorCode.NotACaseManager,
+        'Case notes are for the staff who work the case',
+      );
+    }
+  }
+
+  private async applyTask(
+    manager: EntityManager,
+    client: ScopedClient,
+    task: ClientTask,
+    input: UpdateTaskDto,
+  ): Promise<ClientTask> {
+    const { status: _status, ...fields } = input;
+    Object.assign(task, fields);
+    if (input.assignedToClient) task.assigneeUserId = null;
+    if (input.assigneeUserId) {
+      task.assignedToClient = false;
+      const assignee = await manager.findOneBy(User, { id: input.assigneeUserId, active: true });
+      const staffOfCenter =
+        assignee &&
+        (assignee.role === Role.Admin || (assignee.role !== Role.Client && assignee.centerId === client.centerId));
+      if (!staffOfCenter) {
+        throw new ClientsError(
+          'unprocessable',
+          ClientsErrorCode.UnknownAssignee,
+          `User ${input.assigneeUserId} is not active staff of the client’s center`,
+        );
+      }
+    }
+    return task;
+  }
+}
+
+/** Money only with financial support, in integer cents, USD unless said otherwise. */
+function applyService(service: DeliveredService, input: UpdateServiceDto): DeliveredService {
+  const { hours, amountCents, currency, ...rest } = input;
+  Object.assign(service, rest);
+  if (hours !== undefined) service.hours = hours === null ? null : hours.toFixed(2);
+  if (amountCents !== undefined) service.amountCents = amountCents === null ? null : String(amountCents);
+  if (service.amountCents !== null && service.amountCents !== undefined)
+    service.currency = currency ?? service.currency ?? 'USD';
+  else service.currency = null;
+  if (service.category !== 'financial_support' && service.amountCents) {
+    throw new ClientsError('invalid', ClientsErrorCode.RequiredField, 'amountCents is for financial support only', {
+      fields: [{ field: 'amountCents', problems: ['amountCents is for financial support only'] }],
+    });
+  }
+  return service;
+}

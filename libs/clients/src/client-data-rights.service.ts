@@ -1,0 +1,146 @@
+import { AuditEntryView, AuditService, toAuditEntryView, AuditEntry } from '@lib/audit';
+import { Actor, auditContextOf, AuthService, Role, User } from '@lib/identity';
+import { Clock } from '@lib/kernel';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ClientResponse } from './client.dto';
+import { toClientResponse } from './client.mapper';
+import { findClientInScope } from './client-scope';
+import { ClientsError, ClientsErrorCode } from './clients.errors';
+import { ClientNote, ClientReferral, ClientTask, DeliveredService } from './casework.entities';
+import { NoteResponse, ReferralResponse, ServiceResponse, TaskResponse } from './casework.dto';
+import { toNoteResponse, toReferralResponse, toServiceResponse, toTaskResponse } from './casework.mapper';
+
+export interface ClientExport {
+  exportedAt: string;
+  exportedBy: string;
+  client: ClientResponse;
+  account: { email: string; active: boolean; invitationAccepted: boolean; lastLoginAt: string | null } | null;
+  notes: NoteResponse[];
+  services: ServiceResponse[];
+  tasks: TaskResponse[];
+  referrals: Array<ReferralResponse & { programName: string }>;
+  history: AuditEntryView[];
+}
+
+const REMOVED = '[removed]';
+
+/** A client's data rights: the whole record as one document, and irreversible anonymization. */
+@Injectable()
+export class ClientDataRightsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly auth: AuthService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Everything recorded about the client, read in one snapshot. */
+  async export(actor: Actor, clientId: string): Promise<ClientExport> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const client = await findClientInScope(manager, actor.scope, clientId);
+      const byClient = { where: { clientId: client.id } };
+      // One after another: a transaction is one connection, which runs one query at a time.
+      const account = await manager.findOneBy(User, { clientId: client.id });
+      const notes = await manager.find(ClientNote, { ...byClient, order: { contactDate: 'ASC', id: 'ASC' } });
+      const services = await manager.find(DeliveredService, { ...byClient, order: { serviceDate: 'ASC', id: 'ASC' } });
+      const tasks = await manager.find(ClientTask, { ...byClient, order: { createdAt: 'ASC', id: 'ASC' } });
+      const referrals = await manager
+        .createQueryBuilder(ClientReferral, 'r')
+        .innerJoin('partner_programs', 'p', 'p.id = r.program_id')
+        .addSelect('p.name', 'program_name')
+        .where('r.client_id = :id', { id: client.id })
+        .orderBy('r.referral_date', 'ASC')
+        .getRawAndEntities();
+      const history = await manager.find(AuditEntry, { where: { clientId: client.id }, order: { id: 'ASC' } });
+      return {
+        exportedAt: this.clock.now().toISOString(),
+        exportedBy: actor.userId,
+        client: toClientResponse(client, actor.role),
+        account: account
+          ? {
+              email: account.email,
+              active: account.active,
+              invitationAccepted: account.passwordHash !== null,
+              lastLoginAt: account.lastLoginAt?.toISOString() ?? null,
+            }
+          : null,
+        notes: notes.map(toNoteResponse),
+        services: services.map(toServiceResponse),
+        tasks: tasks.map(toTaskResponse),
+        referrals: referrals.entities.map((r, i) => ({
+          ...toReferralResponse(r),
+          programName: referrals.raw[i].program_name as string,
+        })),
+        history: history.map(toAuditEntryView),
+      };
+    });
+  }
+
+  /**
+   * Blanks every personal field of a closed client, for good: names, birth date, contact details,
+   * school, immigration status, note and referral texts, task texts, and the login of their
+   * account. What reports count (center, dates, country, services, statuses, outcomes) stays,
+   * and so does the audit trail, which never held personal values (they are logged masked).
+   */
+  async anonymize(actor: Actor, clientId: string): Promise<ClientResponse> {
+    if (actor.role !== Role.Admin)
+      throw new ClientsError('forbidden', ClientsErrorCode.NotClosed, 'Only an admin may anonymize a client');
+    const context = auditContextOf(actor);
+    return this.audit.transaction(context, async (manager) => {
+      const client = await findClientInScope(manager, actor.scope, clientId, { lock: true });
+      if (client.anonymizedAt)
+        throw new ClientsError('conflict', ClientsErrorCode.AlreadyAnonymized, 'This client is already anonymized');
+      if (client.status !== 'closed') {
+        throw new ClientsError(
+          'unprocessable',
+          ClientsErrorCode.NotClosed,
+          'Close the client first: only closed clients can be anonymized',
+        );
+      }
+      Object.assign(client, {
+        firstName: 'Anonymized',
+        lastName: `Client ${client.id.slice(0, 8)}`,
+        dateOfBirth: null,
+        email: null,
+        phone: null,
+        medicalSchool: null,
+        immigrationStatus: null,
+        spokenLanguages: [],
+        closedReason: REMOVED,
+        anonymizedAt: this.clock.now(),
+      });
+      const saved = await manager.save(client);
+      // Bulk blanking of free text (each was audited masked when written): raw SQL, one statement each.
+      await manager.query(`UPDATE client_notes SET body = $2 WHERE client_id = $1`, [client.id, REMOVED]);
+      await manager.query(`UPDATE client_referrals SET note = NULL WHERE client_id = $1`, [client.id]);
+      await manager.query(`UPDATE client_tasks SET title = $2, details = NULL WHERE client_id = $1`, [
+        client.id,
+        REMOVED,
+      ]);
+      await manager.query(`UPDATE client_services SET description = NULL, provider = NULL WHERE client_id = $1`, [
+        client.id,
+      ]);
+      const account = await manager.findOneBy(User, { clientId: client.id });
+      if (account) {
+        Object.assign(account, {
+          email: `anonymized-${account.id}@invalid`,
+          displayName: 'Anonymized',
+          passwordHash: null,
+          active: false,
+        });
+        await manager.save(account);
+        await this.auth.revokeAllSessions(manager, account.id);
+      }
+      await this.audit.record(manager, context, {
+        action: 'client.anonymized',
+        entityType: 'client',
+        entityId: client.id,
+        clientId: client.id,
+        centerId: client.centerId,
+      });
+      return toClientResponse(saved, actor.role);
+    });
+  }
+}

@@ -1,0 +1,19 @@
+import { IdentityModule } from '@lib/identity';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaseworkService } from './casework.service';
+import { ClientNote, ClientReferral, ClientTask, DeliveredService } from './casework.entities';
+import { Client } from './client.entity';
+import { ClientDataRightsService } from './client-data-rights.service';
+import { ClientsService } from './clients.service';
+import { TimelineService } from './timeline.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Client, ClientNote, DeliveredService, ClientTask, ClientReferral]),
+    IdentityModule,
+  ],
+  providers: [ClientsService, CaseworkService, ClientDataRightsService, TimelineService],
+  exports: [ClientsService, CaseworkService, ClientDataRightsService, TimelineService],
+})
+export class ClientsModule {}

@@ -1,0 +1,344 @@
+import { AuditService } from '@lib/audit';
+import { Center } from '@lib/centers';
+import { Actor, auditContextOf, AuthService, Role, toUserResponse, User, UserResponse } from '@lib/identity';
+import { Clock, decodeCursor, Page, todayCivil, toPage } from '@lib/kernel';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  CreateClientDto,
+  ClientListQuery,
+  ClientResponse,
+  ClientSummary,
+  DuplicateCandidate,
+  TransferClientDto,
+  UpdateClientDto,
+} from './client.dto';
+import { Client } from './client.entity';
+import { toClientResponse, toClientSummary } from './client.mapper';
+import { clientsInScope, findClientInScope } from './client-scope';
+import { ClientsError, ClientsErrorCode, fieldError } from './clients.errors';
+
+/** Fields that have a value on every client: PATCH may change them, never blank them. */
+const NOT_NULL_FIELDS = [
+  'firstName',
+  'lastName',
+  'intakeDate',
+  'preferredLanguage',
+  'spokenLanguages',
+  'careerGoal',
+  'targetSpecialties',
+  'consentToShare',
+] as const;
+
+/** Client case records: intake with the duplicate check, the caseload, updates with optimistic locking, transfers. */
+@Injectable()
+export class ClientsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly auth: AuthService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Enrolls a client. A possible duplicate anywhere in the network (same e-mail, or same name and
+   * date of birth) answers 409 with the candidates unless the request confirms it is not one.
+   */
+  async intake(actor: Actor, input: CreateClientDto): Promise<ClientResponse> {
+    const centerId = input.centerId ?? (actor.role === Role.CaseManager ? actor.centerId : null);
+    if (!centerId) throw fieldError('centerId', 'centerId is required: which center enrolls the client?');
+    if (actor.scope.kind === 'center' && actor.scope.centerId !== centerId) {
+      throw new ClientsError(
+        'forbidden',
+        ClientsErrorCode.UnknownCenter,
+        'You may enroll clients in your own center only',
+      );
+    }
+    const { centerId: _c, confirmNotDuplicate, ...fields } = input;
+    return this.audit.transaction(auditContextOf(actor), async (manager) => {
+      if (!(await manager.existsBy(Center, { id: centerId }))) {
+        throw new ClientsError('unprocessable', ClientsErrorCode.UnknownCenter, `Center ${centerId} does not exist`);
+      }
+      if (fields.caseManagerId) await this.assertCaseManagerOf(manager, fields.caseManagerId, centerId);
+      // Serializes concurrent intakes of the same person, so both cannot pass the check at once.
+      await this.lockIdentity(
+        manager,
+        fields.email ?? null,
+        fields.firstName,
+        fields.lastName,
+        fields.dateOfBirth ?? null,
+      );
+      const candidates = await this.duplicateCandidates(
+        manager,
+        fields.email ?? null,
+        fields.firstName,
+        fields.lastName,
+        fields.dateOfBirth ?? null,
+      );
+      if (candidates.length > 0 && !confirmNotDuplicate) {
+        throw new ClientsError(
+          'conflict',
+          ClientsErrorCode.PossibleDuplicate,
+          'This person may already be enrolled; check the candidates, then send confirmNotDuplicate: true to enroll anyway',
+          { candidates },
+        );
+      }
+      const today = todayCivil(this.clock.now());
+      const client = manager.create(Client, {
+        ...fields,
+        centerId,
+        caseManagerId: fields.caseManagerId ?? (actor.role === Role.CaseManager ? actor.userId : null),
+        intakeDate: fields.intakeDate ?? today,
+        consentDate: fields.consentToShare ? (fields.consentDate ?? today) : null,
+        alternativeCareer: fields.careerGoal === 'alternative_career' ? (fields.alternativeCareer ?? null) : null,
+        status: 'active',
+        lastActivityAt: this.clock.now(),
+      });
+      return toClientResponse(await manager.save(client), actor.role);
+    });
+  }
+
+  async list(actor: Actor, query: ClientListQuery): Promise<Page<ClientSummary>> {
+    const q = clientsInScope(this.dataSource.manager, actor.scope).limit(query.limit + 1);
+    if (query.centerId) q.andWhere('c.center_id = :centerId', { centerId: query.centerId });
+    if (query.caseManagerId) q.andWhere('c.case_manager_id = :caseManagerId', { caseManagerId: query.caseManagerId });
+    if (query.status) q.andWhere('c.status = :status', { status: query.status });
+    if (query.country) q.andWhere('c.country_of_training = :country', { country: query.country });
+    if (query.q) {
+      // Trigram index on the folded "first last email"; LIKE wildcards in the query are literal.
+      const pattern = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      q.andWhere(
+        `search_fold(c.first_name || ' ' || c.last_name || ' ' || coalesce(c.email, '')) LIKE search_fold(:pattern)`,
+        { pattern },
+      );
+    }
+    if ((query.sort ?? 'lastName') === 'lastActivity') {
+      q.orderBy('c.last_activity_at', 'DESC').addOrderBy('c.id', 'DESC');
+      if (query.cursor) {
+        const [at, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
+        q.andWhere('(c.last_activity_at, c.id) < (:at::timestamptz, :id)', { at, id });
+      }
+      return toPage(await q.getMany(), query.limit, (c) => [c.lastActivityAt.toISOString(), c.id], toClientSummary);
+    }
+    q.orderBy('c.last_name', 'ASC').addOrderBy('c.first_name', 'ASC').addOrderBy('c.id', 'ASC');
+    if (query.cursor) {
+      const [last, first, id] = decodeCursor(query.cursor, ['text', 'text', 'uuid']);
+      q.andWhere('(c.last_name, c.first_name, c.id) > (:last, :first, :id)', { last, first, id });
+    }
+    return toPage(await q.getMany(), query.limit, (c) => [c.lastName, c.firstName, c.id], toClientSummary);
+  }
+
+  async get(actor: Actor, id: string): Promise<ClientResponse> {
+    return toClientResponse(await findClientInScope(this.dataSource.manager, actor.scope, id), actor.role);
+  }
+
+  /**
+   * Changes the record if `ifMatch` is the version the caller last read: two case managers cannot
+   * overwrite each other silently (428 without it, 412 when someone changed the record since).
+   */
+  async update(actor: Actor, id: string, ifMatch: string | undefined, input: UpdateClientDto): Promise<ClientResponse> {
+    const expected = parseIfMatch(ifMatch);
+    for (const field of NOT_NULL_FIELDS) {
+      if (input[field] === null) throw fieldError(field, `${field} cannot be blank`);
+    }
+    return this.audit.transaction(auditContextOf(actor), async (manager) => {
+      const client = await findClientInScope(manager, actor.scope, id, { lock: true });
+      if (client.version !== expected) {
+        throw new ClientsError(
+          'precondition_failed',
+          ClientsErrorCode.StaleVersion,
+          'Someone else changed this client since you read it: reload, then apply your change again',
+          {
+            currentVersion: client.version,
+          },
+        );
+      }
+      if (client.anonymizedAt)
+        throw new ClientsError(
+          'unprocessable',
+          ClientsErrorCode.AlreadyAnonymized,
+          'An anonymized client cannot be changed',
+        );
+      if (input.caseManagerId) await this.assertCaseManagerOf(manager, input.caseManagerId, client.centerId);
+      const { status, closedReason, ...fields } = input;
+      const today = todayCivil(this.clock.now());
+      Object.assign(client, fields);
+      if (input.consentToShare === true && !client.consentDate) client.consentDate = input.consentDate ?? today;
+      if (input.consentToShare === false) client.consentDate = null;
+      if (client.careerGoal === 'residency') client.alternativeCareer = null;
+      else if (!client.alternativeCareer)
+        throw fieldError('alternativeCareer', 'alternativeCareer is required when careerGoal is alternative_career');
+      if (status && status !== client.status) {
+        client.status = status;
+        client.closedDate = status === 'closed' ? today : null;
+        client.closedReason = status === 'closed' ? (closedReason ?? null) : null;
+        if (status === 'closed' && !client.closedReason)
+          throw fieldError('closedReason', 'closedReason is required when closing a client');
+      }
+      client.lastActivityAt = this.clock.now();
+      return toClientResponse(await manager.save(client), actor.role);
+    });
+  }
+
+  /** Moves the client, with the whole history, to another center. */
+  async transfer(actor: Actor, id: string, input: TransferClientDto): Promise<ClientResponse> {
+    const context = auditContextOf(actor);
+    return this.audit.transaction(context, async (manager) => {
+      const client = await findClientInScope(manager, actor.scope, id, { lock: true });
+      if (client.centerId === input.centerId) {
+        throw new ClientsError('unprocessable', ClientsErrorCode.SameCenter, 'The client is already at that center');
+      }
+      if (!(await manager.existsBy(Center, { id: input.centerId }))) {
+        throw new ClientsError(
+          'unprocessable',
+          ClientsErrorCode.UnknownCenter,
+          `Center ${input.centerId} does not exist`,
+        );
+      }
+      if (input.caseManagerId) await this.assertCaseManagerOf(manager, input.caseManagerId, input.centerId);
+      const from = client.centerId;
+      client.centerId = input.centerId;
+      client.caseManagerId = input.caseManagerId ?? null;
+      client.lastActivityAt = this.clock.now();
+      const saved = await manager.save(client);
+      await this.audit.record(manager, context, {
+        action: 'client.transferred',
+        entityType: 'client',
+        entityId: client.id,
+        clientId: client.id,
+        centerId: input.centerId,
+        changes: { centerId: { before: from, after: input.centerId }, reason: { before: null, after: input.reason } },
+      });
+      return toClientResponse(saved, actor.role);
+    });
+  }
+
+  /** Invites the client by e-mail to an account of their own (role `client`), one per client. */
+  async createAccount(actor: Actor, id: string): Promise<UserResponse> {
+    return this.audit.transaction(auditContextOf(actor), async (manager) => {
+      const client = await findClientInScope(manager, actor.scope, id, { lock: true });
+      if (!client.email)
+        throw new ClientsError(
+          'unprocessable',
+          ClientsErrorCode.EmailRequired,
+          'Record the client’s e-mail address first: the invitation goes there',
+        );
+      if (client.anonymizedAt)
+        throw new ClientsError(
+          'unprocessable',
+          ClientsErrorCode.AlreadyAnonymized,
+          'An anonymized client cannot have an account',
+        );
+      if (await manager.existsBy(User, { clientId: client.id })) {
+        throw new ClientsError('conflict', ClientsErrorCode.AccountExists, 'This client already has an account');
+      }
+      if (await manager.existsBy(User, { email: client.email })) {
+        throw new ClientsError(
+          'conflict',
+          ClientsErrorCode.EmailTaken,
+          `${client.email} already belongs to another account`,
+        );
+      }
+      const user = await manager.save(
+        manager.create(User, {
+          email: client.email,
+          displayName: `${client.firstName} ${client.lastName}`,
+          role: Role.Client,
+          centerId: null,
+          clientId: client.id,
+          passwordHash: null,
+          active: true,
+        }),
+      );
+      const inviter = await manager.findOneByOrFail(User, { id: actor.userId });
+      await this.auth.sendInvitation(manager, user, inviter.displayName);
+      return toUserResponse(user, this.clock.now());
+    });
+  }
+
+  private async assertCaseManagerOf(manager: EntityManager, userId: string, centerId: string): Promise<void> {
+    const ok = await manager.existsBy(User, { id: userId, role: Role.CaseManager, centerId, active: true });
+    if (!ok) {
+      throw new ClientsError(
+        'unprocessable',
+        ClientsErrorCode.NotACaseManager,
+        `User ${userId} is not an active case manager of center ${centerId}`,
+      );
+    }
+  }
+
+  private async lockIdentity(
+    manager: EntityManager,
+    email: string | null,
+    first: string,
+    last: string,
+    dob: string | null,
+  ): Promise<void> {
+    const keys = [email ? `email:${email}` : null, dob ? `person:${fold(first)}|${fold(last)}|${dob}` : null]
+      .filter(Boolean)
+      .sort();
+    for (const key of keys) await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+  }
+
+  private async duplicateCandidates(
+    manager: EntityManager,
+    email: string | null,
+    first: string,
+    last: string,
+    dob: string | null,
+  ): Promise<DuplicateCandidate[]> {
+    const rows: Array<{ id: string; center_id: string; center_name: string; by_email: boolean; by_identity: boolean }> =
+      await manager.query(
+        `SELECT c.id, c.center_id, ce.name AS center_name,
+              coalesce(c.email = $1, false) AS by_email,
+              coalesce(search_fold(c.first_name) = search_fold($2) AND search_fold(c.last_name) = search_fold($3)
+                       AND c.date_of_birth = $4::date, false) AS by_identity
+         FROM clients c JOIN centers ce ON ce.id = c.center_id
+        WHERE c.anonymized_at IS NULL
+          AND (c.email = $1 OR (search_fold(c.first_name) = search_fold($2) AND search_fold(c.last_name) = search_fold($3)
+                                AND c.date_of_birth = $4::date))
+        ORDER BY c.created_at LIMIT 10`,
+        [email, first, last, dob],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      centerId: row.center_id,
+      centerName: row.center_name,
+      matchedOn: [row.by_email ? 'email' : null, row.by_identity ? 'name_and_date_of_birth' : null].filter(
+        (m): m is string => m !== null,
+      ),
+    }));
+  }
+}
+
+/** `If-Match: "7"` (or `W/"7"`) → 7. Missing is 428; anything else malformed is 400. */
+export function parseIfMatch(header: string | undefined): number {
+  if (header === undefined || header === '') {
+    throw new ClientsError(
+      'precondition_required',
+      ClientsErrorCode.IfMatchRequired,
+      'Send If-Match with the ETag of the client you read (GET /clients/:id), so a concurrent change is not overwritten',
+    );
+  }
+  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
+  if (!match) {
+    throw new ClientsError(
+      'invalid',
+      ClientsErrorCode.InvalidIfMatch,
+      'If-Match must be the ETag the API sent, e.g. "3"',
+      {
+        fields: [{ field: 'If-Match', problems: ['If-Match must be the ETag the API sent, e.g. "3"'] }],
+      },
+    );
+  }
+  return Number(match[1]);
+}
+
+function fold(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim();
+}
