@@ -1,4 +1,4 @@
-import { Role, User } from '@lib/identity';
+import { Role, tokenHash, User } from '@lib/identity';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { sign } from 'jsonwebtoken';
 import request from 'supertest';
@@ -278,6 +278,10 @@ describe('refresh tokens', () => {
     const user = await createUser(data, { role: Role.Admin });
     const stolen = (await login(app, user.email, TEST_PASSWORD).expect(200)).body.refreshToken;
     const legitimate = (await refresh(stolen).expect(200)).body.refreshToken;
+    // Past the grace window for retries, so the replay counts as theft.
+    await data.query(`UPDATE refresh_tokens SET rotated_at = now() - interval '1 minute' WHERE token_hash = $1`, [
+      tokenHash(stolen),
+    ]);
     await refresh(stolen).expect(401);
     // The thief's replay also ends the session of whoever held the newer token.
     await refresh(legitimate).expect(401);
@@ -291,11 +295,22 @@ describe('refresh tokens', () => {
     await refresh(other).expect(200);
   });
 
-  it('lets exactly one of two concurrent refreshes with the same token win', async () => {
+  it('lets exactly one of two concurrent refreshes win, and the winner stays logged in', async () => {
     const user = await createUser(data, { role: Role.Admin });
     const token = (await login(app, user.email, TEST_PASSWORD).expect(200)).body.refreshToken;
-    const statuses = (await Promise.all([refresh(token), refresh(token)])).map((r) => r.status).sort();
-    expect(statuses).toEqual([200, 401]);
+    const answers = await Promise.all([refresh(token), refresh(token)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 401]);
+    // A double click or a retry is not a theft: the session the winner got goes on.
+    const winner = answers.find((r) => r.status === 200)!;
+    await refresh(winner.body.refreshToken).expect(200);
+  });
+
+  it('treats a replay within seconds of the rotation as a retry: refused, nothing revoked', async () => {
+    const user = await createUser(data, { role: Role.Admin });
+    const first = (await login(app, user.email, TEST_PASSWORD).expect(200)).body.refreshToken;
+    const second = (await refresh(first).expect(200)).body.refreshToken;
+    await refresh(first).expect(401);
+    await refresh(second).expect(200);
   });
 
   it('ends the session on logout', async () => {

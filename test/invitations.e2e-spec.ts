@@ -4,13 +4,16 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, createCenter, createUser, TEST_PASSWORD, tokenFor } from './support/identities';
 import { SmtpSink, tokenIn } from './support/smtp-sink';
-import { createTestApp } from './support/test-app';
+import { createTestApp, overrideEnv } from './support/test-app';
+import { createWorkerContext } from '@app/worker';
+import { INestApplicationContext } from '@nestjs/common';
 
 describe('invitations and password resets (real SMTP)', () => {
   const smtp = new SmtpSink();
   let app: NestFastifyApplication;
   let data: DataSource;
   let adminToken: string;
+  let worker: INestApplicationContext;
   const http = () => request(app.getHttpServer());
   const invite = (token: string, body: object) => http().post('/api/v1/users').set(bearer(token)).send(body);
   let n = 0;
@@ -18,11 +21,20 @@ describe('invitations and password resets (real SMTP)', () => {
 
   beforeAll(async () => {
     const smtpUrl = await smtp.start();
-    app = await createTestApp({ env: { SMTP_URL: smtpUrl, PUBLIC_URL: 'https://pathways.example.org' } });
+    const env = { SMTP_URL: smtpUrl, PUBLIC_URL: 'https://pathways.example.org' };
+    app = await createTestApp({ env });
+    // Mail is queued by the API and delivered by the worker, as in production.
+    const restore = overrideEnv(env);
+    try {
+      worker = await createWorkerContext();
+    } finally {
+      restore();
+    }
     data = app.get(DataSource);
     adminToken = tokenFor(app, await createUser(data, { role: Role.Admin }));
   });
   afterAll(async () => {
+    await worker.close();
     await app.close();
     await smtp.stop();
   });
@@ -143,11 +155,72 @@ describe('invitations and password resets (real SMTP)', () => {
     await http().post('/api/v1/auth/login').send({ email: user.email, password: newPassword }).expect(200);
     await http().post('/api/v1/auth/refresh').send({ refreshToken: oldSession.refreshToken }).expect(401);
 
-    const masked = await data.query(
-      `SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'user.updated' ORDER BY id DESC LIMIT 1`,
+    // The reset is one audit row, the hash masked.
+    const rows = await data.query(
+      `SELECT action, changes FROM audit_log WHERE entity_id = $1 AND action IN ('user.updated', 'auth.password_reset') ORDER BY id`,
       [user.id],
     );
-    expect(masked[0].changes.passwordHash).toEqual({ before: '[masked]', after: '[masked]' });
+    expect(rows).toEqual([
+      { action: 'auth.password_reset', changes: { passwordHash: { before: '[masked]', after: '[masked]' } } },
+    ]);
+  });
+
+  it('ends access tokens too when the password is reset', async () => {
+    const user = await createUser(data, { role: Role.Director });
+    const before = (
+      await http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200)
+    ).body;
+    // Tokens carry whole seconds (iat): let the clock pass into the next second before the reset.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await http().post('/api/v1/auth/forgot-password').send({ email: user.email }).expect(202);
+    const token = tokenIn(await smtp.waitFor(user.email));
+    const after = (
+      await http().post('/api/v1/auth/reset-password').send({ token, password: 'yet another passphrase' }).expect(200)
+    ).body;
+    await http().get('/api/v1/me').set(bearer(before.accessToken)).expect(401);
+    await http().get('/api/v1/me').set(bearer(after.accessToken)).expect(200);
+  });
+
+  it('never lets a reset undo a deactivation made at the same time', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const user = await createUser(data, { role: Role.Director });
+      await http().post('/api/v1/auth/forgot-password').send({ email: user.email }).expect(202);
+      const token = tokenIn(await smtp.waitFor(user.email));
+      await Promise.all([
+        http().post('/api/v1/auth/reset-password').send({ token, password: 'a racing new passphrase' }),
+        http().patch(`/api/v1/users/${user.id}`).set(bearer(adminToken)).send({ active: false }).expect(200),
+      ]);
+      const [{ active }] = await data.query('SELECT active FROM users WHERE id = $1', [user.id]);
+      expect(active).toBe(false);
+    }
+  });
+
+  it('sends no reset for an invitation never accepted (its own link activates it, within 72 hours)', async () => {
+    const email = address();
+    await invite(adminToken, { email, displayName: 'Pending', role: 'admin' }).expect(201);
+    await smtp.waitFor(email);
+    await http().post('/api/v1/auth/forgot-password').send({ email }).expect(202);
+    const known = await createUser(data, { role: Role.Admin });
+    await http().post('/api/v1/auth/forgot-password').send({ email: known.email }).expect(202);
+    await smtp.waitFor(known.email);
+    expect(smtp.to(email)).toHaveLength(1);
+  });
+
+  it('refuses a reset token at accept-invite and an invitation at reset-password', async () => {
+    const user = await createUser(data, { role: Role.Director });
+    await http().post('/api/v1/auth/forgot-password').send({ email: user.email }).expect(202);
+    const reset = tokenIn(await smtp.waitFor(user.email));
+    await http()
+      .post('/api/v1/auth/accept-invite')
+      .send({ token: reset, password: 'long enough password' })
+      .expect(401);
+    const email = address();
+    await invite(adminToken, { email, displayName: 'New', role: 'admin' }).expect(201);
+    const invitation = tokenIn(await smtp.waitFor(email));
+    await http()
+      .post('/api/v1/auth/reset-password')
+      .send({ token: invitation, password: 'long enough password' })
+      .expect(401);
   });
 
   it('answers forgot-password for an unknown address with the same 202 and sends nothing', async () => {

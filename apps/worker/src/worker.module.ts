@@ -1,11 +1,13 @@
 import { KernelModule } from '@lib/kernel';
+import { MailModule } from '@lib/mail';
 import { QueueModule, QueueName } from '@lib/queue';
 import { DynamicModule, Module, OnModuleInit, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { MailProcessor } from './mail.processor';
 import { SystemProcessor } from './system.processor';
 import { handlerProblems, TypedProcessor } from './typed-processor';
 
-const PROCESSORS: Array<Type<TypedProcessor<QueueName>>> = [SystemProcessor];
+const PROCESSORS: Array<Type<TypedProcessor<QueueName>>> = [SystemProcessor, MailProcessor];
 
 /** The worker's composition root: the queues and one processor per queue. No HTTP. */
 @Module({})
@@ -13,7 +15,7 @@ export class WorkerModule implements OnModuleInit {
   constructor(private readonly moduleRef: ModuleRef) {}
 
   static forRoot(): DynamicModule {
-    return { module: WorkerModule, imports: [KernelModule.forRoot(), QueueModule], providers: PROCESSORS };
+    return { module: WorkerModule, imports: [KernelModule.forRoot(), QueueModule, MailModule], providers: PROCESSORS };
   }
 
   /** Refuses to start when a job of the contract has no handler (it would sit in Redis forever), or two. */

@@ -1,5 +1,14 @@
 import { AuditContext, AuditService } from '@lib/audit';
-import { AppError, decodeCursor, NotFoundError, Page, PageQuery, toPage } from '@lib/kernel';
+import {
+  AppError,
+  decodeCursor,
+  NotFoundError,
+  Page,
+  PageQuery,
+  refuseNulls,
+  toPage,
+  ValidationFailed,
+} from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
@@ -41,6 +50,11 @@ export class CentersService {
 
   async create(context: AuditContext, input: CreateCenterDto): Promise<CenterResponse> {
     const slug = input.slug ?? slugify(input.name);
+    if (!slug) {
+      throw new ValidationFailed([
+        { field: 'slug', problems: ['slug is required when the name has no Latin letters to make one from'] },
+      ]);
+    }
     return this.audit.transaction(context, async (manager) => {
       await this.assertSlugFree(manager, slug);
       return toCenterResponse(await manager.save(manager.create(Center, { ...input, slug })));
@@ -48,6 +62,7 @@ export class CentersService {
   }
 
   async update(context: AuditContext, id: string, input: UpdateCenterDto): Promise<CenterResponse> {
+    refuseNulls(input, ['slug', 'name', 'hostInstitution', 'city', 'state', 'timeZone']);
     return this.audit.transaction(context, async (manager) => {
       const center = await manager.findOneBy(Center, { id });
       if (!center) throw new NotFoundError('Center', id);

@@ -1,4 +1,4 @@
-import { AppError } from '@lib/kernel';
+import { AppError, ValidationFailed } from '@lib/kernel';
 
 export enum ClientsErrorCode {
   PossibleDuplicate = 'POSSIBLE_DUPLICATE',
@@ -33,8 +33,6 @@ export class ClientsError extends AppError {
 }
 
 /** A 400 that names the field, in the shape validation errors have. */
-export function fieldError(field: string, problem: string): ClientsError {
-  return new ClientsError('invalid', ClientsErrorCode.RequiredField, problem, {
-    fields: [{ field, problems: [problem] }],
-  });
+export function fieldError(field: string, problem: string): ValidationFailed {
+  return new ValidationFailed([{ field, problems: [problem] }]);
 }

@@ -1,7 +1,7 @@
 import { AuditService } from '@lib/audit';
 import { Center } from '@lib/centers';
 import { Actor, auditContextOf, AuthService, Role, toUserResponse, User, UserResponse } from '@lib/identity';
-import { Clock, decodeCursor, Page, todayCivil, toPage } from '@lib/kernel';
+import { Clock, decodeCursor, Page, refuseNulls, todayCivil, toPage } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -139,9 +139,7 @@ export class ClientsService {
    */
   async update(actor: Actor, id: string, ifMatch: string | undefined, input: UpdateClientDto): Promise<ClientResponse> {
     const expected = parseIfMatch(ifMatch);
-    for (const field of NOT_NULL_FIELDS) {
-      if (input[field] === null) throw fieldError(field, `${field} cannot be blank`);
-    }
+    refuseNulls(input, NOT_NULL_FIELDS);
     return this.audit.transaction(auditContextOf(actor), async (manager) => {
       const client = await findClientInScope(manager, actor.scope, id, { lock: true });
       if (client.version !== expected) {

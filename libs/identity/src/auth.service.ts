@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuditContext, AuditService } from '@lib/audit';
 import { Clock, Environment } from '@lib/kernel';
-import { Mailer } from '@lib/mail';
+import { OutgoingMail } from '@lib/mail';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
@@ -20,11 +20,15 @@ const INVITE_HOURS = 72;
 const RESET_HOURS = 1;
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MINUTES = 15;
+/** A refresh token presented again this soon after its rotation is a retry, not a theft. */
+const REUSE_GRACE_MS = 10_000;
 
 /** Claims of an access token. Everything else about the caller is reloaded on each request. */
 export interface AccessClaims {
   sub: string;
   role: string;
+  /** Issued at, seconds since the epoch (set by the signer). */
+  iat?: number;
 }
 
 /** Logins, sessions (access + rotating refresh tokens), invitations and password resets. */
@@ -36,7 +40,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly jwt: JwtService,
-    private readonly mailer: Mailer,
+    private readonly mail: OutgoingMail,
     private readonly clock: Clock,
     config: ConfigService<Environment, true>,
   ) {
@@ -63,7 +67,10 @@ export class AuthService {
           entityType: 'user',
           entityId: user?.id ?? null,
           centerId: user?.centerId ?? null,
-          changes: { reason: { before: null, after: failureReason(user, locked ?? false) } },
+          changes: {
+            reason: { before: null, after: failureReason(user, locked ?? false) },
+            attemptedEmail: { before: null, after: email.toLowerCase() },
+          },
         });
       });
       throw invalidCredentials();
@@ -100,6 +107,11 @@ export class AuthService {
           .where('id = :id AND rotated_at IS NULL AND revoked_at IS NULL', { id: token.id })
           .execute();
         if (!claimed.affected) {
+          // Rotated moments ago: a double click or a retry of the same client, not a thief.
+          // Refuse it without ending the session the first request just received.
+          const current = await manager.findOneBy(RefreshToken, { id: token.id });
+          const rotatedAt = current?.rotatedAt;
+          if (!current?.revokedAt && rotatedAt && now.getTime() - rotatedAt.getTime() < REUSE_GRACE_MS) return 'grace';
           await this.revokeFamily(manager, token.familyId, now);
           await this.audit.record(
             manager,
@@ -119,7 +131,7 @@ export class AuthService {
       })
       .then((session) => {
         // Thrown after the transaction commits, so the revocation of a reused family sticks.
-        if (!session) throw invalidToken('refresh token');
+        if (!session || session === 'grace') throw invalidToken('refresh token');
         return session;
       });
   }
@@ -134,7 +146,7 @@ export class AuthService {
   async sendInvitation(manager: EntityManager, user: User, invitedBy: string): Promise<void> {
     const token = await this.issueOneTimeToken(manager, user.id, 'invite', INVITE_HOURS);
     const link = `${this.publicUrl}/accept-invite?token=${token}`;
-    await this.mailer.send({
+    await this.mail.send({
       to: user.email,
       subject: 'You are invited to IMG Pathways',
       text:
@@ -155,7 +167,8 @@ export class AuthService {
   /** Always succeeds from the caller's view: whether the address has an account is never told. */
   async forgotPassword(email: string, context: AuditContext): Promise<void> {
     const user = await this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
-    if (!user || !user.active) return;
+    // An invitation never accepted is not an account yet: its link, not a reset, activates it.
+    if (!user || !user.active || !user.passwordHash) return;
     await this.audit.transaction(context, async (manager) => {
       const token = await this.issueOneTimeToken(manager, user.id, 'reset', RESET_HOURS);
       await this.audit.record(manager, context, {
@@ -163,7 +176,7 @@ export class AuthService {
         entityType: 'user',
         entityId: user.id,
       });
-      await this.mailer.send({
+      await this.mail.send({
         to: user.email,
         subject: 'Reset your IMG Pathways password',
         text:
@@ -177,6 +190,11 @@ export class AuthService {
   /** Ends every session of a user (deactivation, role change, password reset). */
   async revokeAllSessions(manager: EntityManager, userId: string): Promise<void> {
     await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    // Access tokens too: whole seconds, as a JWT's iat is.
+    await manager.query(`UPDATE users SET sessions_valid_after = date_trunc('second', $2::timestamptz) WHERE id = $1`, [
+      userId,
+      this.clock.now(),
+    ]);
   }
 
   private async setPasswordWithToken(
@@ -187,22 +205,32 @@ export class AuthService {
     action: string,
   ): Promise<SessionResponse> {
     const now = this.clock.now();
+    const what = purpose === 'invite' ? 'invitation' : 'reset link';
     const record = await this.dataSource
       .getRepository(OneTimeToken)
       .findOneBy({ tokenHash: tokenHash(token), purpose });
-    const what = purpose === 'invite' ? 'invitation' : 'reset link';
     if (!record || record.usedAt || record.expiresAt <= now) throw invalidToken(what);
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: record.userId });
-    if (!user || !user.active) throw invalidToken(what);
-    const problem = passwordProblem(password, user.email);
-    if (problem)
+    const owner = await this.dataSource.getRepository(User).findOneBy({ id: record.userId });
+    if (!owner) throw invalidToken(what);
+    const problem = passwordProblem(password, owner.email);
+    if (problem) {
       throw new IdentityError('invalid', IdentityErrorCode.WeakPassword, problem, {
         fields: [{ field: 'password', problems: [problem] }],
       });
+    }
+    // Hashed before the transaction: argon2 takes tens of milliseconds, no lock is held meanwhile.
     const passwordHash = await hashPassword(password);
 
-    const actor = { ...context, actorId: user.id, actorRole: user.role };
+    const actor = { ...context, actorId: owner.id, actorRole: owner.role };
     return this.audit.transaction(actor, async (manager) => {
+      // Locked and re-read: a deactivation committed since must win, not be written over.
+      const user = await manager
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .setLock('pessimistic_write')
+        .where('u.id = :id', { id: owner.id })
+        .getOne();
+      if (!user || !user.active) throw invalidToken(what);
       const used = await manager
         .createQueryBuilder()
         .update(OneTimeToken)
@@ -210,19 +238,29 @@ export class AuthService {
         .where('id = :id AND used_at IS NULL', { id: record.id })
         .execute();
       if (!used.affected) throw invalidToken(what);
-      user.passwordHash = passwordHash;
-      user.failedLoginCount = 0;
-      user.lockedUntil = null;
-      user.lastLoginAt = now;
-      await manager.save(user);
+      // Every other open link of this user dies with this one (an old invitation, an earlier reset).
+      await manager.update(OneTimeToken, { userId: user.id, usedAt: IsNull() }, { usedAt: now });
+      // Raw SQL, so the change is logged once, as the event below (the hash masked), not twice.
+      await manager.query(
+        `UPDATE users SET password_hash = $2, failed_login_count = 0, locked_until = NULL, last_login_at = $3,
+                sessions_valid_after = date_trunc('second', $3::timestamptz), updated_at = now()
+          WHERE id = $1`,
+        [user.id, passwordHash, now],
+      );
       await this.revokeAllSessions(manager, user.id);
       await this.audit.record(manager, actor, {
         action,
         entityType: 'user',
         entityId: user.id,
         centerId: user.centerId,
+        clientId: user.clientId,
+        changes: { passwordHash: { before: user.passwordHash ? '[masked]' : null, after: '[masked]' } },
       });
-      return this.openSession(manager, user, randomUUID());
+      return this.openSession(
+        manager,
+        { ...user, passwordHash, failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
+        randomUUID(),
+      );
     });
   }
 

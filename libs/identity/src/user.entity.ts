@@ -17,7 +17,7 @@ import { Role } from './role';
   // Names and addresses of accounts are personal data (a client's account among them): logged masked.
   sensitive: ['passwordHash', 'email', 'displayName'],
   // Login bookkeeping is logged as auth events, not as record changes.
-  ignore: ['createdAt', 'updatedAt', 'failedLoginCount', 'lockedUntil', 'lastLoginAt'],
+  ignore: ['createdAt', 'updatedAt', 'failedLoginCount', 'lockedUntil', 'lastLoginAt', 'sessionsValidAfter'],
   centerIdProperty: 'centerId',
   clientIdProperty: 'clientId',
 })
@@ -69,6 +69,10 @@ export class User {
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
+
+  /** Access tokens issued before this are refused (set when every session is ended). */
+  @Column({ type: 'timestamptz', nullable: true })
+  sessionsValidAfter: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

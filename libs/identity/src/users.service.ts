@@ -99,7 +99,7 @@ export class UsersService {
   /** Admin only: rename, change role or center, deactivate. A change of role, center or activity ends the user's sessions. */
   async update(actor: Actor, id: string, input: UpdateUserDto): Promise<UserResponse> {
     return this.audit.transaction(auditContextOf(actor), async (manager) => {
-      const user = await this.findScoped(manager, actor.scope, id);
+      const user = await this.findScoped(manager, actor.scope, id, true);
       if (user.role === Role.Client && (input.role !== undefined || input.centerId !== undefined)) {
         throw new IdentityError(
           'unprocessable',
@@ -139,8 +139,10 @@ export class UsersService {
   }
 
   /** A user inside the scope, or 404 exactly as for a missing one. */
-  private async findScoped(manager: EntityManager, scope: AccessScope, id: string): Promise<User> {
-    const user = await this.scoped(scope, manager).andWhere('u.id = :id', { id }).getOne();
+  private async findScoped(manager: EntityManager, scope: AccessScope, id: string, lock = false): Promise<User> {
+    const query = this.scoped(scope, manager).andWhere('u.id = :id', { id });
+    if (lock) query.setLock('pessimistic_write');
+    const user = await query.getOne();
     if (!user) throw new NotFoundError('User', id);
     return user;
   }

@@ -1,2 +1,3 @@
 export * from './mailer.service';
 export * from './mail.module';
+export * from './outgoing-mail.service';

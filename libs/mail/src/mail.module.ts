@@ -1,5 +1,8 @@
+import { QueueModule } from '@lib/queue';
 import { Module } from '@nestjs/common';
 import { Mailer } from './mailer.service';
+import { OutgoingMail } from './outgoing-mail.service';
 
-@Module({ providers: [Mailer], exports: [Mailer] })
+/** `OutgoingMail` queues messages (API); `Mailer` delivers them (worker). */
+@Module({ imports: [QueueModule], providers: [Mailer, OutgoingMail], exports: [Mailer, OutgoingMail] })
 export class MailModule {}

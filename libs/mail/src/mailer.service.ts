@@ -3,14 +3,11 @@ import { join } from 'node:path';
 import { Environment } from '@lib/kernel';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { OutgoingMessage } from '@lib/queue';
 import { createTransport, Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
-export interface MailMessage {
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-}
+export type MailMessage = OutgoingMessage;
 
 /**
  * Sends e-mail over SMTP (`SMTP_URL`). Without an SMTP server configured, it writes each message
@@ -28,11 +25,18 @@ export class Mailer implements OnModuleDestroy {
     this.from = config.get('MAIL_FROM', { infer: true });
     this.outbox = smtpUrl ? null : config.get('MAIL_OUTBOX_DIR', { infer: true });
     this.transport = smtpUrl
-      ? createTransport(smtpUrl)
+      ? // Short timeouts: a hung SMTP server fails the job (retried with backoff), never a worker slot forever.
+        createTransport({
+          url: smtpUrl,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        } as SMTPTransport.Options)
       : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   }
 
-  async send(message: MailMessage): Promise<void> {
+  /** Sends now (the worker calls this); request handlers use `OutgoingMail` instead. */
+  async send(message: MailMessage): Promise<{ messageId: string }> {
     const info = await this.transport.sendMail({ from: this.from, ...message });
     if (this.outbox) {
       await mkdir(this.outbox, { recursive: true });
@@ -43,6 +47,7 @@ export class Mailer implements OnModuleDestroy {
       await writeFile(file, info.message as Buffer);
       this.logger.log(`No SMTP_URL: wrote "${message.subject}" for ${message.to} to ${file}`);
     }
+    return { messageId: info.messageId };
   }
 
   onModuleDestroy(): void {

@@ -1,5 +1,5 @@
 import { AuditContext, AuditService } from '@lib/audit';
-import { AppError, decodeCursor, NotFoundError, Page, toPage } from '@lib/kernel';
+import { AppError, decodeCursor, NotFoundError, Page, refuseNulls, toPage } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
@@ -58,6 +58,7 @@ export class PartnerProgramsService {
   }
 
   async update(context: AuditContext, id: string, input: UpdatePartnerProgramDto): Promise<PartnerProgramResponse> {
+    refuseNulls(input, ['slug', 'name', 'location', 'states', 'scope', 'services', 'servicesText']);
     return this.audit.transaction(context, async (manager) => {
       const program = await manager.findOneBy(PartnerProgram, { id });
       if (!program) throw new NotFoundError('Partner program', id);

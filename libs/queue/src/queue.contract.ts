@@ -3,16 +3,30 @@ import type { Job } from 'bullmq';
 /** Every BullMQ queue of the product. */
 export enum QueueName {
   System = 'system',
+  Mail = 'mail',
+}
+
+/** An e-mail as the worker delivers it. */
+export interface OutgoingMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
 }
 
 /**
  * The one typed contract between producers (API) and handlers (worker): for each queue, each
  * job name with its payload and result. Payloads carry ids, never entities; handlers reload.
+ * (The one exception is mail: an invitation's token exists only in the message, never stored.)
  */
 export interface JobContract {
   [QueueName.System]: {
     /** A round-trip that proves a worker is consuming (used by tests and operators). */
     ping: { payload: { nonce: string }; result: { pong: string; handledBy: string } };
+  };
+  [QueueName.Mail]: {
+    /** Sends one message over SMTP, retried with backoff when the server refuses. */
+    deliver: { payload: OutgoingMessage; result: { messageId: string } };
   };
 }
 
@@ -29,6 +43,7 @@ export type JobHandlers<Q extends QueueName> = {
 /** The job names at run time, so the worker can refuse to start when a handler is missing. */
 export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
   [QueueName.System]: ['ping'],
+  [QueueName.Mail]: ['deliver'],
 };
 
 /** Deterministic job ids: the same logical job always gets the same id, so BullMQ dedupes it. */

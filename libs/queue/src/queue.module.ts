@@ -6,7 +6,16 @@ import { JobProducer } from './job-producer.service';
 import { QueueName } from './queue.contract';
 import { redisOptionsFromUrl } from './redis-options';
 
-const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({ name }));
+// Producers fail fast when Redis is down (no offline queue): see JobProducer.enqueue.
+const queues = Object.values(QueueName).map((name) =>
+  BullModule.registerQueueAsync({
+    name,
+    inject: [ConfigService],
+    useFactory: (config: ConfigService<Environment, true>) => ({
+      connection: { ...redisOptionsFromUrl(config.get('REDIS_URL', { infer: true })), enableOfflineQueue: false },
+    }),
+  }),
+);
 
 /** The BullMQ connection (from `REDIS_URL`) and every queue of the contract, with the typed producer. */
 @Module({

@@ -23,8 +23,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
-    if (error instanceof AppError) throw error;
-    if (error || !user) throw invalidAccessToken();
+    // An error here is one validate() threw (a lost database, say): not the caller's fault, so
+    // not a 401 that would log them out. Bad tokens arrive as no user, with the reason as info.
+    if (error) throw error;
+    if (!user) throw invalidAccessToken();
     return user;
   }
 }

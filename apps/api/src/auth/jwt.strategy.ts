@@ -37,6 +37,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
         ? await this.users.findOneBy({ id: claims.sub })
         : null;
     if (!user || !user.active) throw invalidAccessToken();
+    // Ended by a password reset, deactivation or role change after this token was issued.
+    if (user.sessionsValidAfter && (claims.iat ?? 0) * 1000 < user.sessionsValidAfter.getTime())
+      throw invalidAccessToken();
     return {
       userId: user.id,
       role: user.role as Role,

@@ -54,7 +54,7 @@ function fromQueryFailure(exception: QueryFailedError, requestId: string | undef
   if (sqlState === '23503') {
     return errorBody(422, 'UNKNOWN_REFERENCE', 'The request refers to a record that does not exist', requestId);
   }
-  if (sqlState.startsWith('22') || sqlState === '23514') {
+  if (sqlState.startsWith('22') || sqlState === '23514' || sqlState === '23502') {
     return errorBody(400, 'INVALID_VALUE', 'A value in the request is out of range or malformed', requestId);
   }
   return undefined;

@@ -1,28 +1,6 @@
-import { AppError } from '@lib/kernel';
+import { FieldProblem, ValidationFailed } from '@lib/kernel';
 import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Param } from '@nestjs/common';
-
-export enum HttpErrorCode {
-  ValidationFailed = 'VALIDATION_FAILED',
-  InvalidId = 'INVALID_ID',
-}
-
-export interface FieldProblem {
-  field: string;
-  problems: string[];
-}
-
-/** 400 naming every offending field. */
-export class ValidationFailed extends AppError {
-  constructor(readonly fields: FieldProblem[]) {
-    super(
-      'invalid',
-      HttpErrorCode.ValidationFailed,
-      `Invalid request: ${fields.flatMap((f) => f.problems).join('; ')}`,
-      { fields },
-    );
-  }
-}
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {

@@ -1,6 +1,12 @@
 import { CreateCenters1795634333830 } from './1795634333830-create-centers';
 import { IdentityAndAudit1795640000000 } from './1795640000000-identity-and-audit';
 import { ClientRecords1795650000000 } from './1795650000000-client-records';
+import { SessionCutoff1795660000000 } from './1795660000000-session-cutoff';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
-export const migrations = [CreateCenters1795634333830, IdentityAndAudit1795640000000, ClientRecords1795650000000];
+export const migrations = [
+  CreateCenters1795634333830,
+  IdentityAndAudit1795640000000,
+  ClientRecords1795650000000,
+  SessionCutoff1795660000000,
+];

@@ -39,3 +39,25 @@ export class NotFoundError extends AppError {
     super('not_found', KernelErrorCode.NotFound, `${entity} ${id} was not found`);
   }
 }
+
+export interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+/** 400 naming every offending field: what request validation throws, and services for their own checks. */
+export class ValidationFailed extends AppError {
+  constructor(readonly fields: FieldProblem[]) {
+    super('invalid', 'VALIDATION_FAILED', `Invalid request: ${fields.flatMap((f) => f.problems).join('; ')}`, {
+      fields,
+    });
+  }
+}
+
+/** PATCH bodies may leave a field out but not blank one that every row must have. */
+export function refuseNulls<T extends object>(input: T, fields: ReadonlyArray<keyof T & string>): void {
+  const blanked = fields.filter((field) => input[field] === null);
+  if (blanked.length > 0) {
+    throw new ValidationFailed(blanked.map((field) => ({ field, problems: [`${field} cannot be blank`] })));
+  }
+}
