@@ -27,7 +27,9 @@ describe(handlerProblems.name, () => {
 describe(MailProcessor.name, () => {
   it('delivers the queued message through the Mailer', async () => {
     const sent: unknown[] = [];
-    const processor = new MailProcessor({ send: async (m: unknown) => (sent.push(m), { messageId: 'm-1' }) } as unknown as Mailer);
+    const processor = new MailProcessor({
+      send: async (m: unknown) => (sent.push(m), { messageId: 'm-1' }),
+    } as unknown as Mailer);
     const message = { to: 'a@example.org', subject: 'Hi', text: 'Hello' };
     await expect(processor.process({ name: 'deliver', data: message } as Job)).resolves.toEqual({ messageId: 'm-1' });
     expect(sent).toEqual([message]);
