@@ -75,16 +75,19 @@ describe('login', () => {
       await login(app, email, 'wrong password entirely').expect(401);
       return Number(process.hrtime.bigint() - started) / 1e6;
     };
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[1];
-    const unknown = median([
-      await time('ghost-1@test.example.org'),
-      await time('ghost-2@test.example.org'),
-      await time('ghost-3@test.example.org'),
-    ]);
-    const wrong = median([await time(user.email), await time(user.email), await time(user.email)]);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const unknown: number[] = [];
+    const wrong: number[] = [];
+    // Interleaved, so a burst of load on the machine hits both sides alike. (Four wrong passwords
+    // stay below the lockout.)
+    for (let i = 0; i < 4; i += 1) {
+      unknown.push(await time(`ghost-${i}@test.example.org`));
+      wrong.push(await time(user.email));
+    }
     // Both are dominated by one argon2id verification: within a factor of three of each other.
-    expect(unknown / wrong).toBeGreaterThan(1 / 3);
-    expect(unknown / wrong).toBeLessThan(3);
+    const ratio = median(unknown) / median(wrong);
+    expect(ratio).toBeGreaterThan(1 / 3);
+    expect(ratio).toBeLessThan(3);
   });
 });
 
