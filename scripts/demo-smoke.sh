@@ -38,15 +38,19 @@ run_demo
 token=$(login cm1.colorado@demo.imgpathways.org)
 [ "$(curl -fs "$base/api/v1/me" -H "Authorization: Bearer $token" | json_field role)" = case_manager ] || { echo "case manager login failed" >&2; exit 1; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/centers")" = 401 ] || { echo "centers answered without a token" >&2; exit 1; }
+caseload=$(curl -fs "$base/api/v1/clients?limit=100" -H "Authorization: Bearer $token" | json_field items.length)
+[ "$caseload" = 40 ] || { echo "expected the Colorado case manager to see 40 clients, got $caseload" >&2; exit 1; }
+client_login=$(grep -o 'client1\.[a-z-]*@demo\.imgpathways\.org' "$log" | head -1)
+[ "$(curl -fs "$base/api/v1/me" -H "Authorization: Bearer $(login "$client_login")" | json_field role)" = client ] || { echo "client login failed" >&2; exit 1; }
 centers=$(curl -fs "$base/api/v1/centers" -H "Authorization: Bearer $(login admin@demo.imgpathways.org)" | json_field items.length)
 [ "$centers" = 8 ] || { echo "expected 8 centers, got $centers" >&2; exit 1; }
 curl -fs "$base/api/docs" | grep -q swagger-ui || { echo "Swagger UI did not load" >&2; exit 1; }
-grep -q "8 center(s) added" "$log" && grep -q "Demo logins (26 added now)" "$log" || { cat "$log"; echo "first run did not seed 8 centers" >&2; exit 1; }
+grep -q "8 center(s) and 17 partner program(s) added" "$log" && grep -q "Demo logins (26 added now)" "$log" && grep -q "Demo clients: 320 added now" "$log" || { cat "$log"; echo "first run did not seed 8 centers" >&2; exit 1; }
 stop_demo
 
 run_demo
-grep -q "0 center(s) added" "$log" && grep -q "Demo logins (0 added now)" "$log" || { cat "$log"; echo "second run was not idempotent" >&2; exit 1; }
+grep -q "0 center(s) and 0 partner program(s) added" "$log" && grep -q "Demo logins (0 added now)" "$log" && grep -q "Demo clients: 0 added now" "$log" || { cat "$log"; echo "second run was not idempotent" >&2; exit 1; }
 centers=$(curl -fs "$base/api/v1/centers" -H "Authorization: Bearer $(login director@demo.imgpathways.org)" | json_field items.length)
 [ "$centers" = 8 ] || { echo "expected 8 centers after a second run, got $centers" >&2; exit 1; }
 stop_demo
-echo "demo smoke: ready, logins work, 8 centers behind auth, Swagger UI, idempotent seed"
+echo "demo smoke: ready, staff and client logins work, 8 centers and 40 clients per center behind auth, Swagger UI, idempotent seed"

@@ -5,7 +5,7 @@ import { createWorkerContext } from '@app/worker';
 import { loadEnvironmentOrExit } from '@lib/kernel';
 import { checkPostgres, checkRedis, exitOnPreflightError } from './preflight';
 import { describePrepared, prepareDatabase, withDataSource } from './prepare-database';
-import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemoStaff } from '@lib/seed';
+import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemoClients, seedDemoStaff } from '@lib/seed';
 
 /**
  * `npm run demo`: everything a new user needs, in one process. Creates the database when it is
@@ -24,6 +24,7 @@ async function demo(): Promise<void> {
   });
   say(describePrepared(await prepareDatabase(env)));
   const staff = await withDataSource(env, seedDemoStaff);
+  const clients = await withDataSource(env, (dataSource) => seedDemoClients(dataSource));
 
   const api = await createApiApp();
   await createWorkerContext();
@@ -40,8 +41,11 @@ async function demo(): Promise<void> {
       '',
       `Demo logins (${staff.added} added now), all with the password "${DEMO_PASSWORD}":`,
       ...staff.logins.map(
-        (login) => `  ${login.email.padEnd(44)} ${login.role.padEnd(13)} ${login.center ?? 'whole network'}`,
+        (login) => `  ${login.email.padEnd(48)} ${login.role.padEnd(13)} ${login.center ?? 'whole network'}`,
       ),
+      '',
+      `Demo clients: ${clients.added} added now (40 per center); IMG logins (same password):`,
+      ...clients.logins.map((login) => `  ${login.email.padEnd(48)} client        ${login.name}, ${login.center}`),
       `Log in: curl -s -X POST ${base}/api/v1/auth/login -H 'content-type: application/json' \\`,
       `          -d '{"email":"admin@${DEMO_DOMAIN}","password":"${DEMO_PASSWORD}"}'`,
       'In Swagger UI, paste the accessToken under "Authorize".',

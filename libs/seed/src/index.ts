@@ -1,3 +1,4 @@
 export * from './seed-centers';
 export * from './seed-demo-staff';
 export * from './seed-programs';
+export * from './seed-demo-clients';
