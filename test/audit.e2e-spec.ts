@@ -4,7 +4,7 @@ import { Role } from '@lib/identity';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { bearer, createCenter, createUser, tokenFor } from './support/identities';
+import { bearer, createCenter, createClient, createUser, tokenFor } from './support/identities';
 import { createTestApp } from './support/test-app';
 
 describe('audit log', () => {
@@ -127,6 +127,23 @@ describe('audit log', () => {
 
     const director = tokenFor(app, await createUser(data, { role: Role.Director }));
     await http().get('/api/v1/audit').set(bearer(director)).expect(403);
+    // A case manager reads the history of their own center's clients only.
+    const manager = await createUser(data, { role: Role.CaseManager, centerId: center.id });
+    const ownClient = await createClient(data, { centerId: center.id });
+    await data.query(
+      `INSERT INTO audit_log (action, entity_type, entity_id, client_id) VALUES ('client.updated', 'client', $1::text, $1::uuid)`,
+      [ownClient.id],
+    );
+    const own = await http()
+      .get('/api/v1/audit')
+      .query({ clientId: ownClient.id })
+      .set(bearer(tokenFor(app, manager)))
+      .expect(200);
+    expect(own.body.items.map((e: { clientId: string }) => e.clientId)).toEqual([ownClient.id]);
+    await http()
+      .get('/api/v1/audit')
+      .set(bearer(tokenFor(app, manager)))
+      .expect(400);
     await http().get('/api/v1/audit').query({ actorId: 'not-a-uuid' }).set(bearer(adminToken)).expect(400);
   });
 

@@ -274,7 +274,23 @@ const MATRIX: Record<string, Case[]> = {
       expect: only(['admin'], 200),
     },
   ],
-  'GET /api/v1/audit': [{ label: 'whole log', path: () => '/api/v1/audit', expect: only(['admin'], 200) }],
+  'GET /api/v1/audit': [
+    {
+      label: 'whole log',
+      path: () => '/api/v1/audit',
+      expect: only(['admin', 'caseManager'], 200, { caseManager: 400 }),
+    },
+    {
+      label: 'history of a client of own center',
+      path: (w) => `/api/v1/audit?clientId=${w.clientA}`,
+      expect: only(['admin', 'caseManager'], 200),
+    },
+    {
+      label: 'history of a client of another center',
+      path: (w) => `/api/v1/audit?clientId=${w.clientB}`,
+      expect: only(['admin', 'caseManager'], 200, { caseManager: 404 }),
+    },
+  ],
   'GET /api/v1/programs': [{ label: 'directory', path: () => '/api/v1/programs', expect: only(STAFF, 200) }],
   'GET /api/v1/programs/:id': [
     { label: 'one program', path: (w) => `/api/v1/programs/${w.programId}`, expect: only(STAFF, 200) },

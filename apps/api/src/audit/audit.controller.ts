@@ -1,10 +1,11 @@
 import { AuditService } from '@lib/audit';
-import { Role } from '@lib/identity';
-import { Page, PageQuery } from '@lib/kernel';
+import { ClientsService } from '@lib/clients';
+import { Actor, Role } from '@lib/identity';
+import { Page, PageQuery, ValidationFailed } from '@lib/kernel';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'user' })
@@ -33,14 +34,31 @@ export class AuditQuery extends PageQuery {
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly clients: ClientsService,
+  ) {}
 
-  /** Admins: the whole log. (Case managers get their own center's clients' history with the client records.) */
+  /**
+   * Admins read the whole log. A case manager reads the history of one client of their own
+   * center (`clientId` required; another center's client is a 404, as everywhere).
+   */
   @Get()
-  @Roles(Role.Admin)
+  @Roles(Role.Admin, Role.CaseManager)
   @ApiOkResponse({ description: 'Audit entries, newest first: `{items, nextCursor}`' })
-  list(@Query() query: AuditQuery): Promise<Page<unknown>> {
+  async list(@CurrentActor() actor: Actor, @Query() query: AuditQuery): Promise<Page<unknown>> {
     const { limit, cursor, ...filter } = query;
+    if (actor.role !== Role.Admin) {
+      if (!filter.clientId) {
+        throw new ValidationFailed([
+          {
+            field: 'clientId',
+            problems: ['clientId is required: case managers read the history of their own clients'],
+          },
+        ]);
+      }
+      await this.clients.get(actor, filter.clientId);
+    }
     return this.audit.list(filter, { limit, cursor });
   }
 }

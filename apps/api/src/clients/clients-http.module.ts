@@ -1,6 +1,7 @@
 import { ClientsModule } from '@lib/clients';
 import { ProgramsModule } from '@lib/programs';
 import { Module } from '@nestjs/common';
+import { AuditController } from '../audit/audit.controller';
 import { ProgramsController } from '../programs/programs.controller';
 import { NotesController, ReferralsController, ServicesController, TasksController } from './casework.controller';
 import { ClientsController } from './clients.controller';
@@ -8,6 +9,7 @@ import { ClientsController } from './clients.controller';
 @Module({
   imports: [ClientsModule, ProgramsModule],
   controllers: [
+    AuditController,
     ClientsController,
     NotesController,
     ServicesController,
