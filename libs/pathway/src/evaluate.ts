@@ -1,0 +1,57 @@
+import { attemptFindings } from './attempts';
+import { civilDateOf } from './civil-date';
+import { eligibilityFindings, rankListFindings, sevenYearFindings, visaAndStep3Findings } from './deadlines';
+import { Finding } from './findings';
+import { oetVerdict } from './oet';
+import { checklistOf, ChecklistItem, nextStepsOf, Stage, stageOf } from './progress';
+import { MatchSeason, PathwayRecords } from './records';
+import { certificationStatus } from './requirements';
+import { PathwayRules } from './rules';
+
+export interface PathwayResult {
+  stage: Stage;
+  checklist: ChecklistItem[];
+  /** What stops progress until it is dealt with. */
+  blockers: Finding[];
+  /** What needs attention but does not stop progress. */
+  warnings: Finding[];
+  nextSteps: string[];
+  /** The rules version the result was computed with. */
+  rulesVersion: string;
+}
+
+/**
+ * From a client's records, where they stand: stage, checklist, what blocks them, what to watch,
+ * what comes next. Pure: `now` is an argument, nothing is read from a clock or a database.
+ * `timeZone` is the client's center's, for what "today" is.
+ */
+export function evaluatePathway(
+  records: PathwayRecords,
+  calendar: readonly MatchSeason[],
+  rules: PathwayRules,
+  now: Date,
+  timeZone = 'UTC',
+): PathwayResult {
+  const today = civilDateOf(now, timeZone);
+  const status = certificationStatus(records, rules);
+  const closed = records.client.status === 'closed';
+  const findings: Finding[] = closed
+    ? []
+    : [
+        ...attemptFindings(records.exams, today, rules),
+        ...eligibilityFindings(records, today, rules),
+        ...oetVerdict(records.exams, records.credentials, rules).findings,
+        ...sevenYearFindings(records, status, today, rules),
+        ...rankListFindings(records, status, calendar, today, rules),
+        ...visaAndStep3Findings(records, status, rules),
+      ];
+  const checklist = checklistOf(records, status, findings, rules);
+  return {
+    stage: stageOf(records, status),
+    checklist,
+    blockers: findings.filter((f) => f.severity === 'blocker'),
+    warnings: findings.filter((f) => f.severity === 'warning'),
+    nextSteps: nextStepsOf(records, checklist, calendar, today),
+    rulesVersion: rules.version,
+  };
+}

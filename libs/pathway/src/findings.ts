@@ -1,0 +1,53 @@
+import { CivilDate } from './civil-date';
+import { RuleSource } from './rules';
+
+export const FINDING_CODES = [
+  'THIRD_ATTEMPT_USED',
+  'ATTEMPT_LIMIT_REACHED',
+  'ALL_STEPS_BARRED',
+  'THREE_ATTEMPTS_IN_12_MONTHS',
+  'FOURTH_ATTEMPT_TOO_SOON_AFTER_FIRST',
+  'FOURTH_ATTEMPT_TOO_SOON_AFTER_LAST',
+  'PASSED_STEP_NOT_RETAKEN',
+  'STEP1_IS_PASS_FAIL',
+  'TEST_DATE_BEFORE_ELIGIBILITY',
+  'TEST_DATE_AFTER_ELIGIBILITY',
+  'ELIGIBILITY_CLOSING_UNSCHEDULED',
+  'ELIGIBILITY_EXPIRED',
+  'OET_BEFORE_CYCLE_CUTOFF',
+  'OET_BELOW_THRESHOLD',
+  'OET_CYCLE_RULE_ASSUMED',
+  'SEVEN_YEAR_WINDOW_CLOSING',
+  'SEVEN_YEAR_WINDOW_CLOSED',
+  'RANK_LIST_DEADLINE_REQUIREMENTS_UNMET',
+  'STEP3_NEEDS_CERTIFICATION',
+  'H1B_NEEDS_STEP3',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** A rule's verdict on the records: a warning to act on, or a blocker that stops progress. */
+export interface Finding {
+  code: FindingCode;
+  severity: 'warning' | 'blocker';
+  /** A sentence for a case manager or the IMG, with the dates that matter. */
+  message: string;
+  rule: RuleSource;
+  examId?: string;
+  /** The date the finding is about (a deadline, the earliest allowed attempt). */
+  date?: CivilDate;
+}
+
+export function warning(code: FindingCode, rule: RuleSource, message: string, extra: Partial<Finding> = {}): Finding {
+  return { code, severity: 'warning', message, rule: { id: rule.id, effectiveFrom: rule.effectiveFrom, source: rule.source }, ...extra };
+}
+
+export function blocker(code: FindingCode, rule: RuleSource, message: string, extra: Partial<Finding> = {}): Finding {
+  return { ...warning(code, rule, message, extra), severity: 'blocker' };
+}
+
+export const EXAM_NAMES: Record<string, string> = {
+  USMLE_STEP1: 'Step 1',
+  USMLE_STEP2_CK: 'Step 2 CK',
+  USMLE_STEP3: 'Step 3',
+  OET_MEDICINE: 'OET Medicine',
+};

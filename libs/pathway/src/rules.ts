@@ -1,0 +1,106 @@
+import { CivilDate } from './civil-date';
+import { OetScores } from './records';
+
+/** Where a rule comes from and since when it applies: every finding cites one. */
+export interface RuleSource {
+  id: string;
+  effectiveFrom: CivilDate;
+  source: string;
+}
+
+export interface AttemptLimitRule extends RuleSource {
+  /** Attempts allowed per Step, incomplete ones included; as many failures bar every Step. */
+  maxAttemptsPerStep: number;
+}
+
+export interface OetCycleRule extends RuleSource {
+  /** The ECFMG Pathways cycle (Match year) the rule is for. */
+  cycle: number;
+  /** OET Medicine taken before this date does not count for the cycle; null when not published. */
+  testedOnOrAfter: CivilDate | null;
+  minimum: OetScores;
+}
+
+/**
+ * The pathway rules, in one versioned place. When a rule changes, add a new entry with its
+ * effective date; records are judged by the entry in force at the time (the attempt limit fell
+ * from 6 to 4 for applications from 1 July 2021, and a 2020 attempt still counts under the rule of
+ * its day). Dates and thresholds are from the sources named; update them when ECFMG, the USMLE
+ * or NRMP publish changes.
+ */
+export const PATHWAY_RULES = {
+  version: '2026.11',
+
+  attemptLimits: [
+    { id: 'usmle-attempt-limit-6', effectiveFrom: '1900-01-01', maxAttemptsPerStep: 6, source: 'https://www.usmle.org/bulletin-information/eligibility' },
+    { id: 'usmle-attempt-limit-4', effectiveFrom: '2021-07-01', maxAttemptsPerStep: 4, source: 'https://www.usmle.org/bulletin-information/eligibility' },
+  ] as AttemptLimitRule[],
+
+  /** At most 3 attempts at one Step in 12 months; a 4th or later ≥ 12 months after the first and ≥ 6 after the last. */
+  retakeSpacing: {
+    id: 'usmle-retake-spacing',
+    effectiveFrom: '1900-01-01',
+    source: 'https://www.usmle.org/bulletin-information/eligibility',
+    maxAttemptsIn12Months: 3,
+    monthsAfterFirstForFourth: 12,
+    monthsAfterLastForFourth: 6,
+    /** The third attempt is a warning: one more failure and the next is the last. */
+    warnAtAttempt: 3,
+  },
+
+  passedStepNotRetaken: { id: 'usmle-passed-not-retaken', effectiveFrom: '1900-01-01', source: 'https://www.usmle.org/bulletin-information/eligibility' },
+
+  step1PassFail: { id: 'usmle-step1-pass-fail', effectiveFrom: '2022-01-26', source: 'https://www.usmle.org/usmle-step-1-transition-passfail-score-reporting' },
+
+  oetCycles: [
+    {
+      id: 'oet-2021-22',
+      cycle: 2021,
+      effectiveFrom: '2021-01-01',
+      testedOnOrAfter: null,
+      minimum: { listening: 350, reading: 350, writing: 350, speaking: 350 },
+      source: 'https://www.ecfmg.org/certification-requirements-2021-match/',
+    },
+    {
+      id: 'oet-2021-22',
+      cycle: 2022,
+      effectiveFrom: '2021-01-01',
+      testedOnOrAfter: null,
+      minimum: { listening: 350, reading: 350, writing: 350, speaking: 350 },
+      source: 'https://www.ecfmg.org/certification-requirements-2022-match/',
+    },
+    {
+      id: 'oet-2025',
+      cycle: 2025,
+      effectiveFrom: '2024-01-01',
+      testedOnOrAfter: '2023-01-01',
+      minimum: { listening: 350, reading: 350, writing: 300, speaking: 350 },
+      source: 'https://www.ecfmg.org/certification-requirements-2025-match/',
+    },
+  ] as OetCycleRule[],
+
+  sevenYear: {
+    id: 'ecfmg-seven-year',
+    effectiveFrom: '1900-01-01',
+    source: 'https://www.ecfmg.org/certification/requirements-for-certification.html',
+    years: 7,
+    /** Warn when this many days or fewer are left (nobody else tells the applicant). */
+    warnDays: [180, 90, 30],
+  },
+
+  eligibilityWindow: { id: 'usmle-eligibility-window', effectiveFrom: '1900-01-01', source: 'https://www.usmle.org/bulletin-information/eligibility', warnDays: 60 },
+
+  rankListDeadline: { id: 'nrmp-rank-list-requirements', effectiveFrom: '1900-01-01', source: 'https://www.nrmp.org/match-calendars/', warnDays: 60 },
+
+  step3NeedsCertification: { id: 'usmle-step3-needs-ecfmg', effectiveFrom: '1900-01-01', source: 'https://www.usmle.org/bulletin-information/eligibility' },
+
+  h1bNeedsStep3: { id: 'h1b-needs-step3', effectiveFrom: '1900-01-01', source: 'https://www.ecfmg.org/resources/j1-visa-sponsorship.html' },
+};
+
+export type PathwayRules = typeof PATHWAY_RULES;
+
+/** The entry of a dated rule list in force on `date`. */
+export function ruleInForce<R extends RuleSource>(rules: readonly R[], date: CivilDate): R {
+  const inForce = rules.filter((rule) => rule.effectiveFrom <= date).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1));
+  return inForce[0] ?? rules[0];
+}
