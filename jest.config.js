@@ -32,11 +32,20 @@ const common = {
 };
 
 module.exports = {
+  // The pathway engine is the product's rulebook: every branch of it is tested (issue: 100%).
+  coverageProvider: 'v8',
+  collectCoverageFrom: ['libs/pathway/src/**/*.ts', '!**/*.spec.ts', '!**/*.factories.ts', '!**/index.ts'],
+  coverageThreshold: { './libs/pathway/src/': { branches: 100, functions: 100, lines: 100, statements: 100 } },
+  coverageReporters: ['text-summary', 'text'],
   // e2e tests use real databases, argon2 and queue round-trips: more than Jest's 5 s default on a loaded machine.
   testTimeout: 20_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'e2e',

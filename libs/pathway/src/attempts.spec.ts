@@ -16,12 +16,19 @@ describe(refusalsForNewAttempt.name, () => {
   });
 
   it('bars every Step after four failures at one (applications from 1 July 2021)', () => {
-    const fourFailures = ['2022-01-10', '2022-06-10', '2022-12-10', '2023-12-20'].map((d) => attempt(d, 'failed', { exam: 'USMLE_STEP2_CK' }));
+    const fourFailures = ['2022-01-10', '2022-06-10', '2022-12-10', '2023-12-20'].map((d) =>
+      attempt(d, 'failed', { exam: 'USMLE_STEP2_CK' }),
+    );
     expect(codes(fourFailures, '2026-05-01', 'USMLE_STEP1')).toEqual(['ALL_STEPS_BARRED']);
   });
 
   it('counts incomplete attempts toward the limit of four', () => {
-    const four = [attempt('2022-01-10', 'incomplete'), attempt('2022-06-10'), attempt('2022-12-10'), attempt('2024-01-20', 'incomplete')];
+    const four = [
+      attempt('2022-01-10', 'incomplete'),
+      attempt('2022-06-10'),
+      attempt('2022-12-10'),
+      attempt('2024-01-20', 'incomplete'),
+    ];
     expect(codes(four, '2026-05-01')).toEqual(['ATTEMPT_LIMIT_REACHED']);
   });
 
@@ -34,7 +41,11 @@ describe(refusalsForNewAttempt.name, () => {
   describe('three attempts in 12 months', () => {
     const three = [attempt('2025-01-15'), attempt('2025-03-15'), attempt('2025-06-15')];
     it.each([
-      ['the day before 12 months after the first of them', '2026-01-14', ['THREE_ATTEMPTS_IN_12_MONTHS', 'FOURTH_ATTEMPT_TOO_SOON_AFTER_FIRST']],
+      [
+        'the day before 12 months after the first of them',
+        '2026-01-14',
+        ['THREE_ATTEMPTS_IN_12_MONTHS', 'FOURTH_ATTEMPT_TOO_SOON_AFTER_FIRST'],
+      ],
       ['12 months after it', '2026-01-15', []],
       ['the day after', '2026-01-16', []],
     ])('on %s (%s): %j', (_label, date, expected) => {
@@ -43,7 +54,11 @@ describe(refusalsForNewAttempt.name, () => {
 
     it('names the earliest allowed date', () => {
       const [finding] = refusalsForNewAttempt(three, 'USMLE_STEP1', '2025-12-01', PATHWAY_RULES);
-      expect(finding).toMatchObject({ code: 'THREE_ATTEMPTS_IN_12_MONTHS', date: '2026-01-15', rule: { id: 'usmle-retake-spacing' } });
+      expect(finding).toMatchObject({
+        code: 'THREE_ATTEMPTS_IN_12_MONTHS',
+        date: '2026-01-15',
+        rule: { id: 'usmle-retake-spacing' },
+      });
       expect(finding.message).toContain('2026-01-15');
     });
   });
@@ -57,14 +72,19 @@ describe(refusalsForNewAttempt.name, () => {
 
     it('on the day before 12 months after the first', () => {
       const close = [attempt('2024-06-10'), attempt('2024-06-20'), attempt('2024-06-30')];
-      expect(codes(close, '2025-06-09')).toEqual(['THREE_ATTEMPTS_IN_12_MONTHS', 'FOURTH_ATTEMPT_TOO_SOON_AFTER_FIRST']);
+      expect(codes(close, '2025-06-09')).toEqual([
+        'THREE_ATTEMPTS_IN_12_MONTHS',
+        'FOURTH_ATTEMPT_TOO_SOON_AFTER_FIRST',
+      ]);
       // On the anniversary both rules let it through: the first attempt leaves the 12-month window.
       expect(codes(close, '2025-06-10')).toEqual([]);
     });
   });
 
   it('ignores attempts after the date judged, and plans', () => {
-    expect(codes([attempt('2027-01-01'), exam({ status: 'scheduled', scheduledDate: '2026-06-01' })], '2026-05-01')).toEqual([]);
+    expect(
+      codes([attempt('2027-01-01'), exam({ status: 'scheduled', scheduledDate: '2026-06-01' })], '2026-05-01'),
+    ).toEqual([]);
   });
 });
 
@@ -91,7 +111,12 @@ describe(attemptFindings.name, () => {
     const history = [attempt('2025-09-10'), attempt('2025-12-10'), attempt('2026-03-10')];
     const plan = exam({ status: 'scheduled', scheduledDate: '2026-07-01' });
     const result = findings([...history, plan]);
-    expect(result.map((f) => f.code)).toEqual(['THIRD_ATTEMPT_USED', 'THREE_ATTEMPTS_IN_12_MONTHS', 'FOURTH_ATTEMPT_TOO_SOON_AFTER_FIRST', 'FOURTH_ATTEMPT_TOO_SOON_AFTER_LAST']);
+    expect(result.map((f) => f.code)).toEqual([
+      'THIRD_ATTEMPT_USED',
+      'THREE_ATTEMPTS_IN_12_MONTHS',
+      'FOURTH_ATTEMPT_TOO_SOON_AFTER_FIRST',
+      'FOURTH_ATTEMPT_TOO_SOON_AFTER_LAST',
+    ]);
     expect(result[1].examId).toBe(plan.id);
     const unscheduled = exam({ status: 'planned' });
     expect(findings([...history, unscheduled]).map((f) => f.code)).toContain('FOURTH_ATTEMPT_TOO_SOON_AFTER_LAST');
@@ -104,10 +129,10 @@ describe(attemptFindings.name, () => {
   });
 
   it('sorts attempts by date', () => {
-    expect(attemptsAt([attempt('2025-03-01'), attempt('2024-03-01'), attempt('2025-01-01')], 'USMLE_STEP1').map((e) => e.testDate)).toEqual([
-      '2024-03-01',
-      '2025-01-01',
-      '2025-03-01',
-    ]);
+    expect(
+      attemptsAt([attempt('2025-03-01'), attempt('2024-03-01'), attempt('2025-01-01')], 'USMLE_STEP1').map(
+        (e) => e.testDate,
+      ),
+    ).toEqual(['2024-03-01', '2025-01-01', '2025-03-01']);
   });
 });

@@ -18,24 +18,43 @@ export function passed(exams: readonly ExamRecord[], exam: ExamRecord['exam']): 
  * What the USMLE rules say about a new attempt at `step` on `date`, given the attempts before
  * it: every refusal, each naming its rule. Empty when the attempt is allowed.
  */
-export function refusalsForNewAttempt(exams: readonly ExamRecord[], step: UsmleStep, date: CivilDate, rules: PathwayRules): Finding[] {
+export function refusalsForNewAttempt(
+  exams: readonly ExamRecord[],
+  step: UsmleStep,
+  date: CivilDate,
+  rules: PathwayRules,
+): Finding[] {
   const name = EXAM_NAMES[step];
   const refusals: Finding[] = [];
   if (passed(exams, step)) {
-    refusals.push(blocker('PASSED_STEP_NOT_RETAKEN', rules.passedStepNotRetaken, `${name} is passed: a passed Step is not taken again`));
+    refusals.push(
+      blocker(
+        'PASSED_STEP_NOT_RETAKEN',
+        rules.passedStepNotRetaken,
+        `${name} is passed: a passed Step is not taken again`,
+      ),
+    );
     return refusals;
   }
   const limit = ruleInForce(rules.attemptLimits, date);
-  const barredBy = USMLE_STEPS.find((s) => attemptsAt(exams, s).filter((e) => e.status === 'failed').length >= limit.maxAttemptsPerStep);
+  const barredBy = USMLE_STEPS.find(
+    (s) => attemptsAt(exams, s).filter((e) => e.status === 'failed').length >= limit.maxAttemptsPerStep,
+  );
   if (barredBy) {
     refusals.push(
-      blocker('ALL_STEPS_BARRED', limit, `${limit.maxAttemptsPerStep} failed attempts at ${EXAM_NAMES[barredBy]}: no USMLE Step may be taken again`),
+      blocker(
+        'ALL_STEPS_BARRED',
+        limit,
+        `${limit.maxAttemptsPerStep} failed attempts at ${EXAM_NAMES[barredBy]}: no USMLE Step may be taken again`,
+      ),
     );
     return refusals;
   }
   const prior = attemptsAt(exams, step).filter((e) => (e.testDate as string) <= date);
   if (prior.length >= limit.maxAttemptsPerStep) {
-    refusals.push(blocker('ATTEMPT_LIMIT_REACHED', limit, `All ${limit.maxAttemptsPerStep} attempts at ${name} are used`));
+    refusals.push(
+      blocker('ATTEMPT_LIMIT_REACHED', limit, `All ${limit.maxAttemptsPerStep} attempts at ${name} are used`),
+    );
     return refusals;
   }
   const spacing = rules.retakeSpacing;
@@ -44,26 +63,41 @@ export function refusalsForNewAttempt(exams: readonly ExamRecord[], step: UsmleS
   if (inWindow.length >= spacing.maxAttemptsIn12Months) {
     const earliestAllowed = addMonths(inWindow[inWindow.length - spacing.maxAttemptsIn12Months].testDate as string, 12);
     refusals.push(
-      blocker('THREE_ATTEMPTS_IN_12_MONTHS', spacing, `At most ${spacing.maxAttemptsIn12Months} attempts at ${name} in 12 months: the next may be on ${earliestAllowed} or later`, {
-        date: earliestAllowed,
-      }),
+      blocker(
+        'THREE_ATTEMPTS_IN_12_MONTHS',
+        spacing,
+        `At most ${spacing.maxAttemptsIn12Months} attempts at ${name} in 12 months: the next may be on ${earliestAllowed} or later`,
+        {
+          date: earliestAllowed,
+        },
+      ),
     );
   }
   if (prior.length + 1 >= 4) {
     const afterFirst = addMonths(prior[0].testDate as string, spacing.monthsAfterFirstForFourth);
     if (date < afterFirst) {
       refusals.push(
-        blocker('FOURTH_ATTEMPT_TOO_SOON_AFTER_FIRST', spacing, `A fourth or later attempt at ${name} must be at least 12 months after the first: on ${afterFirst} or later`, {
-          date: afterFirst,
-        }),
+        blocker(
+          'FOURTH_ATTEMPT_TOO_SOON_AFTER_FIRST',
+          spacing,
+          `A fourth or later attempt at ${name} must be at least 12 months after the first: on ${afterFirst} or later`,
+          {
+            date: afterFirst,
+          },
+        ),
       );
     }
     const afterLast = addMonths(prior[prior.length - 1].testDate as string, spacing.monthsAfterLastForFourth);
     if (date < afterLast) {
       refusals.push(
-        blocker('FOURTH_ATTEMPT_TOO_SOON_AFTER_LAST', spacing, `A fourth or later attempt at ${name} must be at least 6 months after the most recent: on ${afterLast} or later`, {
-          date: afterLast,
-        }),
+        blocker(
+          'FOURTH_ATTEMPT_TOO_SOON_AFTER_LAST',
+          spacing,
+          `A fourth or later attempt at ${name} must be at least 6 months after the most recent: on ${afterLast} or later`,
+          {
+            date: afterLast,
+          },
+        ),
       );
     }
   }
@@ -78,23 +112,44 @@ export function attemptFindings(exams: readonly ExamRecord[], today: CivilDate, 
     if (passed(exams, step)) continue;
     const used = attemptsAt(exams, step).length;
     if (used >= limit.maxAttemptsPerStep) {
-      findings.push(blocker('ATTEMPT_LIMIT_REACHED', limit, `All ${limit.maxAttemptsPerStep} attempts at ${EXAM_NAMES[step]} are used`));
+      findings.push(
+        blocker(
+          'ATTEMPT_LIMIT_REACHED',
+          limit,
+          `All ${limit.maxAttemptsPerStep} attempts at ${EXAM_NAMES[step]} are used`,
+        ),
+      );
     } else if (used === rules.retakeSpacing.warnAtAttempt) {
       findings.push(
-        warning('THIRD_ATTEMPT_USED', rules.retakeSpacing, `Third attempt at ${EXAM_NAMES[step]} used: the next one is the last (${limit.maxAttemptsPerStep} in all)`),
+        warning(
+          'THIRD_ATTEMPT_USED',
+          rules.retakeSpacing,
+          `Third attempt at ${EXAM_NAMES[step]} used: the next one is the last (${limit.maxAttemptsPerStep} in all)`,
+        ),
       );
     }
   }
-  const barredBy = USMLE_STEPS.find((s) => attemptsAt(exams, s).filter((e) => e.status === 'failed').length >= limit.maxAttemptsPerStep);
+  const barredBy = USMLE_STEPS.find(
+    (s) => attemptsAt(exams, s).filter((e) => e.status === 'failed').length >= limit.maxAttemptsPerStep,
+  );
   if (barredBy) {
-    findings.push(blocker('ALL_STEPS_BARRED', limit, `${limit.maxAttemptsPerStep} failed attempts at ${EXAM_NAMES[barredBy]}: no USMLE Step may be taken again`));
+    findings.push(
+      blocker(
+        'ALL_STEPS_BARRED',
+        limit,
+        `${limit.maxAttemptsPerStep} failed attempts at ${EXAM_NAMES[barredBy]}: no USMLE Step may be taken again`,
+      ),
+    );
   }
-  for (const plan of exams.filter((e) => (e.status === 'planned' || e.status === 'scheduled') && e.exam !== 'OET_MEDICINE')) {
+  for (const plan of exams.filter(
+    (e) => (e.status === 'planned' || e.status === 'scheduled') && e.exam !== 'OET_MEDICINE',
+  )) {
     const date = plan.scheduledDate ?? today;
     const others = exams.filter((e) => e.id !== plan.id);
     for (const refusal of refusalsForNewAttempt(others, plan.exam as UsmleStep, date, rules)) {
       // The used-up limits are already reported once per Step above.
-      if (refusal.code !== 'ATTEMPT_LIMIT_REACHED' && refusal.code !== 'ALL_STEPS_BARRED') findings.push({ ...refusal, examId: plan.id });
+      if (refusal.code !== 'ATTEMPT_LIMIT_REACHED' && refusal.code !== 'ALL_STEPS_BARRED')
+        findings.push({ ...refusal, examId: plan.id });
     }
   }
   return findings;

@@ -34,7 +34,9 @@ export function daysBetween(from: CivilDate, to: CivilDate): number {
 
 /** The civil date of an instant in a time zone (the caller's center's, for "today"). */
 export function civilDateOf(instant: Date, timeZone = 'UTC'): CivilDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
 }
 
 export const earliest = (dates: CivilDate[]): CivilDate | null => (dates.length ? [...dates].sort()[0] : null);

@@ -15,18 +15,35 @@ export function sevenYearDeadline(records: PathwayRecords, rules: PathwayRules):
 }
 
 /** ECFMG does not warn about its 7-year window: the engine does, at 180, 90 and 30 days, and once it closes. */
-export function sevenYearFindings(records: PathwayRecords, status: CertificationStatus, today: CivilDate, rules: PathwayRules): Finding[] {
+export function sevenYearFindings(
+  records: PathwayRecords,
+  status: CertificationStatus,
+  today: CivilDate,
+  rules: PathwayRules,
+): Finding[] {
   const deadline = sevenYearDeadline(records, rules);
   if (!deadline || status.certified || (status.step1 && status.step2ck)) return [];
   const left = daysBetween(today, deadline);
   const missing = status.step1 ? EXAM_NAMES.USMLE_STEP2_CK : EXAM_NAMES.USMLE_STEP1;
   if (left < 0) {
-    return [blocker('SEVEN_YEAR_WINDOW_CLOSED', rules.sevenYear, `The ECFMG 7-year window closed on ${deadline}: the passes before it no longer count toward certification`, { date: deadline })];
+    return [
+      blocker(
+        'SEVEN_YEAR_WINDOW_CLOSED',
+        rules.sevenYear,
+        `The ECFMG 7-year window closed on ${deadline}: the passes before it no longer count toward certification`,
+        { date: deadline },
+      ),
+    ];
   }
   const threshold = [...rules.sevenYear.warnDays].sort((a, b) => a - b).find((days) => left <= days);
   if (threshold === undefined) return [];
   return [
-    warning('SEVEN_YEAR_WINDOW_CLOSING', rules.sevenYear, `Pass ${missing} by ${deadline}: the ECFMG 7-year window closes in ${left} days`, { date: deadline }),
+    warning(
+      'SEVEN_YEAR_WINDOW_CLOSING',
+      rules.sevenYear,
+      `Pass ${missing} by ${deadline}: the ECFMG 7-year window closes in ${left} days`,
+      { date: deadline },
+    ),
   ];
 }
 
@@ -39,13 +56,25 @@ export function eligibilityFindings(records: PathwayRecords, today: CivilDate, r
     const left = daysBetween(today, end);
     const name = EXAM_NAMES[exam.exam];
     if (left < 0) {
-      findings.push(warning('ELIGIBILITY_EXPIRED', rules.eligibilityWindow, `The ${name} eligibility window closed on ${end} with no exam taken: apply again`, { examId: exam.id, date: end }));
+      findings.push(
+        warning(
+          'ELIGIBILITY_EXPIRED',
+          rules.eligibilityWindow,
+          `The ${name} eligibility window closed on ${end} with no exam taken: apply again`,
+          { examId: exam.id, date: end },
+        ),
+      );
     } else if (left <= rules.eligibilityWindow.warnDays) {
       findings.push(
-        warning('ELIGIBILITY_CLOSING_UNSCHEDULED', rules.eligibilityWindow, `Schedule ${name} before your eligibility window closes on ${end} (${left} days)`, {
-          examId: exam.id,
-          date: end,
-        }),
+        warning(
+          'ELIGIBILITY_CLOSING_UNSCHEDULED',
+          rules.eligibilityWindow,
+          `Schedule ${name} before your eligibility window closes on ${end} (${left} days)`,
+          {
+            examId: exam.id,
+            date: end,
+          },
+        ),
       );
     }
   }
@@ -74,15 +103,25 @@ export function rankListFindings(
     const left = daysBetween(today, deadline);
     if (left < 0) {
       findings.push(
-        blocker('RANK_LIST_DEADLINE_REQUIREMENTS_UNMET', rules.rankListDeadline, `The exam requirements were not met by the ${application.season} rank-list deadline (${deadline}): this Match is out of reach`, {
-          date: deadline,
-        }),
+        blocker(
+          'RANK_LIST_DEADLINE_REQUIREMENTS_UNMET',
+          rules.rankListDeadline,
+          `The exam requirements were not met by the ${application.season} rank-list deadline (${deadline}): this Match is out of reach`,
+          {
+            date: deadline,
+          },
+        ),
       );
     } else if (left <= rules.rankListDeadline.warnDays) {
       findings.push(
-        blocker('RANK_LIST_DEADLINE_REQUIREMENTS_UNMET', rules.rankListDeadline, `Meet the exam requirements for certification by ${deadline} (the ${application.season} rank-list deadline, ${left} days) to take part in that Match`, {
-          date: deadline,
-        }),
+        blocker(
+          'RANK_LIST_DEADLINE_REQUIREMENTS_UNMET',
+          rules.rankListDeadline,
+          `Meet the exam requirements for certification by ${deadline} (the ${application.season} rank-list deadline, ${left} days) to take part in that Match`,
+          {
+            date: deadline,
+          },
+        ),
       );
     }
   }
@@ -90,15 +129,35 @@ export function rankListFindings(
 }
 
 /** Step 3 needs ECFMG certification; an H-1B visa needs Step 3 passed. */
-export function visaAndStep3Findings(records: PathwayRecords, status: CertificationStatus, rules: PathwayRules): Finding[] {
+export function visaAndStep3Findings(
+  records: PathwayRecords,
+  status: CertificationStatus,
+  rules: PathwayRules,
+): Finding[] {
   const findings: Finding[] = [];
-  const step3Planned = records.exams.some((e) => e.exam === 'USMLE_STEP3' && (e.status === 'planned' || e.status === 'scheduled'));
+  const step3Planned = records.exams.some(
+    (e) => e.exam === 'USMLE_STEP3' && (e.status === 'planned' || e.status === 'scheduled'),
+  );
   if (step3Planned && !status.certified) {
-    findings.push(blocker('STEP3_NEEDS_CERTIFICATION', rules.step3NeedsCertification, 'Step 3 can be taken only after ECFMG certification'));
+    findings.push(
+      blocker(
+        'STEP3_NEEDS_CERTIFICATION',
+        rules.step3NeedsCertification,
+        'Step 3 can be taken only after ECFMG certification',
+      ),
+    );
   }
-  const wantsH1b = records.matchApplications.some((a) => a.visa === 'H-1B' && a.result !== 'withdrawn' && a.result !== 'unmatched');
+  const wantsH1b = records.matchApplications.some(
+    (a) => a.visa === 'H-1B' && a.result !== 'withdrawn' && a.result !== 'unmatched',
+  );
   if (wantsH1b && !passed(records.exams, 'USMLE_STEP3')) {
-    findings.push(warning('H1B_NEEDS_STEP3', rules.h1bNeedsStep3, 'An H-1B visa for residency needs Step 3 passed; J-1 (sponsored by ECFMG) does not'));
+    findings.push(
+      warning(
+        'H1B_NEEDS_STEP3',
+        rules.h1bNeedsStep3,
+        'An H-1B visa for residency needs Step 3 passed; J-1 (sponsored by ECFMG) does not',
+      ),
+    );
   }
   return findings;
 }

@@ -8,32 +8,60 @@ import { PathwayRules } from './rules';
  * limits refuse, a new attempt at a passed Step, a date outside the eligibility window, a score
  * on a pass/fail Step 1. Everything else is accepted and only flagged by `evaluatePathway`.
  */
-export function refusalsForExamWrite(existing: readonly ExamRecord[], record: ExamRecord, rules: PathwayRules): Finding[] {
+export function refusalsForExamWrite(
+  existing: readonly ExamRecord[],
+  record: ExamRecord,
+  rules: PathwayRules,
+): Finding[] {
   const refusals: Finding[] = [];
   const date = record.testDate ?? record.scheduledDate;
   const name = EXAM_NAMES[record.exam];
   if (date && record.status !== 'cancelled') {
     if (record.eligibilityStart && date < record.eligibilityStart) {
       refusals.push(
-        blocker('TEST_DATE_BEFORE_ELIGIBILITY', rules.eligibilityWindow, `${name} on ${date} is before the eligibility window opens on ${record.eligibilityStart}`, {
-          date: record.eligibilityStart,
-        }),
+        blocker(
+          'TEST_DATE_BEFORE_ELIGIBILITY',
+          rules.eligibilityWindow,
+          `${name} on ${date} is before the eligibility window opens on ${record.eligibilityStart}`,
+          {
+            date: record.eligibilityStart,
+          },
+        ),
       );
     }
     const windowEnd = record.extensionEnd ?? record.eligibilityEnd;
     if (windowEnd && date > windowEnd) {
       refusals.push(
-        blocker('TEST_DATE_AFTER_ELIGIBILITY', rules.eligibilityWindow, `${name} on ${date} is after the eligibility window closes on ${windowEnd}`, { date: windowEnd }),
+        blocker(
+          'TEST_DATE_AFTER_ELIGIBILITY',
+          rules.eligibilityWindow,
+          `${name} on ${date} is after the eligibility window closes on ${windowEnd}`,
+          { date: windowEnd },
+        ),
       );
     }
     if (record.exam !== 'OET_MEDICINE') {
       const others = existing.filter((e) => e.id !== record.id);
-      refusals.push(...refusalsForNewAttempt(others, record.exam as UsmleStep, date, rules).map((r) => ({ ...r, examId: record.id })));
+      refusals.push(
+        ...refusalsForNewAttempt(others, record.exam as UsmleStep, date, rules).map((r) => ({
+          ...r,
+          examId: record.id,
+        })),
+      );
     }
   }
-  if (record.exam === 'USMLE_STEP1' && record.score !== null && record.testDate && record.testDate >= rules.step1PassFail.effectiveFrom) {
+  if (
+    record.exam === 'USMLE_STEP1' &&
+    record.score !== null &&
+    record.testDate &&
+    record.testDate >= rules.step1PassFail.effectiveFrom
+  ) {
     refusals.push(
-      blocker('STEP1_IS_PASS_FAIL', rules.step1PassFail, `Step 1 taken on or after ${rules.step1PassFail.effectiveFrom} is reported pass/fail: record no score`),
+      blocker(
+        'STEP1_IS_PASS_FAIL',
+        rules.step1PassFail,
+        `Step 1 taken on or after ${rules.step1PassFail.effectiveFrom} is reported pass/fail: record no score`,
+      ),
     );
   }
   return refusals;

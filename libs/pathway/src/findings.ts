@@ -38,7 +38,13 @@ export interface Finding {
 }
 
 export function warning(code: FindingCode, rule: RuleSource, message: string, extra: Partial<Finding> = {}): Finding {
-  return { code, severity: 'warning', message, rule: { id: rule.id, effectiveFrom: rule.effectiveFrom, source: rule.source }, ...extra };
+  return {
+    code,
+    severity: 'warning',
+    message,
+    rule: { id: rule.id, effectiveFrom: rule.effectiveFrom, source: rule.source },
+    ...extra,
+  };
 }
 
 export function blocker(code: FindingCode, rule: RuleSource, message: string, extra: Partial<Finding> = {}): Finding {

@@ -1,4 +1,11 @@
-import { ClinicalExperienceRecord, CredentialRecord, ExamRecord, MatchApplicationRecord, MatchSeason, PathwayRecords } from './records';
+import {
+  ClinicalExperienceRecord,
+  CredentialRecord,
+  ExamRecord,
+  MatchApplicationRecord,
+  MatchSeason,
+  PathwayRecords,
+} from './records';
 
 let next = 0;
 const id = (prefix: string) => `${prefix}-${(next += 1)}`;
@@ -21,8 +28,11 @@ export function exam(overrides: Partial<ExamRecord> = {}): ExamRecord {
 }
 
 /** An attempt that happened on `testDate` with `status`. */
-export const attempt = (testDate: string, status: ExamRecord['status'] = 'failed', overrides: Partial<ExamRecord> = {}) =>
-  exam({ testDate, status, ...overrides });
+export const attempt = (
+  testDate: string,
+  status: ExamRecord['status'] = 'failed',
+  overrides: Partial<ExamRecord> = {},
+) => exam({ testDate, status, ...overrides });
 
 export function credentials(overrides: Partial<CredentialRecord> = {}): CredentialRecord {
   return {
@@ -84,15 +94,35 @@ export const CALENDAR: MatchSeason[] = [
   {
     matchYear: 2026,
     events: [
-      { key: 'eras_submission_opens', label: 'Applicants can submit applications', at: '2025-09-03T09:00:00-04:00', estimated: false },
-      { key: 'rank_list_deadline', label: 'Rank order list certification deadline', at: '2026-03-04T21:00:00-05:00', estimated: true },
+      {
+        key: 'eras_submission_opens',
+        label: 'Applicants can submit applications',
+        at: '2025-09-03T09:00:00-04:00',
+        estimated: false,
+      },
+      {
+        key: 'rank_list_deadline',
+        label: 'Rank order list certification deadline',
+        at: '2026-03-04T21:00:00-05:00',
+        estimated: true,
+      },
     ],
   },
   {
     matchYear: 2027,
     events: [
-      { key: 'eras_submission_opens', label: 'Applicants can submit applications', at: '2026-09-02T09:00:00-04:00', estimated: true },
-      { key: 'rank_list_deadline', label: 'Rank order list certification deadline', at: '2027-03-03T21:00:00-05:00', estimated: true },
+      {
+        key: 'eras_submission_opens',
+        label: 'Applicants can submit applications',
+        at: '2026-09-02T09:00:00-04:00',
+        estimated: true,
+      },
+      {
+        key: 'rank_list_deadline',
+        label: 'Rank order list certification deadline',
+        at: '2027-03-03T21:00:00-05:00',
+        estimated: true,
+      },
     ],
   },
 ];

@@ -66,41 +66,62 @@ export function stageOf(records: PathwayRecords, status: CertificationStatus): S
   if (status.certified) return 'ecfmg_certified';
   if (records.exams.some((e) => e.status !== 'cancelled')) return 'exams';
   const c = records.credentials;
-  if (c && (c.usmleId || c.diplomaVerifiedAt || c.transcriptVerifiedAt || c.certificationApplicationAt || c.ecfmgPathway)) return 'credentialing';
+  if (
+    c &&
+    (c.usmleId || c.diplomaVerifiedAt || c.transcriptVerifiedAt || c.certificationApplicationAt || c.ecfmgPathway)
+  )
+    return 'credentialing';
   return 'intake';
 }
 
 function examItem(records: PathwayRecords, exam: Exam, milestone: Milestone, blockedBy: Finding[]): ChecklistItem {
   const pass = passed(records.exams, exam);
   if (pass) return { milestone, state: 'done', date: pass.testDate };
-  const underway = records.exams.find((e) => e.exam === exam && ['scheduled', 'taken', 'result_pending'].includes(e.status));
+  const underway = records.exams.find(
+    (e) => e.exam === exam && ['scheduled', 'taken', 'result_pending'].includes(e.status),
+  );
   if (blockedBy.length > 0) return { milestone, state: 'blocked', date: null };
   if (underway) return { milestone, state: 'in_progress', date: underway.testDate ?? underway.scheduledDate };
   return { milestone, state: 'todo', date: null };
 }
 
 /** Every milestone with its state and date. */
-export function checklistOf(records: PathwayRecords, status: CertificationStatus, findings: Finding[], rules: PathwayRules): ChecklistItem[] {
+export function checklistOf(
+  records: PathwayRecords,
+  status: CertificationStatus,
+  findings: Finding[],
+  rules: PathwayRules,
+): ChecklistItem[] {
   const c = records.credentials;
   const blockers = findings.filter((f) => f.severity === 'blocker');
   const blockingExam = (exam: Exam) =>
-    blockers.filter((f) => ['ALL_STEPS_BARRED', 'SEVEN_YEAR_WINDOW_CLOSED'].includes(f.code) || (f.code === 'ATTEMPT_LIMIT_REACHED' && f.message.includes(EXAM_NAMES[exam])));
+    blockers.filter(
+      (f) =>
+        ['ALL_STEPS_BARRED', 'SEVEN_YEAR_WINDOW_CLOSED'].includes(f.code) ||
+        (f.code === 'ATTEMPT_LIMIT_REACHED' && f.message.includes(EXAM_NAMES[exam])),
+    );
   const residency = records.client.careerGoal === 'residency';
   const latestApplication = [...records.matchApplications].sort((a, b) => b.season - a.season)[0];
   const oet = oetVerdict(records.exams, c, rules).valid;
   const experiences = records.clinicalExperiences;
   const completed = experiences.filter((x) => x.status === 'completed');
-  const item = (milestone: Milestone, state: MilestoneState, date: CivilDate | null = null): ChecklistItem => ({ milestone, state, date });
+  const item = (milestone: Milestone, state: MilestoneState, date: CivilDate | null = null): ChecklistItem => ({
+    milestone,
+    state,
+    date,
+  });
   const applicationItem = (milestone: Milestone, date: CivilDate | null): ChecklistItem => {
     if (!residency) return item(milestone, 'not_applicable');
-    return date ? item(milestone, 'done', date) : item(milestone, latestApplication?.result === 'pending' ? 'in_progress' : 'todo');
+    return date
+      ? item(milestone, 'done', date)
+      : item(milestone, latestApplication?.result === 'pending' ? 'in_progress' : 'todo');
   };
 
   const step3Needed = status.certified || records.matchApplications.some((a) => a.visa === 'H-1B');
   const step3 = passed(records.exams, 'USMLE_STEP3');
   return [
     status.credentialsVerified
-      ? item('credentials_verified', 'done', latest([c?.diplomaVerifiedAt ?? '', c?.transcriptVerifiedAt ?? ''].filter(Boolean)))
+      ? item('credentials_verified', 'done', status.credentialsVerifiedOn)
       : item('credentials_verified', c?.diplomaVerifiedAt || c?.transcriptVerifiedAt ? 'in_progress' : 'todo'),
     examItem(records, 'USMLE_STEP1', 'step1', blockingExam('USMLE_STEP1')),
     examItem(records, 'USMLE_STEP2_CK', 'step2_ck', blockingExam('USMLE_STEP2_CK')),
@@ -108,19 +129,43 @@ export function checklistOf(records: PathwayRecords, status: CertificationStatus
       ? item('oet', 'not_applicable')
       : oet
         ? item('oet', 'done', oet.testDate)
-        : examItem({ ...records, exams: records.exams.filter((e) => e.status !== 'passed') }, 'OET_MEDICINE', 'oet', []),
+        : examItem(
+            { ...records, exams: records.exams.filter((e) => e.status !== 'passed') },
+            'OET_MEDICINE',
+            'oet',
+            [],
+          ),
     c?.step2CsPassedAt
       ? item('ecfmg_pathway', 'not_applicable')
       : status.pathwayValidated
         ? item('ecfmg_pathway', 'done')
-        : item('ecfmg_pathway', c?.ecfmgPathwayStatus === 'submitted' ? 'in_progress' : c?.ecfmgPathwayStatus === 'rejected' ? 'blocked' : 'todo'),
-    status.certified ? item('ecfmg_certificate', 'done', c?.certificateIssuedAt ?? null) : item('ecfmg_certificate', c?.certificationApplicationAt ? 'in_progress' : 'todo'),
+        : item(
+            'ecfmg_pathway',
+            c?.ecfmgPathwayStatus === 'submitted'
+              ? 'in_progress'
+              : c?.ecfmgPathwayStatus === 'rejected'
+                ? 'blocked'
+                : 'todo',
+          ),
+    status.certified
+      ? item('ecfmg_certificate', 'done', status.certifiedOn)
+      : item('ecfmg_certificate', c?.certificationApplicationAt ? 'in_progress' : 'todo'),
     completed.length > 0
       ? item('us_clinical_experience', 'done', latest(completed.map((x) => x.endDate ?? '').filter(Boolean)))
-      : item('us_clinical_experience', experiences.some((x) => x.status === 'ongoing') ? 'in_progress' : residency ? 'todo' : 'not_applicable'),
+      : item(
+          'us_clinical_experience',
+          experiences.some((x) => x.status === 'ongoing') ? 'in_progress' : residency ? 'todo' : 'not_applicable',
+        ),
     experiences.some((x) => x.letterReceivedAt)
-      ? item('letters_of_recommendation', 'done', latest(experiences.map((x) => x.letterReceivedAt ?? '').filter(Boolean)))
-      : item('letters_of_recommendation', experiences.some((x) => x.letterRequestedAt) ? 'in_progress' : residency ? 'todo' : 'not_applicable'),
+      ? item(
+          'letters_of_recommendation',
+          'done',
+          latest(experiences.map((x) => x.letterReceivedAt ?? '').filter(Boolean)),
+        )
+      : item(
+          'letters_of_recommendation',
+          experiences.some((x) => x.letterRequestedAt) ? 'in_progress' : residency ? 'todo' : 'not_applicable',
+        ),
     applicationItem('eras', latestApplication?.erasSubmittedAt ?? null),
     applicationItem('nrmp', latestApplication?.nrmpRegisteredAt ?? null),
     applicationItem('rank_list', latestApplication?.rankListCertifiedAt ?? null),
@@ -133,39 +178,60 @@ export function checklistOf(records: PathwayRecords, status: CertificationStatus
       ? item('step3', 'done', step3.testDate)
       : !step3Needed
         ? item('step3', 'not_applicable')
-        : examItem(records, 'USMLE_STEP3', 'step3', blockers.filter((f) => f.code === 'STEP3_NEEDS_CERTIFICATION')),
+        : examItem(
+            records,
+            'USMLE_STEP3',
+            'step3',
+            blockers.filter((f) => f.code === 'STEP3_NEEDS_CERTIFICATION'),
+          ),
   ];
 }
 
 function scheduleStep(records: PathwayRecords, exam: UsmleStep | 'OET_MEDICINE'): string {
   const name = EXAM_NAMES[exam];
-  const planned = records.exams.find((e) => e.exam === exam && e.status === 'planned' && (e.extensionEnd ?? e.eligibilityEnd));
-  if (planned) return `Schedule ${name} before your eligibility window closes on ${planned.extensionEnd ?? planned.eligibilityEnd}`;
+  const planned = records.exams.find(
+    (e) => e.exam === exam && e.status === 'planned' && (e.extensionEnd ?? e.eligibilityEnd),
+  );
+  if (planned)
+    return `Schedule ${name} before your eligibility window closes on ${planned.extensionEnd ?? planned.eligibilityEnd}`;
   const scheduled = records.exams.find((e) => e.exam === exam && e.status === 'scheduled' && e.scheduledDate);
   if (scheduled) return `Take ${name} on ${scheduled.scheduledDate}`;
-  if (exam !== 'OET_MEDICINE' && attemptsAt(records.exams, exam).some((e) => e.status === 'failed')) return `Plan your next ${name} attempt with your case manager`;
+  if (exam !== 'OET_MEDICINE' && attemptsAt(records.exams, exam).some((e) => e.status === 'failed'))
+    return `Plan your next ${name} attempt with your case manager`;
   return exam === 'OET_MEDICINE' ? 'Book OET Medicine' : `Apply for ${name} and choose an eligibility window`;
 }
 
 /** Concrete next steps, in the order the road goes, at most five. */
-export function nextStepsOf(records: PathwayRecords, checklist: ChecklistItem[], calendar: readonly MatchSeason[], today: CivilDate): string[] {
+export function nextStepsOf(
+  records: PathwayRecords,
+  checklist: ChecklistItem[],
+  calendar: readonly MatchSeason[],
+  today: CivilDate,
+): string[] {
   const state = Object.fromEntries(checklist.map((i) => [i.milestone, i.state])) as Record<Milestone, MilestoneState>;
   const open = (m: Milestone) => state[m] === 'todo' || state[m] === 'in_progress';
   if (records.client.status === 'closed') return [];
   const steps: string[] = [];
-  if (open('credentials_verified')) steps.push('Have ECFMG verify your diploma and final medical school transcript with your school');
+  if (open('credentials_verified'))
+    steps.push('Have ECFMG verify your diploma and final medical school transcript with your school');
   if (open('step1')) steps.push(scheduleStep(records, 'USMLE_STEP1'));
   if (open('step2_ck')) steps.push(scheduleStep(records, 'USMLE_STEP2_CK'));
   if (open('oet')) steps.push(scheduleStep(records, 'OET_MEDICINE'));
   if (state.ecfmg_pathway === 'todo') steps.push('Apply for an ECFMG Pathway (clinical and communication skills)');
-  if (state.ecfmg_certificate === 'todo' && state.step1 === 'done' && state.step2_ck === 'done') steps.push('Apply for ECFMG certification');
-  if (open('us_clinical_experience')) steps.push('Find US clinical experience: an observership, externship or clinical rotation');
-  if (state.letters_of_recommendation === 'todo' && state.us_clinical_experience !== 'todo') steps.push('Ask your clinical supervisor for a letter of recommendation');
+  if (state.ecfmg_certificate === 'todo' && state.step1 === 'done' && state.step2_ck === 'done')
+    steps.push('Apply for ECFMG certification');
+  if (open('us_clinical_experience'))
+    steps.push('Find US clinical experience: an observership, externship or clinical rotation');
+  if (state.letters_of_recommendation === 'todo' && state.us_clinical_experience !== 'todo')
+    steps.push('Ask your clinical supervisor for a letter of recommendation');
   const season = nextSeason(calendar, today);
   if (season && records.client.careerGoal === 'residency') {
     const submit = seasonDate(calendar, season, 'eras_submission_opens');
     const rank = seasonDate(calendar, season, 'rank_list_deadline');
-    if (open('eras')) steps.push(`Submit your ERAS application for the ${season} Match${submit && submit >= today ? ` (from ${submit})` : ''}`);
+    if (open('eras'))
+      steps.push(
+        `Submit your ERAS application for the ${season} Match${submit && submit >= today ? ` (from ${submit})` : ''}`,
+      );
     if (open('nrmp')) steps.push(`Register with NRMP for the ${season} Match`);
     if (open('rank_list') && rank) steps.push(`Certify your rank order list by ${rank}`);
   }
@@ -181,4 +247,3 @@ export function nextSeason(calendar: readonly MatchSeason[], today: CivilDate): 
     .sort((a, b) => a.year - b.year);
   return ahead[0]?.year ?? null;
 }
-

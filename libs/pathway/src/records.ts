@@ -5,7 +5,16 @@ export type Exam = (typeof EXAMS)[number];
 export type UsmleStep = Exclude<Exam, 'OET_MEDICINE'>;
 export const USMLE_STEPS: readonly UsmleStep[] = ['USMLE_STEP1', 'USMLE_STEP2_CK', 'USMLE_STEP3'];
 
-export const EXAM_STATUSES = ['planned', 'scheduled', 'taken', 'result_pending', 'passed', 'failed', 'incomplete', 'cancelled'] as const;
+export const EXAM_STATUSES = [
+  'planned',
+  'scheduled',
+  'taken',
+  'result_pending',
+  'passed',
+  'failed',
+  'incomplete',
+  'cancelled',
+] as const;
 export type ExamStatus = (typeof EXAM_STATUSES)[number];
 
 /** Statuses of an attempt that happened (it counts toward the limits); the others are plans. */
@@ -53,7 +62,14 @@ export interface CredentialRecord {
   certificateIssuedAt: CivilDate | null;
 }
 
-export const CLINICAL_KINDS = ['observership', 'externship', 'clinical_rotation', 'preceptorship', 'research', 'volunteer'] as const;
+export const CLINICAL_KINDS = [
+  'observership',
+  'externship',
+  'clinical_rotation',
+  'preceptorship',
+  'research',
+  'volunteer',
+] as const;
 export type ClinicalKind = (typeof CLINICAL_KINDS)[number];
 export const CLINICAL_STATUSES = ['planned', 'ongoing', 'completed', 'cancelled'] as const;
 export type ClinicalStatus = (typeof CLINICAL_STATUSES)[number];

@@ -1,4 +1,5 @@
 import { passed } from './attempts';
+import { CivilDate, latest } from './civil-date';
 import { oetVerdict } from './oet';
 import { PathwayRecords } from './records';
 import { PathwayRules } from './rules';
@@ -6,6 +7,8 @@ import { PathwayRules } from './rules';
 /** Where the client stands on each requirement of ECFMG certification. */
 export interface CertificationStatus {
   certified: boolean;
+  /** The certificate's date, when issued. */
+  certifiedOn: CivilDate | null;
   step1: boolean;
   step2ck: boolean;
   /** Clinical and communication skills: an accepted Pathway plus a valid OET, or an old Step 2 CS pass. */
@@ -13,6 +16,8 @@ export interface CertificationStatus {
   oet: boolean;
   pathwayValidated: boolean;
   credentialsVerified: boolean;
+  /** When the last of diploma and transcript was verified, once both are and the school is listed. */
+  credentialsVerifiedOn: CivilDate | null;
   /** The exam requirements, which must be met by the rank-list certification deadline. */
   examsMet: boolean;
 }
@@ -24,9 +29,16 @@ export function certificationStatus(records: PathwayRecords, rules: PathwayRules
   const oet = oetVerdict(records.exams, c, rules).valid !== null;
   const pathwayValidated = c?.ecfmgPathwayStatus === 'validated';
   const clinicalSkills = Boolean(c?.step2CsPassedAt) || (pathwayValidated && oet);
-  const credentialsVerified = Boolean(c?.diplomaVerifiedAt && c.transcriptVerifiedAt && c.schoolListedInWorldDirectory);
+  const credentialsVerifiedOn =
+    c?.diplomaVerifiedAt && c.transcriptVerifiedAt && c.schoolListedInWorldDirectory
+      ? latest([c.diplomaVerifiedAt, c.transcriptVerifiedAt])
+      : null;
+  const credentialsVerified = credentialsVerifiedOn !== null;
+  const certifiedOn = c?.certificateIssuedAt ?? null;
   return {
-    certified: Boolean(c?.certificateIssuedAt),
+    certified: certifiedOn !== null,
+    certifiedOn,
+    credentialsVerifiedOn,
     step1,
     step2ck,
     clinicalSkills,

@@ -32,8 +32,18 @@ export const PATHWAY_RULES = {
   version: '2026.11',
 
   attemptLimits: [
-    { id: 'usmle-attempt-limit-6', effectiveFrom: '1900-01-01', maxAttemptsPerStep: 6, source: 'https://www.usmle.org/bulletin-information/eligibility' },
-    { id: 'usmle-attempt-limit-4', effectiveFrom: '2021-07-01', maxAttemptsPerStep: 4, source: 'https://www.usmle.org/bulletin-information/eligibility' },
+    {
+      id: 'usmle-attempt-limit-6',
+      effectiveFrom: '1900-01-01',
+      maxAttemptsPerStep: 6,
+      source: 'https://www.usmle.org/bulletin-information/eligibility',
+    },
+    {
+      id: 'usmle-attempt-limit-4',
+      effectiveFrom: '2021-07-01',
+      maxAttemptsPerStep: 4,
+      source: 'https://www.usmle.org/bulletin-information/eligibility',
+    },
   ] as AttemptLimitRule[],
 
   /** At most 3 attempts at one Step in 12 months; a 4th or later ≥ 12 months after the first and ≥ 6 after the last. */
@@ -48,9 +58,17 @@ export const PATHWAY_RULES = {
     warnAtAttempt: 3,
   },
 
-  passedStepNotRetaken: { id: 'usmle-passed-not-retaken', effectiveFrom: '1900-01-01', source: 'https://www.usmle.org/bulletin-information/eligibility' },
+  passedStepNotRetaken: {
+    id: 'usmle-passed-not-retaken',
+    effectiveFrom: '1900-01-01',
+    source: 'https://www.usmle.org/bulletin-information/eligibility',
+  },
 
-  step1PassFail: { id: 'usmle-step1-pass-fail', effectiveFrom: '2022-01-26', source: 'https://www.usmle.org/usmle-step-1-transition-passfail-score-reporting' },
+  step1PassFail: {
+    id: 'usmle-step1-pass-fail',
+    effectiveFrom: '2022-01-26',
+    source: 'https://www.usmle.org/usmle-step-1-transition-passfail-score-reporting',
+  },
 
   oetCycles: [
     {
@@ -88,19 +106,39 @@ export const PATHWAY_RULES = {
     warnDays: [180, 90, 30],
   },
 
-  eligibilityWindow: { id: 'usmle-eligibility-window', effectiveFrom: '1900-01-01', source: 'https://www.usmle.org/bulletin-information/eligibility', warnDays: 60 },
+  eligibilityWindow: {
+    id: 'usmle-eligibility-window',
+    effectiveFrom: '1900-01-01',
+    source: 'https://www.usmle.org/bulletin-information/eligibility',
+    warnDays: 60,
+  },
 
-  rankListDeadline: { id: 'nrmp-rank-list-requirements', effectiveFrom: '1900-01-01', source: 'https://www.nrmp.org/match-calendars/', warnDays: 60 },
+  rankListDeadline: {
+    id: 'nrmp-rank-list-requirements',
+    effectiveFrom: '1900-01-01',
+    source: 'https://www.nrmp.org/match-calendars/',
+    warnDays: 60,
+  },
 
-  step3NeedsCertification: { id: 'usmle-step3-needs-ecfmg', effectiveFrom: '1900-01-01', source: 'https://www.usmle.org/bulletin-information/eligibility' },
+  step3NeedsCertification: {
+    id: 'usmle-step3-needs-ecfmg',
+    effectiveFrom: '1900-01-01',
+    source: 'https://www.usmle.org/bulletin-information/eligibility',
+  },
 
-  h1bNeedsStep3: { id: 'h1b-needs-step3', effectiveFrom: '1900-01-01', source: 'https://www.ecfmg.org/resources/j1-visa-sponsorship.html' },
+  h1bNeedsStep3: {
+    id: 'h1b-needs-step3',
+    effectiveFrom: '1900-01-01',
+    source: 'https://www.ecfmg.org/resources/j1-visa-sponsorship.html',
+  },
 };
 
 export type PathwayRules = typeof PATHWAY_RULES;
 
 /** The entry of a dated rule list in force on `date`. */
 export function ruleInForce<R extends RuleSource>(rules: readonly R[], date: CivilDate): R {
-  const inForce = rules.filter((rule) => rule.effectiveFrom <= date).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1));
+  const inForce = rules
+    .filter((rule) => rule.effectiveFrom <= date)
+    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1));
   return inForce[0] ?? rules[0];
 }

@@ -1,0 +1,78 @@
+import { refusalsForExamWrite } from './exam-writes';
+import { attempt, exam } from './pathway.factories';
+import { PATHWAY_RULES } from './rules';
+
+const refusals = (...args: Parameters<typeof refusalsForExamWrite>) => refusalsForExamWrite(...args).map((f) => f.code);
+
+describe(refusalsForExamWrite.name, () => {
+  const window = { eligibilityStart: '2026-02-01', eligibilityEnd: '2026-04-30' };
+
+  it.each([
+    ['the day before the window opens', '2026-01-31', ['TEST_DATE_BEFORE_ELIGIBILITY']],
+    ['the day it opens', '2026-02-01', []],
+    ['the day it closes', '2026-04-30', []],
+    ['the day after it closes', '2026-05-01', ['TEST_DATE_AFTER_ELIGIBILITY']],
+  ])('judges a test %s (%s)', (_label, date, expected) => {
+    expect(refusals([], exam({ ...window, status: 'scheduled', scheduledDate: date }), PATHWAY_RULES)).toEqual(
+      expected,
+    );
+  });
+
+  it('lets an extension move the end of the window', () => {
+    expect(
+      refusals(
+        [],
+        exam({ ...window, extensionEnd: '2026-07-31', status: 'scheduled', scheduledDate: '2026-07-15' }),
+        PATHWAY_RULES,
+      ),
+    ).toEqual([]);
+  });
+
+  it('prefers the test date to the scheduled date, and ignores cancelled records', () => {
+    expect(
+      refusals(
+        [],
+        exam({ ...window, status: 'failed', scheduledDate: '2026-03-01', testDate: '2026-05-10' }),
+        PATHWAY_RULES,
+      ),
+    ).toEqual(['TEST_DATE_AFTER_ELIGIBILITY']);
+    expect(refusals([], exam({ ...window, status: 'cancelled', scheduledDate: '2026-06-01' }), PATHWAY_RULES)).toEqual(
+      [],
+    );
+  });
+
+  it('refuses a fifth attempt and a new attempt at a passed Step, but not the edit of the passed one itself', () => {
+    const four = ['2022-01-10', '2022-06-10', '2022-12-10', '2024-01-20'].map((d) => attempt(d, 'incomplete'));
+    expect(refusals(four, exam({ status: 'scheduled', scheduledDate: '2026-05-01' }), PATHWAY_RULES)).toEqual([
+      'ATTEMPT_LIMIT_REACHED',
+    ]);
+    const pass = attempt('2025-01-10', 'passed');
+    expect(refusals([pass], exam({ status: 'scheduled', scheduledDate: '2026-05-01' }), PATHWAY_RULES)).toEqual([
+      'PASSED_STEP_NOT_RETAKEN',
+    ]);
+    expect(refusals([pass], { ...pass, verified: false }, PATHWAY_RULES)).toEqual([]);
+  });
+
+  it.each([
+    ['the day before Step 1 became pass/fail', '2022-01-25', []],
+    ['the day it did', '2022-01-26', ['STEP1_IS_PASS_FAIL']],
+    ['after', '2023-06-01', ['STEP1_IS_PASS_FAIL']],
+  ])('judges a Step 1 score from %s (%s)', (_label, testDate, expected) => {
+    expect(refusals([], attempt(testDate, 'passed', { score: 231 }), PATHWAY_RULES)).toEqual(expected);
+  });
+
+  it('lets Step 2 CK carry its score, and OET skip the attempt rules', () => {
+    expect(
+      refusals([], attempt('2025-05-01', 'passed', { exam: 'USMLE_STEP2_CK', score: 245 }), PATHWAY_RULES),
+    ).toEqual([]);
+    const oets = ['2024-01-10', '2024-02-10', '2024-03-10', '2024-04-10'].map((d) =>
+      attempt(d, 'failed', { exam: 'OET_MEDICINE' }),
+    );
+    expect(refusals(oets, attempt('2024-05-10', 'failed', { exam: 'OET_MEDICINE' }), PATHWAY_RULES)).toEqual([]);
+  });
+
+  it('judges a score-less Step 1 record with no date at all as nothing to refuse', () => {
+    expect(refusals([], exam(), PATHWAY_RULES)).toEqual([]);
+    expect(refusals([], exam({ score: 220 }), PATHWAY_RULES)).toEqual([]);
+  });
+});
