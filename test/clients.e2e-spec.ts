@@ -101,6 +101,14 @@ describe('client case records', () => {
       expect(statuses).toEqual([201, 409]);
     });
 
+    it('lets only one through when the two intakes spell the name differently (Ł and L)', async () => {
+      const last = `Wałęsa${unique()}`;
+      const one = person({ firstName: 'Łukasz', lastName: last, email: null });
+      const two = person({ firstName: 'Lukasz', lastName: last.replace('ł', 'l').replace('ę', 'e'), email: null });
+      const statuses = (await Promise.all([intake(cmA, one), intake(cmB, two)])).map((r) => r.status).sort();
+      expect(statuses).toEqual([201, 409]);
+    });
+
     it.each([
       ['a birth date in the future', { dateOfBirth: '2999-01-01' }, 'dateOfBirth'],
       ['an impossible date', { dateOfBirth: '2001-02-30' }, 'dateOfBirth'],
@@ -209,8 +217,23 @@ describe('client case records', () => {
     });
 
     it('keeps a case manager’s list to their own center whatever centerId they ask for', async () => {
+      await createClient(data, { centerId: centerB });
+      const asAdmin = await http()
+        .get('/api/v1/clients')
+        .query({ centerId: centerB, limit: 100 })
+        .set(admin)
+        .expect(200);
+      expect(asAdmin.body.items.length).toBeGreaterThan(0);
       const res = await http().get('/api/v1/clients').query({ centerId: centerB, limit: 100 }).set(cmA).expect(200);
       expect(res.body.items).toEqual([]);
+    });
+
+    it('keeps search wildcards literal, full-width ones too', async () => {
+      const auth = cmA;
+      for (const q of ['%%', '__', '％％', '＿＿', String.raw`\\`]) {
+        const res = await http().get('/api/v1/clients').query({ q }).set(auth).expect(200);
+        expect(res.body.items).toEqual([]);
+      }
     });
   });
 
@@ -324,6 +347,98 @@ describe('client case records', () => {
       expect(noteAudit.changes.body).toEqual({ before: null, after: '[masked]' });
     });
 
+    it('pages every sub-resource and the timeline with the cursors it hands out', async () => {
+      const client = (await intake(cmA, person({ consentToShare: true })).expect(201)).body;
+      const base = `/api/v1/clients/${client.id}`;
+      for (const day of ['2026-11-01', '2026-11-02', '2026-11-03']) {
+        await http()
+          .post(`${base}/notes`)
+          .set(cmA)
+          .send({ contactType: 'phone', contactDate: day, body: day })
+          .expect(201);
+        await http().post(`${base}/services`).set(cmA).send({ category: 'mentoring', serviceDate: day }).expect(201);
+        await http()
+          .post(`${base}/tasks`)
+          .set(cmA)
+          .send({ title: `Task ${day}`, dueDate: day })
+          .expect(201);
+        await http().post(`${base}/referrals`).set(cmA).send({ programId, referralDate: day }).expect(201);
+      }
+      await http().post(`${base}/tasks`).set(cmA).send({ title: 'Undated' }).expect(201);
+      const walk = async (path: string) => {
+        const ids: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const res = await http()
+            .get(path)
+            .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+            .set(cmA)
+            .expect(200);
+          ids.push(...res.body.items.map((i: { id: string }) => i.id));
+          cursor = res.body.nextCursor ?? undefined;
+        } while (cursor);
+        return ids;
+      };
+      for (const [name, count] of [
+        ['notes', 3],
+        ['services', 3],
+        ['tasks', 4],
+        ['referrals', 3],
+      ] as const) {
+        const ids = await walk(`${base}/${name}`);
+        expect(new Set(ids).size).toBe(count);
+        expect(ids).toHaveLength(count);
+      }
+      const timeline = await walk(`${base}/timeline`);
+      expect(new Set(timeline).size).toBe(timeline.length);
+      expect(timeline.length).toBe(3 + 3 + 4 + 3 + 1); // the four kinds, and the intake
+      const tasks = (await http().get(`${base}/tasks`).set(cmA).expect(200)).body.items.map(
+        (t: { title: string }) => t.title,
+      );
+      expect(tasks).toEqual(['Task 2026-11-01', 'Task 2026-11-02', 'Task 2026-11-03', 'Undated']);
+    });
+
+    it('shows directors the timeline without notes', async () => {
+      const client = (await intake(cmA, person()).expect(201)).body;
+      await http()
+        .post(`/api/v1/clients/${client.id}/notes`)
+        .set(cmA)
+        .send({ contactType: 'phone', contactDate: '2026-11-20', body: 'x' })
+        .expect(201);
+      const kinds = (res: request.Response) => res.body.items.map((i: { kind: string }) => i.kind);
+      expect(kinds(await http().get(`/api/v1/clients/${client.id}/timeline`).set(cmA).expect(200))).toContain('note');
+      expect(kinds(await http().get(`/api/v1/clients/${client.id}/timeline`).set(directorA).expect(200))).not.toContain(
+        'note',
+      );
+    });
+
+    it('requires an amount for financial support and refuses blanking required fields', async () => {
+      const client = (await intake(cmA, person()).expect(201)).body;
+      const base = `/api/v1/clients/${client.id}`;
+      const money = (
+        await http()
+          .post(`${base}/services`)
+          .set(cmA)
+          .send({ category: 'financial_support', serviceDate: '2026-11-19', amountCents: 5000 })
+          .expect(201)
+      ).body;
+      await http().patch(`${base}/services/${money.id}`).set(cmA).send({ amountCents: null }).expect(400);
+      await http()
+        .post(`${base}/services`)
+        .set(cmA)
+        .send({ category: 'financial_support', serviceDate: '2026-11-19' })
+        .expect(400);
+      const note = (
+        await http()
+          .post(`${base}/notes`)
+          .set(cmA)
+          .send({ contactType: 'phone', contactDate: '2026-11-20', body: 'x' })
+          .expect(201)
+      ).body;
+      const blank = await http().patch(`${base}/notes/${note.id}`).set(cmA).send({ body: null }).expect(400);
+      expect(blank.body.fields[0].field).toBe('body');
+    });
+
     it('answers 404 for a sub-resource of another client, even in the same center', async () => {
       const one = (await intake(cmA, person()).expect(201)).body;
       const two = (await intake(cmA, person()).expect(201)).body;
@@ -408,7 +523,9 @@ describe('client case records', () => {
         expect.arrayContaining(['transfer', 'note', 'intake']),
       );
       const transfer = timeline.find((i: { kind: string }) => i.kind === 'transfer');
-      expect(transfer.details.reason.after).toBe('Moved to Philadelphia');
+      expect(transfer.details.centerId).toEqual({ before: centerA, after: centerB });
+      // The reason is free text about a person: the audit log keeps it masked, the timeline leaves it out.
+      expect(transfer.details.reason).toBeUndefined();
     });
 
     it('refuses the same center and an unknown center (422)', async () => {
@@ -530,6 +647,19 @@ describe('client case records', () => {
       expect(everything).not.toContain(client.lastName);
       expect(everything).not.toContain(client.email);
       expect(everything).not.toContain('Aurora');
+      const trail = JSON.stringify(
+        (await http().get(`/api/v1/clients/${client.id}/timeline`).set(admin).expect(200)).body,
+      );
+      expect(trail).not.toContain('Aurora');
+      const exported = JSON.stringify((await http().get(`${base}/export`).set(admin).expect(200)).body);
+      expect(exported).not.toContain('Aurora');
+      expect(exported).not.toContain(client.lastName);
+      await http()
+        .post(`${base}/notes`)
+        .set(admin)
+        .send({ contactType: 'phone', contactDate: '2026-11-20', body: 'after' })
+        .expect(422);
+      await http().post(`${base}/transfer`).set(admin).send({ centerId: centerB, reason: 'x1' }).expect(422);
       await http().post(`${base}/anonymize`).set(admin).expect(409);
       await http()
         .patch(base)

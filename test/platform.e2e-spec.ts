@@ -60,6 +60,20 @@ describe('API platform', () => {
     expect(res.body.code).toBe('INVALID_JSON');
   });
 
+  it('answers a body nested too deep with 400, not a stack overflow', async () => {
+    const deep = '{"name": ' + '['.repeat(1500) + ']'.repeat(1500) + '}';
+    const res = await http().post('/api/v1/probe').set('content-type', 'application/json').send(deep).expect(400);
+    expect(res.body.message).toContain('nested more than 32 levels');
+  });
+
+  it('refuses prototype poisoning', async () => {
+    await http()
+      .post('/api/v1/probe')
+      .set('content-type', 'application/json')
+      .send('{"__proto__": {"isAdmin": true}}')
+      .expect(400);
+  });
+
   it('answers a body over the limit with 413', async () => {
     const res = await http()
       .post('/api/v1/probe')

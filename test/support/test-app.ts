@@ -45,6 +45,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<NestF
     }).compile();
     const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(env), {
       bufferLogs: true,
+      bodyParser: false,
     });
     await configureApiApp(app);
     if (options.recordRoutes) {

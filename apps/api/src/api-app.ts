@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import secureJson from 'secure-json-parse';
 import { Environment, validateEnvironment } from '@lib/kernel';
 import { BadRequestException, Logger as NestLogger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -8,12 +9,16 @@ import { Logger } from 'nestjs-pino';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { API_REQUIRES, ApiModule } from './api.module';
 import { sendError } from './http/exception.filter';
+import { jsonDepth, MAX_JSON_DEPTH } from './http/json-depth';
 import { requestIdFor } from './http/request-id';
 import { MetricsService } from './metrics/metrics.service';
 
 export const API_PREFIX = 'api/v1';
 
 const frameworkLogger = new NestLogger('Fastify');
+
+// An HttpException, so Nest hands it to the exception filter as it is.
+const badRequest = (message: string) => new BadRequestException(message);
 
 /** `TRUST_PROXY`: false, true, a hop count, or the proxies' addresses (comma-separated IPs or CIDRs). */
 function trustProxySetting(value: string): boolean | number | string {
@@ -54,6 +59,23 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
   const fastify = app.getHttpAdapter().getInstance();
   // JSON only: a text/plain body on a JSON route is a 415, not a string for validation to puzzle over.
   fastify.removeContentTypeParser('text/plain');
+  // JSON with prototype poisoning refused (as Fastify's own parser does) and a depth limit: a body
+  // nested thousands deep would overflow the stack of the validation that walks it.
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = body as string;
+    if (text.length === 0)
+      return done(badRequest("Body cannot be empty when content-type is set to 'application/json'"), undefined);
+    let value: unknown;
+    try {
+      value = secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
+    } catch {
+      return done(badRequest("Body is not valid JSON but content-type is set to 'application/json'"), undefined);
+    }
+    if (jsonDepth(value) > MAX_JSON_DEPTH)
+      return done(badRequest(`The body is nested more than ${MAX_JSON_DEPTH} levels deep`), undefined);
+    done(null, value);
+  });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });
@@ -99,6 +121,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const env = validateEnvironment(process.env, API_REQUIRES);
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(), createFastifyAdapter(env), {
     bufferLogs: true,
+    // configureApiApp installs the JSON parser (with its depth limit); Nest must not add its own.
+    bodyParser: false,
   });
   await configureApiApp(app);
   return app;

@@ -58,7 +58,8 @@ export class ClientNote {
 }
 
 /** A service delivered to the client; money in integer cents. */
-@Audited({ type: 'service', clientIdProperty: 'clientId' })
+// Free text may name people or places: logged masked.
+@Audited({ type: 'service', sensitive: ['provider', 'description'], clientIdProperty: 'clientId' })
 @Entity({ name: 'client_services' })
 @Index('ix_client_services_client', ['clientId', 'serviceDate', 'id'])
 @Index('ix_client_services_category_date', ['category', 'serviceDate'])
@@ -95,7 +96,7 @@ export class DeliveredService {
 }
 
 /** A case-plan goal with a due date, assigned to a staff member or to the client. */
-@Audited({ type: 'task', clientIdProperty: 'clientId' })
+@Audited({ type: 'task', sensitive: ['title', 'details'], clientIdProperty: 'clientId' })
 @Entity({ name: 'client_tasks' })
 @Index('ix_client_tasks_client', ['clientId', 'dueDate', 'id'])
 @Index('ix_client_tasks_assignee_open', ['assigneeUserId', 'dueDate'], { where: "status = 'open'" })

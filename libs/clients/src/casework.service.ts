@@ -1,6 +1,16 @@
 import { AuditService } from '@lib/audit';
 import { Actor, auditContextOf, Role, User } from '@lib/identity';
-import { Clock, decodeCursor, NotFoundError, Page, PageQuery, todayCivil, toPage } from '@lib/kernel';
+import {
+  Clock,
+  decodeCursor,
+  NotFoundError,
+  Page,
+  PageQuery,
+  refuseNulls,
+  todayCivil,
+  toPage,
+  ValidationFailed,
+} from '@lib/kernel';
 import { PartnerProgram } from '@lib/programs';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -100,6 +110,7 @@ export class CaseworkService {
   }
 
   async updateNote(actor: Actor, clientId: string, id: string, input: UpdateNoteDto): Promise<NoteResponse> {
+    refuseNulls(input, ['contactType', 'contactDate', 'body']);
     return this.write(actor, clientId, async (manager, client) => {
       const note = await this.owned(manager, NOTES, client, id);
       return toNoteResponse(await manager.save(Object.assign(note, input)));
@@ -126,6 +137,7 @@ export class CaseworkService {
   }
 
   async updateService(actor: Actor, clientId: string, id: string, input: UpdateServiceDto): Promise<ServiceResponse> {
+    refuseNulls(input, ['category', 'serviceDate']);
     return this.write(actor, clientId, async (manager, client) => {
       const service = await this.owned(manager, SERVICES, client, id);
       return toServiceResponse(await manager.save(applyService(service, input)));
@@ -157,6 +169,7 @@ export class CaseworkService {
   }
 
   async updateTask(actor: Actor, clientId: string, id: string, input: UpdateTaskDto): Promise<TaskResponse> {
+    refuseNulls(input, ['title', 'assignedToClient', 'status']);
     return this.write(actor, clientId, async (manager, client) => {
       const task = await this.owned(manager, TASKS, client, id);
       await this.applyTask(manager, client, task, input);
@@ -254,7 +267,11 @@ export class CaseworkService {
     if (page.cursor) {
       const [date, id] = decodeCursor(page.cursor, ['date', 'uuid']);
       const after = listing.direction === 'DESC' ? '<' : '>';
-      q.andWhere(`(${listing.sortDate}, r.id) ${after} (:date::date, :id)`, { date, id });
+      // CAST, not ::date: TypeORM would read `:date` in `::date` as the parameter again.
+      q.andWhere(`(${listing.sortDate}, r.id) ${after} (CAST(:afterDate AS date), :afterId)`, {
+        afterDate: date,
+        afterId: id,
+      });
     }
     return toPage(await q.getMany(), page.limit, (row) => [listing.dateOf(row), row.id], map);
   }
@@ -277,7 +294,8 @@ export class CaseworkService {
     work: (manager: EntityManager, client: ScopedClient) => Promise<T>,
   ): Promise<T> {
     return this.audit.transaction(auditContextOf(actor), async (manager) => {
-      const client = await findClientInScope(manager, actor.scope, clientId);
+      // Locked: a transfer or an anonymization running now finishes first, and is seen.
+      const client = await findClientInScope(manager, actor.scope, clientId, { lock: true });
       if (client.anonymizedAt)
         throw new ClientsError(
           'unprocessable',
@@ -331,19 +349,19 @@ export class CaseworkService {
   }
 }
 
-/** Money only with financial support, in integer cents, USD unless said otherwise. */
+/** Money only with financial support, and always with it: integer cents, USD unless said otherwise. */
 function applyService(service: DeliveredService, input: UpdateServiceDto): DeliveredService {
   const { hours, amountCents, currency, ...rest } = input;
   Object.assign(service, rest);
   if (hours !== undefined) service.hours = hours === null ? null : hours.toFixed(2);
   if (amountCents !== undefined) service.amountCents = amountCents === null ? null : String(amountCents);
-  if (service.amountCents !== null && service.amountCents !== undefined)
-    service.currency = currency ?? service.currency ?? 'USD';
-  else service.currency = null;
-  if (service.category !== 'financial_support' && service.amountCents) {
-    throw new ClientsError('invalid', ClientsErrorCode.RequiredField, 'amountCents is for financial support only', {
-      fields: [{ field: 'amountCents', problems: ['amountCents is for financial support only'] }],
-    });
+  service.amountCents ??= null;
+  service.currency = service.amountCents === null ? null : (currency ?? service.currency ?? 'USD');
+  if (service.category !== 'financial_support' && service.amountCents !== null) {
+    throw new ValidationFailed([{ field: 'amountCents', problems: ['amountCents is for financial support only'] }]);
+  }
+  if (service.category === 'financial_support' && service.amountCents === null) {
+    throw new ValidationFailed([{ field: 'amountCents', problems: ['amountCents is required for financial support'] }]);
   }
   return service;
 }

@@ -86,7 +86,7 @@ export class ClientDataRightsService {
    */
   async anonymize(actor: Actor, clientId: string): Promise<ClientResponse> {
     if (actor.role !== Role.Admin)
-      throw new ClientsError('forbidden', ClientsErrorCode.NotClosed, 'Only an admin may anonymize a client');
+      throw new ClientsError('forbidden', ClientsErrorCode.AdminOnly, 'Only an admin may anonymize a client');
     const context = auditContextOf(actor);
     return this.audit.transaction(context, async (manager) => {
       const client = await findClientInScope(manager, actor.scope, clientId, { lock: true });

@@ -1,4 +1,4 @@
-import { IsCivilDate, PageOf, PageQuery } from '@lib/kernel';
+import { IsCivilDate, IsYearAtMostAhead, PageOf, PageQuery } from '@lib/kernel';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -15,7 +15,6 @@ import {
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
   Min,
   MinLength,
@@ -35,7 +34,6 @@ import {
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 const lowerTrim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
 const upper = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
-const LATEST_GRADUATION = new Date().getUTCFullYear() + 1;
 
 /** The fields a case manager writes at intake and keeps current afterwards. */
 export class ClientFieldsDto {
@@ -97,11 +95,11 @@ export class ClientFieldsDto {
   @MaxLength(200)
   medicalSchool?: string | null;
 
-  @ApiPropertyOptional({ example: 2012, minimum: 1950, maximum: LATEST_GRADUATION })
+  @ApiPropertyOptional({ example: 2012, minimum: 1950, description: 'Not later than next year' })
   @IsOptional()
   @IsInt()
   @Min(1950)
-  @Max(LATEST_GRADUATION)
+  @IsYearAtMostAhead(1)
   graduationYear?: number | null;
 
   @ApiPropertyOptional({ enum: IMMIGRATION_STATUSES, description: 'Sensitive: never shown to directors' })
@@ -130,6 +128,7 @@ export class ClientFieldsDto {
   @ArrayMaxSize(10)
   @ArrayUnique()
   @IsString({ each: true })
+  @MinLength(2, { each: true })
   @MaxLength(80, { each: true })
   targetSpecialties?: string[];
 

@@ -47,7 +47,8 @@ export const PERSONAL_FIELDS = [
 /** An IMG enrolled at a center: the case record every pathway record hangs from. */
 @Audited({
   type: 'client',
-  sensitive: [...PERSONAL_FIELDS],
+  // The closing reason is free text about a person's life: masked too.
+  sensitive: [...PERSONAL_FIELDS, 'closedReason'],
   ignore: ['createdAt', 'updatedAt', 'version', 'lastActivityAt'],
   clientIdProperty: 'id',
   centerIdProperty: 'centerId',

@@ -7,6 +7,8 @@ export enum ClientsErrorCode {
   InvalidIfMatch = 'INVALID_IF_MATCH',
   NotACaseManager = 'NOT_A_CASE_MANAGER_OF_CENTER',
   UnknownCenter = 'UNKNOWN_CENTER',
+  OtherCenter = 'OTHER_CENTER',
+  AdminOnly = 'ADMIN_ONLY',
   CenterRequired = 'CENTER_REQUIRED',
   SameCenter = 'SAME_CENTER',
   NoConsent = 'NO_CONSENT_TO_SHARE',

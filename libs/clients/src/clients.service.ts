@@ -51,7 +51,7 @@ export class ClientsService {
     if (actor.scope.kind === 'center' && actor.scope.centerId !== centerId) {
       throw new ClientsError(
         'forbidden',
-        ClientsErrorCode.UnknownCenter,
+        ClientsErrorCode.OtherCenter,
         'You may enroll clients in your own center only',
       );
     }
@@ -106,18 +106,22 @@ export class ClientsService {
     if (query.status) q.andWhere('c.status = :status', { status: query.status });
     if (query.country) q.andWhere('c.country_of_training = :country', { country: query.country });
     if (query.q) {
-      // Trigram index on the folded "first last email"; LIKE wildcards in the query are literal.
-      const pattern = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      // Trigram index on the folded "first last email". The query is folded first and its LIKE
+      // wildcards escaped after (folding turns a full-width ％ into a %), so they stay literal.
       q.andWhere(
-        `search_fold(c.first_name || ' ' || c.last_name || ' ' || coalesce(c.email, '')) LIKE search_fold(:pattern)`,
-        { pattern },
+        `search_fold(c.first_name || ' ' || c.last_name || ' ' || coalesce(c.email, '')) LIKE
+           '%' || replace(replace(replace(search_fold(:q), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`,
+        { q: query.q },
       );
     }
     if ((query.sort ?? 'lastName') === 'lastActivity') {
       q.orderBy('c.last_activity_at', 'DESC').addOrderBy('c.id', 'DESC');
       if (query.cursor) {
         const [at, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
-        q.andWhere('(c.last_activity_at, c.id) < (:at::timestamptz, :id)', { at, id });
+        q.andWhere('(c.last_activity_at, c.id) < (CAST(:afterAt AS timestamptz), :afterId)', {
+          afterAt: at,
+          afterId: id,
+        });
       }
       return toPage(await q.getMany(), query.limit, (c) => [c.lastActivityAt.toISOString(), c.id], toClientSummary);
     }
@@ -163,7 +167,8 @@ export class ClientsService {
       const today = todayCivil(this.clock.now());
       Object.assign(client, fields);
       if (input.consentToShare === true && !client.consentDate) client.consentDate = input.consentDate ?? today;
-      if (input.consentToShare === false) client.consentDate = null;
+      // A consent date means nothing without the consent.
+      if (!client.consentToShare) client.consentDate = null;
       if (client.careerGoal === 'residency') client.alternativeCareer = null;
       else if (!client.alternativeCareer)
         throw fieldError('alternativeCareer', 'alternativeCareer is required when careerGoal is alternative_career');
@@ -184,6 +189,13 @@ export class ClientsService {
     const context = auditContextOf(actor);
     return this.audit.transaction(context, async (manager) => {
       const client = await findClientInScope(manager, actor.scope, id, { lock: true });
+      if (client.anonymizedAt) {
+        throw new ClientsError(
+          'unprocessable',
+          ClientsErrorCode.AlreadyAnonymized,
+          'An anonymized client cannot be transferred',
+        );
+      }
       if (client.centerId === input.centerId) {
         throw new ClientsError('unprocessable', ClientsErrorCode.SameCenter, 'The client is already at that center');
       }
@@ -206,7 +218,8 @@ export class ClientsService {
         entityId: client.id,
         clientId: client.id,
         centerId: input.centerId,
-        changes: { centerId: { before: from, after: input.centerId }, reason: { before: null, after: input.reason } },
+        // The reason is free text about a person: masked like every personal value.
+        changes: { centerId: { before: from, after: input.centerId }, reason: { before: null, after: '[masked]' } },
       });
       return toClientResponse(saved, actor.role);
     });
@@ -273,9 +286,12 @@ export class ClientsService {
     last: string,
     dob: string | null,
   ): Promise<void> {
-    const keys = [email ? `email:${email}` : null, dob ? `person:${fold(first)}|${fold(last)}|${dob}` : null]
-      .filter(Boolean)
-      .sort();
+    // Keys folded by the same SQL function the duplicate check compares with (Ł and L are one person).
+    const [{ person }] = await manager.query(
+      `SELECT 'person:' || search_fold($1) || '|' || search_fold($2) || '|' || $3 AS person`,
+      [first, last, dob ?? ''],
+    );
+    const keys = [email ? `email:${email}` : null, dob ? (person as string) : null].filter(Boolean).sort();
     for (const key of keys) await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
   }
 
@@ -331,12 +347,4 @@ export function parseIfMatch(header: string | undefined): number {
     );
   }
   return Number(match[1]);
-}
-
-function fold(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim();
 }

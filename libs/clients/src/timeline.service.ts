@@ -95,9 +95,7 @@ function stripMasked(details: Record<string, unknown>): Record<string, unknown> 
     Object.entries(details).filter(([key]) =>
       [
         'status',
-        'closedReason',
         'centerId',
-        'reason',
         'actorId',
         'contactType',
         'authorId',

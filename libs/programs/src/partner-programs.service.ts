@@ -30,8 +30,9 @@ export class PartnerProgramsService {
       .orderBy('p.name', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .limit(query.limit + 1);
-    if (query.state) q.andWhere(':state = ANY(p.states)', { state: query.state });
-    if (query.service) q.andWhere(':service = ANY(p.services)', { service: query.service });
+    // Containment (@>) uses the GIN indexes on the arrays; `= ANY` would scan.
+    if (query.state) q.andWhere('p.states @> ARRAY[:state]::text[]', { state: query.state });
+    if (query.service) q.andWhere('p.services @> ARRAY[:service]::text[]', { service: query.service });
     if (query.cursor) {
       const [name, id] = decodeCursor(query.cursor, ['text', 'uuid']);
       q.andWhere('(p.name, p.id) > (:name, :id)', { name, id });

@@ -297,12 +297,18 @@ export async function seedDemoClients(
       ids.forEach((clientId, i) => {
         const client = clients[i];
         const author = client.caseManagerId;
+        // Casework happens after intake: dates from intake to today.
+        const sinceIntake = Math.max(
+          1,
+          Math.round((now.getTime() - new Date(client.intakeDate).getTime()) / 86_400_000),
+        );
+        const afterIntake = () => isoDate(daysBefore(now, Math.floor(random() * Math.min(700, sinceIntake))));
         for (let n = 0; n < 1 + Math.floor(random() * 6); n += 1) {
           notes.push({
             clientId,
             authorId: author,
             contactType: pick(['in_person', 'phone', 'email', 'video', 'message'] as const),
-            contactDate: isoDate(daysBefore(now, Math.floor(random() * 700))),
+            contactDate: afterIntake(),
             body: pick(NOTES),
           });
         }
@@ -313,7 +319,7 @@ export async function seedDemoClients(
             clientId,
             recordedBy: author,
             category,
-            serviceDate: isoDate(daysBefore(now, Math.floor(random() * 700))),
+            serviceDate: afterIntake(),
             hours: money ? null : (1 + Math.floor(random() * 8)).toFixed(2),
             amountCents: money ? String((5 + Math.floor(random() * 50)) * 1000) : null,
             currency: money ? 'USD' : null,
@@ -339,7 +345,7 @@ export async function seedDemoClients(
               clientId,
               createdBy: author,
               programId: pick(programs).id,
-              referralDate: isoDate(daysBefore(now, Math.floor(random() * 400))),
+              referralDate: afterIntake(),
               status: pick(['sent', 'accepted', 'declined', 'completed'] as const),
             });
           }

@@ -1,5 +1,5 @@
 import { validateSync } from 'class-validator';
-import { isCivilDate, IsCivilDate, todayCivil } from './civil-date';
+import { isCivilDate, IsCivilDate, IsYearAtMostAhead, todayCivil } from './civil-date';
 
 class Probe {
   @IsCivilDate({ notFuture: true, min: '1900-01-01' })
@@ -33,5 +33,19 @@ describe(IsCivilDate.name, () => {
 
   it('refuses a date before the minimum', () => {
     expect(problems('1899-12-31')).toHaveLength(1);
+  });
+});
+
+describe(IsYearAtMostAhead.name, () => {
+  class Year {
+    @IsYearAtMostAhead(1)
+    year: number;
+  }
+  const problems = (year: number) => validateSync(Object.assign(new Year(), { year })).length;
+
+  it('accepts next year and refuses the one after', () => {
+    const now = new Date().getUTCFullYear();
+    expect(problems(now + 1)).toBe(0);
+    expect(problems(now + 2)).toBe(1);
   });
 });

@@ -53,3 +53,20 @@ export function IsCivilDate(options: CivilDateOptions = {}, validationOptions?: 
     });
   };
 }
+
+/** A year no later than `yearsAhead` after the current one, judged when the request comes. */
+export function IsYearAtMostAhead(yearsAhead: number, validationOptions?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) => {
+    registerDecorator({
+      name: 'isYearAtMostAhead',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: validationOptions,
+      validator: {
+        validate: (value: unknown) => typeof value === 'number' && value <= new Date().getUTCFullYear() + yearsAhead,
+        defaultMessage: (args: ValidationArguments) =>
+          `${args.property} must not be later than ${new Date().getUTCFullYear() + yearsAhead}`,
+      },
+    });
+  };
+}
