@@ -253,6 +253,9 @@ describe('client case records', () => {
         .send({ phone: '+1 303 555 0102' })
         .expect(412);
       expect(stale.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: 2 });
+      // `*` means "whatever the current version" (RFC 9110).
+      const any = await http().patch(url).set(cmA).set('If-Match', '*').send({ phone: '+1 303 555 0103' }).expect(200);
+      expect(any.headers.etag).toBe('"3"');
     });
 
     it('gives one 200 and one 412 to two concurrent updates with the same ETag, and audits one change', async () => {

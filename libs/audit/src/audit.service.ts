@@ -1,4 +1,5 @@
-import { decodeCursor, PageQuery, toPage, Page } from '@lib/kernel';
+import { decodeCursor, PageOf, PageQuery, toPage, Page } from '@lib/kernel';
+import { ApiProperty } from '@nestjs/swagger';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -22,20 +23,28 @@ export interface AuditFilter {
   centerId?: string;
 }
 
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  clientId: string | null;
-  centerId: string | null;
+export class AuditEntryView {
+  @ApiProperty({ example: '1042' }) id: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'case_manager' }) actorRole: string | null;
+  @ApiProperty({ example: 'client.updated' }) action: string;
+  @ApiProperty({ example: 'client' }) entityType: string;
+  @ApiProperty({ nullable: true, type: String }) entityId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) clientId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) centerId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: { type: 'object', properties: { before: {}, after: {} } },
+    description: 'Changed fields, before and after; personal values as "[masked]"',
+  })
   changes: Record<string, FieldChange> | null;
-  requestId: string | null;
-  ip: string | null;
+  @ApiProperty({ nullable: true, type: String }) requestId: string | null;
+  @ApiProperty({ nullable: true, type: String }) ip: string | null;
 }
+
+export class AuditPage extends PageOf(AuditEntryView) {}
 
 @Injectable()
 export class AuditService {

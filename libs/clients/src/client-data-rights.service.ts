@@ -2,6 +2,7 @@ import { AuditEntryView, AuditService, toAuditEntryView, AuditEntry } from '@lib
 import { Actor, auditContextOf, AuthService, Role, User } from '@lib/identity';
 import { Clock } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ClientResponse } from './client.dto';
@@ -12,15 +13,28 @@ import { ClientNote, ClientReferral, ClientTask, DeliveredService } from './case
 import { NoteResponse, ReferralResponse, ServiceResponse, TaskResponse } from './casework.dto';
 import { toNoteResponse, toReferralResponse, toServiceResponse, toTaskResponse } from './casework.mapper';
 
-export interface ClientExport {
-  exportedAt: string;
-  exportedBy: string;
-  client: ClientResponse;
-  account: { email: string; active: boolean; invitationAccepted: boolean; lastLoginAt: string | null } | null;
-  notes: NoteResponse[];
-  services: ServiceResponse[];
-  tasks: TaskResponse[];
-  referrals: Array<ReferralResponse & { programName: string }>;
+export class ExportedAccount {
+  @ApiProperty() email: string;
+  @ApiProperty() active: boolean;
+  @ApiProperty() invitationAccepted: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastLoginAt: string | null;
+}
+
+export class ExportedReferral extends ReferralResponse {
+  @ApiProperty() programName: string;
+}
+
+/** The whole record of one client, as one document (data rights: access and portability). */
+export class ClientExport {
+  @ApiProperty({ format: 'date-time' }) exportedAt: string;
+  @ApiProperty({ format: 'uuid' }) exportedBy: string;
+  @ApiProperty({ type: ClientResponse }) client: ClientResponse;
+  @ApiProperty({ type: ExportedAccount, nullable: true }) account: ExportedAccount | null;
+  @ApiProperty({ type: [NoteResponse] }) notes: NoteResponse[];
+  @ApiProperty({ type: [ServiceResponse] }) services: ServiceResponse[];
+  @ApiProperty({ type: [TaskResponse] }) tasks: TaskResponse[];
+  @ApiProperty({ type: [ExportedReferral] }) referrals: ExportedReferral[];
+  @ApiProperty({ type: [AuditEntryView], description: 'The audit trail of the client, personal values masked' })
   history: AuditEntryView[];
 }
 

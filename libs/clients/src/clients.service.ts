@@ -146,7 +146,7 @@ export class ClientsService {
     refuseNulls(input, NOT_NULL_FIELDS);
     return this.audit.transaction(auditContextOf(actor), async (manager) => {
       const client = await findClientInScope(manager, actor.scope, id, { lock: true });
-      if (client.version !== expected) {
+      if (expected !== null && client.version !== expected) {
         throw new ClientsError(
           'precondition_failed',
           ClientsErrorCode.StaleVersion,
@@ -327,7 +327,7 @@ export class ClientsService {
 }
 
 /** `If-Match: "7"` (or `W/"7"`) → 7. Missing is 428; anything else malformed is 400. */
-export function parseIfMatch(header: string | undefined): number {
+export function parseIfMatch(header: string | undefined): number | null {
   if (header === undefined || header === '') {
     throw new ClientsError(
       'precondition_required',
@@ -335,6 +335,8 @@ export function parseIfMatch(header: string | undefined): number {
       'Send If-Match with the ETag of the client you read (GET /clients/:id), so a concurrent change is not overwritten',
     );
   }
+  // RFC 9110: `*` matches any current version (the caller does not care what changed).
+  if (header.trim() === '*') return null;
   const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
   if (!match) {
     throw new ClientsError(

@@ -1,7 +1,7 @@
-import { AuditService } from '@lib/audit';
+import { AuditPage, AuditService } from '@lib/audit';
 import { ClientsService } from '@lib/clients';
 import { Actor, Role } from '@lib/identity';
-import { Page, PageQuery, ValidationFailed } from '@lib/kernel';
+import { PageQuery, ValidationFailed } from '@lib/kernel';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
@@ -45,8 +45,8 @@ export class AuditController {
    */
   @Get()
   @Roles(Role.Admin, Role.CaseManager)
-  @ApiOkResponse({ description: 'Audit entries, newest first: `{items, nextCursor}`' })
-  async list(@CurrentActor() actor: Actor, @Query() query: AuditQuery): Promise<Page<unknown>> {
+  @ApiOkResponse({ type: AuditPage, description: 'Audit entries, newest first' })
+  async list(@CurrentActor() actor: Actor, @Query() query: AuditQuery): Promise<AuditPage> {
     const { limit, cursor, ...filter } = query;
     if (actor.role !== Role.Admin) {
       if (!filter.clientId) {

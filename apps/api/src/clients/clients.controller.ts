@@ -141,6 +141,7 @@ export class ClientsController {
   @Get(':id/export')
   @Roles(Role.Admin, Role.CaseManager)
   @ApiOkResponse({
+    type: ClientExport,
     description: 'The whole record as one JSON document: client, account, notes, services, tasks, referrals, history',
   })
   export(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<ClientExport> {
@@ -154,7 +155,13 @@ export class ClientsController {
     type: ClientResponse,
     description: 'Personal fields blanked for good; outcomes and the audit trail kept',
   })
-  anonymize(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<ClientResponse> {
-    return this.dataRights.anonymize(actor, id);
+  async anonymize(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClientResponse> {
+    const client = await this.dataRights.anonymize(actor, id);
+    void reply.header('ETag', etagOf(client.version));
+    return client;
   }
 }

@@ -75,10 +75,10 @@ export class ClientRecords1795650000000 implements MigrationInterface {
     // Caseload lists: by center, case manager, status and country, sorted by name or activity.
     await queryRunner.query(`CREATE INDEX ix_clients_center_name ON clients (center_id, last_name, first_name, id)`);
     await queryRunner.query(
-      `CREATE INDEX ix_clients_center_activity ON clients (center_id, last_activity_at DESC, id)`,
+      `CREATE INDEX ix_clients_center_activity ON clients (center_id, last_activity_at DESC, id DESC)`,
     );
     await queryRunner.query(`CREATE INDEX ix_clients_name ON clients (last_name, first_name, id)`);
-    await queryRunner.query(`CREATE INDEX ix_clients_activity ON clients (last_activity_at DESC, id)`);
+    await queryRunner.query(`CREATE INDEX ix_clients_activity ON clients (last_activity_at DESC, id DESC)`);
     await queryRunner.query(
       `CREATE INDEX ix_clients_case_manager ON clients (case_manager_id, last_name, first_name, id)`,
     );
@@ -109,7 +109,9 @@ export class ClientRecords1795650000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX ix_client_notes_client ON client_notes (client_id, contact_date DESC, id)`);
+    await queryRunner.query(
+      `CREATE INDEX ix_client_notes_client ON client_notes (client_id, contact_date DESC, id DESC)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE client_services (
@@ -129,7 +131,7 @@ export class ClientRecords1795650000000 implements MigrationInterface {
         CONSTRAINT ck_client_services_money CHECK ((amount_cents IS NULL) = (currency IS NULL))
       )`);
     await queryRunner.query(
-      `CREATE INDEX ix_client_services_client ON client_services (client_id, service_date DESC, id)`,
+      `CREATE INDEX ix_client_services_client ON client_services (client_id, service_date DESC, id DESC)`,
     );
     await queryRunner.query(
       `CREATE INDEX ix_client_services_category_date ON client_services (category, service_date)`,
@@ -169,7 +171,7 @@ export class ClientRecords1795650000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await queryRunner.query(
-      `CREATE INDEX ix_client_referrals_client ON client_referrals (client_id, referral_date DESC, id)`,
+      `CREATE INDEX ix_client_referrals_client ON client_referrals (client_id, referral_date DESC, id DESC)`,
     );
     await queryRunner.query(`CREATE INDEX ix_client_referrals_program ON client_referrals (program_id)`);
   }
