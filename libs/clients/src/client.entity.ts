@@ -1,6 +1,7 @@
 import { Audited } from '@lib/audit';
 import { Center } from '@lib/centers';
 import { User } from '@lib/identity';
+import type { Stage } from '@lib/pathway';
 import {
   Check,
   Column,
@@ -49,7 +50,7 @@ export const PERSONAL_FIELDS = [
   type: 'client',
   // The closing reason is free text about a person's life: masked too.
   sensitive: [...PERSONAL_FIELDS, 'closedReason'],
-  ignore: ['createdAt', 'updatedAt', 'version', 'lastActivityAt'],
+  ignore: ['createdAt', 'updatedAt', 'version', 'lastActivityAt', 'stage'],
   clientIdProperty: 'id',
   centerIdProperty: 'centerId',
 })
@@ -62,6 +63,7 @@ export const PERSONAL_FIELDS = [
 @Index('ix_clients_status', ['status', 'centerId'])
 @Index('ix_clients_country', ['countryOfTraining', 'centerId'])
 @Index('ix_clients_email', ['email'], { where: 'email IS NOT NULL' })
+@Index('ix_clients_center_stage', ['centerId', 'stage', 'lastName', 'firstName', 'id'])
 // Expression indexes (accent-folded names, trigram search): defined in the migration only.
 @Index('ix_clients_identity', { synchronize: false })
 @Index('ix_clients_search', { synchronize: false })
@@ -143,6 +145,10 @@ export class Client {
 
   @Column({ type: 'date', nullable: true })
   closedDate: string | null;
+
+  /** The pathway engine's stage, stored for the caseload filter; refreshed by every pathway write. */
+  @Column({ type: 'text', default: 'intake' })
+  stage: Stage;
 
   /** Last change to the record or anything under it: sorts the caseload. */
   @Column({ type: 'timestamptz', default: () => 'now()' })

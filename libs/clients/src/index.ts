@@ -10,3 +10,4 @@ export * from './casework.service';
 export * from './client-data-rights.service';
 export * from './timeline.service';
 export * from './clients.module';
+export * from './pathway/pathway-records.entities';

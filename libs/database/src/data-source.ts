@@ -1,6 +1,17 @@
 import { AuditEntry } from '@lib/audit';
+import { MatchSeasonEntity } from '@lib/calendar';
 import { Center } from '@lib/centers';
-import { Client, ClientNote, ClientReferral, ClientTask, DeliveredService } from '@lib/clients';
+import {
+  Client,
+  ClientNote,
+  ClientReferral,
+  ClientTask,
+  ClinicalExperienceEntity,
+  CredentialRecordEntity,
+  DeliveredService,
+  ExamRecordEntity,
+  MatchApplicationEntity,
+} from '@lib/clients';
 import { OneTimeToken, RefreshToken, User } from '@lib/identity';
 import { PartnerProgram } from '@lib/programs';
 import { DataSource, DataSourceOptions } from 'typeorm';
@@ -20,6 +31,11 @@ export const entities = [
   DeliveredService,
   ClientTask,
   ClientReferral,
+  ExamRecordEntity,
+  CredentialRecordEntity,
+  ClinicalExperienceEntity,
+  MatchApplicationEntity,
+  MatchSeasonEntity,
 ];
 
 export interface DatabaseSettings {

@@ -2,6 +2,7 @@ import { CreateCenters1795634333830 } from './1795634333830-create-centers';
 import { IdentityAndAudit1795640000000 } from './1795640000000-identity-and-audit';
 import { ClientRecords1795650000000 } from './1795650000000-client-records';
 import { SessionCutoff1795660000000 } from './1795660000000-session-cutoff';
+import { PathwayRecords1795670000000 } from './1795670000000-pathway-records';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   IdentityAndAudit1795640000000,
   ClientRecords1795650000000,
   SessionCutoff1795660000000,
+  PathwayRecords1795670000000,
 ];
