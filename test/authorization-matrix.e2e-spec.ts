@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@lib/identity';
-import { seedPartnerPrograms } from '@lib/seed';
+import { seedMatchSeasons, seedPartnerPrograms } from '@lib/seed';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -96,6 +96,25 @@ const newReferral = (w: World, clientId: string) =>
     `INSERT INTO client_referrals (client_id, program_id, referral_date) VALUES ($1, $2, '2026-11-01') RETURNING id`,
     [clientId, w.programId],
   );
+
+const newExam = (w: World, clientId: string) =>
+  insertReturningId(
+    w,
+    `INSERT INTO exam_records (client_id, exam, status) VALUES ($1, 'USMLE_STEP2_CK', 'planned') RETURNING id`,
+    [clientId],
+  );
+const newExperience = (w: World, clientId: string) =>
+  insertReturningId(
+    w,
+    `INSERT INTO clinical_experiences (client_id, kind, institution) VALUES ($1, 'observership', 'Denver Health') RETURNING id`,
+    [clientId],
+  );
+let season = 2100;
+const newApplication = (w: World, clientId: string) =>
+  insertReturningId(w, `INSERT INTO match_applications (client_id, season) VALUES ($1, $2) RETURNING id`, [
+    clientId,
+    (season -= 1),
+  ]);
 
 /** The same six cases for one client sub-resource: list, create, update, delete, own and other center. */
 function subResource(
@@ -419,6 +438,57 @@ const MATRIX: Record<string, Case[]> = {
   ),
   ...subResource('tasks', newTask, () => ({ title: 'Book Step 2 CK' }), { status: 'done' }, STAFF),
   ...subResource('referrals', newReferral, (w) => ({ programId: w.programId }), { status: 'accepted' }, STAFF, false),
+  ...subResource('exams', newExam, () => ({ exam: 'OET_MEDICINE' }), { eligibilityEnd: '2027-01-31' }, STAFF),
+  ...subResource(
+    'clinical-experiences',
+    newExperience,
+    () => ({ kind: 'externship', institution: 'Penn Medicine' }),
+    { hours: 40 },
+    STAFF,
+  ),
+  ...subResource(
+    'match-applications',
+    newApplication,
+    () => ({ season: (season -= 1) }),
+    { programsApplied: 60 },
+    STAFF,
+  ),
+  'GET /api/v1/clients/:clientId/credentials': [
+    { label: 'own center', path: (w) => `/api/v1/clients/${w.clientA}/credentials`, expect: only(STAFF, 200) },
+    {
+      label: 'other center',
+      path: (w) => `/api/v1/clients/${w.clientB}/credentials`,
+      expect: only(STAFF, 200, OTHER_CENTER),
+    },
+  ],
+  'PUT /api/v1/clients/:clientId/credentials': [
+    {
+      label: 'own center',
+      path: (w) => `/api/v1/clients/${w.clientA}/credentials`,
+      body: () => ({ usmleId: '1-234-567-8' }),
+      expect: only(WRITERS, 200),
+    },
+    {
+      label: 'other center',
+      path: (w) => `/api/v1/clients/${w.clientB}/credentials`,
+      body: () => ({ usmleId: '1-234-567-8' }),
+      expect: only(WRITERS, 200, { caseManager: 404 }),
+    },
+  ],
+  'GET /api/v1/match-seasons': [{ label: 'calendar', path: () => '/api/v1/match-seasons', expect: only(STAFF, 200) }],
+  'GET /api/v1/match-seasons/:year': [
+    { label: 'one season', path: () => '/api/v1/match-seasons/2027', expect: only(STAFF, 200) },
+  ],
+  'PUT /api/v1/match-seasons/:year': [
+    {
+      label: 'correct a date',
+      path: () => '/api/v1/match-seasons/2031',
+      body: () => ({
+        events: [{ key: 'match_day', label: 'Match Day', at: '2031-03-21T12:00:00-04:00', estimated: true }],
+      }),
+      expect: only(['admin'], 200),
+    },
+  ],
 };
 
 describe('authorization matrix', () => {
@@ -430,6 +500,7 @@ describe('authorization matrix', () => {
     app = await createTestApp({ recordRoutes: true });
     const data = app.get(DataSource);
     await seedPartnerPrograms(data);
+    await seedMatchSeasons(data);
     const [a, b] = [await createCenter(data), await createCenter(data)];
     const [{ id: programId }] = await data.query(`SELECT id FROM partner_programs ORDER BY slug LIMIT 1`);
     world = {
@@ -463,7 +534,7 @@ describe('authorization matrix', () => {
   );
 
   it.each(rows)('%s (%s) as %s', async (route, _label, caller, c) => {
-    const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+    const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     const path = await c.path(world);
     let req = request(app.getHttpServer())[method](path);
     const token = tokens[caller];

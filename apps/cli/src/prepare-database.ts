@@ -1,6 +1,6 @@
 import { createDataSource, ensureDatabase } from '@lib/database';
 import { Environment } from '@lib/kernel';
-import { seedCenters, seedPartnerPrograms } from '@lib/seed';
+import { seedCenters, seedMatchSeasons, seedPartnerPrograms } from '@lib/seed';
 import { DataSource } from 'typeorm';
 
 export interface PreparedDatabase {
@@ -20,6 +20,7 @@ export async function prepareDatabase(env: Environment): Promise<PreparedDatabas
     const migrations = await dataSource.runMigrations({ transaction: 'each' });
     const centersAdded = await seedCenters(dataSource);
     const programsAdded = await seedPartnerPrograms(dataSource);
+    await seedMatchSeasons(dataSource);
     return { created, migrationsRun: migrations.length, centersAdded, programsAdded };
   });
 }

@@ -29,9 +29,11 @@ export class MatchSeasonsService {
   async update(context: AuditContext, matchYear: number, input: UpdateMatchSeasonDto): Promise<MatchSeasonResponse> {
     const keys = input.events.map((e) => e.key);
     const repeated = keys.filter((key, i) => keys.indexOf(key) !== i);
-    if (repeated.length > 0) throw new ValidationFailed([{ field: 'events', problems: [`each key once: ${repeated.join(', ')} repeated`] }]);
+    if (repeated.length > 0)
+      throw new ValidationFailed([{ field: 'events', problems: [`each key once: ${repeated.join(', ')} repeated`] }]);
     return this.audit.transaction(context, async (manager) => {
-      const season = (await manager.findOneBy(MatchSeasonEntity, { matchYear })) ?? manager.create(MatchSeasonEntity, { matchYear });
+      const season =
+        (await manager.findOneBy(MatchSeasonEntity, { matchYear })) ?? manager.create(MatchSeasonEntity, { matchYear });
       season.events = input.events.map(({ key, label, at, estimated }) => ({ key, label, at, estimated }));
       return toMatchSeasonResponse(await manager.save(season));
     });

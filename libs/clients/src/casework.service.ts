@@ -1,5 +1,5 @@
 import { AuditService } from '@lib/audit';
-import { Actor, auditContextOf, Role, User } from '@lib/identity';
+import { Actor, Role, User } from '@lib/identity';
 import {
   Clock,
   decodeCursor,
@@ -16,6 +16,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { findClientInScope, ScopedClient } from './client-scope';
+import { writeUnderClient } from './client-writes';
 import { ClientsError, ClientsErrorCode } from './clients.errors';
 import { ClientNote, ClientReferral, ClientTask, DeliveredService, ReferralStatus } from './casework.entities';
 import {
@@ -288,28 +289,12 @@ export class CaseworkService {
     return row;
   }
 
-  private async write<T>(
+  private write<T>(
     actor: Actor,
     clientId: string,
     work: (manager: EntityManager, client: ScopedClient) => Promise<T>,
   ): Promise<T> {
-    return this.audit.transaction(auditContextOf(actor), async (manager) => {
-      // Locked: a transfer or an anonymization running now finishes first, and is seen.
-      const client = await findClientInScope(manager, actor.scope, clientId, { lock: true });
-      if (client.anonymizedAt)
-        throw new ClientsError(
-          'unprocessable',
-          ClientsErrorCode.AlreadyAnonymized,
-          'An anonymized client cannot be changed',
-        );
-      const result = await work(manager, client);
-      // Raw SQL: the caseload's sort key is bookkeeping, not a change to audit. Milliseconds, as
-      // cursors carry them: a microsecond the cursor cannot hold would skip rows between pages.
-      await manager.query(`UPDATE clients SET last_activity_at = date_trunc('milliseconds', now()) WHERE id = $1`, [
-        client.id,
-      ]);
-      return result;
-    });
+    return writeUnderClient(this.audit, actor, clientId, work);
   }
 
   private assertMayReadNotes(actor: Actor): void {

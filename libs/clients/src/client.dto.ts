@@ -1,4 +1,5 @@
 import { IsCivilDate, IsYearAtMostAhead, PageOf, PageQuery } from '@lib/kernel';
+import { PathwayResult, Stage, STAGES } from '@lib/pathway';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -216,6 +217,11 @@ export class ClientListQuery extends PageQuery {
   @MaxLength(100)
   q?: string;
 
+  @ApiPropertyOptional({ enum: STAGES, description: 'The pathway stage (kept current by every pathway write)' })
+  @IsOptional()
+  @IsIn(STAGES, { message: `stage must be one of ${STAGES.join(', ')}` })
+  stage?: Stage;
+
   @ApiPropertyOptional({ enum: CLIENT_SORTS, default: 'lastName' })
   @IsOptional()
   @IsIn(CLIENT_SORTS, { message: `sort must be one of ${CLIENT_SORTS.join(', ')}` })
@@ -230,6 +236,7 @@ export class ClientSummary {
   @ApiProperty({ format: 'uuid' }) centerId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) caseManagerId: string | null;
   @ApiProperty({ enum: CLIENT_STATUSES }) status: ClientStatus;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
   @ApiProperty({ nullable: true, type: String, example: 'SY' }) countryOfTraining: string | null;
   @ApiProperty({ example: '2026-03-02' }) intakeDate: string;
   @ApiProperty({ type: String, format: 'date-time' }) lastActivityAt: string;
@@ -259,6 +266,13 @@ export class ClientResponse extends OmitType(ClientSummary, []) {
   @ApiProperty({ nullable: true, type: String }) closedDate: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) anonymizedAt: string | null;
   @ApiProperty({ description: 'Also sent as the ETag; send it back in If-Match to update' }) version: number;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'GET only: the pathway engine’s verdict: stage, checklist, blockers, warnings (each with its rule and source), next steps',
+  })
+  pathway?: PathwayResult;
 }
 
 export class DuplicateCandidate {

@@ -11,6 +11,7 @@ export function toClientSummary(c: Client): ClientSummary {
     centerId: c.centerId,
     caseManagerId: c.caseManagerId,
     status: c.status,
+    stage: c.stage,
     countryOfTraining: c.countryOfTraining,
     intakeDate: c.intakeDate,
     lastActivityAt: c.lastActivityAt.toISOString(),

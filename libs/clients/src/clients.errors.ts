@@ -9,6 +9,7 @@ export enum ClientsErrorCode {
   UnknownCenter = 'UNKNOWN_CENTER',
   OtherCenter = 'OTHER_CENTER',
   AdminOnly = 'ADMIN_ONLY',
+  SeasonTaken = 'APPLICATION_EXISTS_FOR_SEASON',
   CenterRequired = 'CENTER_REQUIRED',
   SameCenter = 'SAME_CENTER',
   NoConsent = 'NO_CONSENT_TO_SHARE',

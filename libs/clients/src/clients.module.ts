@@ -1,3 +1,4 @@
+import { CalendarModule } from '@lib/calendar';
 import { IdentityModule } from '@lib/identity';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -7,13 +8,38 @@ import { Client } from './client.entity';
 import { ClientDataRightsService } from './client-data-rights.service';
 import { ClientsService } from './clients.service';
 import { TimelineService } from './timeline.service';
+import {
+  ClinicalExperienceEntity,
+  CredentialRecordEntity,
+  ExamRecordEntity,
+  MatchApplicationEntity,
+} from './pathway/pathway-records.entities';
+import { PathwayRecordsService } from './pathway/pathway-records.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Client, ClientNote, DeliveredService, ClientTask, ClientReferral]),
+    TypeOrmModule.forFeature([
+      Client,
+      ClientNote,
+      DeliveredService,
+      ClientTask,
+      ClientReferral,
+      ExamRecordEntity,
+      CredentialRecordEntity,
+      ClinicalExperienceEntity,
+      MatchApplicationEntity,
+    ]),
+    CalendarModule,
     IdentityModule,
   ],
-  providers: [ClientsService, CaseworkService, ClientDataRightsService, TimelineService],
-  exports: [ClientsService, CaseworkService, ClientDataRightsService, TimelineService],
+  providers: [ClientsService, CaseworkService, ClientDataRightsService, TimelineService, PathwayRecordsService],
+  exports: [
+    ClientsService,
+    CaseworkService,
+    ClientDataRightsService,
+    TimelineService,
+    PathwayRecordsService,
+    CalendarModule,
+  ],
 })
 export class ClientsModule {}

@@ -18,6 +18,7 @@ import { Client } from './client.entity';
 import { toClientResponse, toClientSummary } from './client.mapper';
 import { clientsInScope, findClientInScope } from './client-scope';
 import { ClientsError, ClientsErrorCode, fieldError } from './clients.errors';
+import { PathwayRecordsService } from './pathway/pathway-records.service';
 
 /** Fields that have a value on every client: PATCH may change them, never blank them. */
 const NOT_NULL_FIELDS = [
@@ -38,6 +39,7 @@ export class ClientsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
+    private readonly pathway: PathwayRecordsService,
     private readonly clock: Clock,
   ) {}
 
@@ -105,6 +107,7 @@ export class ClientsService {
     if (query.caseManagerId) q.andWhere('c.case_manager_id = :caseManagerId', { caseManagerId: query.caseManagerId });
     if (query.status) q.andWhere('c.status = :status', { status: query.status });
     if (query.country) q.andWhere('c.country_of_training = :country', { country: query.country });
+    if (query.stage) q.andWhere('c.stage = :stage', { stage: query.stage });
     if (query.q) {
       // Trigram index on the folded "first last email". The query is folded first and its LIKE
       // wildcards escaped after (folding turns a full-width ％ into a %), so they stay literal.
@@ -133,8 +136,13 @@ export class ClientsService {
     return toPage(await q.getMany(), query.limit, (c) => [c.lastName, c.firstName, c.id], toClientSummary);
   }
 
+  /** The record with the pathway engine's verdict on it. */
   async get(actor: Actor, id: string): Promise<ClientResponse> {
-    return toClientResponse(await findClientInScope(this.dataSource.manager, actor.scope, id), actor.role);
+    const client = await findClientInScope(this.dataSource.manager, actor.scope, id);
+    return {
+      ...toClientResponse(client, actor.role),
+      pathway: await this.pathway.evaluate(this.dataSource.manager, client),
+    };
   }
 
   /**
@@ -180,7 +188,11 @@ export class ClientsService {
           throw fieldError('closedReason', 'closedReason is required when closing a client');
       }
       client.lastActivityAt = this.clock.now();
-      return toClientResponse(await manager.save(client), actor.role);
+      const saved = await manager.save(client);
+      // Closing, reopening or a change of career goal moves the stage: the engine decides it again.
+      await this.pathway.refreshStage(manager, saved);
+      saved.stage = (await manager.findOneByOrFail(Client, { id: saved.id })).stage;
+      return toClientResponse(saved, actor.role);
     });
   }
 

@@ -11,3 +11,5 @@ export * from './client-data-rights.service';
 export * from './timeline.service';
 export * from './clients.module';
 export * from './pathway/pathway-records.entities';
+export * from './pathway/pathway-records.dto';
+export * from './pathway/pathway-records.service';

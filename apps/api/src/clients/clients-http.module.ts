@@ -5,6 +5,13 @@ import { AuditController } from '../audit/audit.controller';
 import { ProgramsController } from '../programs/programs.controller';
 import { NotesController, ReferralsController, ServicesController, TasksController } from './casework.controller';
 import { ClientsController } from './clients.controller';
+import { MatchSeasonsController } from './match-seasons.controller';
+import {
+  ClinicalExperiencesController,
+  CredentialsController,
+  ExamsController,
+  MatchApplicationsController,
+} from './pathway.controller';
 
 @Module({
   imports: [ClientsModule, ProgramsModule],
@@ -16,6 +23,11 @@ import { ClientsController } from './clients.controller';
     TasksController,
     ReferralsController,
     ProgramsController,
+    ExamsController,
+    CredentialsController,
+    ClinicalExperiencesController,
+    MatchApplicationsController,
+    MatchSeasonsController,
   ],
 })
 export class ClientsHttpModule {}

@@ -1,6 +1,24 @@
 import { Audited } from '@lib/audit';
-import type { ClinicalKind, ClinicalStatus, EcfmgPathwayStatus, Exam, ExamStatus, MatchResult, Visa } from '@lib/pathway';
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import type {
+  ClinicalKind,
+  ClinicalStatus,
+  EcfmgPathwayStatus,
+  Exam,
+  ExamStatus,
+  MatchResult,
+  Visa,
+} from '@lib/pathway';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Client } from '../client.entity';
 
 /** One exam: a plan, a booking, or an attempt with its result. */
@@ -8,7 +26,10 @@ import { Client } from '../client.entity';
 @Entity({ name: 'exam_records' })
 @Index('ix_exam_records_client', ['clientId', 'exam', 'testDate'])
 @Check('ck_exam_records_exam', `exam IN ('USMLE_STEP1', 'USMLE_STEP2_CK', 'USMLE_STEP3', 'OET_MEDICINE')`)
-@Check('ck_exam_records_status', `status IN ('planned', 'scheduled', 'taken', 'result_pending', 'passed', 'failed', 'incomplete', 'cancelled')`)
+@Check(
+  'ck_exam_records_status',
+  `status IN ('planned', 'scheduled', 'taken', 'result_pending', 'passed', 'failed', 'incomplete', 'cancelled')`,
+)
 @Check('ck_exam_records_score', 'score BETWEEN 1 AND 300')
 @Check('ck_exam_records_oet', 'all four OET sub-scores or none')
 export class ExamRecordEntity {
@@ -40,7 +61,10 @@ export class ExamRecordEntity {
 @Audited({ type: 'credentials', clientIdProperty: 'clientId' })
 @Entity({ name: 'credential_records' })
 @Check('ck_credential_records_pathway', 'ecfmg_pathway BETWEEN 1 AND 6')
-@Check('ck_credential_records_pathway_status', `ecfmg_pathway_status IN ('not_started', 'submitted', 'validated', 'rejected')`)
+@Check(
+  'ck_credential_records_pathway_status',
+  `ecfmg_pathway_status IN ('not_started', 'submitted', 'validated', 'rejected')`,
+)
 export class CredentialRecordEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
 
@@ -66,7 +90,10 @@ export class CredentialRecordEntity {
 @Audited({ type: 'clinical_experience', sensitive: ['supervisor'], clientIdProperty: 'clientId' })
 @Entity({ name: 'clinical_experiences' })
 @Index('ix_clinical_experiences_client', ['clientId', 'startDate', 'id'])
-@Check('ck_clinical_experiences_kind', `kind IN ('observership', 'externship', 'clinical_rotation', 'preceptorship', 'research', 'volunteer')`)
+@Check(
+  'ck_clinical_experiences_kind',
+  `kind IN ('observership', 'externship', 'clinical_rotation', 'preceptorship', 'research', 'volunteer')`,
+)
 @Check('ck_clinical_experiences_status', `status IN ('planned', 'ongoing', 'completed', 'cancelled')`)
 @Check('ck_clinical_experiences_dates', 'end_date IS NULL OR start_date IS NULL OR end_date >= start_date')
 export class ClinicalExperienceEntity {

@@ -79,7 +79,9 @@ export class PathwayRecords1795670000000 implements MigrationInterface {
         CONSTRAINT ck_clinical_experiences_status CHECK (status IN ('planned', 'ongoing', 'completed', 'cancelled')),
         CONSTRAINT ck_clinical_experiences_dates CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)
       )`);
-    await queryRunner.query(`CREATE INDEX ix_clinical_experiences_client ON clinical_experiences (client_id, start_date DESC, id DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX ix_clinical_experiences_client ON clinical_experiences (client_id, start_date DESC, id DESC)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE match_applications (
@@ -121,7 +123,9 @@ export class PathwayRecords1795670000000 implements MigrationInterface {
     // The engine's verdict, stored so the caseload can filter on it with an index; refreshed in
     // the transaction of every pathway write. The engine alone decides it.
     await queryRunner.query(`ALTER TABLE clients ADD COLUMN stage text NOT NULL DEFAULT 'intake'`);
-    await queryRunner.query(`CREATE INDEX ix_clients_center_stage ON clients (center_id, stage, last_name, first_name, id)`);
+    await queryRunner.query(
+      `CREATE INDEX ix_clients_center_stage ON clients (center_id, stage, last_name, first_name, id)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

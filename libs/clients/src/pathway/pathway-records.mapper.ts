@@ -1,0 +1,137 @@
+import type { ClinicalExperienceRecord, CredentialRecord, ExamRecord, MatchApplicationRecord } from '@lib/pathway';
+import {
+  ClinicalExperienceResponse,
+  CredentialsResponse,
+  ExamResponse,
+  MatchApplicationResponse,
+} from './pathway-records.dto';
+import {
+  ClinicalExperienceEntity,
+  CredentialRecordEntity,
+  ExamRecordEntity,
+  MatchApplicationEntity,
+} from './pathway-records.entities';
+
+export function toExamRecord(e: ExamRecordEntity): ExamRecord {
+  const oet =
+    e.oetListening === null || e.oetReading === null || e.oetWriting === null || e.oetSpeaking === null
+      ? null
+      : { listening: e.oetListening, reading: e.oetReading, writing: e.oetWriting, speaking: e.oetSpeaking };
+  return {
+    id: e.id,
+    exam: e.exam,
+    status: e.status,
+    eligibilityStart: e.eligibilityStart,
+    eligibilityEnd: e.eligibilityEnd,
+    extensionEnd: e.extensionEnd,
+    scheduledDate: e.scheduledDate,
+    testDate: e.testDate,
+    score: e.score,
+    oetScores: oet,
+    verified: e.verified,
+  };
+}
+
+export const toExamResponse = (e: ExamRecordEntity): ExamResponse => {
+  const { id, ...record } = toExamRecord(e);
+  return { id, clientId: e.clientId, ...record };
+};
+
+export function toCredentialRecord(c: CredentialRecordEntity | null): CredentialRecord | null {
+  if (!c) return null;
+  return {
+    usmleId: c.usmleId,
+    schoolListedInWorldDirectory: c.schoolListedInWorldDirectory,
+    diplomaVerifiedAt: c.diplomaVerifiedAt,
+    transcriptVerifiedAt: c.transcriptVerifiedAt,
+    ecfmgPathway: c.ecfmgPathway,
+    ecfmgPathwayStatus: c.ecfmgPathwayStatus,
+    ecfmgPathwayCycle: c.ecfmgPathwayCycle,
+    step2CsPassedAt: c.step2CsPassedAt,
+    certificationApplicationAt: c.certificationApplicationAt,
+    certificateIssuedAt: c.certificateIssuedAt,
+  };
+}
+
+/** The credentials of a client; all empty when nothing is recorded yet. */
+export function toCredentialsResponse(clientId: string, c: CredentialRecordEntity | null): CredentialsResponse {
+  const record = toCredentialRecord(c);
+  return {
+    clientId,
+    usmleId: record?.usmleId ?? null,
+    schoolListedInWorldDirectory: record?.schoolListedInWorldDirectory ?? null,
+    diplomaVerifiedAt: record?.diplomaVerifiedAt ?? null,
+    transcriptVerifiedAt: record?.transcriptVerifiedAt ?? null,
+    ecfmgPathway: record?.ecfmgPathway ?? null,
+    ecfmgPathwayStatus: record?.ecfmgPathwayStatus ?? null,
+    ecfmgPathwayCycle: record?.ecfmgPathwayCycle ?? null,
+    step2CsPassedAt: record?.step2CsPassedAt ?? null,
+    certificationApplicationAt: record?.certificationApplicationAt ?? null,
+    certificateIssuedAt: record?.certificateIssuedAt ?? null,
+  };
+}
+
+export function toClinicalRecord(x: ClinicalExperienceEntity): ClinicalExperienceRecord {
+  return {
+    id: x.id,
+    kind: x.kind,
+    handsOn: x.handsOn,
+    startDate: x.startDate,
+    endDate: x.endDate,
+    status: x.status,
+    letterRequestedAt: x.letterRequestedAt,
+    letterReceivedAt: x.letterReceivedAt,
+  };
+}
+
+export const toClinicalExperienceResponse = (x: ClinicalExperienceEntity): ClinicalExperienceResponse => ({
+  id: x.id,
+  clientId: x.clientId,
+  kind: x.kind,
+  handsOn: x.handsOn,
+  institution: x.institution,
+  specialty: x.specialty,
+  city: x.city,
+  state: x.state,
+  startDate: x.startDate,
+  endDate: x.endDate,
+  hours: x.hours,
+  supervisor: x.supervisor,
+  letterRequestedAt: x.letterRequestedAt,
+  letterReceivedAt: x.letterReceivedAt,
+  status: x.status,
+});
+
+export function toApplicationRecord(a: MatchApplicationEntity): MatchApplicationRecord {
+  return {
+    id: a.id,
+    season: a.season,
+    erasSubmittedAt: a.erasSubmittedAt,
+    nrmpRegisteredAt: a.nrmpRegisteredAt,
+    rankListCertifiedAt: a.rankListCertifiedAt,
+    result: a.result,
+    visa: a.visa,
+    residencyBegan: a.residencyBegan,
+  };
+}
+
+export const toMatchApplicationResponse = (a: MatchApplicationEntity): MatchApplicationResponse => ({
+  id: a.id,
+  clientId: a.clientId,
+  season: a.season,
+  specialties: a.specialties,
+  erasSubmittedAt: a.erasSubmittedAt,
+  programsApplied: a.programsApplied,
+  nrmpRegisteredAt: a.nrmpRegisteredAt,
+  nrmpId: a.nrmpId,
+  interviewsOffered: a.interviewsOffered,
+  interviewsAttended: a.interviewsAttended,
+  rankListCertifiedAt: a.rankListCertifiedAt,
+  result: a.result,
+  matchedProgram: a.matchedProgram,
+  matchedSpecialty: a.matchedSpecialty,
+  matchedState: a.matchedState,
+  startDate: a.startDate,
+  visa: a.visa,
+  residencyBegan: a.residencyBegan,
+});

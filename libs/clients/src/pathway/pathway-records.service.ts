@@ -1,0 +1,325 @@
+import { AuditService } from '@lib/audit';
+import { MatchSeasonsService } from '@lib/calendar';
+import { Center } from '@lib/centers';
+import { Actor } from '@lib/identity';
+import { AppError, Clock, NotFoundError, Page, refuseNulls } from '@lib/kernel';
+import { evaluatePathway, PATHWAY_RULES, PathwayResult, refusalsForExamWrite } from '@lib/pathway';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { Client } from '../client.entity';
+import { findClientInScope, ScopedClient } from '../client-scope';
+import { writeUnderClient } from '../client-writes';
+import { ClientsError, ClientsErrorCode } from '../clients.errors';
+import {
+  ClinicalExperienceResponse,
+  CreateClinicalExperienceDto,
+  CreateExamDto,
+  CreateMatchApplicationDto,
+  CredentialsDto,
+  CredentialsResponse,
+  ExamResponse,
+  MatchApplicationResponse,
+  UpdateClinicalExperienceDto,
+  UpdateExamDto,
+  UpdateMatchApplicationDto,
+} from './pathway-records.dto';
+import {
+  ClinicalExperienceEntity,
+  CredentialRecordEntity,
+  ExamRecordEntity,
+  MatchApplicationEntity,
+} from './pathway-records.entities';
+import {
+  toApplicationRecord,
+  toClinicalExperienceResponse,
+  toClinicalRecord,
+  toCredentialRecord,
+  toCredentialsResponse,
+  toExamRecord,
+  toExamResponse,
+  toMatchApplicationResponse,
+} from './pathway-records.mapper';
+
+/** A write the pathway rules forbid: 422 with the rule's code, sentence and source. */
+export class PathwayRuleRefusal extends AppError {}
+
+/** Per-client pathway lists are short (a handful of exams, experiences, seasons): one page holds them. */
+const whole = <T>(items: T[]): Page<T> => ({ items, nextCursor: null });
+
+/**
+ * The pathway records of a client (exams, credentials, clinical experience, Match applications)
+ * and the engine's verdict on them. Every write refreshes the client's stored stage in the same
+ * transaction, so the caseload filter never disagrees with the engine.
+ */
+@Injectable()
+export class PathwayRecordsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly seasons: MatchSeasonsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The engine's result for a client already found in scope. */
+  async evaluate(manager: EntityManager, client: Client): Promise<PathwayResult> {
+    const [exams, credentials, experiences, applications, calendar, center] = [
+      await manager.find(ExamRecordEntity, { where: { clientId: client.id } }),
+      await manager.findOneBy(CredentialRecordEntity, { clientId: client.id }),
+      await manager.find(ClinicalExperienceEntity, { where: { clientId: client.id } }),
+      await manager.find(MatchApplicationEntity, { where: { clientId: client.id } }),
+      await this.seasons.calendar(manager),
+      await manager.findOneBy(Center, { id: client.centerId }),
+    ];
+    return evaluatePathway(
+      {
+        client: { status: client.status, careerGoal: client.careerGoal },
+        exams: exams.map(toExamRecord),
+        credentials: toCredentialRecord(credentials),
+        clinicalExperiences: experiences.map(toClinicalRecord),
+        matchApplications: applications.map(toApplicationRecord),
+      },
+      calendar,
+      PATHWAY_RULES,
+      this.clock.now(),
+      center?.timeZone,
+    );
+  }
+
+  /** Stores the engine's stage on the client (raw SQL: derived data, not a change to audit). */
+  async refreshStage(manager: EntityManager, client: Client): Promise<void> {
+    const { stage } = await this.evaluate(manager, client);
+    await manager.query('UPDATE clients SET stage = $2 WHERE id = $1 AND stage <> $2', [client.id, stage]);
+  }
+
+  // ---- exams ----
+
+  async listExams(actor: Actor, clientId: string): Promise<Page<ExamResponse>> {
+    const client = await findClientInScope(this.dataSource.manager, actor.scope, clientId);
+    const rows = await this.dataSource
+      .getRepository(ExamRecordEntity)
+      .createQueryBuilder('e')
+      .where('e.client_id = :id', { id: client.id })
+      .orderBy('coalesce(e.test_date, e.scheduled_date, e.eligibility_end)', 'ASC', 'NULLS LAST')
+      .addOrderBy('e.id', 'ASC')
+      .getMany();
+    return whole(rows.map(toExamResponse));
+  }
+
+  async createExam(actor: Actor, clientId: string, input: CreateExamDto): Promise<ExamResponse> {
+    return this.write(actor, clientId, async (manager, client) => {
+      const exam = manager.create(ExamRecordEntity, { clientId: client.id, status: 'planned', verified: true });
+      applyExam(exam, input);
+      await this.refuseForbidden(manager, client, exam);
+      return toExamResponse(await manager.save(exam));
+    });
+  }
+
+  async updateExam(actor: Actor, clientId: string, id: string, input: UpdateExamDto): Promise<ExamResponse> {
+    refuseNulls(input, ['status']);
+    return this.write(actor, clientId, async (manager, client) => {
+      const exam = await owned(manager, ExamRecordEntity, 'Exam', client, id);
+      applyExam(exam, input);
+      await this.refuseForbidden(manager, client, exam);
+      return toExamResponse(await manager.save(exam));
+    });
+  }
+
+  async deleteExam(actor: Actor, clientId: string, id: string): Promise<void> {
+    await this.write(actor, clientId, async (manager, client) =>
+      manager.remove(await owned(manager, ExamRecordEntity, 'Exam', client, id)),
+    );
+  }
+
+  // ---- credentials: one record per client ----
+
+  async getCredentials(actor: Actor, clientId: string): Promise<CredentialsResponse> {
+    const client = await findClientInScope(this.dataSource.manager, actor.scope, clientId);
+    return toCredentialsResponse(
+      client.id,
+      await this.dataSource.getRepository(CredentialRecordEntity).findOneBy({ clientId: client.id }),
+    );
+  }
+
+  /** Sets the fields given (null clears one); the others stay. */
+  async updateCredentials(actor: Actor, clientId: string, input: CredentialsDto): Promise<CredentialsResponse> {
+    return this.write(actor, clientId, async (manager, client) => {
+      const record =
+        (await manager.findOneBy(CredentialRecordEntity, { clientId: client.id })) ??
+        manager.create(CredentialRecordEntity, { clientId: client.id });
+      Object.assign(record, input);
+      return toCredentialsResponse(client.id, await manager.save(record));
+    });
+  }
+
+  // ---- clinical experience ----
+
+  async listClinicalExperiences(actor: Actor, clientId: string): Promise<Page<ClinicalExperienceResponse>> {
+    const client = await findClientInScope(this.dataSource.manager, actor.scope, clientId);
+    const rows = await this.dataSource
+      .getRepository(ClinicalExperienceEntity)
+      .find({ where: { clientId: client.id }, order: { startDate: 'DESC', id: 'DESC' } });
+    return whole(rows.map(toClinicalExperienceResponse));
+  }
+
+  async createClinicalExperience(
+    actor: Actor,
+    clientId: string,
+    input: CreateClinicalExperienceDto,
+  ): Promise<ClinicalExperienceResponse> {
+    return this.write(actor, clientId, async (manager, client) =>
+      toClinicalExperienceResponse(
+        await manager.save(
+          checkDates(
+            manager.create(ClinicalExperienceEntity, {
+              status: 'planned',
+              handsOn: false,
+              ...input,
+              clientId: client.id,
+            }),
+          ),
+        ),
+      ),
+    );
+  }
+
+  async updateClinicalExperience(
+    actor: Actor,
+    clientId: string,
+    id: string,
+    input: UpdateClinicalExperienceDto,
+  ): Promise<ClinicalExperienceResponse> {
+    refuseNulls(input, ['kind', 'institution', 'handsOn', 'status']);
+    return this.write(actor, clientId, async (manager, client) => {
+      const experience = await owned(manager, ClinicalExperienceEntity, 'Clinical experience', client, id);
+      return toClinicalExperienceResponse(await manager.save(checkDates(Object.assign(experience, input))));
+    });
+  }
+
+  async deleteClinicalExperience(actor: Actor, clientId: string, id: string): Promise<void> {
+    await this.write(actor, clientId, async (manager, client) =>
+      manager.remove(await owned(manager, ClinicalExperienceEntity, 'Clinical experience', client, id)),
+    );
+  }
+
+  // ---- Match applications: one per season ----
+
+  async listMatchApplications(actor: Actor, clientId: string): Promise<Page<MatchApplicationResponse>> {
+    const client = await findClientInScope(this.dataSource.manager, actor.scope, clientId);
+    const rows = await this.dataSource
+      .getRepository(MatchApplicationEntity)
+      .find({ where: { clientId: client.id }, order: { season: 'DESC' } });
+    return whole(rows.map(toMatchApplicationResponse));
+  }
+
+  async createMatchApplication(
+    actor: Actor,
+    clientId: string,
+    input: CreateMatchApplicationDto,
+  ): Promise<MatchApplicationResponse> {
+    return this.write(actor, clientId, async (manager, client) => {
+      if (await manager.existsBy(MatchApplicationEntity, { clientId: client.id, season: input.season })) {
+        throw new ClientsError(
+          'conflict',
+          ClientsErrorCode.SeasonTaken,
+          `The client already has an application for the ${input.season} Match: update it`,
+        );
+      }
+      return toMatchApplicationResponse(
+        await manager.save(
+          manager.create(MatchApplicationEntity, {
+            result: 'pending',
+            residencyBegan: false,
+            specialties: [],
+            ...input,
+            clientId: client.id,
+          }),
+        ),
+      );
+    });
+  }
+
+  async updateMatchApplication(
+    actor: Actor,
+    clientId: string,
+    id: string,
+    input: UpdateMatchApplicationDto,
+  ): Promise<MatchApplicationResponse> {
+    refuseNulls(input, ['result', 'specialties', 'residencyBegan']);
+    return this.write(actor, clientId, async (manager, client) => {
+      const application = await owned(manager, MatchApplicationEntity, 'Match application', client, id);
+      return toMatchApplicationResponse(await manager.save(Object.assign(application, input)));
+    });
+  }
+
+  async deleteMatchApplication(actor: Actor, clientId: string, id: string): Promise<void> {
+    await this.write(actor, clientId, async (manager, client) =>
+      manager.remove(await owned(manager, MatchApplicationEntity, 'Match application', client, id)),
+    );
+  }
+
+  // ---- mechanics ----
+
+  private write<T>(
+    actor: Actor,
+    clientId: string,
+    work: (manager: EntityManager, client: ScopedClient) => Promise<T>,
+  ): Promise<T> {
+    return writeUnderClient(this.audit, actor, clientId, work, (manager, client) => this.refreshStage(manager, client));
+  }
+
+  /** 422 naming the rule, for what `refusalsForExamWrite` forbids. */
+  private async refuseForbidden(manager: EntityManager, client: Client, exam: ExamRecordEntity): Promise<void> {
+    const existing = (await manager.find(ExamRecordEntity, { where: { clientId: client.id } })).map(toExamRecord);
+    const refusals = refusalsForExamWrite(existing, toExamRecord(exam), PATHWAY_RULES);
+    if (refusals.length > 0) {
+      const [first] = refusals;
+      throw new PathwayRuleRefusal('unprocessable', first.code, first.message, {
+        rule: first.rule,
+        refusals: refusals.map(({ code, message, rule, date }) => ({ code, message, rule, date })),
+      });
+    }
+  }
+}
+
+async function owned<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  label: string,
+  client: ScopedClient,
+  id: string,
+): Promise<E> {
+  const row = await manager.getRepository(entity).findOneBy({ id, clientId: client.id } as never);
+  if (!row) throw new NotFoundError(label, id);
+  return row;
+}
+
+function applyExam(exam: ExamRecordEntity, input: UpdateExamDto & { exam?: CreateExamDto['exam'] }): void {
+  const { oetScores, ...rest } = input;
+  Object.assign(exam, rest);
+  if (oetScores !== undefined) {
+    exam.oetListening = oetScores?.listening ?? null;
+    exam.oetReading = oetScores?.reading ?? null;
+    exam.oetWriting = oetScores?.writing ?? null;
+    exam.oetSpeaking = oetScores?.speaking ?? null;
+  }
+  if (exam.exam === 'OET_MEDICINE' && exam.score !== null && exam.score !== undefined) {
+    throw new ClientsError('invalid', ClientsErrorCode.RequiredField, 'OET Medicine has sub-scores, not a score', {
+      fields: [{ field: 'score', problems: ['OET Medicine has sub-scores (oetScores), not a score'] }],
+    });
+  }
+  if (exam.exam !== 'OET_MEDICINE' && exam.oetListening != null) {
+    throw new ClientsError('invalid', ClientsErrorCode.RequiredField, 'Only OET Medicine has sub-scores', {
+      fields: [{ field: 'oetScores', problems: ['oetScores are for OET Medicine only'] }],
+    });
+  }
+}
+
+function checkDates(experience: ClinicalExperienceEntity): ClinicalExperienceEntity {
+  if (experience.startDate && experience.endDate && experience.endDate < experience.startDate) {
+    throw new ClientsError('invalid', ClientsErrorCode.RequiredField, 'endDate is before startDate', {
+      fields: [{ field: 'endDate', problems: ['endDate must not be before startDate'] }],
+    });
+  }
+  return experience;
+}
