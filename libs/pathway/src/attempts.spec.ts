@@ -13,6 +13,11 @@ describe(refusalsForNewAttempt.name, () => {
 
   it('refuses a new attempt at a passed Step', () => {
     expect(codes([attempt('2025-01-10', 'passed')], '2026-05-01')).toEqual(['PASSED_STEP_NOT_RETAKEN']);
+    expect(codes([exam({ status: 'passed' })], '2026-05-01')).toEqual(['PASSED_STEP_NOT_RETAKEN']);
+  });
+
+  it('lets the history before a pass be recorded (the failure that came first)', () => {
+    expect(codes([attempt('2025-01-10', 'passed')], '2024-06-01')).toEqual([]);
   });
 
   it('bars every Step after four failures at one (applications from 1 July 2021)', () => {

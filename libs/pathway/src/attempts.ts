@@ -26,7 +26,11 @@ export function refusalsForNewAttempt(
 ): Finding[] {
   const name = EXAM_NAMES[step];
   const refusals: Finding[] = [];
-  if (passed(exams, step)) {
+  // A pass dated after `date` is history being recorded in order (the failure before the pass).
+  const passedBefore = exams.some(
+    (e) => e.exam === step && e.status === 'passed' && (e.testDate === null || e.testDate < date),
+  );
+  if (passedBefore) {
     refusals.push(
       blocker(
         'PASSED_STEP_NOT_RETAKEN',

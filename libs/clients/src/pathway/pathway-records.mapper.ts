@@ -13,20 +13,21 @@ import {
 } from './pathway-records.entities';
 
 export function toExamRecord(e: ExamRecordEntity): ExamRecord {
+  // `?? null`: an entity not yet saved leaves unset columns undefined; the engine reads null as "none".
   const oet =
-    e.oetListening === null || e.oetReading === null || e.oetWriting === null || e.oetSpeaking === null
+    e.oetListening == null || e.oetReading == null || e.oetWriting == null || e.oetSpeaking == null
       ? null
       : { listening: e.oetListening, reading: e.oetReading, writing: e.oetWriting, speaking: e.oetSpeaking };
   return {
     id: e.id,
     exam: e.exam,
     status: e.status,
-    eligibilityStart: e.eligibilityStart,
-    eligibilityEnd: e.eligibilityEnd,
-    extensionEnd: e.extensionEnd,
-    scheduledDate: e.scheduledDate,
-    testDate: e.testDate,
-    score: e.score,
+    eligibilityStart: e.eligibilityStart ?? null,
+    eligibilityEnd: e.eligibilityEnd ?? null,
+    extensionEnd: e.extensionEnd ?? null,
+    scheduledDate: e.scheduledDate ?? null,
+    testDate: e.testDate ?? null,
+    score: e.score ?? null,
     oetScores: oet,
     verified: e.verified,
   };

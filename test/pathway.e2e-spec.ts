@@ -1,0 +1,248 @@
+import { Role } from '@lib/identity';
+import { seedMatchSeasons } from '@lib/seed';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { bearer, createCenter, createUser, tokenFor } from './support/identities';
+import { createTestApp } from './support/test-app';
+
+describe('the pathway through the API', () => {
+  let app: NestFastifyApplication;
+  let data: DataSource;
+  let cm: Record<string, string>;
+  let center: string;
+  const http = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    data = app.get(DataSource);
+    await seedMatchSeasons(data);
+    center = (await createCenter(data)).id;
+    cm = bearer(tokenFor(app, await createUser(data, { role: Role.CaseManager, centerId: center })));
+  });
+  afterAll(() => app.close());
+
+  const enroll = async () =>
+    (
+      await http()
+        .post('/api/v1/clients')
+        .set(cm)
+        .send({ firstName: 'Nadia', lastName: `Karimi ${Math.random().toString(36).slice(2, 8)}` })
+        .expect(201)
+    ).body.id as string;
+  const record = async (id: string) => (await http().get(`/api/v1/clients/${id}`).set(cm).expect(200)).body;
+  const milestone = (client: { pathway: { checklist: Array<{ milestone: string; state: string }> } }, name: string) =>
+    client.pathway.checklist.find((i) => i.milestone === name)?.state;
+  const exam = (id: string, body: object) => http().post(`/api/v1/clients/${id}/exams`).set(cm).send(body);
+
+  it('walks a client from intake to matched, the stage and checklist following each record', async () => {
+    const id = await enroll();
+    let client = await record(id);
+    expect(client.stage).toBe('intake');
+    expect(client.pathway).toMatchObject({ stage: 'intake', rulesVersion: expect.any(String) });
+    expect(client.pathway.nextSteps[0]).toContain('verify your diploma');
+
+    await http()
+      .put(`/api/v1/clients/${id}/credentials`)
+      .set(cm)
+      .send({
+        usmleId: '1-234-567-8',
+        diplomaVerifiedAt: '2025-02-01',
+        transcriptVerifiedAt: '2025-02-10',
+        schoolListedInWorldDirectory: true,
+      })
+      .expect(200);
+    client = await record(id);
+    expect(client.stage).toBe('credentialing');
+    expect(milestone(client, 'credentials_verified')).toBe('done');
+
+    await exam(id, { exam: 'USMLE_STEP1', status: 'failed', testDate: '2025-04-10' }).expect(201);
+    await exam(id, { exam: 'USMLE_STEP1', status: 'passed', testDate: '2025-09-10' }).expect(201);
+    client = await record(id);
+    expect(client.stage).toBe('exams');
+    expect(milestone(client, 'step1')).toBe('done');
+
+    await exam(id, { exam: 'USMLE_STEP2_CK', status: 'passed', testDate: '2026-01-15', score: 241 }).expect(201);
+    await exam(id, {
+      exam: 'OET_MEDICINE',
+      status: 'passed',
+      testDate: '2025-11-20',
+      oetScores: { listening: 380, reading: 360, writing: 320, speaking: 370 },
+    }).expect(201);
+    await http()
+      .put(`/api/v1/clients/${id}/credentials`)
+      .set(cm)
+      .send({
+        ecfmgPathway: 6,
+        ecfmgPathwayStatus: 'validated',
+        ecfmgPathwayCycle: 2025,
+        certificateIssuedAt: '2026-04-01',
+      })
+      .expect(200);
+    client = await record(id);
+    expect(client.stage).toBe('ecfmg_certified');
+    expect(['oet', 'ecfmg_pathway', 'ecfmg_certificate'].map((m) => milestone(client, m))).toEqual([
+      'done',
+      'done',
+      'done',
+    ]);
+
+    await http()
+      .post(`/api/v1/clients/${id}/clinical-experiences`)
+      .set(cm)
+      .send({
+        kind: 'observership',
+        institution: 'Denver Health',
+        startDate: '2026-04-06',
+        endDate: '2026-05-29',
+        status: 'completed',
+        letterReceivedAt: '2026-06-01',
+      })
+      .expect(201);
+    expect((await record(id)).stage).toBe('clinical_experience');
+
+    const application = (
+      await http()
+        .post(`/api/v1/clients/${id}/match-applications`)
+        .set(cm)
+        .send({ season: 2027, specialties: ['Family Medicine'], erasSubmittedAt: '2026-09-03', visa: 'J-1' })
+        .expect(201)
+    ).body;
+    expect((await record(id)).stage).toBe('applying');
+    await http().post(`/api/v1/clients/${id}/match-applications`).set(cm).send({ season: 2027 }).expect(409);
+
+    await http()
+      .patch(`/api/v1/clients/${id}/match-applications/${application.id}`)
+      .set(cm)
+      .send({
+        nrmpRegisteredAt: '2026-09-20',
+        rankListCertifiedAt: '2027-02-25',
+        result: 'matched',
+        matchedProgram: 'Example Family Medicine Residency',
+        matchedState: 'CO',
+      })
+      .expect(200);
+    client = await record(id);
+    expect(client.stage).toBe('matched');
+    expect(milestone(client, 'match_result')).toBe('done');
+
+    const listed = await http()
+      .get('/api/v1/clients')
+      .query({ stage: 'matched', centerId: center })
+      .set(cm)
+      .expect(200);
+    expect(listed.body.items.map((c: { id: string }) => c.id)).toContain(id);
+    const notApplying = await http()
+      .get('/api/v1/clients')
+      .query({ stage: 'applying', centerId: center })
+      .set(cm)
+      .expect(200);
+    expect(notApplying.body.items.map((c: { id: string }) => c.id)).not.toContain(id);
+
+    const timeline = (await http().get(`/api/v1/clients/${id}/timeline`).set(cm).expect(200)).body.items;
+    expect(timeline.length).toBeGreaterThan(0);
+  });
+
+  it('refuses what the rules forbid with 422 naming the rule and its source', async () => {
+    const id = await enroll();
+    // Four attempts, one of them incomplete: the limit is reached, but not four failures.
+    for (const [testDate, status] of [
+      ['2022-01-10', 'failed'],
+      ['2022-06-10', 'failed'],
+      ['2022-12-10', 'incomplete'],
+      ['2024-01-20', 'failed'],
+    ]) {
+      await exam(id, { exam: 'USMLE_STEP2_CK', status, testDate }).expect(201);
+    }
+    const fifth = await exam(id, { exam: 'USMLE_STEP2_CK', status: 'scheduled', scheduledDate: '2026-12-01' }).expect(
+      422,
+    );
+    expect(fifth.body).toMatchObject({
+      code: 'ATTEMPT_LIMIT_REACHED',
+      rule: { source: expect.stringMatching(/^https:/) },
+    });
+
+    await exam(id, { exam: 'USMLE_STEP2_CK', status: 'failed', testDate: '2024-03-01' }).expect(422);
+    const barred = await enroll();
+    for (const testDate of ['2022-01-10', '2022-06-10', '2022-12-10', '2024-01-20']) {
+      await exam(barred, { exam: 'USMLE_STEP2_CK', status: 'failed', testDate }).expect(201);
+    }
+    const anyStep = await exam(barred, {
+      exam: 'USMLE_STEP1',
+      status: 'scheduled',
+      scheduledDate: '2026-12-01',
+    }).expect(422);
+    expect(anyStep.body.code).toBe('ALL_STEPS_BARRED');
+
+    const other = await enroll();
+    await exam(other, { exam: 'USMLE_STEP1', status: 'passed', testDate: '2025-05-01' }).expect(201);
+    const retake = await exam(other, { exam: 'USMLE_STEP1', status: 'scheduled', scheduledDate: '2026-12-01' }).expect(
+      422,
+    );
+    expect(retake.body.code).toBe('PASSED_STEP_NOT_RETAKEN');
+    const early = await exam(other, {
+      exam: 'USMLE_STEP2_CK',
+      status: 'scheduled',
+      eligibilityStart: '2026-12-01',
+      eligibilityEnd: '2027-02-28',
+      scheduledDate: '2026-11-15',
+    }).expect(422);
+    expect(early.body.code).toBe('TEST_DATE_BEFORE_ELIGIBILITY');
+    const scored = await exam(other, {
+      exam: 'USMLE_STEP1',
+      status: 'failed',
+      testDate: '2024-03-01',
+      score: 190,
+    }).expect(422);
+    expect(scored.body.code).toBe('STEP1_IS_PASS_FAIL');
+
+    const rows = await data.query('SELECT count(*)::int AS n FROM exam_records WHERE client_id = $1', [other]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('accepts what the rules only warn about, and flags it', async () => {
+    const id = await enroll();
+    for (const testDate of ['2024-01-10', '2024-06-10', '2025-02-10']) {
+      await exam(id, { exam: 'USMLE_STEP1', status: 'failed', testDate }).expect(201);
+    }
+    const client = await record(id);
+    expect(client.pathway.warnings.map((w: { code: string }) => w.code)).toContain('THIRD_ATTEMPT_USED');
+  });
+
+  it('moves the stage when the record is closed, in the same change', async () => {
+    const id = await enroll();
+    await http()
+      .patch(`/api/v1/clients/${id}`)
+      .set(cm)
+      .set('If-Match', '"1"')
+      .send({ status: 'closed', closedReason: 'Moved away' })
+      .expect(200);
+    expect((await record(id)).stage).toBe('closed');
+  });
+
+  it('refuses bad pathway input with the field named', async () => {
+    const id = await enroll();
+    const wrong = await exam(id, { exam: 'USMLE_STEP4' }).expect(400);
+    expect(wrong.body.fields[0].field).toBe('exam');
+    const oet = await exam(id, { exam: 'OET_MEDICINE', score: 350 }).expect(400);
+    expect(oet.body.fields[0].field).toBe('score');
+    await http()
+      .post(`/api/v1/clients/${id}/clinical-experiences`)
+      .set(cm)
+      .send({ kind: 'observership', institution: 'X Hospital', startDate: '2026-05-01', endDate: '2026-04-01' })
+      .expect(400);
+    await http().put('/api/v1/match-seasons/abc').set(cm).send({ events: [] }).expect(403);
+  });
+
+  it('serves the seeded Match calendar, every date flagged confirmed or estimated', async () => {
+    const seasons = (await http().get('/api/v1/match-seasons').set(cm).expect(200)).body;
+    expect(seasons.map((s: { matchYear: number }) => s.matchYear)).toEqual(expect.arrayContaining([2026, 2027]));
+    const s2026 = (await http().get('/api/v1/match-seasons/2026').set(cm).expect(200)).body;
+    expect(s2026.events.find((e: { key: string }) => e.key === 'match_day')).toMatchObject({
+      at: '2026-03-20T12:00:00-04:00',
+      estimated: false,
+    });
+    await http().get('/api/v1/match-seasons/1999').set(cm).expect(404);
+    await http().get('/api/v1/match-seasons/next').set(cm).expect(400);
+  });
+});
