@@ -139,8 +139,15 @@ describe('the pathway through the API', () => {
       .expect(200);
     expect(notApplying.body.items.map((c: { id: string }) => c.id)).not.toContain(id);
 
-    const timeline = (await http().get(`/api/v1/clients/${id}/timeline`).set(cm).expect(200)).body.items;
-    expect(timeline.length).toBeGreaterThan(0);
+    const timeline = (await http().get(`/api/v1/clients/${id}/timeline`).set(cm).query({ limit: 100 }).expect(200)).body
+      .items;
+    const kinds = timeline.map((i: { kind: string }) => i.kind);
+    expect(kinds.filter((k: string) => k === 'exam')).toHaveLength(4);
+    expect(kinds).toEqual(expect.arrayContaining(['clinical_experience', 'match_application', 'intake']));
+    expect(timeline.find((i: { kind: string }) => i.kind === 'match_application').details).toMatchObject({
+      season: 2027,
+      result: 'matched',
+    });
   });
 
   it('refuses what the rules forbid with 422 naming the rule and its source', async () => {

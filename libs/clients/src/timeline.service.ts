@@ -6,7 +6,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { findClientInScope } from './client-scope';
 
-export const TIMELINE_KINDS = ['intake', 'status_change', 'transfer', 'note', 'service', 'task', 'referral'] as const;
+export const TIMELINE_KINDS = [
+  'intake',
+  'status_change',
+  'transfer',
+  'note',
+  'service',
+  'task',
+  'referral',
+  'exam',
+  'clinical_experience',
+  'match_application',
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export class TimelineItem {
@@ -61,6 +72,18 @@ export class TimelineService {
                 jsonb_build_object('programId', r.program_id, 'programName', p.name, 'status', r.status)
            FROM client_referrals r JOIN partner_programs p ON p.id = r.program_id WHERE r.client_id = $1
          UNION ALL
+         SELECT 'exam', e.id::text, coalesce(e.test_date, e.scheduled_date)::timestamptz,
+                jsonb_build_object('exam', e.exam, 'status', e.status, 'score', e.score, 'verified', e.verified)
+           FROM exam_records e WHERE e.client_id = $1 AND coalesce(e.test_date, e.scheduled_date) IS NOT NULL
+         UNION ALL
+         SELECT 'clinical_experience', x.id::text, x.start_date::timestamptz,
+                jsonb_build_object('kind', x.kind, 'institution', x.institution, 'status', x.status, 'endDate', x.end_date)
+           FROM clinical_experiences x WHERE x.client_id = $1 AND x.start_date IS NOT NULL
+         UNION ALL
+         SELECT 'match_application', m.id::text, date_trunc('milliseconds', m.created_at),
+                jsonb_build_object('season', m.season, 'result', m.result, 'matchedSpecialty', m.matched_specialty, 'matchedState', m.matched_state)
+           FROM match_applications m WHERE m.client_id = $1
+         UNION ALL
          SELECT CASE WHEN a.action = 'client.created' THEN 'intake'
                      WHEN a.action = 'client.transferred' THEN 'transfer'
                      ELSE 'status_change' END,
@@ -107,6 +130,16 @@ function stripMasked(details: Record<string, unknown>): Record<string, unknown> 
         'dueDate',
         'programId',
         'programName',
+        'exam',
+        'score',
+        'verified',
+        'kind',
+        'institution',
+        'endDate',
+        'season',
+        'result',
+        'matchedSpecialty',
+        'matchedState',
       ].includes(key),
     ),
   );
