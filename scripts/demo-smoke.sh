@@ -40,6 +40,8 @@ token=$(login cm1.colorado@demo.imgpathways.org)
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/centers")" = 401 ] || { echo "centers answered without a token" >&2; exit 1; }
 caseload=$(curl -fs "$base/api/v1/clients?limit=100" -H "Authorization: Bearer $token" | json_field items.length)
 [ "$caseload" = 40 ] || { echo "expected the Colorado case manager to see 40 clients, got $caseload" >&2; exit 1; }
+matched=$(curl -fs "$base/api/v1/clients?stage=matched&limit=100" -H "Authorization: Bearer $(login director@demo.imgpathways.org)" | json_field items.length)
+[ "$matched" -gt 0 ] || { echo "expected matched clients in the demo" >&2; exit 1; }
 client_login=$(grep -o 'client1\.[a-z-]*@demo\.imgpathways\.org' "$log" | head -1)
 [ "$(curl -fs "$base/api/v1/me" -H "Authorization: Bearer $(login "$client_login")" | json_field role)" = client ] || { echo "client login failed" >&2; exit 1; }
 centers=$(curl -fs "$base/api/v1/centers" -H "Authorization: Bearer $(login admin@demo.imgpathways.org)" | json_field items.length)

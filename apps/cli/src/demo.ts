@@ -5,7 +5,7 @@ import { createWorkerContext } from '@app/worker';
 import { loadEnvironmentOrExit } from '@lib/kernel';
 import { checkPostgres, checkRedis, exitOnPreflightError } from './preflight';
 import { describePrepared, prepareDatabase, withDataSource } from './prepare-database';
-import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemoClients, seedDemoStaff } from '@lib/seed';
+import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemoClients, seedDemoPathways, seedDemoStaff } from '@lib/seed';
 
 /**
  * `npm run demo`: everything a new user needs, in one process. Creates the database when it is
@@ -25,6 +25,7 @@ async function demo(): Promise<void> {
   say(describePrepared(await prepareDatabase(env)));
   const staff = await withDataSource(env, seedDemoStaff);
   const clients = await withDataSource(env, (dataSource) => seedDemoClients(dataSource));
+  const pathways = await withDataSource(env, (dataSource) => seedDemoPathways(dataSource));
 
   const api = await createApiApp();
   await createWorkerContext();
@@ -44,7 +45,7 @@ async function demo(): Promise<void> {
         (login) => `  ${login.email.padEnd(48)} ${login.role.padEnd(13)} ${login.center ?? 'whole network'}`,
       ),
       '',
-      `Demo clients: ${clients.added} added now (40 per center); IMG logins (same password):`,
+      `Demo clients: ${clients.added} added now (40 per center), ${pathways} given pathway records; IMG logins (same password):`,
       ...clients.logins.map((login) => `  ${login.email.padEnd(48)} client        ${login.name}, ${login.center}`),
       `Log in: curl -s -X POST ${base}/api/v1/auth/login -H 'content-type: application/json' \\`,
       `          -d '{"email":"admin@${DEMO_DOMAIN}","password":"${DEMO_PASSWORD}"}'`,
