@@ -563,7 +563,23 @@ describe('client case records', () => {
       await http().post(`${base}/tasks`).set(cmA).send({ title: 'Book OET', assignedToClient: true }).expect(201);
       await http().post(`${base}/referrals`).set(cmA).send({ programId }).expect(201);
       await http().post(`${base}/account`).set(cmA).expect(201);
+      await http()
+        .post(`${base}/exams`)
+        .set(cmA)
+        .send({ exam: 'USMLE_STEP1', status: 'passed', testDate: '2025-05-01' })
+        .expect(201);
+      await http().put(`${base}/credentials`).set(cmA).send({ usmleId: '1-234-567-8' }).expect(200);
+      await http()
+        .post(`${base}/clinical-experiences`)
+        .set(cmA)
+        .send({ kind: 'observership', institution: 'Denver Health' })
+        .expect(201);
+      await http().post(`${base}/match-applications`).set(cmA).send({ season: 2027 }).expect(201);
       const doc = (await http().get(`${base}/export`).set(cmA).expect(200)).body;
+      expect(doc.exams).toEqual([expect.objectContaining({ exam: 'USMLE_STEP1', status: 'passed' })]);
+      expect(doc.credentials).toMatchObject({ usmleId: '1-234-567-8' });
+      expect(doc.clinicalExperiences).toEqual([expect.objectContaining({ institution: 'Denver Health' })]);
+      expect(doc.matchApplications).toEqual([expect.objectContaining({ season: 2027 })]);
       expect(doc.client.id).toBe(client.id);
       expect(doc.notes.map((n: { body: string }) => n.body)).toEqual(['Sent the ERAS checklist.']);
       expect(doc.services).toEqual([expect.objectContaining({ category: 'exam_preparation', hours: 3.5 })]);

@@ -12,6 +12,24 @@ import { ClientsError, ClientsErrorCode } from './clients.errors';
 import { ClientNote, ClientReferral, ClientTask, DeliveredService } from './casework.entities';
 import { NoteResponse, ReferralResponse, ServiceResponse, TaskResponse } from './casework.dto';
 import { toNoteResponse, toReferralResponse, toServiceResponse, toTaskResponse } from './casework.mapper';
+import {
+  ClinicalExperienceResponse,
+  CredentialsResponse,
+  ExamResponse,
+  MatchApplicationResponse,
+} from './pathway/pathway-records.dto';
+import {
+  ClinicalExperienceEntity,
+  CredentialRecordEntity,
+  ExamRecordEntity,
+  MatchApplicationEntity,
+} from './pathway/pathway-records.entities';
+import {
+  toClinicalExperienceResponse,
+  toCredentialsResponse,
+  toExamResponse,
+  toMatchApplicationResponse,
+} from './pathway/pathway-records.mapper';
 
 export class ExportedAccount {
   @ApiProperty() email: string;
@@ -34,6 +52,10 @@ export class ClientExport {
   @ApiProperty({ type: [ServiceResponse] }) services: ServiceResponse[];
   @ApiProperty({ type: [TaskResponse] }) tasks: TaskResponse[];
   @ApiProperty({ type: [ExportedReferral] }) referrals: ExportedReferral[];
+  @ApiProperty({ type: [ExamResponse] }) exams: ExamResponse[];
+  @ApiProperty({ type: CredentialsResponse }) credentials: CredentialsResponse;
+  @ApiProperty({ type: [ClinicalExperienceResponse] }) clinicalExperiences: ClinicalExperienceResponse[];
+  @ApiProperty({ type: [MatchApplicationResponse] }) matchApplications: MatchApplicationResponse[];
   @ApiProperty({ type: [AuditEntryView], description: 'The audit trail of the client, personal values masked' })
   history: AuditEntryView[];
 }
@@ -67,6 +89,13 @@ export class ClientDataRightsService {
         .where('r.client_id = :id', { id: client.id })
         .orderBy('r.referral_date', 'ASC')
         .getRawAndEntities();
+      const exams = await manager.find(ExamRecordEntity, { ...byClient, order: { createdAt: 'ASC', id: 'ASC' } });
+      const credentials = await manager.findOneBy(CredentialRecordEntity, { clientId: client.id });
+      const clinicalExperiences = await manager.find(ClinicalExperienceEntity, {
+        ...byClient,
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      const matchApplications = await manager.find(MatchApplicationEntity, { ...byClient, order: { season: 'ASC' } });
       const history = await manager.find(AuditEntry, { where: { clientId: client.id }, order: { id: 'ASC' } });
       return {
         exportedAt: this.clock.now().toISOString(),
@@ -87,6 +116,10 @@ export class ClientDataRightsService {
           ...toReferralResponse(r),
           programName: referrals.raw[i].program_name as string,
         })),
+        exams: exams.map(toExamResponse),
+        credentials: toCredentialsResponse(client.id, credentials),
+        clinicalExperiences: clinicalExperiences.map(toClinicalExperienceResponse),
+        matchApplications: matchApplications.map(toMatchApplicationResponse),
         history: history.map(toAuditEntryView),
       };
     });
@@ -133,6 +166,7 @@ export class ClientDataRightsService {
         client.id,
         REMOVED,
       ]);
+      await manager.query(`UPDATE clinical_experiences SET supervisor = NULL WHERE client_id = $1`, [client.id]);
       await manager.query(`UPDATE client_services SET description = NULL, provider = NULL WHERE client_id = $1`, [
         client.id,
       ]);
