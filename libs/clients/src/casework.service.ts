@@ -1,22 +1,12 @@
 import { AuditService } from '@lib/audit';
 import { Actor, Role, User } from '@lib/identity';
-import {
-  Clock,
-  decodeCursor,
-  NotFoundError,
-  Page,
-  PageQuery,
-  refuseNulls,
-  todayCivil,
-  toPage,
-  ValidationFailed,
-} from '@lib/kernel';
+import { Clock, decodeCursor, Page, PageQuery, refuseNulls, todayCivil, toPage, ValidationFailed } from '@lib/kernel';
 import { PartnerProgram } from '@lib/programs';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { findClientInScope, ScopedClient } from './client-scope';
-import { writeUnderClient } from './client-writes';
+import { rowOfClient, writeUnderClient } from './client-writes';
 import { ClientsError, ClientsErrorCode } from './clients.errors';
 import { ClientNote, ClientReferral, ClientTask, DeliveredService, ReferralStatus } from './casework.entities';
 import {
@@ -113,14 +103,14 @@ export class CaseworkService {
   async updateNote(actor: Actor, clientId: string, id: string, input: UpdateNoteDto): Promise<NoteResponse> {
     refuseNulls(input, ['contactType', 'contactDate', 'body']);
     return this.write(actor, clientId, async (manager, client) => {
-      const note = await this.owned(manager, NOTES, client, id);
+      const note = await rowOfClient(manager, NOTES.entity, NOTES.label, client, id);
       return toNoteResponse(await manager.save(Object.assign(note, input)));
     });
   }
 
   async deleteNote(actor: Actor, clientId: string, id: string): Promise<void> {
     await this.write(actor, clientId, async (manager, client) =>
-      manager.remove(await this.owned(manager, NOTES, client, id)),
+      manager.remove(await rowOfClient(manager, NOTES.entity, NOTES.label, client, id)),
     );
   }
 
@@ -140,14 +130,14 @@ export class CaseworkService {
   async updateService(actor: Actor, clientId: string, id: string, input: UpdateServiceDto): Promise<ServiceResponse> {
     refuseNulls(input, ['category', 'serviceDate']);
     return this.write(actor, clientId, async (manager, client) => {
-      const service = await this.owned(manager, SERVICES, client, id);
+      const service = await rowOfClient(manager, SERVICES.entity, SERVICES.label, client, id);
       return toServiceResponse(await manager.save(applyService(service, input)));
     });
   }
 
   async deleteService(actor: Actor, clientId: string, id: string): Promise<void> {
     await this.write(actor, clientId, async (manager, client) =>
-      manager.remove(await this.owned(manager, SERVICES, client, id)),
+      manager.remove(await rowOfClient(manager, SERVICES.entity, SERVICES.label, client, id)),
     );
   }
 
@@ -172,7 +162,7 @@ export class CaseworkService {
   async updateTask(actor: Actor, clientId: string, id: string, input: UpdateTaskDto): Promise<TaskResponse> {
     refuseNulls(input, ['title', 'assignedToClient', 'status']);
     return this.write(actor, clientId, async (manager, client) => {
-      const task = await this.owned(manager, TASKS, client, id);
+      const task = await rowOfClient(manager, TASKS.entity, TASKS.label, client, id);
       await this.applyTask(manager, client, task, input);
       if (input.status && input.status !== task.status) {
         task.completedAt = input.status === 'done' ? this.clock.now() : null;
@@ -184,7 +174,7 @@ export class CaseworkService {
 
   async deleteTask(actor: Actor, clientId: string, id: string): Promise<void> {
     await this.write(actor, clientId, async (manager, client) =>
-      manager.remove(await this.owned(manager, TASKS, client, id)),
+      manager.remove(await rowOfClient(manager, TASKS.entity, TASKS.label, client, id)),
     );
   }
 
@@ -229,7 +219,7 @@ export class CaseworkService {
     input: UpdateReferralDto,
   ): Promise<ReferralResponse> {
     return this.write(actor, clientId, async (manager, client) => {
-      const referral = await this.owned(manager, REFERRALS, client, id);
+      const referral = await rowOfClient(manager, REFERRALS.entity, REFERRALS.label, client, id);
       if (input.status && input.status !== referral.status) {
         if (!REFERRAL_TRANSITIONS[referral.status].includes(input.status)) {
           throw new ClientsError(
@@ -278,17 +268,6 @@ export class CaseworkService {
   }
 
   /** A row of `listing` that belongs to this client; another client's row is a 404 like a missing one. */
-  private async owned<E extends ObjectLiteral>(
-    manager: EntityManager,
-    listing: Listing<E>,
-    client: ScopedClient,
-    id: string,
-  ): Promise<E> {
-    const row = await manager.getRepository(listing.entity).findOneBy({ id, clientId: client.id } as never);
-    if (!row) throw new NotFoundError(listing.label, id);
-    return row;
-  }
-
   private write<T>(
     actor: Actor,
     clientId: string,

@@ -1,6 +1,7 @@
 import { AuditService } from '@lib/audit';
 import { Actor, auditContextOf } from '@lib/identity';
-import { EntityManager } from 'typeorm';
+import { NotFoundError } from '@lib/kernel';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { findClientInScope, ScopedClient } from './client-scope';
 import { ClientsError, ClientsErrorCode } from './clients.errors';
 
@@ -35,4 +36,17 @@ export async function writeUnderClient<T>(
     ]);
     return result;
   });
+}
+
+/** A row of `entity` that belongs to this client; another client's row is a 404, like a missing one. */
+export async function rowOfClient<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  label: string,
+  client: ScopedClient,
+  id: string,
+): Promise<E> {
+  const row = await manager.getRepository(entity).findOneBy({ id, clientId: client.id } as never);
+  if (!row) throw new NotFoundError(label, id);
+  return row;
 }

@@ -2,14 +2,14 @@ import { AuditService } from '@lib/audit';
 import { MatchSeasonsService } from '@lib/calendar';
 import { Center } from '@lib/centers';
 import { Actor } from '@lib/identity';
-import { AppError, Clock, NotFoundError, Page, refuseNulls } from '@lib/kernel';
+import { AppError, Clock, Page, refuseNulls } from '@lib/kernel';
 import { evaluatePathway, PATHWAY_RULES, PathwayResult, refusalsForExamWrite } from '@lib/pathway';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Client } from '../client.entity';
 import { findClientInScope, ScopedClient } from '../client-scope';
-import { writeUnderClient } from '../client-writes';
+import { rowOfClient, writeUnderClient } from '../client-writes';
 import { ClientsError, ClientsErrorCode } from '../clients.errors';
 import {
   ClinicalExperienceResponse,
@@ -118,7 +118,7 @@ export class PathwayRecordsService {
   async updateExam(actor: Actor, clientId: string, id: string, input: UpdateExamDto): Promise<ExamResponse> {
     refuseNulls(input, ['status']);
     return this.write(actor, clientId, async (manager, client) => {
-      const exam = await owned(manager, ExamRecordEntity, 'Exam', client, id);
+      const exam = await rowOfClient(manager, ExamRecordEntity, 'Exam', client, id);
       applyExam(exam, input);
       await this.refuseForbidden(manager, client, exam);
       return toExamResponse(await manager.save(exam));
@@ -127,7 +127,7 @@ export class PathwayRecordsService {
 
   async deleteExam(actor: Actor, clientId: string, id: string): Promise<void> {
     await this.write(actor, clientId, async (manager, client) =>
-      manager.remove(await owned(manager, ExamRecordEntity, 'Exam', client, id)),
+      manager.remove(await rowOfClient(manager, ExamRecordEntity, 'Exam', client, id)),
     );
   }
 
@@ -191,14 +191,14 @@ export class PathwayRecordsService {
   ): Promise<ClinicalExperienceResponse> {
     refuseNulls(input, ['kind', 'institution', 'handsOn', 'status']);
     return this.write(actor, clientId, async (manager, client) => {
-      const experience = await owned(manager, ClinicalExperienceEntity, 'Clinical experience', client, id);
+      const experience = await rowOfClient(manager, ClinicalExperienceEntity, 'Clinical experience', client, id);
       return toClinicalExperienceResponse(await manager.save(checkDates(Object.assign(experience, input))));
     });
   }
 
   async deleteClinicalExperience(actor: Actor, clientId: string, id: string): Promise<void> {
     await this.write(actor, clientId, async (manager, client) =>
-      manager.remove(await owned(manager, ClinicalExperienceEntity, 'Clinical experience', client, id)),
+      manager.remove(await rowOfClient(manager, ClinicalExperienceEntity, 'Clinical experience', client, id)),
     );
   }
 
@@ -247,14 +247,14 @@ export class PathwayRecordsService {
   ): Promise<MatchApplicationResponse> {
     refuseNulls(input, ['result', 'specialties', 'residencyBegan']);
     return this.write(actor, clientId, async (manager, client) => {
-      const application = await owned(manager, MatchApplicationEntity, 'Match application', client, id);
+      const application = await rowOfClient(manager, MatchApplicationEntity, 'Match application', client, id);
       return toMatchApplicationResponse(await manager.save(Object.assign(application, input)));
     });
   }
 
   async deleteMatchApplication(actor: Actor, clientId: string, id: string): Promise<void> {
     await this.write(actor, clientId, async (manager, client) =>
-      manager.remove(await owned(manager, MatchApplicationEntity, 'Match application', client, id)),
+      manager.remove(await rowOfClient(manager, MatchApplicationEntity, 'Match application', client, id)),
     );
   }
 
@@ -280,18 +280,6 @@ export class PathwayRecordsService {
       });
     }
   }
-}
-
-async function owned<E extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: EntityTarget<E>,
-  label: string,
-  client: ScopedClient,
-  id: string,
-): Promise<E> {
-  const row = await manager.getRepository(entity).findOneBy({ id, clientId: client.id } as never);
-  if (!row) throw new NotFoundError(label, id);
-  return row;
 }
 
 function applyExam(exam: ExamRecordEntity, input: UpdateExamDto & { exam?: CreateExamDto['exam'] }): void {
