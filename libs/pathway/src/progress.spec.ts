@@ -313,6 +313,25 @@ describe(nextStepsOf.name, () => {
     expect(steps(records({ client: { status: 'closed', careerGoal: 'residency' } }))).toEqual([]);
   });
 
+  it('leaves out the Match until Step 1 and Step 2 CK are passed, unless an application is under way', () => {
+    const midExams = records({ exams: [attempt('2024-01-10', 'passed')] });
+    expect(steps(midExams).some((s) => s.includes('Match'))).toBe(false);
+    const ready = credentials({
+      diplomaVerifiedAt: '2025-01-01',
+      transcriptVerifiedAt: '2025-01-01',
+      schoolListedInWorldDirectory: true,
+      step2CsPassedAt: '2020-01-01',
+    });
+    const base = {
+      credentials: ready,
+      exams: [attempt('2024-01-10', 'passed')],
+      clinicalExperiences: [experience({ letterReceivedAt: '2025-04-01' })],
+    };
+    expect(steps(records(base)).some((s) => s.includes('Match'))).toBe(false);
+    const applying = records({ ...base, matchApplications: [application({ season: 2027 })] });
+    expect(steps(applying, '2026-06-01').join(' ')).toContain('2027 Match');
+  });
+
   it('leaves out the Match for an alternative career, or when no season is ahead', () => {
     const alt = records({ client: { status: 'active', careerGoal: 'alternative_career' } });
     expect(steps(alt).some((s) => s.includes('Match'))).toBe(false);

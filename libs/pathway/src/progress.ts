@@ -225,7 +225,12 @@ export function nextStepsOf(
   if (state.letters_of_recommendation === 'todo' && state.us_clinical_experience !== 'todo')
     steps.push('Ask your clinical supervisor for a letter of recommendation');
   const season = nextSeason(calendar, today);
-  if (season && records.client.careerGoal === 'residency') {
+  // The Match steps once Step 1 and Step 2 CK are passed, or once an application is under way:
+  // telling someone in the middle of their exams to submit ERAS now would mislead them.
+  const readyForMatch =
+    (state.step1 === 'done' && state.step2_ck === 'done') ||
+    records.matchApplications.some((a) => a.result === 'pending');
+  if (season && readyForMatch && records.client.careerGoal === 'residency') {
     const submit = seasonDate(calendar, season, 'eras_submission_opens');
     const rank = seasonDate(calendar, season, 'rank_list_deadline');
     if (open('eras'))
