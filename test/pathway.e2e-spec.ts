@@ -249,7 +249,37 @@ describe('the pathway through the API', () => {
       at: '2026-03-20T12:00:00-04:00',
       estimated: false,
     });
-    await http().get('/api/v1/match-seasons/1999').set(cm).expect(404);
+    await http().get('/api/v1/match-seasons/2099').set(cm).expect(404);
+    await http().get('/api/v1/match-seasons/1999').set(cm).expect(400);
     await http().get('/api/v1/match-seasons/next').set(cm).expect(400);
+  });
+
+  it('lets an admin correct the calendar, refusing dates no clock can read', async () => {
+    const admin = bearer(tokenFor(app, await createUser(data, { role: Role.Admin })));
+    const event = { key: 'rank_list_deadline', label: 'Rank order list certification deadline', estimated: true };
+    for (const at of [
+      '2028-03-01T21-05:00',
+      '2027-W09-3T21:00:00Z',
+      '2027-02-30T21:00:00-05:00',
+      '2027-13-01T21:00:00-05:00',
+    ]) {
+      const res = await http()
+        .put('/api/v1/match-seasons/2028')
+        .set(admin)
+        .send({ events: [{ ...event, at }] })
+        .expect(400);
+      expect(res.body.fields[0].field).toBe('events.0.at');
+    }
+    await http().put('/api/v1/match-seasons/0').set(admin).send({ events: [] }).expect(400);
+    const saved = await http()
+      .put('/api/v1/match-seasons/2028')
+      .set(admin)
+      .send({ events: [{ ...event, at: '2028-03-01T21:00:00-05:00' }] })
+      .expect(200);
+    expect(saved.body.events[0].at).toBe('2028-03-01T21:00:00-05:00');
+    const [audit] = await data.query(
+      `SELECT entity_id FROM audit_log WHERE entity_type = 'match_season' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit.entity_id).toBe('2028');
   });
 });

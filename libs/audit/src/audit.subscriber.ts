@@ -100,7 +100,7 @@ async function write(
     actorRole: context.actorRole,
     action: `${options.type}.${verb}`,
     entityType: options.type,
-    entityId: row.id === undefined ? null : String(row.id),
+    entityId: row[options.idProperty] === undefined ? null : String(row[options.idProperty]),
     clientId: options.clientIdProperty ? (row[options.clientIdProperty] ?? null) : null,
     centerId: options.centerIdProperty ? (row[options.centerIdProperty] ?? null) : null,
     changes,

@@ -5,6 +5,8 @@ export interface AuditedOptions {
   sensitive?: string[];
   /** Columns not worth logging (timestamps the database maintains). */
   ignore?: string[];
+  /** Property holding the row's id in the log (default `id`). */
+  idProperty?: string;
   /** Property holding the client id the row belongs to, when it belongs to one. */
   clientIdProperty?: string;
   /** Property holding the center id the row belongs to, when it belongs to one. */
@@ -24,6 +26,7 @@ export function Audited(options: AuditedOptions): ClassDecorator {
     AUDITED.set(target as unknown as EntityClass, {
       sensitive: [],
       ignore: ['createdAt', 'updatedAt'],
+      idProperty: 'id',
       clientIdProperty: '',
       centerIdProperty: '',
       ...options,

@@ -4,14 +4,31 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsISO8601,
   IsString,
   Matches,
   MaxLength,
   MinLength,
+  registerDecorator,
   ValidateNested,
 } from 'class-validator';
+import { isCivilDate } from '@lib/kernel';
 import { MatchSeasonEntity } from './match-season.entity';
+
+/** A date-time that names a real instant: a day that exists, readable by Date. */
+function IsRealInstant(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isRealInstant',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        // The calendar day must exist (Date would roll 30 February over into March).
+        validate: (value: unknown) =>
+          typeof value === 'string' && isCivilDate(value.slice(0, 10)) && !Number.isNaN(new Date(value).getTime()),
+        defaultMessage: () => 'at must be a real date and time',
+      },
+    });
+}
 
 export class SeasonEventDto {
   @ApiProperty({ example: 'rank_list_deadline' })
@@ -25,8 +42,11 @@ export class SeasonEventDto {
   label: string;
 
   @ApiProperty({ example: '2027-03-03T21:00:00-05:00', description: 'ISO-8601 with offset (US Eastern)' })
-  @IsISO8601({ strict: true }, { message: 'at must be an ISO-8601 date-time with its offset' })
-  @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'at must carry its offset, e.g. -05:00' })
+  // One plain form only (what JavaScript's Date reads the same everywhere), checked for a real instant.
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'at must be a date-time with its offset, e.g. 2027-03-03T21:00:00-05:00',
+  })
+  @IsRealInstant()
   at: string;
 
   @ApiProperty({ description: 'Not yet confirmed by a published calendar' })

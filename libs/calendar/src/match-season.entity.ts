@@ -11,7 +11,7 @@ export interface SeasonEvent {
 }
 
 /** One Main Residency Match: the dates reminders and deadlines need. Admins correct them. */
-@Audited({ type: 'match_season' })
+@Audited({ type: 'match_season', idProperty: 'matchYear' })
 @Entity({ name: 'match_seasons' })
 export class MatchSeasonEntity {
   @PrimaryColumn({ type: 'int' }) matchYear: number;

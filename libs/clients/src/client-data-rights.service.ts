@@ -167,6 +167,8 @@ export class ClientDataRightsService {
         REMOVED,
       ]);
       await manager.query(`UPDATE clinical_experiences SET supervisor = NULL WHERE client_id = $1`, [client.id]);
+      await manager.query(`UPDATE credential_records SET usmle_id = NULL WHERE client_id = $1`, [client.id]);
+      await manager.query(`UPDATE match_applications SET nrmp_id = NULL WHERE client_id = $1`, [client.id]);
       await manager.query(`UPDATE client_services SET description = NULL, provider = NULL WHERE client_id = $1`, [
         client.id,
       ]);

@@ -64,6 +64,7 @@ export const PERSONAL_FIELDS = [
 @Index('ix_clients_country', ['countryOfTraining', 'centerId'])
 @Index('ix_clients_email', ['email'], { where: 'email IS NOT NULL' })
 @Index('ix_clients_center_stage', ['centerId', 'stage', 'lastName', 'firstName', 'id'])
+@Index('ix_clients_stage', ['stage', 'lastName', 'firstName', 'id'])
 // Expression indexes (accent-folded names, trigram search): defined in the migration only.
 @Index('ix_clients_identity', { synchronize: false })
 @Index('ix_clients_search', { synchronize: false })

@@ -97,7 +97,11 @@ export class ClientsService {
         status: 'active',
         lastActivityAt: this.clock.now(),
       });
-      return toClientResponse(await manager.save(client), actor.role);
+      const saved = await manager.save(client);
+      // An alternative career is a stage from the first day.
+      await this.pathway.refreshStage(manager, saved);
+      saved.stage = (await manager.findOneByOrFail(Client, { id: saved.id })).stage;
+      return toClientResponse(saved, actor.role);
     });
   }
 

@@ -84,7 +84,9 @@ export function eligibilityFindings(records: PathwayRecords, today: CivilDate, r
 /** The civil date (US Eastern, as NRMP sets it) of a season's event. */
 export function seasonDate(calendar: readonly MatchSeason[], matchYear: number, key: string): CivilDate | null {
   const event = calendar.find((s) => s.matchYear === matchYear)?.events.find((e) => e.key === key);
-  return event ? civilDateOf(new Date(event.at), 'America/New_York') : null;
+  const instant = event ? new Date(event.at) : null;
+  // A date the calendar holds but no clock can read is as good as no date: never a crash.
+  return instant && !Number.isNaN(instant.getTime()) ? civilDateOf(instant, 'America/New_York') : null;
 }
 
 /** The exam requirements must be met by the rank-list certification deadline to take part in that Match. */

@@ -7,11 +7,13 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequestAuditContext, Roles } from '../auth/auth.decorators';
 
 const STAFF = [Role.Admin, Role.Director, Role.CaseManager];
-const year = () =>
-  new ParseIntPipe({
-    exceptionFactory: () =>
-      new ValidationFailed([{ field: 'year', problems: ['year must be a Match year such as 2027'] }]),
-  });
+const yearProblem = () =>
+  new ValidationFailed([{ field: 'year', problems: ['year must be a Match year from 2000 to 2100, such as 2027'] }]);
+const year = () => new ParseIntPipe({ exceptionFactory: yearProblem });
+function inRange(matchYear: number): number {
+  if (matchYear < 2000 || matchYear > 2100) throw yearProblem();
+  return matchYear;
+}
 
 @ApiTags('match-seasons')
 @ApiBearerAuth()
@@ -30,7 +32,7 @@ export class MatchSeasonsController {
   @Roles(...STAFF)
   @ApiOkResponse({ type: MatchSeasonResponse })
   get(@Param('year', year()) matchYear: number): Promise<MatchSeasonResponse> {
-    return this.seasons.get(matchYear);
+    return this.seasons.get(inRange(matchYear));
   }
 
   @Put(':year')
@@ -44,6 +46,6 @@ export class MatchSeasonsController {
     @Param('year', year()) matchYear: number,
     @Body() body: UpdateMatchSeasonDto,
   ): Promise<MatchSeasonResponse> {
-    return this.seasons.update(context, matchYear, body);
+    return this.seasons.update(context, inRange(matchYear), body);
   }
 }

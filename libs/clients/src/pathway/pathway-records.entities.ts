@@ -31,7 +31,10 @@ import { Client } from '../client.entity';
   `status IN ('planned', 'scheduled', 'taken', 'result_pending', 'passed', 'failed', 'incomplete', 'cancelled')`,
 )
 @Check('ck_exam_records_score', 'score BETWEEN 1 AND 300')
-@Check('ck_exam_records_oet', 'all four OET sub-scores or none')
+@Check(
+  'ck_exam_records_oet',
+  '(oet_listening IS NULL) = (oet_reading IS NULL) AND (oet_reading IS NULL) = (oet_writing IS NULL) AND (oet_writing IS NULL) = (oet_speaking IS NULL)',
+)
 export class ExamRecordEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
 
@@ -58,7 +61,8 @@ export class ExamRecordEntity {
 }
 
 /** The client's ECFMG file: identifiers, primary-source verification, Pathway, certificate. One per client. */
-@Audited({ type: 'credentials', clientIdProperty: 'clientId' })
+// Identifiers that name a person: logged masked, blanked by anonymization.
+@Audited({ type: 'credentials', sensitive: ['usmleId'], clientIdProperty: 'clientId' })
 @Entity({ name: 'credential_records' })
 @Check('ck_credential_records_pathway', 'ecfmg_pathway BETWEEN 1 AND 6')
 @Check(
@@ -121,7 +125,7 @@ export class ClinicalExperienceEntity {
 }
 
 /** One Match season's application: ERAS, NRMP, interviews, rank list, result. One per client and season. */
-@Audited({ type: 'match_application', clientIdProperty: 'clientId' })
+@Audited({ type: 'match_application', sensitive: ['nrmpId'], clientIdProperty: 'clientId' })
 @Entity({ name: 'match_applications' })
 @Unique('uq_match_applications_season', ['clientId', 'season'])
 @Index('ix_match_applications_season', ['season', 'result'])

@@ -123,9 +123,17 @@ export class PathwayRecords1795670000000 implements MigrationInterface {
     // The engine's verdict, stored so the caseload can filter on it with an index; refreshed in
     // the transaction of every pathway write. The engine alone decides it.
     await queryRunner.query(`ALTER TABLE clients ADD COLUMN stage text NOT NULL DEFAULT 'intake'`);
+    // Existing clients have no pathway records yet: their stage follows from the record alone.
+    await queryRunner.query(
+      `UPDATE clients SET stage = CASE WHEN status = 'closed' THEN 'closed'
+                                       WHEN career_goal = 'alternative_career' THEN 'alternative_career'
+                                       ELSE 'intake' END`,
+    );
     await queryRunner.query(
       `CREATE INDEX ix_clients_center_stage ON clients (center_id, stage, last_name, first_name, id)`,
     );
+    // Network-wide callers (admins, network directors) filter by stage without a center.
+    await queryRunner.query(`CREATE INDEX ix_clients_stage ON clients (stage, last_name, first_name, id)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
