@@ -16,6 +16,25 @@ describe(refusalsForNewAttempt.name, () => {
     expect(codes([exam({ status: 'passed' })], '2026-05-01')).toEqual(['PASSED_STEP_NOT_RETAKEN']);
   });
 
+  it('lets a pass older than 7 years be taken again (the ECFMG window requires it)', () => {
+    // The window's last day is 2025-01-10 (7 years after the pass); the day after, it has closed.
+    expect(codes([attempt('2018-01-10', 'passed')], '2025-01-10')).toEqual(['PASSED_STEP_NOT_RETAKEN']);
+    expect(codes([attempt('2018-01-10', 'passed')], '2025-01-11')).toEqual([]);
+  });
+
+  it('does not bar the other Steps when the failing Step was passed in the end, or for failures after the date', () => {
+    const failedThenPassed = ['2018-01-10', '2018-06-10', '2018-12-10', '2019-06-10', '2019-12-10'].map((d) =>
+      attempt(d, 'failed', { exam: 'USMLE_STEP2_CK' }),
+    );
+    expect(
+      codes([...failedThenPassed, attempt('2020-06-10', 'passed', { exam: 'USMLE_STEP2_CK' })], '2026-05-01'),
+    ).toEqual([]);
+    const laterFailures = ['2022-01-10', '2022-06-10', '2022-12-10', '2024-01-20'].map((d) =>
+      attempt(d, 'failed', { exam: 'USMLE_STEP2_CK' }),
+    );
+    expect(codes(laterFailures, '2021-09-01')).toEqual([]);
+  });
+
   it('lets the history before a pass be recorded (the failure that came first)', () => {
     expect(codes([attempt('2025-01-10', 'passed')], '2024-06-01')).toEqual([]);
   });
@@ -105,6 +124,13 @@ describe(attemptFindings.name, () => {
   it('blocks when all attempts are used, and bars every Step after four failures', () => {
     const four = ['2022-01-10', '2022-06-10', '2022-12-10', '2024-01-20'].map((d) => attempt(d));
     expect(findings(four).map((f) => f.code)).toEqual(['ATTEMPT_LIMIT_REACHED', 'ALL_STEPS_BARRED']);
+  });
+
+  it('waits for the result of a last attempt before blocking', () => {
+    const pending = ['2022-01-10', '2022-06-10', '2022-12-10']
+      .map((d) => attempt(d))
+      .concat(attempt('2024-01-20', 'result_pending'));
+    expect(findings(pending).map((f) => [f.code, f.severity])).toEqual([['LAST_ATTEMPT_PENDING', 'warning']]);
   });
 
   it('says nothing about a passed Step, or fewer than three attempts', () => {

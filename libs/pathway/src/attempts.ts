@@ -15,6 +15,19 @@ export function passed(exams: readonly ExamRecord[], exam: ExamRecord['exam']): 
 }
 
 /**
+ * The Step whose failures bar every Step: one never passed, with as many failures (before
+ * `before`, when given) as the limit in force allows attempts. A Step passed in the end bars nothing.
+ */
+export function barringStep(
+  exams: readonly ExamRecord[],
+  before: CivilDate | null,
+  maxAttempts: number,
+): UsmleStep | undefined {
+  const counts = (e: ExamRecord) => e.status === 'failed' && (before === null || (e.testDate as string) < before);
+  return USMLE_STEPS.find((s) => !passed(exams, s) && attemptsAt(exams, s).filter(counts).length >= maxAttempts);
+}
+
+/**
  * What the USMLE rules say about a new attempt at `step` on `date`, given the attempts before
  * it: every refusal, each naming its rule. Empty when the attempt is allowed.
  */
@@ -27,8 +40,13 @@ export function refusalsForNewAttempt(
   const name = EXAM_NAMES[step];
   const refusals: Finding[] = [];
   // A pass dated after `date` is history being recorded in order (the failure before the pass).
+  // A pass more than 7 years old may be retaken when ECFMG's window requires it.
+  const stillCounts = addMonths(date, -rules.sevenYear.years * 12);
   const passedBefore = exams.some(
-    (e) => e.exam === step && e.status === 'passed' && (e.testDate === null || e.testDate < date),
+    (e) =>
+      e.exam === step &&
+      e.status === 'passed' &&
+      (e.testDate === null || (e.testDate < date && e.testDate >= stillCounts)),
   );
   if (passedBefore) {
     refusals.push(
@@ -41,9 +59,7 @@ export function refusalsForNewAttempt(
     return refusals;
   }
   const limit = ruleInForce(rules.attemptLimits, date);
-  const barredBy = USMLE_STEPS.find(
-    (s) => attemptsAt(exams, s).filter((e) => e.status === 'failed').length >= limit.maxAttemptsPerStep,
-  );
+  const barredBy = barringStep(exams, date, limit.maxAttemptsPerStep);
   if (barredBy) {
     refusals.push(
       blocker(
@@ -114,8 +130,15 @@ export function attemptFindings(exams: readonly ExamRecord[], today: CivilDate, 
   const limit = ruleInForce(rules.attemptLimits, today);
   for (const step of USMLE_STEPS) {
     if (passed(exams, step)) continue;
-    const used = attemptsAt(exams, step).length;
-    if (used >= limit.maxAttemptsPerStep) {
+    const attempts = attemptsAt(exams, step);
+    const used = attempts.length;
+    const awaiting = attempts.some((e) => e.status === 'taken' || e.status === 'result_pending');
+    if (used >= limit.maxAttemptsPerStep && awaiting) {
+      // The last attempt may yet be a pass: nothing is blocked until its result is in.
+      findings.push(
+        warning('LAST_ATTEMPT_PENDING', limit, `The last allowed attempt at ${EXAM_NAMES[step]} awaits its result`),
+      );
+    } else if (used >= limit.maxAttemptsPerStep) {
       findings.push(
         blocker(
           'ATTEMPT_LIMIT_REACHED',
@@ -133,9 +156,7 @@ export function attemptFindings(exams: readonly ExamRecord[], today: CivilDate, 
       );
     }
   }
-  const barredBy = USMLE_STEPS.find(
-    (s) => attemptsAt(exams, s).filter((e) => e.status === 'failed').length >= limit.maxAttemptsPerStep,
-  );
+  const barredBy = barringStep(exams, null, limit.maxAttemptsPerStep);
   if (barredBy) {
     findings.push(
       blocker(
