@@ -48,6 +48,18 @@ describe('the ECFMG 7-year window', () => {
     );
   });
 
+  it('closes the window when the second pass came more than 7 years after the first', () => {
+    const late = records({
+      exams: [attempt('2018-01-10', 'passed'), attempt('2026-06-01', 'passed', { exam: 'USMLE_STEP2_CK' })],
+    });
+    expect(codesOn('2026-07-01', late)).toEqual(['SEVEN_YEAR_WINDOW_CLOSED']);
+    expect(status(late)).toMatchObject({ sevenYearBroken: true, examsMet: false });
+    const onTime = records({
+      exams: [attempt('2018-01-10', 'passed'), attempt('2025-01-10', 'passed', { exam: 'USMLE_STEP2_CK' })],
+    });
+    expect(status(onTime).sevenYearBroken).toBe(false);
+  });
+
   it('is silent once both are passed or the client is certified', () => {
     const both = records({
       exams: [attempt('2019-05-20', 'passed'), attempt('2026-01-10', 'passed', { exam: 'USMLE_STEP2_CK' })],
@@ -92,7 +104,7 @@ describe('eligibility windows with no exam scheduled', () => {
 describe('the rank-list deadline', () => {
   const applying = records({ matchApplications: [application({ season: 2027 })] });
   const codesOn = (today: string, r = applying) =>
-    rankListFindings(r, status(r), CALENDAR, today, PATHWAY_RULES).map((f) => f.code);
+    rankListFindings(r, CALENDAR, today, PATHWAY_RULES).map((f) => f.code);
 
   it('reads the deadline in US Eastern time', () => {
     expect(seasonDate(CALENDAR, 2027, 'rank_list_deadline')).toBe('2027-03-03');
@@ -108,8 +120,30 @@ describe('the rank-list deadline', () => {
     expect(codesOn(today)).toEqual(expected),
   );
 
+  it('judges the requirements as they stood on the deadline, not as they stand now', () => {
+    const lateStep2 = records({
+      matchApplications: [application({ season: 2026 })],
+      exams: [attempt('2025-01-10', 'passed'), attempt('2026-04-01', 'passed', { exam: 'USMLE_STEP2_CK' })],
+      credentials: credentials({ step2CsPassedAt: '2020-06-01' }),
+    });
+    expect(codesOn('2026-04-15', lateStep2)).toEqual(['RANK_LIST_DEADLINE_REQUIREMENTS_UNMET']);
+    const oetLate = records({
+      matchApplications: [application({ season: 2026 })],
+      exams: [
+        attempt('2025-01-10', 'passed'),
+        attempt('2025-06-10', 'passed', { exam: 'USMLE_STEP2_CK' }),
+        attempt('2026-03-20', 'passed', {
+          exam: 'OET_MEDICINE',
+          oetScores: { listening: 400, reading: 400, writing: 400, speaking: 400 },
+        }),
+      ],
+      credentials: credentials({ ecfmgPathwayStatus: 'validated', ecfmgPathwayCycle: 2025 }),
+    });
+    expect(codesOn('2026-04-15', oetLate)).toEqual(['RANK_LIST_DEADLINE_REQUIREMENTS_UNMET']);
+  });
+
   it('says the Match is out of reach once the deadline has passed', () => {
-    const [finding] = rankListFindings(applying, status(applying), CALENDAR, '2027-03-04', PATHWAY_RULES);
+    const [finding] = rankListFindings(applying, CALENDAR, '2027-03-04', PATHWAY_RULES);
     expect(finding.message).toContain('out of reach');
   });
 

@@ -2,7 +2,7 @@ import { passed } from './attempts';
 import { addMonths, civilDateOf, CivilDate, daysBetween, earliest } from './civil-date';
 import { blocker, EXAM_NAMES, Finding, warning } from './findings';
 import { MatchSeason, PathwayRecords } from './records';
-import { CertificationStatus } from './requirements';
+import { CertificationStatus, certificationStatus } from './requirements';
 import { PathwayRules } from './rules';
 
 /** The last day of the ECFMG 7-year window: 7 years after the first passed exam required for certification. */
@@ -22,7 +22,20 @@ export function sevenYearFindings(
   rules: PathwayRules,
 ): Finding[] {
   const deadline = sevenYearDeadline(records, rules);
-  if (!deadline || status.certified || (status.step1 && status.step2ck)) return [];
+  if (!deadline || status.certified) return [];
+  if (status.sevenYearBroken) {
+    return [
+      blocker(
+        'SEVEN_YEAR_WINDOW_CLOSED',
+        rules.sevenYear,
+        `The 7-year window closed on ${deadline} before both Steps were passed: the first pass no longer counts and must be taken again`,
+        {
+          date: deadline,
+        },
+      ),
+    ];
+  }
+  if (status.step1 && status.step2ck) return [];
   const left = daysBetween(today, deadline);
   const missing = status.step1 ? EXAM_NAMES.USMLE_STEP2_CK : EXAM_NAMES.USMLE_STEP1;
   if (left < 0) {
@@ -92,16 +105,15 @@ export function seasonDate(calendar: readonly MatchSeason[], matchYear: number, 
 /** The exam requirements must be met by the rank-list certification deadline to take part in that Match. */
 export function rankListFindings(
   records: PathwayRecords,
-  status: CertificationStatus,
   calendar: readonly MatchSeason[],
   today: CivilDate,
   rules: PathwayRules,
 ): Finding[] {
-  if (status.examsMet) return [];
   const findings: Finding[] = [];
   for (const application of records.matchApplications.filter((a) => a.result === 'pending')) {
     const deadline = seasonDate(calendar, application.season, 'rank_list_deadline');
-    if (!deadline) continue;
+    // What counts is what was met by the deadline, not what has been met since.
+    if (!deadline || certificationStatus(records, rules, deadline).examsMet) continue;
     const left = daysBetween(today, deadline);
     if (left < 0) {
       findings.push(

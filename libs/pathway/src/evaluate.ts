@@ -42,7 +42,7 @@ export function evaluatePathway(
         ...eligibilityFindings(records, today, rules),
         ...oetVerdict(records.exams, records.credentials, rules).findings,
         ...sevenYearFindings(records, status, today, rules),
-        ...rankListFindings(records, status, calendar, today, rules),
+        ...rankListFindings(records, calendar, today, rules),
         ...visaAndStep3Findings(records, status, rules),
       ];
   const checklist = checklistOf(records, status, findings, rules);

@@ -1,7 +1,6 @@
-import { passed } from './attempts';
-import { CivilDate, latest } from './civil-date';
+import { addMonths, CivilDate, latest } from './civil-date';
 import { oetVerdict } from './oet';
-import { PathwayRecords } from './records';
+import { ExamRecord, PathwayRecords } from './records';
 import { PathwayRules } from './rules';
 
 /** Where the client stands on each requirement of ECFMG certification. */
@@ -18,15 +17,38 @@ export interface CertificationStatus {
   credentialsVerified: boolean;
   /** When the last of diploma and transcript was verified, once both are and the school is listed. */
   credentialsVerifiedOn: CivilDate | null;
+  /** Step 1 and Step 2 CK were passed more than 7 years apart: the first no longer counts. */
+  sevenYearBroken: boolean;
   /** The exam requirements, which must be met by the rank-list certification deadline. */
   examsMet: boolean;
 }
 
-export function certificationStatus(records: PathwayRecords, rules: PathwayRules): CertificationStatus {
+/** The pass of `exam` dated on or before `asOf` (any pass when `asOf` is null). */
+export function passedBy(
+  records: PathwayRecords,
+  exam: ExamRecord['exam'],
+  asOf: CivilDate | null,
+): ExamRecord | undefined {
+  return records.exams.find(
+    (e) => e.exam === exam && e.status === 'passed' && (asOf === null || (e.testDate !== null && e.testDate <= asOf)),
+  );
+}
+
+/** Where the client stands, now or (with `asOf`) as the records stood on that day. */
+export function certificationStatus(
+  records: PathwayRecords,
+  rules: PathwayRules,
+  asOf: CivilDate | null = null,
+): CertificationStatus {
   const c = records.credentials;
-  const step1 = Boolean(passed(records.exams, 'USMLE_STEP1'));
-  const step2ck = Boolean(passed(records.exams, 'USMLE_STEP2_CK'));
-  const oet = oetVerdict(records.exams, c, rules).valid !== null;
+  const pass1 = passedBy(records, 'USMLE_STEP1', asOf);
+  const pass2 = passedBy(records, 'USMLE_STEP2_CK', asOf);
+  const step1 = Boolean(pass1);
+  const step2ck = Boolean(pass2);
+  const passDates = [pass1?.testDate, pass2?.testDate].filter((d): d is CivilDate => Boolean(d)).sort();
+  const sevenYearBroken = passDates.length === 2 && passDates[1] > addMonths(passDates[0], rules.sevenYear.years * 12);
+  const valid = oetVerdict(records.exams, c, rules).valid;
+  const oet = valid !== null && (asOf === null || (valid.testDate as CivilDate) <= asOf);
   const pathwayValidated = c?.ecfmgPathwayStatus === 'validated';
   const clinicalSkills = Boolean(c?.step2CsPassedAt) || (pathwayValidated && oet);
   const credentialsVerifiedOn =
@@ -45,6 +67,7 @@ export function certificationStatus(records: PathwayRecords, rules: PathwayRules
     oet,
     pathwayValidated,
     credentialsVerified,
-    examsMet: step1 && step2ck && clinicalSkills,
+    sevenYearBroken,
+    examsMet: step1 && step2ck && clinicalSkills && !sevenYearBroken,
   };
 }
