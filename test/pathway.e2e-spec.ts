@@ -216,6 +216,26 @@ describe('the pathway through the API', () => {
     expect(client.pathway.warnings.map((w: { code: string }) => w.code)).toContain('THIRD_ATTEMPT_USED');
   });
 
+  it('stores the stage from the first day for an alternative career', async () => {
+    const res = await http()
+      .post('/api/v1/clients')
+      .set(cm)
+      .send({
+        firstName: 'Omar',
+        lastName: 'Khalil Alt',
+        careerGoal: 'alternative_career',
+        alternativeCareer: 'public_health',
+      })
+      .expect(201);
+    expect(res.body.stage).toBe('alternative_career');
+    const listed = await http()
+      .get('/api/v1/clients')
+      .query({ stage: 'alternative_career', centerId: center })
+      .set(cm)
+      .expect(200);
+    expect(listed.body.items.map((c: { id: string }) => c.id)).toContain(res.body.id);
+  });
+
   it('moves the stage when the record is closed, in the same change', async () => {
     const id = await enroll();
     await http()
@@ -229,6 +249,20 @@ describe('the pathway through the API', () => {
 
   it('refuses bad pathway input with the field named', async () => {
     const id = await enroll();
+    const field = async (res: request.Test) => (await res.expect(400)).body.fields[0].field;
+    expect(await field(exam(id, { exam: 'USMLE_STEP1', status: 'failed' }))).toBe('testDate');
+    expect(await field(exam(id, { exam: 'USMLE_STEP1', status: 'passed', testDate: '2099-01-01' }))).toBe('testDate');
+    expect(
+      await field(exam(id, { exam: 'USMLE_STEP1', eligibilityStart: '2026-05-01', eligibilityEnd: '2026-04-01' })),
+    ).toBe('eligibilityEnd');
+    expect(
+      await field(
+        http()
+          .post(`/api/v1/clients/${id}/match-applications`)
+          .set(cm)
+          .send({ season: 2026, result: 'unmatched', residencyBegan: true }),
+      ),
+    ).toBe('residencyBegan');
     const wrong = await exam(id, { exam: 'USMLE_STEP4' }).expect(400);
     expect(wrong.body.fields[0].field).toBe('exam');
     const oet = await exam(id, { exam: 'OET_MEDICINE', score: 350 }).expect(400);

@@ -2,7 +2,13 @@ import { refusalsForExamWrite } from './exam-writes';
 import { attempt, exam } from './pathway.factories';
 import { PATHWAY_RULES } from './rules';
 
-const refusals = (...args: Parameters<typeof refusalsForExamWrite>) => refusalsForExamWrite(...args).map((f) => f.code);
+const TODAY = '2026-06-01';
+const refusals = (
+  existing: Parameters<typeof refusalsForExamWrite>[0],
+  record: Parameters<typeof refusalsForExamWrite>[1],
+  rules = PATHWAY_RULES,
+  today = TODAY,
+) => refusalsForExamWrite(existing, record, rules, today).map((f) => f.code);
 
 describe(refusalsForExamWrite.name, () => {
   const window = { eligibilityStart: '2026-02-01', eligibilityEnd: '2026-04-30' };
@@ -71,8 +77,18 @@ describe(refusalsForExamWrite.name, () => {
     expect(refusals(oets, attempt('2024-05-10', 'failed', { exam: 'OET_MEDICINE' }), PATHWAY_RULES)).toEqual([]);
   });
 
-  it('judges a score-less Step 1 record with no date at all as nothing to refuse', () => {
+  it('judges an undated plan as of today', () => {
     expect(refusals([], exam(), PATHWAY_RULES)).toEqual([]);
-    expect(refusals([], exam({ score: 220 }), PATHWAY_RULES)).toEqual([]);
+    // A planned Step 1 today would be pass/fail: no score.
+    expect(refusals([], exam({ score: 220 }), PATHWAY_RULES)).toEqual(['STEP1_IS_PASS_FAIL']);
+    expect(refusals([attempt('2025-01-10', 'passed')], exam(), PATHWAY_RULES)).toEqual(['PASSED_STEP_NOT_RETAKEN']);
+    // A taken record with no date is left to input validation.
+    expect(refusals([], exam({ status: 'failed', score: 220 }), PATHWAY_RULES)).toEqual([]);
+  });
+
+  it('checks the score against the scheduled date when there is no test date yet', () => {
+    expect(refusals([], exam({ status: 'scheduled', scheduledDate: '2026-09-01', score: 200 }), PATHWAY_RULES)).toEqual(
+      ['STEP1_IS_PASS_FAIL'],
+    );
   });
 });

@@ -2,6 +2,7 @@ import { refusalsForNewAttempt } from './attempts';
 import { blocker, EXAM_NAMES, Finding } from './findings';
 import { ExamRecord, UsmleStep } from './records';
 import { PathwayRules } from './rules';
+import { CivilDate } from './civil-date';
 
 /**
  * The writes the rules forbid outright (the API answers 422 with these): an attempt the USMLE
@@ -12,9 +13,11 @@ export function refusalsForExamWrite(
   existing: readonly ExamRecord[],
   record: ExamRecord,
   rules: PathwayRules,
+  today: CivilDate,
 ): Finding[] {
   const refusals: Finding[] = [];
-  const date = record.testDate ?? record.scheduledDate;
+  // A plan with no date yet is judged as if taken today, as `evaluatePathway` judges it.
+  const date = record.testDate ?? record.scheduledDate ?? (record.status === 'planned' ? today : null);
   const name = EXAM_NAMES[record.exam];
   if (date && record.status !== 'cancelled') {
     if (record.eligibilityStart && date < record.eligibilityStart) {
@@ -50,12 +53,7 @@ export function refusalsForExamWrite(
       );
     }
   }
-  if (
-    record.exam === 'USMLE_STEP1' &&
-    record.score !== null &&
-    record.testDate &&
-    record.testDate >= rules.step1PassFail.effectiveFrom
-  ) {
+  if (record.exam === 'USMLE_STEP1' && record.score !== null && date && date >= rules.step1PassFail.effectiveFrom) {
     refusals.push(
       blocker(
         'STEP1_IS_PASS_FAIL',

@@ -3,7 +3,7 @@ import { CivilDate, latest } from './civil-date';
 import { EXAM_NAMES, Finding } from './findings';
 import { oetVerdict } from './oet';
 import { seasonDate } from './deadlines';
-import { Exam, MatchApplicationRecord, MatchSeason, PathwayRecords, UsmleStep } from './records';
+import { Exam, MatchApplicationRecord, MatchSeason, PathwayRecords, US_CLINICAL_KINDS, UsmleStep } from './records';
 import { CertificationStatus } from './requirements';
 import { PathwayRules } from './rules';
 
@@ -61,7 +61,9 @@ export function stageOf(records: PathwayRecords, status: CertificationStatus): S
   if (applications.some(inResidency)) return 'in_residency';
   if (applications.some(matched)) return 'matched';
   if (applications.some((a) => a.result === 'pending')) return 'applying';
-  const experienced = records.clinicalExperiences.some((x) => x.status === 'completed' || x.status === 'ongoing');
+  const experienced = records.clinicalExperiences.some(
+    (x) => US_CLINICAL_KINDS.includes(x.kind) && (x.status === 'completed' || x.status === 'ongoing'),
+  );
   if (status.certified && experienced) return 'clinical_experience';
   if (status.certified) return 'ecfmg_certified';
   if (records.exams.some((e) => e.status !== 'cancelled')) return 'exams';
@@ -104,7 +106,8 @@ export function checklistOf(
   const latestApplication = [...records.matchApplications].sort((a, b) => b.season - a.season)[0];
   const oet = oetVerdict(records.exams, c, rules).valid;
   const experiences = records.clinicalExperiences;
-  const completed = experiences.filter((x) => x.status === 'completed');
+  const clinical = experiences.filter((x) => US_CLINICAL_KINDS.includes(x.kind));
+  const completed = clinical.filter((x) => x.status === 'completed');
   const item = (milestone: Milestone, state: MilestoneState, date: CivilDate | null = null): ChecklistItem => ({
     milestone,
     state,
@@ -154,7 +157,7 @@ export function checklistOf(
       ? item('us_clinical_experience', 'done', latest(completed.map((x) => x.endDate ?? '').filter(Boolean)))
       : item(
           'us_clinical_experience',
-          experiences.some((x) => x.status === 'ongoing') ? 'in_progress' : residency ? 'todo' : 'not_applicable',
+          clinical.some((x) => x.status === 'ongoing') ? 'in_progress' : residency ? 'todo' : 'not_applicable',
         ),
     experiences.some((x) => x.letterReceivedAt)
       ? item(

@@ -71,6 +71,13 @@ export const CLINICAL_KINDS = [
   'volunteer',
 ] as const;
 export type ClinicalKind = (typeof CLINICAL_KINDS)[number];
+/** The kinds that count as US clinical experience (research and volunteering do not). */
+export const US_CLINICAL_KINDS: readonly ClinicalKind[] = [
+  'observership',
+  'externship',
+  'clinical_rotation',
+  'preceptorship',
+];
 export const CLINICAL_STATUSES = ['planned', 'ongoing', 'completed', 'cancelled'] as const;
 export type ClinicalStatus = (typeof CLINICAL_STATUSES)[number];
 

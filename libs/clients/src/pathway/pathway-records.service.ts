@@ -2,8 +2,15 @@ import { AuditService } from '@lib/audit';
 import { MatchSeasonsService } from '@lib/calendar';
 import { Center } from '@lib/centers';
 import { Actor } from '@lib/identity';
-import { AppError, Clock, Page, refuseNulls } from '@lib/kernel';
-import { evaluatePathway, PATHWAY_RULES, PathwayResult, refusalsForExamWrite } from '@lib/pathway';
+import { AppError, Clock, Page, refuseNulls, todayCivil, ValidationFailed } from '@lib/kernel';
+import {
+  civilDateOf,
+  evaluatePathway,
+  SAT_STATUSES,
+  PATHWAY_RULES,
+  PathwayResult,
+  refusalsForExamWrite,
+} from '@lib/pathway';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -107,6 +114,7 @@ export class PathwayRecordsService {
   }
 
   async createExam(actor: Actor, clientId: string, input: CreateExamDto): Promise<ExamResponse> {
+    refuseNulls(input, ['status']);
     return this.write(actor, clientId, async (manager, client) => {
       const exam = manager.create(ExamRecordEntity, { clientId: client.id, status: 'planned', verified: true });
       applyExam(exam, input);
@@ -225,17 +233,15 @@ export class PathwayRecordsService {
           `The client already has an application for the ${input.season} Match: update it`,
         );
       }
-      return toMatchApplicationResponse(
-        await manager.save(
-          manager.create(MatchApplicationEntity, {
-            result: 'pending',
-            residencyBegan: false,
-            specialties: [],
-            ...input,
-            clientId: client.id,
-          }),
-        ),
-      );
+      refuseNulls(input, ['result', 'specialties', 'residencyBegan']);
+      const application = manager.create(MatchApplicationEntity, {
+        result: 'pending',
+        residencyBegan: false,
+        specialties: [],
+        ...input,
+        clientId: client.id,
+      });
+      return toMatchApplicationResponse(await manager.save(checkResidency(application)));
     });
   }
 
@@ -248,7 +254,7 @@ export class PathwayRecordsService {
     refuseNulls(input, ['result', 'specialties', 'residencyBegan']);
     return this.write(actor, clientId, async (manager, client) => {
       const application = await rowOfClient(manager, MatchApplicationEntity, 'Match application', client, id);
-      return toMatchApplicationResponse(await manager.save(Object.assign(application, input)));
+      return toMatchApplicationResponse(await manager.save(checkResidency(Object.assign(application, input))));
     });
   }
 
@@ -271,7 +277,8 @@ export class PathwayRecordsService {
   /** 422 naming the rule, for what `refusalsForExamWrite` forbids. */
   private async refuseForbidden(manager: EntityManager, client: Client, exam: ExamRecordEntity): Promise<void> {
     const existing = (await manager.find(ExamRecordEntity, { where: { clientId: client.id } })).map(toExamRecord);
-    const refusals = refusalsForExamWrite(existing, toExamRecord(exam), PATHWAY_RULES);
+    const today = civilDateOf(this.clock.now(), (await manager.findOneBy(Center, { id: client.centerId }))?.timeZone);
+    const refusals = refusalsForExamWrite(existing, toExamRecord(exam), PATHWAY_RULES, today);
     if (refusals.length > 0) {
       const [first] = refusals;
       throw new PathwayRuleRefusal('unprocessable', first.code, first.message, {
@@ -291,6 +298,24 @@ function applyExam(exam: ExamRecordEntity, input: UpdateExamDto & { exam?: Creat
     exam.oetWriting = oetScores?.writing ?? null;
     exam.oetSpeaking = oetScores?.speaking ?? null;
   }
+  const problems: Array<{ field: string; problems: string[] }> = [];
+  if (SAT_STATUSES.includes(exam.status) && !exam.testDate) {
+    problems.push({ field: 'testDate', problems: [`testDate is required for an exam that is ${exam.status}`] });
+  }
+  if (
+    exam.testDate &&
+    exam.testDate > todayCivil(new Date(Date.now() + 86_400_000)) &&
+    SAT_STATUSES.includes(exam.status)
+  ) {
+    problems.push({ field: 'testDate', problems: ['testDate of an exam taken must not be in the future'] });
+  }
+  if (exam.eligibilityStart && exam.eligibilityEnd && exam.eligibilityEnd < exam.eligibilityStart) {
+    problems.push({ field: 'eligibilityEnd', problems: ['eligibilityEnd must not be before eligibilityStart'] });
+  }
+  if (exam.extensionEnd && exam.eligibilityEnd && exam.extensionEnd < exam.eligibilityEnd) {
+    problems.push({ field: 'extensionEnd', problems: ['extensionEnd must not be before eligibilityEnd'] });
+  }
+  if (problems.length > 0) throw new ValidationFailed(problems);
   if (exam.exam === 'OET_MEDICINE' && exam.score !== null && exam.score !== undefined) {
     throw new ClientsError('invalid', ClientsErrorCode.RequiredField, 'OET Medicine has sub-scores, not a score', {
       fields: [{ field: 'score', problems: ['OET Medicine has sub-scores (oetScores), not a score'] }],
@@ -301,6 +326,16 @@ function applyExam(exam: ExamRecordEntity, input: UpdateExamDto & { exam?: Creat
       fields: [{ field: 'oetScores', problems: ['oetScores are for OET Medicine only'] }],
     });
   }
+}
+
+/** Residency begins only after a match. */
+function checkResidency(application: MatchApplicationEntity): MatchApplicationEntity {
+  if (application.residencyBegan && application.result !== 'matched' && application.result !== 'matched_soap') {
+    throw new ValidationFailed([
+      { field: 'residencyBegan', problems: ['residencyBegan needs a result of matched or matched_soap'] },
+    ]);
+  }
+  return application;
 }
 
 function checkDates(experience: ClinicalExperienceEntity): ClinicalExperienceEntity {
