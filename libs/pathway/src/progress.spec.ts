@@ -245,6 +245,46 @@ describe(nextStepsOf.name, () => {
     ]);
   });
 
+  it('waits for a pending result, and asks to apply again once a window has closed', () => {
+    const pending = records({ exams: [attempt('2026-05-20', 'result_pending')] });
+    expect(steps(pending)).toContain('Wait for your Step 1 result (taken on 2026-05-20)');
+    const expired = records({
+      exams: [exam({ status: 'planned', eligibilityStart: '2025-01-01', eligibilityEnd: '2025-03-31' })],
+    });
+    expect(steps(expired)).toContain('Apply for Step 1 again: your eligibility window closed on 2025-03-31');
+  });
+
+  it('follows the season of the application under way, and starts over after an unmatched one', () => {
+    const ready = credentials({
+      diplomaVerifiedAt: '2025-01-01',
+      transcriptVerifiedAt: '2025-01-01',
+      schoolListedInWorldDirectory: true,
+      step2CsPassedAt: '2020-01-01',
+    });
+    const base = {
+      credentials: ready,
+      exams: [attempt('2024-01-10', 'passed'), attempt('2025-01-10', 'passed', { exam: 'USMLE_STEP2_CK' })],
+      clinicalExperiences: [experience({ letterReceivedAt: '2025-04-01' })],
+    };
+    const applying2027 = records({ ...base, matchApplications: [application({ season: 2027 })] });
+    expect(steps(applying2027, '2026-01-15').join(' ')).toContain('2027 Match');
+    expect(steps(applying2027, '2026-01-15').join(' ')).not.toContain('2026 Match');
+    const unmatched = records({
+      ...base,
+      matchApplications: [
+        application({
+          season: 2026,
+          result: 'unmatched',
+          erasSubmittedAt: '2025-09-05',
+          nrmpRegisteredAt: '2025-09-20',
+          rankListCertifiedAt: '2026-02-20',
+        }),
+      ],
+    });
+    expect(checklist(unmatched).eras).toEqual(['todo', null]);
+    expect(steps(unmatched, '2026-06-01').join(' ')).toContain('Submit your ERAS application for the 2027 Match');
+  });
+
   it('names the eligibility window, the scheduled date, or a retake', () => {
     const r = records({
       credentials: credentials({

@@ -113,9 +113,11 @@ export function checklistOf(
     state,
     date,
   });
+  // An unmatched or withdrawn season is over: the next one starts from ERAS again.
+  const seasonOver = latestApplication?.result === 'unmatched' || latestApplication?.result === 'withdrawn';
   const applicationItem = (milestone: Milestone, date: CivilDate | null): ChecklistItem => {
     if (!residency) return item(milestone, 'not_applicable');
-    return date
+    return date && !seasonOver
       ? item(milestone, 'done', date)
       : item(milestone, latestApplication?.result === 'pending' ? 'in_progress' : 'todo');
   };
@@ -190,13 +192,18 @@ export function checklistOf(
   ];
 }
 
-function scheduleStep(records: PathwayRecords, exam: UsmleStep | 'OET_MEDICINE'): string {
+function scheduleStep(records: PathwayRecords, exam: UsmleStep | 'OET_MEDICINE', today: CivilDate): string {
   const name = EXAM_NAMES[exam];
+  const awaiting = records.exams.find(
+    (e) => e.exam === exam && (e.status === 'taken' || e.status === 'result_pending'),
+  );
+  if (awaiting) return `Wait for your ${name} result (taken on ${awaiting.testDate})`;
   const planned = records.exams.find(
     (e) => e.exam === exam && e.status === 'planned' && (e.extensionEnd ?? e.eligibilityEnd),
   );
-  if (planned)
-    return `Schedule ${name} before your eligibility window closes on ${planned.extensionEnd ?? planned.eligibilityEnd}`;
+  const windowEnd = planned ? ((planned.extensionEnd ?? planned.eligibilityEnd) as CivilDate) : null;
+  if (windowEnd && windowEnd < today) return `Apply for ${name} again: your eligibility window closed on ${windowEnd}`;
+  if (windowEnd) return `Schedule ${name} before your eligibility window closes on ${windowEnd}`;
   const scheduled = records.exams.find((e) => e.exam === exam && e.status === 'scheduled' && e.scheduledDate);
   if (scheduled) return `Take ${name} on ${scheduled.scheduledDate}`;
   if (exam !== 'OET_MEDICINE' && attemptsAt(records.exams, exam).some((e) => e.status === 'failed'))
@@ -217,9 +224,9 @@ export function nextStepsOf(
   const steps: string[] = [];
   if (open('credentials_verified'))
     steps.push('Have ECFMG verify your diploma and final medical school transcript with your school');
-  if (open('step1')) steps.push(scheduleStep(records, 'USMLE_STEP1'));
-  if (open('step2_ck')) steps.push(scheduleStep(records, 'USMLE_STEP2_CK'));
-  if (open('oet')) steps.push(scheduleStep(records, 'OET_MEDICINE'));
+  if (open('step1')) steps.push(scheduleStep(records, 'USMLE_STEP1', today));
+  if (open('step2_ck')) steps.push(scheduleStep(records, 'USMLE_STEP2_CK', today));
+  if (open('oet')) steps.push(scheduleStep(records, 'OET_MEDICINE', today));
   if (state.ecfmg_pathway === 'todo') steps.push('Apply for an ECFMG Pathway (clinical and communication skills)');
   if (state.ecfmg_certificate === 'todo' && state.step1 === 'done' && state.step2_ck === 'done')
     steps.push('Apply for ECFMG certification');
@@ -227,7 +234,8 @@ export function nextStepsOf(
     steps.push('Find US clinical experience: an observership, externship or clinical rotation');
   if (state.letters_of_recommendation === 'todo' && state.us_clinical_experience !== 'todo')
     steps.push('Ask your clinical supervisor for a letter of recommendation');
-  const season = nextSeason(calendar, today);
+  // The season of the application under way, else the next one whose rank-list deadline is ahead.
+  const season = records.matchApplications.find((a) => a.result === 'pending')?.season ?? nextSeason(calendar, today);
   // The Match steps once Step 1 and Step 2 CK are passed, or once an application is under way:
   // telling someone in the middle of their exams to submit ERAS now would mislead them.
   const readyForMatch =
@@ -243,7 +251,7 @@ export function nextStepsOf(
     if (open('nrmp')) steps.push(`Register with NRMP for the ${season} Match`);
     if (open('rank_list') && rank) steps.push(`Certify your rank order list by ${rank}`);
   }
-  if (state.step3 === 'todo') steps.push(scheduleStep(records, 'USMLE_STEP3'));
+  if (state.step3 === 'todo') steps.push(scheduleStep(records, 'USMLE_STEP3', today));
   return steps.slice(0, 5);
 }
 
