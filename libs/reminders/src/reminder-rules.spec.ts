@@ -1,0 +1,185 @@
+import { CALENDAR, application, attempt, exam, experience, records } from '../../pathway/src/pathway.factories';
+import { evaluatePathway, PATHWAY_RULES, PathwayRecords } from '@lib/pathway';
+import { nineAm, planReminders, ReminderInput } from './reminder-rules';
+
+const NOW = new Date('2026-11-01T15:00:00Z');
+
+function input(overrides: Partial<ReminderInput> & { r?: PathwayRecords } = {}): ReminderInput {
+  const r = overrides.r ?? records();
+  return {
+    clientId: 'c1',
+    clientStatus: 'active',
+    clientHasAccount: true,
+    caseManagerId: 'cm1',
+    timeZone: 'America/New_York',
+    records: r,
+    pathway: evaluatePathway(r, CALENDAR, PATHWAY_RULES, overrides.now ?? NOW),
+    calendar: CALENDAR,
+    tasks: [],
+    lastContactOn: null,
+    now: NOW,
+    ...overrides,
+  };
+}
+const summary = (i: ReminderInput) =>
+  planReminders(i).map((p) => `${p.rule} ${p.recipient.kind} ${p.dueAt.toISOString()}`);
+
+describe(nineAm.name, () => {
+  it.each([
+    ['2026-11-20', 'America/New_York', '2026-11-20T14:00:00.000Z'],
+    ['2026-11-20', 'America/Denver', '2026-11-20T16:00:00.000Z'],
+    ['2026-07-01', 'America/Denver', '2026-07-01T15:00:00.000Z'],
+    ['2026-03-08', 'America/Denver', '2026-03-08T15:00:00.000Z'],
+    ['2026-03-07', 'America/Denver', '2026-03-07T16:00:00.000Z'],
+  ])('09:00 on %s in %s is %s', (date, zone, iso) => expect(nineAm(date, zone).toISOString()).toBe(iso));
+});
+
+describe(planReminders.name, () => {
+  it('plans an exam 30, 7 and 1 days ahead, for the client and the case manager, at 09:00 in the center’s zone', () => {
+    const r = records({ exams: [exam({ id: 'e1', status: 'scheduled', scheduledDate: '2026-12-20' })] });
+    const plan = planReminders(input({ r }));
+    expect(plan.map((p) => [p.data.daysBefore, p.recipient.kind, p.dueAt.toISOString()])).toEqual([
+      [30, 'client', '2026-11-20T14:00:00.000Z'],
+      [30, 'user', '2026-11-20T14:00:00.000Z'],
+      [7, 'client', '2026-12-13T14:00:00.000Z'],
+      [7, 'user', '2026-12-13T14:00:00.000Z'],
+      [1, 'client', '2026-12-19T14:00:00.000Z'],
+      [1, 'user', '2026-12-19T14:00:00.000Z'],
+    ]);
+    expect(new Set(plan.map((p) => p.dedupeKey)).size).toBe(6);
+    expect(planReminders(input({ r })).map((p) => p.dedupeKey)).toEqual(plan.map((p) => p.dedupeKey));
+  });
+
+  it('sends the same reminder two hours later in Denver than in New York', () => {
+    const r = records({ exams: [exam({ id: 'e1', status: 'scheduled', scheduledDate: '2026-12-20' })] });
+    const ny = planReminders(input({ r }))[0].dueAt.getTime();
+    const denver = planReminders(input({ r, timeZone: 'America/Denver' }))[0].dueAt.getTime();
+    expect(denver - ny).toBe(2 * 3_600_000);
+  });
+
+  it('catches up: of the past-due reminders of an event still ahead only the latest goes, now', () => {
+    const r = records({ exams: [exam({ id: 'e1', status: 'scheduled', scheduledDate: '2026-11-03' })] });
+    const plan = planReminders(input({ r, clientHasAccount: true, caseManagerId: null }));
+    expect(plan.map((p) => [p.data.daysBefore, p.dueAt.toISOString()])).toEqual([
+      [7, NOW.toISOString()],
+      [1, '2026-11-02T14:00:00.000Z'],
+    ]);
+  });
+
+  it('plans nothing about an event already past, nor for a client who is not active', () => {
+    const r = records({ exams: [exam({ id: 'e1', status: 'scheduled', scheduledDate: '2026-10-20' })] });
+    expect(planReminders(input({ r }))).toEqual([]);
+    const ahead = records({ exams: [exam({ id: 'e1', status: 'scheduled', scheduledDate: '2026-12-20' })] });
+    expect(planReminders(input({ r: ahead, clientStatus: 'inactive' }))).toEqual([]);
+  });
+
+  it('moves with a rescheduled exam: the keys name the date', () => {
+    const before = planReminders(
+      input({ r: records({ exams: [exam({ id: 'e1', status: 'scheduled', scheduledDate: '2026-12-20' })] }) }),
+    );
+    const after = planReminders(
+      input({ r: records({ exams: [exam({ id: 'e1', status: 'scheduled', scheduledDate: '2027-01-10' })] }) }),
+    );
+    expect(after.some((p) => before.some((b) => b.dedupeKey === p.dedupeKey))).toBe(false);
+  });
+
+  it('warns of an eligibility window closing with no exam scheduled (60 and 14 days)', () => {
+    const r = records({
+      exams: [exam({ id: 'e2', status: 'planned', eligibilityStart: '2026-10-01', eligibilityEnd: '2027-02-28' })],
+    });
+    expect(summary(input({ r, caseManagerId: null }))).toEqual([
+      'eligibility_closing client 2026-12-30T14:00:00.000Z',
+      'eligibility_closing client 2027-02-14T14:00:00.000Z',
+    ]);
+  });
+
+  it('asks the case manager to record a result still pending 5 weeks after the test', () => {
+    const r = records({ exams: [attempt('2026-10-01', 'result_pending', { id: 'e3' })] });
+    expect(summary(input({ r, clientHasAccount: false }))).toEqual(['result_pending user 2026-11-05T14:00:00.000Z']);
+  });
+
+  it('reminds of the Match dates of the season applied for, only while the application is pending', () => {
+    const r = records({ matchApplications: [application({ season: 2027 })] });
+    const plan = planReminders(input({ r, caseManagerId: null }));
+    expect(plan.map((p) => `${p.data.event} ${p.data.daysBefore}`)).toEqual([
+      'rank_list_deadline 7',
+      'rank_list_deadline 1',
+    ]);
+    expect(
+      planReminders(input({ r: records({ matchApplications: [application({ season: 2027, result: 'withdrawn' })] }) })),
+    ).toEqual([]);
+  });
+
+  it('reminds of a task the day before and the day after its due date, to its assignee', () => {
+    const tasks = [
+      {
+        id: 't1',
+        title: 'Book OET',
+        dueDate: '2026-11-10',
+        status: 'open' as const,
+        assigneeUserId: 'u9',
+        assignedToClient: false,
+      },
+      {
+        id: 't2',
+        title: 'Send CV',
+        dueDate: '2026-11-12',
+        status: 'open' as const,
+        assigneeUserId: null,
+        assignedToClient: true,
+      },
+      {
+        id: 't3',
+        title: 'Done',
+        dueDate: '2026-11-12',
+        status: 'done' as const,
+        assigneeUserId: 'u9',
+        assignedToClient: false,
+      },
+    ];
+    const plan = planReminders(input({ tasks }));
+    expect(
+      plan.map(
+        (p) =>
+          `${p.rule} ${p.recipient.kind === 'user' ? p.recipient.userId : 'client'} ${p.dueAt.toISOString().slice(0, 10)}`,
+      ),
+    ).toEqual([
+      'task_due u9 2026-11-09',
+      'task_due client 2026-11-11',
+      'task_overdue u9 2026-11-11',
+      'task_overdue client 2026-11-13',
+    ]);
+    expect(planReminders(input({ tasks: [{ ...tasks[1] }], clientHasAccount: false }))).toEqual([]);
+    expect(
+      planReminders(input({ tasks: [{ ...tasks[0], assigneeUserId: null }] })).every(
+        (p) => p.recipient.kind === 'user' && p.recipient.userId === 'cm1',
+      ),
+    ).toBe(true);
+  });
+
+  it('tells the case manager at once when a third attempt is used', () => {
+    const r = records({ exams: [attempt('2025-01-10'), attempt('2025-06-10'), attempt('2026-02-10')] });
+    expect(summary(input({ r, clientHasAccount: false }))).toEqual([`third_attempt_used user ${NOW.toISOString()}`]);
+  });
+
+  it('warns ahead of the 7-year window closing, and of a clinical experience ending without its letter', () => {
+    const r = records({
+      exams: [attempt('2019-12-01', 'passed')],
+      clinicalExperiences: [experience({ id: 'x1', status: 'ongoing', endDate: '2026-12-15' })],
+    });
+    const rules = planReminders(input({ r, caseManagerId: null })).map(
+      (p) => `${p.rule} ${p.dueAt.toISOString().slice(0, 10)}`,
+    );
+    // Step 1 passed 2019-12-01: the window closes 2026-12-01; its 30-day reminder (due 09:00 today) went by at 14:00Z, so it goes now.
+    expect(rules).toEqual(['seven_year_window 2026-11-01', 'clinical_experience_ending 2026-12-01']);
+  });
+
+  it('asks the case manager to get in touch after 60 days without contact', () => {
+    expect(summary(input({ lastContactOn: '2026-10-01', clientHasAccount: false }))).toEqual([
+      'no_contact user 2026-11-30T14:00:00.000Z',
+    ]);
+    expect(summary(input({ lastContactOn: '2026-08-01', clientHasAccount: false }))).toEqual([
+      `no_contact user ${NOW.toISOString()}`,
+    ]);
+  });
+});

@@ -1,0 +1,344 @@
+import { addDays, CivilDate, MatchSeason, PathwayRecords, PathwayResult, seasonDate } from '@lib/pathway';
+
+/** Every reminder rule, in one place; each planned reminder names the rule that made it. */
+export const REMINDER_RULES = [
+  'exam_upcoming',
+  'eligibility_closing',
+  'result_pending',
+  'match_deadline',
+  'task_due',
+  'task_overdue',
+  'third_attempt_used',
+  'seven_year_window',
+  'clinical_experience_ending',
+  'no_contact',
+] as const;
+export type ReminderRule = (typeof REMINDER_RULES)[number];
+
+export type Recipient = { kind: 'client' } | { kind: 'user'; userId: string };
+export type Channel = 'email' | 'in_app';
+
+/** A reminder that should exist: the reconciler makes the queue match the set of these. */
+export interface PlannedReminder {
+  /** Stable across runs: the same reminder always has the same key (and so the same job id). */
+  dedupeKey: string;
+  rule: ReminderRule;
+  recipient: Recipient;
+  channels: Channel[];
+  dueAt: Date;
+  /** When the event the reminder is about happens; none for standing conditions (overdue, no contact). */
+  eventOn: CivilDate | null;
+  /** What the message says, by rule (rendered in the recipient's language by the templates). */
+  data: Record<string, string | number>;
+}
+
+export interface ReminderTask {
+  id: string;
+  title: string;
+  dueDate: CivilDate | null;
+  status: 'open' | 'done' | 'cancelled';
+  assigneeUserId: string | null;
+  assignedToClient: boolean;
+}
+
+export interface ReminderInput {
+  clientId: string;
+  clientStatus: 'active' | 'inactive' | 'closed';
+  /** The client's own account can receive reminders; without one, they go to the case manager only. */
+  clientHasAccount: boolean;
+  caseManagerId: string | null;
+  /** The center's IANA time zone: reminders go out at 09:00 there. */
+  timeZone: string;
+  records: PathwayRecords;
+  pathway: PathwayResult;
+  calendar: readonly MatchSeason[];
+  tasks: readonly ReminderTask[];
+  /** The last contact recorded in a case note, if any. */
+  lastContactOn: CivilDate | null;
+  now: Date;
+}
+
+/** Reminder horizons, in days before the event. */
+export const HORIZONS = {
+  exam: [30, 7, 1],
+  eligibility: [60, 14],
+  rankList: [7, 1],
+  sevenYear: [180, 90, 30],
+  clinicalExperienceEnding: 14,
+  resultPendingAfter: 35,
+  noContactAfter: 60,
+  sendAtHour: 9,
+} as const;
+
+/** 09:00 on a civil date in a time zone, as an instant. */
+export function nineAm(date: CivilDate, timeZone: string, hour: number = HORIZONS.sendAtHour): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  // Guess the instant as if the zone were UTC, then correct by the zone's offset at that instant.
+  const guess = Date.UTC(y, m - 1, d, hour);
+  const offset = zoneOffsetMinutes(new Date(guess), timeZone);
+  const instant = guess - offset * 60_000;
+  // Across a DST change the offset at the real instant can differ: correct once more.
+  const corrected = zoneOffsetMinutes(new Date(instant), timeZone);
+  return new Date(guess - corrected * 60_000);
+}
+
+function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((asUtc - instant.getTime()) / 60_000);
+}
+
+type Draft = Omit<PlannedReminder, 'dueAt'> & { dueOn: CivilDate };
+
+/**
+ * The reminders that should exist for one client now. Pure: the caller passes `now`.
+ * Catch-up: of a series whose due times have passed while its event is still ahead, only the
+ * latest is kept, due now; reminders about events already past are dropped.
+ */
+export function planReminders(input: ReminderInput): PlannedReminder[] {
+  if (input.clientStatus !== 'active') return [];
+  const drafts = [
+    ...examReminders(input),
+    ...eligibilityReminders(input),
+    ...resultPendingReminders(input),
+    ...matchReminders(input),
+    ...taskReminders(input),
+    ...pathwayWarningReminders(input),
+    ...clinicalExperienceReminders(input),
+    ...noContactReminders(input),
+  ];
+  return catchUp(drafts, input);
+}
+
+const staff = (input: ReminderInput): Recipient[] =>
+  input.caseManagerId ? [{ kind: 'user', userId: input.caseManagerId }] : [];
+const client = (input: ReminderInput): Recipient[] => (input.clientHasAccount ? [{ kind: 'client' }] : []);
+const who = (r: Recipient) => (r.kind === 'client' ? 'client' : `user-${r.userId}`);
+const CHANNELS: Channel[] = ['email', 'in_app'];
+
+function series(
+  input: ReminderInput,
+  rule: ReminderRule,
+  key: string,
+  eventOn: CivilDate,
+  daysBefore: readonly number[],
+  recipients: Recipient[],
+  data: Record<string, string | number>,
+): Draft[] {
+  return daysBefore.flatMap((days) =>
+    recipients.map((recipient) => ({
+      dedupeKey: `${input.clientId}.${rule}.${key}.${days}d.${who(recipient)}`,
+      rule,
+      recipient,
+      channels: CHANNELS,
+      dueOn: addDays(eventOn, -days),
+      eventOn,
+      data: { ...data, daysBefore: days },
+    })),
+  );
+}
+
+function examReminders(input: ReminderInput): Draft[] {
+  return input.records.exams
+    .filter((e) => e.status === 'scheduled' && e.scheduledDate)
+    .flatMap((e) =>
+      series(
+        input,
+        'exam_upcoming',
+        `${e.id}.${e.scheduledDate}`,
+        e.scheduledDate as CivilDate,
+        HORIZONS.exam,
+        [...client(input), ...staff(input)],
+        {
+          exam: e.exam,
+          date: e.scheduledDate as CivilDate,
+        },
+      ),
+    );
+}
+
+function eligibilityReminders(input: ReminderInput): Draft[] {
+  return input.records.exams
+    .filter((e) => e.status === 'planned' && !e.scheduledDate && (e.extensionEnd ?? e.eligibilityEnd))
+    .flatMap((e) => {
+      const end = (e.extensionEnd ?? e.eligibilityEnd) as CivilDate;
+      return series(
+        input,
+        'eligibility_closing',
+        `${e.id}.${end}`,
+        end,
+        HORIZONS.eligibility,
+        [...client(input), ...staff(input)],
+        { exam: e.exam, date: end },
+      );
+    });
+}
+
+function resultPendingReminders(input: ReminderInput): Draft[] {
+  return input.records.exams
+    .filter((e) => (e.status === 'taken' || e.status === 'result_pending') && e.testDate)
+    .flatMap((e) =>
+      staff(input).map((recipient) => ({
+        dedupeKey: `${input.clientId}.result_pending.${e.id}.${who(recipient)}`,
+        rule: 'result_pending' as const,
+        recipient,
+        channels: CHANNELS,
+        dueOn: addDays(e.testDate as CivilDate, HORIZONS.resultPendingAfter),
+        eventOn: null,
+        data: { exam: e.exam, date: e.testDate as CivilDate },
+      })),
+    );
+}
+
+function matchReminders(input: ReminderInput): Draft[] {
+  return input.records.matchApplications
+    .filter((a) => a.result === 'pending')
+    .flatMap((a) => {
+      const events: Array<[string, readonly number[]]> = [
+        ['eras_submission_opens', [0]],
+        ['nrmp_registration_deadline', [7]],
+        ['rank_list_deadline', HORIZONS.rankList],
+        ['match_week_starts', [0]],
+      ];
+      return events.flatMap(([key, days]) => {
+        const on = seasonDate(input.calendar, a.season, key);
+        return on
+          ? series(input, 'match_deadline', `${a.season}.${key}.${on}`, on, days, [...client(input), ...staff(input)], {
+              season: a.season,
+              event: key,
+              date: on,
+            })
+          : [];
+      });
+    });
+}
+
+function taskReminders(input: ReminderInput): Draft[] {
+  return input.tasks
+    .filter((t) => t.status === 'open' && t.dueDate)
+    .flatMap((t) => {
+      const recipients: Recipient[] = t.assignedToClient
+        ? client(input)
+        : t.assigneeUserId
+          ? [{ kind: 'user', userId: t.assigneeUserId }]
+          : staff(input);
+      const due = t.dueDate as CivilDate;
+      return recipients.flatMap((recipient) => [
+        {
+          dedupeKey: `${input.clientId}.task_due.${t.id}.${due}.${who(recipient)}`,
+          rule: 'task_due' as const,
+          recipient,
+          channels: CHANNELS,
+          dueOn: addDays(due, -1),
+          eventOn: due,
+          data: { title: t.title, date: due },
+        },
+        {
+          dedupeKey: `${input.clientId}.task_overdue.${t.id}.${due}.${who(recipient)}`,
+          rule: 'task_overdue' as const,
+          recipient,
+          channels: CHANNELS,
+          dueOn: addDays(due, 1),
+          eventOn: null,
+          data: { title: t.title, date: due },
+        },
+      ]);
+    });
+}
+
+function pathwayWarningReminders(input: ReminderInput): Draft[] {
+  const drafts: Draft[] = [];
+  for (const finding of [...input.pathway.warnings, ...input.pathway.blockers]) {
+    if (finding.code === 'THIRD_ATTEMPT_USED') {
+      // To the case manager at once: the next attempt is the last.
+      drafts.push(
+        ...staff(input).map((recipient) => ({
+          dedupeKey: `${input.clientId}.third_attempt_used.${finding.message}.${who(recipient)}`,
+          rule: 'third_attempt_used' as const,
+          recipient,
+          channels: CHANNELS,
+          dueOn: '0000-01-01',
+          eventOn: null,
+          data: { message: finding.message },
+        })),
+      );
+    }
+    if (finding.code === 'SEVEN_YEAR_WINDOW_CLOSING' && finding.date) {
+      drafts.push(
+        ...series(
+          input,
+          'seven_year_window',
+          finding.date,
+          finding.date,
+          HORIZONS.sevenYear,
+          [...client(input), ...staff(input)],
+          { date: finding.date },
+        ),
+      );
+    }
+  }
+  return drafts;
+}
+
+function clinicalExperienceReminders(input: ReminderInput): Draft[] {
+  return input.records.clinicalExperiences
+    .filter((x) => (x.status === 'ongoing' || x.status === 'planned') && x.endDate && !x.letterReceivedAt)
+    .flatMap((x) =>
+      series(
+        input,
+        'clinical_experience_ending',
+        `${x.id}.${x.endDate}`,
+        x.endDate as CivilDate,
+        [HORIZONS.clinicalExperienceEnding],
+        [...client(input), ...staff(input)],
+        {
+          kind: x.kind,
+          date: x.endDate as CivilDate,
+        },
+      ),
+    );
+}
+
+function noContactReminders(input: ReminderInput): Draft[] {
+  if (!input.lastContactOn) return [];
+  const since = input.lastContactOn;
+  return staff(input).map((recipient) => ({
+    dedupeKey: `${input.clientId}.no_contact.${since}.${who(recipient)}`,
+    rule: 'no_contact' as const,
+    recipient,
+    channels: CHANNELS,
+    dueOn: addDays(since, HORIZONS.noContactAfter),
+    eventOn: null,
+    data: { since },
+  }));
+}
+
+/** Drops reminders about past events, and of each past-due series keeps only the latest, due now. */
+function catchUp(drafts: Draft[], input: ReminderInput): PlannedReminder[] {
+  const now = input.now;
+  const timed = drafts.map((d) => ({ ...d, dueAt: d.dueOn === '0000-01-01' ? now : nineAm(d.dueOn, input.timeZone) }));
+  const eventPassed = (d: (typeof timed)[number]) =>
+    d.eventOn !== null && nineAm(d.eventOn, input.timeZone, 23).getTime() < now.getTime();
+  const live = timed.filter((d) => !eventPassed(d));
+  const pastDue = live.filter((d) => d.dueAt.getTime() <= now.getTime());
+  const latestPastDue = new Map<string, (typeof timed)[number]>();
+  for (const d of pastDue) {
+    const series = `${d.rule}|${String(d.data.date ?? d.data.since ?? d.data.message)}|${who(d.recipient)}`;
+    const kept = latestPastDue.get(series);
+    if (!kept || kept.dueAt.getTime() < d.dueAt.getTime()) latestPastDue.set(series, d);
+  }
+  const keep = new Set([...latestPastDue.values()]);
+  return live
+    .filter((d) => d.dueAt.getTime() > now.getTime() || keep.has(d))
+    .map(({ dueOn: _dueOn, ...d }) => ({ ...d, dueAt: d.dueAt.getTime() <= now.getTime() ? now : d.dueAt }))
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.dedupeKey < b.dedupeKey ? -1 : 1));
+}
