@@ -138,6 +138,8 @@ describe('API platform', () => {
   it('publishes the OpenAPI document and Swagger UI', async () => {
     const doc = await http().get('/api/docs-json').expect(200);
     expect(doc.body.openapi).toMatch(/^3\./);
+    // Swagger UI's "Authorize" button needs the scheme the routes refer to.
+    expect(doc.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/centers', '/api/v1/centers/{id}']));
 
     const ui = await http().get('/api/docs').expect(200);

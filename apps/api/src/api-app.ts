@@ -111,6 +111,8 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
       'Case management for Welcome Back-style centers helping international medical graduates reach US licensure.',
     )
     .setVersion('1')
+    // The access token from POST /api/v1/auth/login, pasted under "Authorize".
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   const document = SwaggerModule.createDocument(app, openApi);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
