@@ -134,6 +134,12 @@ describe('centers', () => {
       .send({ ...body, slug: 'other', state: 'nj' })
       .expect(400);
     expect(badState.body.fields.map((f: { field: string }) => f.field)).toEqual(['state']);
+    const noSuchState = await http()
+      .post('/api/v1/centers')
+      .set(admin)
+      .send({ ...body, slug: 'other', state: 'ZZ' })
+      .expect(400);
+    expect(noSuchState.body.fields.map((f: { field: string }) => f.field)).toEqual(['state']);
     const edited = await http()
       .patch(`/api/v1/centers/${created.body.id}`)
       .set(admin)

@@ -1,4 +1,4 @@
-import { PageOf } from '@lib/kernel';
+import { IsUsState, PageOf } from '@lib/kernel';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
@@ -73,7 +73,7 @@ export class CreateCenterDto {
   city: string;
 
   @ApiProperty({ example: 'IL' })
-  @Matches(/^[A-Z]{2}$/, { message: 'state must be a two-letter USPS code such as IL' })
+  @IsUsState()
   state: string;
 
   @ApiProperty({ example: 'America/Chicago' })

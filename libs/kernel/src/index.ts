@@ -4,3 +4,4 @@ export * from './pagination/keyset';
 export * from './clock';
 export * from './kernel.module';
 export * from './validation/civil-date';
+export * from './validation/us-state';

@@ -1,4 +1,4 @@
-import { PageOf, PageQuery } from '@lib/kernel';
+import { IsUsState, PageOf, PageQuery } from '@lib/kernel';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -64,7 +64,7 @@ export function toPartnerProgramResponse(p: PartnerProgram): PartnerProgramRespo
 export class ProgramListQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'CA', description: 'Programs with direct services in this state' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'state must be a two-letter USPS code such as CA' })
+  @IsUsState()
   state?: string;
 
   @ApiPropertyOptional({ enum: PROGRAM_SERVICES })
@@ -87,7 +87,7 @@ export class CreatePartnerProgramDto {
   @IsArray()
   @ArrayMaxSize(60)
   @ArrayUnique()
-  @Matches(/^[A-Z]{2}$/, { each: true, message: 'each state must be a two-letter USPS code' })
+  @IsUsState({ each: true })
   states: string[];
 
   @ApiProperty({ enum: PROGRAM_SCOPES })

@@ -1,4 +1,4 @@
-import { IsCivilDate, PageOf } from '@lib/kernel';
+import { IsCivilDate, IsUsState, PageOf } from '@lib/kernel';
 import {
   CLINICAL_KINDS,
   CLINICAL_STATUSES,
@@ -162,7 +162,7 @@ export class CreateClinicalExperienceDto {
   @ApiPropertyOptional({ example: 'Denver' }) @IsOptional() @trim() @IsString() @MaxLength(100) city?: string | null;
   @ApiPropertyOptional({ example: 'CO' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'state must be a two-letter USPS code' })
+  @IsUsState()
   state?: string | null;
   @apply(date()) startDate?: string | null;
   @apply(date()) endDate?: string | null;
@@ -211,7 +211,7 @@ export class CreateMatchApplicationDto {
   @ApiPropertyOptional() @IsOptional() @trim() @IsString() @MaxLength(100) matchedSpecialty?: string | null;
   @ApiPropertyOptional({ example: 'PA' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'matchedState must be a two-letter USPS code' })
+  @IsUsState()
   matchedState?: string | null;
   @apply(date('Residency start')) startDate?: string | null;
   @ApiPropertyOptional({ enum: VISAS, nullable: true })
