@@ -8,17 +8,3 @@ export class SystemClock extends Clock {
     return new Date();
   }
 }
-
-export class FixedClock extends Clock {
-  constructor(private instant: Date) {
-    super();
-  }
-
-  now(): Date {
-    return new Date(this.instant);
-  }
-
-  set(instant: Date): void {
-    this.instant = instant;
-  }
-}

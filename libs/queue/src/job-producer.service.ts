@@ -36,10 +36,6 @@ export class JobProducer {
       throw new AppError('unavailable', 'QUEUE_UNAVAILABLE', 'The job queue is unavailable; try again shortly');
     }
   }
-
-  queue(name: QueueName): Queue {
-    return this.queues[name];
-  }
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
