@@ -99,8 +99,7 @@ export class ClientsService {
       });
       const saved = await manager.save(client);
       // An alternative career is a stage from the first day.
-      await this.pathway.refreshStage(manager, saved);
-      saved.stage = (await manager.findOneByOrFail(Client, { id: saved.id })).stage;
+      saved.stage = await this.pathway.refreshStage(manager, saved);
       return toClientResponse(saved, actor.role);
     });
   }
@@ -194,8 +193,7 @@ export class ClientsService {
       client.lastActivityAt = this.clock.now();
       const saved = await manager.save(client);
       // Closing, reopening or a change of career goal moves the stage: the engine decides it again.
-      await this.pathway.refreshStage(manager, saved);
-      saved.stage = (await manager.findOneByOrFail(Client, { id: saved.id })).stage;
+      saved.stage = await this.pathway.refreshStage(manager, saved);
       return toClientResponse(saved, actor.role);
     });
   }

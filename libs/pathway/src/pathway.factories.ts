@@ -5,6 +5,7 @@ import {
   MatchApplicationRecord,
   MatchSeason,
   PathwayRecords,
+  EMPTY_CREDENTIALS,
 } from './records';
 
 let next = 0;
@@ -35,19 +36,7 @@ export const attempt = (
 ) => exam({ testDate, status, ...overrides });
 
 export function credentials(overrides: Partial<CredentialRecord> = {}): CredentialRecord {
-  return {
-    usmleId: null,
-    schoolListedInWorldDirectory: null,
-    diplomaVerifiedAt: null,
-    transcriptVerifiedAt: null,
-    ecfmgPathway: null,
-    ecfmgPathwayStatus: null,
-    ecfmgPathwayCycle: null,
-    step2CsPassedAt: null,
-    certificationApplicationAt: null,
-    certificateIssuedAt: null,
-    ...overrides,
-  };
+  return { ...EMPTY_CREDENTIALS, ...overrides };
 }
 
 export function experience(overrides: Partial<ClinicalExperienceRecord> = {}): ClinicalExperienceRecord {

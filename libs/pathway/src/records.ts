@@ -62,6 +62,20 @@ export interface CredentialRecord {
   certificateIssuedAt: CivilDate | null;
 }
 
+/** A credentials record with nothing recorded yet. */
+export const EMPTY_CREDENTIALS: CredentialRecord = {
+  usmleId: null,
+  schoolListedInWorldDirectory: null,
+  diplomaVerifiedAt: null,
+  transcriptVerifiedAt: null,
+  ecfmgPathway: null,
+  ecfmgPathwayStatus: null,
+  ecfmgPathwayCycle: null,
+  step2CsPassedAt: null,
+  certificationApplicationAt: null,
+  certificateIssuedAt: null,
+};
+
 export const CLINICAL_KINDS = [
   'observership',
   'externship',

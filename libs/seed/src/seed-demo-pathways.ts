@@ -10,6 +10,7 @@ import {
   civilDateOf,
   ClinicalExperienceRecord,
   CredentialRecord,
+  EMPTY_CREDENTIALS,
   evaluatePathway,
   ExamRecord,
   MatchApplicationRecord,
@@ -25,18 +26,6 @@ type Records = {
   applications: Omit<MatchApplicationRecord, 'id'>[];
 };
 
-const noCredentials: CredentialRecord = {
-  usmleId: null,
-  schoolListedInWorldDirectory: null,
-  diplomaVerifiedAt: null,
-  transcriptVerifiedAt: null,
-  ecfmgPathway: null,
-  ecfmgPathwayStatus: null,
-  ecfmgPathwayCycle: null,
-  step2CsPassedAt: null,
-  certificationApplicationAt: null,
-  certificateIssuedAt: null,
-};
 const blankExam = {
   eligibilityStart: null,
   eligibilityEnd: null,
@@ -55,7 +44,7 @@ const sat = (
 ) => ({ ...blankExam, exam, testDate, status, score });
 const OET = { listening: 370, reading: 360, writing: 330, speaking: 380 };
 const verified: CredentialRecord = {
-  ...noCredentials,
+  ...EMPTY_CREDENTIALS,
   usmleId: '1-000-000-0',
   schoolListedInWorldDirectory: true,
   diplomaVerifiedAt: '2024-03-01',
@@ -105,7 +94,10 @@ function scenario(n: number, today: string): Records {
     case 0:
       return none;
     case 1:
-      return { ...none, credentials: { ...noCredentials, usmleId: '1-000-000-1', diplomaVerifiedAt: '2026-06-01' } };
+      return {
+        ...none,
+        credentials: { ...EMPTY_CREDENTIALS, usmleId: '1-000-000-1', diplomaVerifiedAt: '2026-06-01' },
+      };
     case 2: // eligibility window closing with no exam scheduled
       return {
         ...none,

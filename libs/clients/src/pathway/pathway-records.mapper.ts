@@ -1,3 +1,4 @@
+import { EMPTY_CREDENTIALS } from '@lib/pathway';
 import type { ClinicalExperienceRecord, CredentialRecord, ExamRecord, MatchApplicationRecord } from '@lib/pathway';
 import {
   ClinicalExperienceResponse,
@@ -56,20 +57,7 @@ export function toCredentialRecord(c: CredentialRecordEntity | null): Credential
 
 /** The credentials of a client; all empty when nothing is recorded yet. */
 export function toCredentialsResponse(clientId: string, c: CredentialRecordEntity | null): CredentialsResponse {
-  const record = toCredentialRecord(c);
-  return {
-    clientId,
-    usmleId: record?.usmleId ?? null,
-    schoolListedInWorldDirectory: record?.schoolListedInWorldDirectory ?? null,
-    diplomaVerifiedAt: record?.diplomaVerifiedAt ?? null,
-    transcriptVerifiedAt: record?.transcriptVerifiedAt ?? null,
-    ecfmgPathway: record?.ecfmgPathway ?? null,
-    ecfmgPathwayStatus: record?.ecfmgPathwayStatus ?? null,
-    ecfmgPathwayCycle: record?.ecfmgPathwayCycle ?? null,
-    step2CsPassedAt: record?.step2CsPassedAt ?? null,
-    certificationApplicationAt: record?.certificationApplicationAt ?? null,
-    certificateIssuedAt: record?.certificateIssuedAt ?? null,
-  };
+  return { clientId, ...(toCredentialRecord(c) ?? EMPTY_CREDENTIALS) };
 }
 
 export function toClinicalRecord(x: ClinicalExperienceEntity): ClinicalExperienceRecord {

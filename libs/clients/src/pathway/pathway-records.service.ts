@@ -10,6 +10,7 @@ import {
   PATHWAY_RULES,
   PathwayResult,
   refusalsForExamWrite,
+  Stage,
 } from '@lib/pathway';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -94,9 +95,10 @@ export class PathwayRecordsService {
   }
 
   /** Stores the engine's stage on the client (raw SQL: derived data, not a change to audit). */
-  async refreshStage(manager: EntityManager, client: Client): Promise<void> {
+  async refreshStage(manager: EntityManager, client: Client): Promise<Stage> {
     const { stage } = await this.evaluate(manager, client);
     await manager.query('UPDATE clients SET stage = $2 WHERE id = $1 AND stage <> $2', [client.id, stage]);
+    return stage;
   }
 
   // ---- exams ----
@@ -271,7 +273,9 @@ export class PathwayRecordsService {
     clientId: string,
     work: (manager: EntityManager, client: ScopedClient) => Promise<T>,
   ): Promise<T> {
-    return writeUnderClient(this.audit, actor, clientId, work, (manager, client) => this.refreshStage(manager, client));
+    return writeUnderClient(this.audit, actor, clientId, work, async (manager, client) => {
+      await this.refreshStage(manager, client);
+    });
   }
 
   /** 422 naming the rule, for what `refusalsForExamWrite` forbids. */
