@@ -152,6 +152,7 @@ export function attemptFindings(exams: readonly ExamRecord[], today: CivilDate, 
           'THIRD_ATTEMPT_USED',
           rules.retakeSpacing,
           `Third attempt at ${EXAM_NAMES[step]} used: the next one is the last (${limit.maxAttemptsPerStep} in all)`,
+          { exam: step },
         ),
       );
     }

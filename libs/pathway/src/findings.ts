@@ -1,4 +1,5 @@
 import { CivilDate } from './civil-date';
+import { Exam } from './records';
 import { RuleSource } from './rules';
 
 export const FINDING_CODES = [
@@ -34,6 +35,8 @@ export interface Finding {
   message: string;
   rule: RuleSource;
   examId?: string;
+  /** The exam the finding is about, when it is about an exam rather than one sitting. */
+  exam?: Exam;
   /** The date the finding is about (a deadline, the earliest allowed attempt). */
   date?: CivilDate;
 }

@@ -97,6 +97,16 @@ export const PATHWAY_RULES = {
     },
   ] as OetCycleRule[],
 
+  oetResultValidity: {
+    id: 'oet-result-validity',
+    effectiveFrom: '2021-01-01',
+    source: 'https://www.ecfmg.org/certification-requirements-2025-match/',
+    /** An OET Medicine result counts toward certification for this long after the test date. */
+    years: 2,
+    /** Remind this many days before a result lapses while the certificate is still not issued. */
+    warnDays: [90, 30],
+  },
+
   sevenYear: {
     id: 'ecfmg-seven-year',
     effectiveFrom: '1900-01-01',

@@ -1,10 +1,21 @@
-import { addDays, CivilDate, MatchSeason, PathwayRecords, PathwayResult, seasonDate } from '@lib/pathway';
+import {
+  addDays,
+  addMonths,
+  CivilDate,
+  MatchSeason,
+  oetVerdict,
+  PATHWAY_RULES,
+  PathwayRecords,
+  PathwayResult,
+  seasonDate,
+} from '@lib/pathway';
 
 /** Every reminder rule, in one place; each planned reminder names the rule that made it. */
 export const REMINDER_RULES = [
   'exam_upcoming',
   'eligibility_closing',
   'result_pending',
+  'oet_expiring',
   'match_deadline',
   'task_due',
   'task_overdue',
@@ -98,6 +109,8 @@ function zoneOffsetMinutes(instant: Date, timeZone: string): number {
 }
 
 type Draft = Omit<PlannedReminder, 'dueAt'> & { dueOn: CivilDate };
+/** The due date of a reminder that goes out at once, whatever the hour. */
+const AT_ONCE = '0000-01-01';
 
 /**
  * The reminders that should exist for one client now. Pure: the caller passes `now`.
@@ -110,6 +123,7 @@ export function planReminders(input: ReminderInput): PlannedReminder[] {
     ...examReminders(input),
     ...eligibilityReminders(input),
     ...resultPendingReminders(input),
+    ...oetExpiringReminders(input),
     ...matchReminders(input),
     ...taskReminders(input),
     ...pathwayWarningReminders(input),
@@ -199,6 +213,25 @@ function resultPendingReminders(input: ReminderInput): Draft[] {
     );
 }
 
+/** A passing OET result lapses before the ECFMG certificate is issued: certify first, or book a new sitting. */
+function oetExpiringReminders(input: ReminderInput): Draft[] {
+  const { records } = input;
+  if (records.credentials?.certificateIssuedAt) return [];
+  const valid = oetVerdict(records.exams, records.credentials, PATHWAY_RULES).valid;
+  if (!valid?.testDate) return [];
+  const { years, warnDays } = PATHWAY_RULES.oetResultValidity;
+  const lapsesOn = addMonths(valid.testDate, years * 12);
+  return series(
+    input,
+    'oet_expiring',
+    `${valid.id}.${lapsesOn}`,
+    lapsesOn,
+    warnDays,
+    [...client(input), ...staff(input)],
+    { date: lapsesOn, testDate: valid.testDate },
+  );
+}
+
 function matchReminders(input: ReminderInput): Draft[] {
   return input.records.matchApplications
     .filter((a) => a.result === 'pending')
@@ -262,13 +295,13 @@ function pathwayWarningReminders(input: ReminderInput): Draft[] {
       // To the case manager at once: the next attempt is the last.
       drafts.push(
         ...staff(input).map((recipient) => ({
-          dedupeKey: `${input.clientId}.third_attempt_used.${finding.message}.${who(recipient)}`,
+          dedupeKey: `${input.clientId}.third_attempt_used.${finding.exam}.${who(recipient)}`,
           rule: 'third_attempt_used' as const,
           recipient,
           channels: CHANNELS,
-          dueOn: '0000-01-01',
+          dueOn: AT_ONCE,
           eventOn: null,
-          data: { message: finding.message },
+          data: { exam: finding.exam ?? '' },
         })),
       );
     }
@@ -325,14 +358,14 @@ function noContactReminders(input: ReminderInput): Draft[] {
 /** Drops reminders about past events, and of each past-due series keeps only the latest, due now. */
 function catchUp(drafts: Draft[], input: ReminderInput): PlannedReminder[] {
   const now = input.now;
-  const timed = drafts.map((d) => ({ ...d, dueAt: d.dueOn === '0000-01-01' ? now : nineAm(d.dueOn, input.timeZone) }));
+  const timed = drafts.map((d) => ({ ...d, dueAt: d.dueOn === AT_ONCE ? now : nineAm(d.dueOn, input.timeZone) }));
   const eventPassed = (d: (typeof timed)[number]) =>
     d.eventOn !== null && nineAm(d.eventOn, input.timeZone, 23).getTime() < now.getTime();
   const live = timed.filter((d) => !eventPassed(d));
   const pastDue = live.filter((d) => d.dueAt.getTime() <= now.getTime());
   const latestPastDue = new Map<string, (typeof timed)[number]>();
   for (const d of pastDue) {
-    const series = `${d.rule}|${String(d.data.date ?? d.data.since ?? d.data.message)}|${who(d.recipient)}`;
+    const series = `${d.rule}|${String(d.data.date ?? d.data.since ?? d.data.exam)}|${who(d.recipient)}`;
     const kept = latestPastDue.get(series);
     if (!kept || kept.dueAt.getTime() < d.dueAt.getTime()) latestPastDue.set(series, d);
   }
