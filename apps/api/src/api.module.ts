@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { ApiExceptionFilter } from './http/exception.filter';
 import { createValidationPipe } from './http/validation';
 import { MetricsModule } from './metrics/metrics.module';
+import { RemindersHttpModule } from './reminders/reminders-http.module';
 import { UsersHttpModule } from './users/users-http.module';
 
 /** Settings the API cannot start without. */
@@ -36,6 +37,7 @@ export class ApiModule {
         CentersHttpModule,
         UsersHttpModule,
         ClientsHttpModule,
+        RemindersHttpModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -10,14 +10,14 @@ export abstract class TypedProcessor<Q extends QueueName> extends WorkerHost {
   abstract readonly queueName: Q;
   abstract readonly handlers: JobHandlers<Q>;
 
-  async process(job: Job): Promise<unknown> {
-    const handler = (this.handlers as unknown as Record<string, ((job: Job) => Promise<unknown>) | undefined>)[
-      job.name
-    ];
+  async process(job: Job, token?: string): Promise<unknown> {
+    const handler = (
+      this.handlers as unknown as Record<string, ((job: Job, token?: string) => Promise<unknown>) | undefined>
+    )[job.name];
     if (!handler) {
       throw new UnrecoverableError(`no handler for job "${job.name}" on queue "${this.queueName}"`);
     }
-    return handler(job);
+    return handler(job, token);
   }
 }
 

@@ -1,13 +1,17 @@
 import { KernelModule } from '@lib/kernel';
+import { AuditModule } from '@lib/audit';
+import { DatabaseModule } from '@lib/database';
 import { MailModule } from '@lib/mail';
+import { RemindersModule } from '@lib/reminders';
 import { QueueModule, QueueName } from '@lib/queue';
 import { DynamicModule, Module, OnModuleInit, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { MailProcessor } from './mail.processor';
+import { RemindersProcessor } from './reminders.processor';
 import { SystemProcessor } from './system.processor';
 import { handlerProblems, TypedProcessor } from './typed-processor';
 
-const PROCESSORS: Array<Type<TypedProcessor<QueueName>>> = [SystemProcessor, MailProcessor];
+const PROCESSORS: Array<Type<TypedProcessor<QueueName>>> = [SystemProcessor, MailProcessor, RemindersProcessor];
 
 /** The worker's composition root: the queues and one processor per queue. No HTTP. */
 @Module({})
@@ -15,7 +19,11 @@ export class WorkerModule implements OnModuleInit {
   constructor(private readonly moduleRef: ModuleRef) {}
 
   static forRoot(): DynamicModule {
-    return { module: WorkerModule, imports: [KernelModule.forRoot(), QueueModule, MailModule], providers: PROCESSORS };
+    return {
+      module: WorkerModule,
+      imports: [KernelModule.forRoot(), DatabaseModule, AuditModule, QueueModule, MailModule, RemindersModule],
+      providers: PROCESSORS,
+    };
   }
 
   /** Refuses to start when a job of the contract has no handler (it would sit in Redis forever), or two. */

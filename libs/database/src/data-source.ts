@@ -14,6 +14,12 @@ import {
 } from '@lib/clients';
 import { OneTimeToken, RefreshToken, User } from '@lib/identity';
 import { PartnerProgram } from '@lib/programs';
+import {
+  NotificationEntity,
+  ReminderDeliveryEntity,
+  ReminderScheduleEntity,
+  ReminderSweepEntity,
+} from '@lib/reminders';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import { migrations } from './migrations';
@@ -36,6 +42,10 @@ export const entities = [
   ClinicalExperienceEntity,
   MatchApplicationEntity,
   MatchSeasonEntity,
+  ReminderScheduleEntity,
+  ReminderDeliveryEntity,
+  NotificationEntity,
+  ReminderSweepEntity,
 ];
 
 export interface DatabaseSettings {

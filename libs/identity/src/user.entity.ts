@@ -29,6 +29,7 @@ import { Role } from './role';
 @Check('ck_users_role', `role IN ('admin', 'director', 'case_manager', 'client')`)
 @Check('ck_users_case_manager_center', `role <> 'case_manager' OR center_id IS NOT NULL`)
 @Check('ck_users_admin_network', `role <> 'admin' OR center_id IS NULL`)
+@Check('ck_users_language', `language IN ('en', 'es')`)
 @Check('ck_users_client_link', `(role = 'client') = (client_id IS NOT NULL)`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
@@ -69,6 +70,17 @@ export class User {
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
+
+  /** The language of reminders and messages (`en`, `es`); null: the client record's, or English. */
+  @Column({ type: 'text', nullable: true })
+  language: 'en' | 'es' | null;
+
+  /** Reminder channels the person wants (both on by default). */
+  @Column({ type: 'boolean', default: true })
+  emailReminders: boolean;
+
+  @Column({ type: 'boolean', default: true })
+  inAppReminders: boolean;
 
   /** Access tokens issued before this are refused (set when every session is ended). */
   @Column({ type: 'timestamptz', nullable: true })

@@ -13,8 +13,12 @@ export class JobProducer {
   private readonly queues: { [Q in QueueName]: Queue };
   private readonly logger = new Logger(JobProducer.name);
 
-  constructor(@InjectQueue(QueueName.System) system: Queue, @InjectQueue(QueueName.Mail) mail: Queue) {
-    this.queues = { [QueueName.System]: system, [QueueName.Mail]: mail };
+  constructor(
+    @InjectQueue(QueueName.System) system: Queue,
+    @InjectQueue(QueueName.Mail) mail: Queue,
+    @InjectQueue(QueueName.Reminders) reminders: Queue,
+  ) {
+    this.queues = { [QueueName.System]: system, [QueueName.Mail]: mail, [QueueName.Reminders]: reminders };
   }
 
   /**

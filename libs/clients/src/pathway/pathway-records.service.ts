@@ -8,13 +8,15 @@ import {
   evaluatePathway,
   SAT_STATUSES,
   PATHWAY_RULES,
+  PathwayRecords,
   PathwayResult,
+  MatchSeason,
   refusalsForExamWrite,
   Stage,
 } from '@lib/pathway';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Client } from '../client.entity';
 import { findClientInScope, ScopedClient } from '../client-scope';
 import { rowOfClient, writeUnderClient } from '../client-writes';
@@ -49,6 +51,14 @@ import {
   toMatchApplicationResponse,
 } from './pathway-records.mapper';
 
+/** One client's records as the pathway engine reads them, with the calendar and the center's zone. */
+export interface PathwaySnapshot {
+  client: Client;
+  records: PathwayRecords;
+  calendar: MatchSeason[];
+  timeZone: string;
+}
+
 /** A write the pathway rules forbid: 422 with the rule's code, sentence and source. */
 export class PathwayRuleRefusal extends AppError {}
 
@@ -71,27 +81,49 @@ export class PathwayRecordsService {
 
   /** The engine's result for a client already found in scope. */
   async evaluate(manager: EntityManager, client: Client): Promise<PathwayResult> {
-    const [exams, credentials, experiences, applications, calendar, center] = [
-      await manager.find(ExamRecordEntity, { where: { clientId: client.id } }),
-      await manager.findOneBy(CredentialRecordEntity, { clientId: client.id }),
-      await manager.find(ClinicalExperienceEntity, { where: { clientId: client.id } }),
-      await manager.find(MatchApplicationEntity, { where: { clientId: client.id } }),
+    const [{ records, calendar, timeZone }] = await this.snapshots(manager, [client]);
+    return evaluatePathway(records, calendar, PATHWAY_RULES, this.clock.now(), timeZone);
+  }
+
+  /**
+   * What the engine reads, for clients already found in scope: a fixed number of queries for any
+   * number of clients (the reminder sweep loads hundreds at a time), in the order given.
+   */
+  async snapshots(manager: EntityManager, clients: readonly Client[]): Promise<PathwaySnapshot[]> {
+    const ids = clients.map((c) => c.id);
+    const ofClients = { where: { clientId: In(ids) } };
+    const [exams, credentials, experiences, applications, calendar, centers] = [
+      await manager.find(ExamRecordEntity, ofClients),
+      await manager.find(CredentialRecordEntity, ofClients),
+      await manager.find(ClinicalExperienceEntity, ofClients),
+      await manager.find(MatchApplicationEntity, ofClients),
       await this.seasons.calendar(manager),
-      await manager.findOneBy(Center, { id: client.centerId }),
+      await manager.findBy(Center, { id: In([...new Set(clients.map((c) => c.centerId))]) }),
     ];
-    return evaluatePathway(
-      {
+    const byClient = <T extends { clientId: string }>(rows: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const row of rows) map.set(row.clientId, [...(map.get(row.clientId) ?? []), row]);
+      return (id: string) => map.get(id) ?? [];
+    };
+    const [examsOf, credentialsOf, experiencesOf, applicationsOf] = [
+      byClient(exams),
+      byClient(credentials),
+      byClient(experiences),
+      byClient(applications),
+    ];
+    const zones = new Map(centers.map((c) => [c.id, c.timeZone]));
+    return clients.map((client) => ({
+      client,
+      records: {
         client: { status: client.status, careerGoal: client.careerGoal },
-        exams: exams.map(toExamRecord),
-        credentials: toCredentialRecord(credentials),
-        clinicalExperiences: experiences.map(toClinicalRecord),
-        matchApplications: applications.map(toApplicationRecord),
+        exams: examsOf(client.id).map(toExamRecord),
+        credentials: toCredentialRecord(credentialsOf(client.id)[0] ?? null),
+        clinicalExperiences: experiencesOf(client.id).map(toClinicalRecord),
+        matchApplications: applicationsOf(client.id).map(toApplicationRecord),
       },
       calendar,
-      PATHWAY_RULES,
-      this.clock.now(),
-      center?.timeZone,
-    );
+      timeZone: zones.get(client.centerId) ?? 'UTC',
+    }));
   }
 
   /** Stores the engine's stage on the client (raw SQL: derived data, not a change to audit). */

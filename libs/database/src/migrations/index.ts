@@ -3,6 +3,7 @@ import { IdentityAndAudit1795640000000 } from './1795640000000-identity-and-audi
 import { ClientRecords1795650000000 } from './1795650000000-client-records';
 import { SessionCutoff1795660000000 } from './1795660000000-session-cutoff';
 import { PathwayRecords1795670000000 } from './1795670000000-pathway-records';
+import { Reminders1795680000000 } from './1795680000000-reminders';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   ClientRecords1795650000000,
   SessionCutoff1795660000000,
   PathwayRecords1795670000000,
+  Reminders1795680000000,
 ];

@@ -115,6 +115,27 @@ export class Environment {
   @Matches(/[^/]$/, { message: 'PUBLIC_URL must not end with a slash' })
   PUBLIC_URL = 'http://localhost:3000';
 
+  /** First retry delay of a reminder delivery whose SMTP server refused; doubles each attempt. */
+  @Type(() => Number)
+  @IsInt({ message: 'REMINDER_RETRY_DELAY_MS must be a whole number from 10 to 3600000' })
+  @Min(10, { message: 'REMINDER_RETRY_DELAY_MS must be a whole number from 10 to 3600000' })
+  @Max(3600000, { message: 'REMINDER_RETRY_DELAY_MS must be a whole number from 10 to 3600000' })
+  REMINDER_RETRY_DELAY_MS = 60000;
+
+  /** Attempts at a reminder delivery before it is marked failed (1 minute to 16 minutes apart by default). */
+  @Type(() => Number)
+  @IsInt({ message: 'REMINDER_ATTEMPTS must be a whole number from 1 to 20' })
+  @Min(1, { message: 'REMINDER_ATTEMPTS must be a whole number from 1 to 20' })
+  @Max(20, { message: 'REMINDER_ATTEMPTS must be a whole number from 1 to 20' })
+  REMINDER_ATTEMPTS = 5;
+
+  /** Reminder jobs one worker process runs at once (deliveries wait on SMTP, so more than the cores). */
+  @Type(() => Number)
+  @IsInt({ message: 'REMINDER_CONCURRENCY must be a whole number from 1 to 200' })
+  @Min(1, { message: 'REMINDER_CONCURRENCY must be a whole number from 1 to 200' })
+  @Max(200, { message: 'REMINDER_CONCURRENCY must be a whole number from 1 to 200' })
+  REMINDER_CONCURRENCY = 16;
+
   /** Largest request body accepted; larger ones get 413. */
   @Type(() => Number)
   @IsInt({ message: 'BODY_LIMIT_BYTES must be a whole number from 1024 to 104857600' })

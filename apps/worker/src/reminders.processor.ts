@@ -1,0 +1,59 @@
+import { Environment } from '@lib/kernel';
+import { JobHandlers, QueueName } from '@lib/queue';
+import { deliveryJobOptions, ReminderDelivery, ReminderReconciler } from '@lib/reminders';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { DelayedError, Queue } from 'bullmq';
+import { TypedProcessor } from './typed-processor';
+
+/** The stable id of the daily sweep's job scheduler: upserting it again changes it, never doubles it. */
+export const DAILY_SWEEP_SCHEDULER = 'reminders.daily-sweep';
+/** 05:00 UTC: after midnight and before 09:00 in every US time zone. */
+export const DAILY_SWEEP_PATTERN = '0 5 * * *';
+
+/**
+ * Runs the reminder jobs: reconciles one client or all, and delivers. A short lock (renewed while
+ * the job runs) so that a delivery whose worker died is picked up again within seconds.
+ */
+@Processor(QueueName.Reminders, { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 3 })
+export class RemindersProcessor extends TypedProcessor<QueueName.Reminders> implements OnApplicationBootstrap {
+  readonly queueName = QueueName.Reminders;
+
+  constructor(
+    private readonly reconciler: ReminderReconciler,
+    private readonly delivery: ReminderDelivery,
+    private readonly config: ConfigService<Environment, true>,
+    @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  readonly handlers: JobHandlers<QueueName.Reminders> = {
+    'reconcile-client': async (job) => this.reconciler.reconcile([job.data.clientId], deliveryJobOptions(this.config)),
+    'reconcile-all': async (job) => this.reconciler.sweep(job.data.trigger, deliveryJobOptions(this.config)),
+    deliver: async (job, token) => {
+      const result = await this.delivery.deliver({
+        jobId: job.id ?? '',
+        clientId: job.data.clientId,
+        dedupeKey: job.data.dedupeKey,
+        lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+      });
+      if ('dueAt' in result) {
+        // The event moved later since this job was scheduled: wait for the new time, as the same job.
+        await job.moveToDelayed(result.dueAt.getTime(), token);
+        throw new DelayedError();
+      }
+      return result;
+    },
+  };
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.worker.concurrency = this.config.get('REMINDER_CONCURRENCY', { infer: true });
+    await this.queue.upsertJobScheduler(
+      DAILY_SWEEP_SCHEDULER,
+      { pattern: DAILY_SWEEP_PATTERN, tz: 'UTC' },
+      { name: 'reconcile-all', data: { trigger: 'daily' }, opts: { removeOnComplete: true } },
+    );
+  }
+}

@@ -1,0 +1,177 @@
+import { Client } from '@lib/clients';
+import { User } from '@lib/identity';
+import { Clock, Environment } from '@lib/kernel';
+import { Mailer } from '@lib/mail';
+import { DeliveryOutcome } from '@lib/queue';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NotificationEntity, ReminderDeliveryEntity, ReminderScheduleEntity } from './reminder.entities';
+import { ReminderPlanner } from './reminder-planner.service';
+import { Channel, PlannedReminder } from './reminder-rules';
+import { languageOf, renderReminder } from './reminder-templates';
+
+/** A delivery attempt as the queue sees it: which job, and whether a refusal now is the last. */
+export interface DeliveryAttempt {
+  jobId: string;
+  clientId: string;
+  dedupeKey: string;
+  lastAttempt: boolean;
+}
+
+/** The reminder is planned for later now (the event moved): the job waits until then. */
+export interface NotYetDue {
+  outcome: 'not_due';
+  dueAt: Date;
+}
+
+/** How long a due time may lie ahead and still count as due (clock skew between Redis and here). */
+const DUE_TOLERANCE_MS = 1000;
+
+/**
+ * Delivers one reminder, once. Re-plans the client first and sends only a reminder that is still
+ * planned and due; claims the delivery under its dedupe key before sending (a second job, a second
+ * worker or a retry after a crash finds the claim); then sends by e-mail and writes the in-app
+ * notification (unique per delivery).
+ */
+@Injectable()
+export class ReminderDelivery {
+  private readonly publicUrl: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly planner: ReminderPlanner,
+    private readonly mailer: Mailer,
+    private readonly clock: Clock,
+    config: ConfigService<Environment, true>,
+  ) {
+    this.publicUrl = config.get('PUBLIC_URL', { infer: true });
+  }
+
+  async deliver(attempt: DeliveryAttempt): Promise<{ outcome: DeliveryOutcome } | NotYetDue> {
+    const manager = this.dataSource.manager;
+    const client = await manager.findOneBy(Client, { id: attempt.clientId });
+    const reminder = client
+      ? (await this.planner.plan(manager, [client])).get(client.id)?.find((p) => p.dedupeKey === attempt.dedupeKey)
+      : undefined;
+    if (!client || !reminder) {
+      await this.cancel(attempt.dedupeKey, 'no longer planned');
+      return { outcome: 'not_wanted' };
+    }
+    if (reminder.dueAt.getTime() > this.clock.now().getTime() + DUE_TOLERANCE_MS) {
+      return { outcome: 'not_due', dueAt: reminder.dueAt };
+    }
+    const recipient = await manager.findOneBy(
+      User,
+      reminder.recipient.kind === 'client'
+        ? { clientId: client.id, active: true }
+        : { id: reminder.recipient.userId, active: true },
+    );
+    if (!recipient) return { outcome: 'no_recipient' };
+    const channels = reminder.channels.filter((c) =>
+      c === 'email' ? recipient.emailReminders : recipient.inAppReminders,
+    );
+
+    const audience = reminder.recipient.kind === 'client' ? 'client' : 'staff';
+    const link = audience === 'client' ? `${this.publicUrl}/me` : `${this.publicUrl}/clients/${client.id}`;
+    const rendered = renderReminder(reminder.rule, reminder.data, {
+      language: recipient.language ?? (audience === 'client' ? languageOf(client.preferredLanguage) : 'en'),
+      audience,
+      recipientName: recipient.displayName,
+      clientName: `${client.firstName} ${client.lastName}`,
+      link,
+    });
+
+    const claim = await this.claim(attempt, reminder, recipient, channels, async (deliveryId, tx) => {
+      if (!channels.includes('in_app')) return;
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(NotificationEntity)
+        .values({
+          userId: recipient.id,
+          deliveryId,
+          clientId: client.id,
+          rule: reminder.rule,
+          title: rendered.title,
+          body: rendered.body,
+          link,
+        })
+        .orIgnore()
+        .execute();
+    });
+    if (!claim) return { outcome: 'already_claimed' };
+
+    let messageId: string | null = null;
+    if (channels.includes('email')) {
+      try {
+        ({ messageId } = await this.mailer.send({
+          to: recipient.email,
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+        }));
+      } catch (error) {
+        await manager.update(
+          ReminderDeliveryEntity,
+          { id: claim },
+          {
+            status: attempt.lastAttempt ? 'failed' : 'retrying',
+            lastError: String((error as Error).message).slice(0, 500),
+          },
+        );
+        throw error;
+      }
+    }
+    await manager.transaction(async (tx) => {
+      await tx.update(
+        ReminderDeliveryEntity,
+        { id: claim },
+        { status: 'sent', sentAt: this.clock.now(), emailMessageId: messageId, lastError: null },
+      );
+      await tx.delete(ReminderScheduleEntity, { dedupeKey: attempt.dedupeKey });
+    });
+    return { outcome: 'sent' };
+  }
+
+  /**
+   * Inserts the delivery row as `sending`, or takes over one that is `retrying` (an earlier
+   * attempt failed) or `sending` under this same job (the worker that held it died). Anything
+   * else (sent, failed, another job's claim) means someone else has it: null.
+   */
+  private async claim(
+    attempt: DeliveryAttempt,
+    reminder: PlannedReminder,
+    recipient: User,
+    channels: Channel[],
+    withClaim: (deliveryId: string, tx: DataSource['manager']) => Promise<void>,
+  ): Promise<string | null> {
+    return this.dataSource.transaction(async (tx) => {
+      const rows = await tx.query<Array<{ id: string }>>(
+        `INSERT INTO reminder_deliveries (dedupe_key, client_id, rule, recipient_user_id, channels, status, job_id)
+         VALUES ($1, $2, $3, $4, $5, 'sending', $6)
+         ON CONFLICT (dedupe_key) DO UPDATE
+            SET status = 'sending', attempts = reminder_deliveries.attempts + 1, job_id = EXCLUDED.job_id,
+                claimed_at = now(), updated_at = now()
+          WHERE reminder_deliveries.status = 'retrying'
+             OR (reminder_deliveries.status = 'sending' AND reminder_deliveries.job_id = EXCLUDED.job_id)
+         RETURNING id`,
+        [attempt.dedupeKey, attempt.clientId, reminder.rule, recipient.id, channels, attempt.jobId],
+      );
+      if (rows.length === 0) return null;
+      await withClaim(rows[0].id, tx);
+      return rows[0].id;
+    });
+  }
+
+  /** A reminder no longer planned: a delivery waiting for a retry is cancelled, not sent later. */
+  private async cancel(dedupeKey: string, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE reminder_deliveries SET status = 'cancelled', last_error = $2, updated_at = now()
+        WHERE dedupe_key = $1 AND status = 'retrying'`,
+      [dedupeKey, reason],
+    );
+    await this.dataSource.getRepository(ReminderScheduleEntity).delete({ dedupeKey });
+  }
+}

@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { AuditService } from '@lib/audit';
+import { findClientInScope } from '@lib/clients';
+import { Actor, auditContextOf } from '@lib/identity';
+import { AppError, decodeCursor, Environment, NotFoundError, Page, toPage } from '@lib/kernel';
+import { JobProducer, jobId, QueueName } from '@lib/queue';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ReminderDeliveryEntity, ReminderScheduleEntity, ReminderSweepEntity } from './reminder.entities';
+import { DeliveryJobOptions, deliveryJobId } from './reminder-reconciler.service';
+import {
+  ClientReminderList,
+  ClientReminderResponse,
+  DeliveryQuery,
+  DeliveryResponse,
+  ReconcileAccepted,
+  SweepList,
+} from './reminders.dto';
+
+/** Latest deliveries listed on a client's page (the schedule is listed whole: it is short). */
+const PAST_ON_CLIENT_PAGE = 100;
+
+/** The delivery job options from the environment: one definition for the reconciler and a retry. */
+export function deliveryJobOptions(config: ConfigService<Environment, true>): DeliveryJobOptions {
+  return {
+    attempts: config.get('REMINDER_ATTEMPTS', { infer: true }),
+    retryDelayMs: config.get('REMINDER_RETRY_DELAY_MS', { infer: true }),
+  };
+}
+
+/**
+ * The API's side of reminders: it queues a reconcile of each client a committed transaction
+ * changed, lets staff see a client's reminders and admins run the sweep and retry failures.
+ */
+@Injectable()
+export class ReminderOperations implements OnModuleInit {
+  private readonly logger = new Logger(ReminderOperations.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly jobs: JobProducer,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  /**
+   * After every commit that changed a client, a reconcile of that client is queued: deduplicated
+   * per client (one waiting behind one running at most). Not awaited: the write has committed,
+   * and if Redis is down now, the daily sweep re-plans the client.
+   */
+  onModuleInit(): void {
+    this.audit.onClientsChanged((clientIds) => {
+      for (const clientId of clientIds) {
+        this.jobs
+          .enqueue(
+            QueueName.Reminders,
+            'reconcile-client',
+            { clientId },
+            {
+              jobId: jobId('reconcile', clientId, randomUUID()),
+              deduplication: { id: `reconcile.${clientId}`, keepLastIfActive: true },
+              attempts: 5,
+              backoff: { type: 'exponential', delay: 1000 },
+              removeOnComplete: true,
+            },
+          )
+          .catch((error: Error) => this.logger.warn(`reconcile of client ${clientId} not queued: ${error.message}`));
+      }
+    });
+  }
+
+  /** Scheduled reminders (soonest first), then the latest deliveries, for a client in the caller's scope. */
+  async clientReminders(actor: Actor, clientId: string): Promise<ClientReminderList> {
+    const client = await findClientInScope(this.dataSource.manager, actor.scope, clientId);
+    const [scheduled, deliveries] = await Promise.all([
+      this.dataSource.getRepository(ReminderScheduleEntity).find({
+        where: { clientId: client.id },
+        order: { dueAt: 'ASC', dedupeKey: 'ASC' },
+      }),
+      this.dataSource.getRepository(ReminderDeliveryEntity).find({
+        where: { clientId: client.id },
+        order: { createdAt: 'DESC', id: 'DESC' },
+        take: PAST_ON_CLIENT_PAGE,
+      }),
+    ]);
+    const planned = new Map(scheduled.map((s) => [s.dedupeKey, s]));
+    const delivered = new Set(deliveries.map((d) => d.dedupeKey));
+    const upcoming: ClientReminderResponse[] = scheduled
+      .filter((s) => !delivered.has(s.dedupeKey))
+      .map((s) => ({
+        dedupeKey: s.dedupeKey,
+        rule: s.rule,
+        audience: s.recipientUserId ? 'staff' : 'client',
+        recipientUserId: s.recipientUserId,
+        status: 'scheduled',
+        dueAt: s.dueAt.toISOString(),
+        sentAt: null,
+        attempts: 0,
+        lastError: null,
+        data: s.data,
+      }));
+    const past: ClientReminderResponse[] = deliveries.map((d) => ({
+      dedupeKey: d.dedupeKey,
+      rule: d.rule,
+      audience: d.dedupeKey.endsWith('.client') ? 'client' : 'staff',
+      recipientUserId: d.dedupeKey.endsWith('.client') ? null : d.recipientUserId,
+      status: d.status,
+      dueAt: planned.get(d.dedupeKey)?.dueAt.toISOString() ?? null,
+      sentAt: d.sentAt ? d.sentAt.toISOString() : null,
+      attempts: d.attempts,
+      lastError: d.lastError,
+      data: planned.get(d.dedupeKey)?.data ?? {},
+    }));
+    return { items: [...upcoming, ...past] };
+  }
+
+  /** Deliveries, newest first, optionally by status (`failed` is what an admin acts on). */
+  async deliveries(query: DeliveryQuery): Promise<Page<DeliveryResponse>> {
+    const builder = this.dataSource
+      .getRepository(ReminderDeliveryEntity)
+      .createQueryBuilder('d')
+      .orderBy('d.created_at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .limit(query.limit + 1);
+    if (query.status) builder.andWhere('d.status = :status', { status: query.status });
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
+      builder.andWhere(`(date_trunc('milliseconds', d.created_at), d.id) < (:createdAt, :id)`, { createdAt, id });
+    }
+    const rows = await builder.getMany();
+    return toPage(rows, query.limit, (d) => [d.createdAt.toISOString(), d.id], toDeliveryResponse);
+  }
+
+  /**
+   * Sends a failed delivery again: it becomes `retrying`, and a new job re-checks that the
+   * reminder is still wanted before sending. Only a failed delivery can be retried (409 otherwise).
+   */
+  async retry(actor: Actor, id: string): Promise<DeliveryResponse> {
+    const row = await this.audit.transaction(auditContextOf(actor), async (manager) => {
+      const updated = await manager.query<Array<{ id: string }>>(
+        `UPDATE reminder_deliveries SET status = 'retrying', updated_at = now() WHERE id = $1 AND status = 'failed' RETURNING id`,
+        [id],
+      );
+      const delivery = await manager.findOneBy(ReminderDeliveryEntity, { id });
+      if (!delivery) throw new NotFoundError('Delivery', id);
+      if (updated.length === 0) {
+        throw new AppError(
+          'conflict',
+          'DELIVERY_NOT_FAILED',
+          `Only a failed delivery can be retried; this one is ${delivery.status}`,
+        );
+      }
+      await this.audit.record(manager, auditContextOf(actor), {
+        action: 'reminder_delivery.retried',
+        entityType: 'reminder_delivery',
+        entityId: delivery.id,
+        clientId: delivery.clientId,
+      });
+      return delivery;
+    });
+    const options = deliveryJobOptions(this.config);
+    await this.jobs.enqueue(
+      QueueName.Reminders,
+      'deliver',
+      { clientId: row.clientId, dedupeKey: row.dedupeKey },
+      {
+        jobId: jobId(deliveryJobId(row.dedupeKey), 'retry', randomUUID()),
+        attempts: options.attempts,
+        backoff: { type: 'exponential', delay: options.retryDelayMs },
+        removeOnComplete: true,
+      },
+    );
+    return toDeliveryResponse(row);
+  }
+
+  /** Queues a sweep over every active client now (one at a time: a second request joins the queued one). */
+  async reconcileNow(): Promise<ReconcileAccepted> {
+    const job = await this.jobs.enqueue(
+      QueueName.Reminders,
+      'reconcile-all',
+      { trigger: 'admin' },
+      {
+        jobId: jobId('reconcile-all', 'admin', randomUUID()),
+        deduplication: { id: 'reconcile-all', keepLastIfActive: true },
+        removeOnComplete: true,
+      },
+    );
+    return { jobId: job.id ?? '' };
+  }
+
+  async sweeps(): Promise<SweepList> {
+    const rows = await this.dataSource
+      .getRepository(ReminderSweepEntity)
+      .find({ order: { finishedAt: 'DESC' }, take: 20 });
+    return {
+      items: rows.map((s) => ({
+        id: s.id,
+        trigger: s.trigger,
+        startedAt: s.startedAt.toISOString(),
+        finishedAt: s.finishedAt.toISOString(),
+        clients: s.clients,
+        scheduled: s.scheduled,
+        removed: s.removed,
+      })),
+    };
+  }
+}
+
+function toDeliveryResponse(d: ReminderDeliveryEntity): DeliveryResponse {
+  return {
+    id: d.id,
+    dedupeKey: d.dedupeKey,
+    clientId: d.clientId,
+    rule: d.rule,
+    recipientUserId: d.recipientUserId,
+    channels: d.channels,
+    status: d.status,
+    attempts: d.attempts,
+    lastError: d.lastError,
+    sentAt: d.sentAt ? d.sentAt.toISOString() : null,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,157 @@
+import { Client } from '@lib/clients';
+import { Clock } from '@lib/kernel';
+import { jobId, QueueName, ReconcileCounts } from '@lib/queue';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource, In } from 'typeorm';
+import { ReminderDeliveryEntity, ReminderScheduleEntity, ReminderSweepEntity } from './reminder.entities';
+import { ReminderPlanner } from './reminder-planner.service';
+import { PlannedReminder } from './reminder-rules';
+
+/** Clients re-planned per batch by the sweep: a handful of queries and one Redis round trip each. */
+export const SWEEP_BATCH = 500;
+
+/** The delayed job of a reminder: its id is derived from the dedupe key, so adding it twice is a no-op. */
+export const deliveryJobId = (dedupeKey: string) => jobId('reminder', dedupeKey);
+
+/** The delivery job's options; attempts and backoff come from the environment (see `DeliveryJobOptions`). */
+export interface DeliveryJobOptions {
+  attempts: number;
+  retryDelayMs: number;
+}
+
+/**
+ * Makes the queue match the plan. For each client: the reminders planned and not yet delivered
+ * are written to `reminder_schedule` and added as delayed jobs (an add of an existing job id is
+ * a no-op, so a sweep after Redis lost its data puts back exactly what is missing); a reminder
+ * whose due time moved is removed and added again; one no longer planned is removed.
+ */
+@Injectable()
+export class ReminderReconciler {
+  private readonly logger = new Logger(ReminderReconciler.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly planner: ReminderPlanner,
+    @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Reconciles these clients (any status: a closed client's reminders are removed). */
+  async reconcile(clientIds: readonly string[], options: DeliveryJobOptions): Promise<ReconcileCounts> {
+    if (clientIds.length === 0) return { scheduled: 0, removed: 0 };
+    const manager = this.dataSource.manager;
+    // The system reads across the network (the sweep and the after-commit event name clients by id).
+    const clients = await manager.findBy(Client, { id: In([...clientIds]) });
+    const plans = await this.planner.plan(manager, clients);
+    const planned = [...plans].flatMap(([clientId, reminders]) => reminders.map((p) => ({ ...p, clientId })));
+    const delivered = new Set(
+      planned.length === 0
+        ? []
+        : (
+            await manager.find(ReminderDeliveryEntity, {
+              select: { dedupeKey: true },
+              where: { dedupeKey: In(planned.map((p) => p.dedupeKey)) },
+            })
+          ).map((d) => d.dedupeKey),
+    );
+    const wanted = planned.filter((p) => !delivered.has(p.dedupeKey));
+    const existing = await manager.find(ReminderScheduleEntity, {
+      select: { dedupeKey: true, dueAt: true },
+      where: { clientId: In([...clientIds]) },
+    });
+    const wantedByKey = new Map(wanted.map((p) => [p.dedupeKey, p]));
+    const now = this.clock.now().getTime();
+    const moved = (row: ReminderScheduleEntity, plan: PlannedReminder) =>
+      // Two past-due times are the same "now" (catch-up plans a past-due reminder at the moment of planning).
+      row.dueAt.getTime() !== plan.dueAt.getTime() && !(row.dueAt.getTime() <= now && plan.dueAt.getTime() <= now);
+    const stale = existing.filter((row) => {
+      const plan = wantedByKey.get(row.dedupeKey);
+      return !plan || moved(row, plan);
+    });
+    const gone = stale.filter((row) => !wantedByKey.has(row.dedupeKey));
+
+    await manager.transaction(async (tx) => {
+      if (gone.length > 0) await tx.delete(ReminderScheduleEntity, { dedupeKey: In(gone.map((r) => r.dedupeKey)) });
+      if (wanted.length > 0) {
+        await tx.upsert(
+          ReminderScheduleEntity,
+          wanted.map((p) => ({
+            dedupeKey: p.dedupeKey,
+            clientId: p.clientId,
+            rule: p.rule,
+            recipientUserId: p.recipient.kind === 'user' ? p.recipient.userId : null,
+            dueAt: p.dueAt,
+            eventOn: p.eventOn,
+            data: p.data,
+          })),
+          { conflictPaths: ['dedupeKey'], skipUpdateIfNoValuesChanged: true },
+        );
+      }
+    });
+
+    // Redis after the commit: if it fails now, the daily sweep adds what is missing.
+    await Promise.all(stale.map((row) => this.queue.remove(deliveryJobId(row.dedupeKey))));
+    if (wanted.length > 0) {
+      await this.queue.addBulk(
+        wanted.map((p) => ({
+          name: 'deliver',
+          data: { clientId: p.clientId, dedupeKey: p.dedupeKey },
+          opts: {
+            jobId: deliveryJobId(p.dedupeKey),
+            delay: Math.max(0, p.dueAt.getTime() - now),
+            attempts: options.attempts,
+            backoff: { type: 'exponential', delay: options.retryDelayMs },
+            removeOnComplete: true,
+            removeOnFail: { age: 30 * 24 * 3600 },
+          },
+        })),
+      );
+    }
+    return { scheduled: wanted.length, removed: gone.length };
+  }
+
+  /**
+   * Every active client, in batches by id, and every client that still has something scheduled
+   * (closed since): the daily heal. Writes one `reminder_sweeps` row.
+   */
+  async sweep(trigger: string, options: DeliveryJobOptions): Promise<ReconcileCounts & { clients: number }> {
+    const startedAt = this.clock.now();
+    const totals = { clients: 0, scheduled: 0, removed: 0 };
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const batch = await this.dataSource.query<Array<{ id: string }>>(
+        `SELECT id FROM clients WHERE status = 'active' AND anonymized_at IS NULL AND id > $1 ORDER BY id LIMIT $2`,
+        [after, SWEEP_BATCH],
+      );
+      if (batch.length === 0) break;
+      const counts = await this.reconcile(
+        batch.map((row) => row.id),
+        options,
+      );
+      totals.clients += batch.length;
+      totals.scheduled += counts.scheduled;
+      totals.removed += counts.removed;
+      after = batch[batch.length - 1].id;
+    }
+    const leftovers = await this.dataSource.query<Array<{ client_id: string }>>(
+      `SELECT DISTINCT s.client_id FROM reminder_schedule s JOIN clients c ON c.id = s.client_id
+        WHERE c.status <> 'active' OR c.anonymized_at IS NOT NULL`,
+    );
+    for (let i = 0; i < leftovers.length; i += SWEEP_BATCH) {
+      const counts = await this.reconcile(
+        leftovers.slice(i, i + SWEEP_BATCH).map((row) => row.client_id),
+        options,
+      );
+      totals.removed += counts.removed;
+    }
+    const finishedAt = this.clock.now();
+    await this.dataSource.getRepository(ReminderSweepEntity).insert({ trigger, startedAt, finishedAt, ...totals });
+    this.logger.log(
+      `reminder sweep (${trigger}): ${totals.clients} clients, ${totals.scheduled} scheduled, ${totals.removed} removed in ${finishedAt.getTime() - startedAt.getTime()} ms`,
+    );
+    return totals;
+  }
+}

@@ -1,0 +1,474 @@
+import escapeHtml from 'escape-html';
+import { ClinicalKind, EXAM_NAMES } from '@lib/pathway';
+import { ReminderRule } from './reminder-rules';
+
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** 'es' for any code starting with es (es, es-MX, ES); 'en' otherwise, including null/undefined. */
+export function languageOf(code: string | null | undefined): Language {
+  return code?.trim().toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+export interface TemplateContext {
+  language: Language;
+  /** Who reads it: the IMG ('client', addressed as "you") or a staff member ('staff', told about the client by name). */
+  audience: 'client' | 'staff';
+  recipientName: string;
+  clientName: string;
+  /** Absolute link to open: the client's page for staff, the IMG's status page for the IMG. */
+  link: string;
+}
+
+export interface RenderedReminder {
+  /** One line, at most 150 characters. */
+  subject: string;
+  /** Plain-text e-mail: greeting, message, link, and a footer saying why it came. */
+  text: string;
+  /** The same e-mail as simple HTML; every interpolated value is escaped. */
+  html: string;
+  /** In-app notification title, at most 120 characters. */
+  title: string;
+  /** In-app notification body: the message alone, with no greeting and no link. */
+  body: string;
+}
+
+type Audience = TemplateContext['audience'];
+
+/** A reminder's data written out for one reader: dates spelled in their language, names looked up. */
+interface Values {
+  client: string;
+  exam: string;
+  kind: string;
+  title: string;
+  season: string;
+  event: string;
+  /** The event's date, written out ("Monday, December 14, 2026"). */
+  date: string;
+  testDate: string;
+  since: string;
+  /** How far off the event is: "today", "tomorrow", "in 7 days". */
+  when: string;
+}
+
+interface Message {
+  subject: string;
+  /** One or two short sentences: the in-app body, and the heart of the e-mail. */
+  body: string;
+}
+
+type Template = (v: Values) => Message;
+
+const LOCALES: Record<Language, string> = { en: 'en-US', es: 'es-US' };
+
+const DATE_FORMATS: Record<Language, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat(LOCALES.en, { dateStyle: 'full', timeZone: 'UTC' }),
+  es: new Intl.DateTimeFormat(LOCALES.es, { dateStyle: 'full', timeZone: 'UTC' }),
+};
+
+const WHEN: Record<Language, (days: number) => string> = {
+  en: (days) => (days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`),
+  es: (days) => (days === 0 ? 'hoy' : days === 1 ? 'mañana' : `dentro de ${days} días`),
+};
+/** For data without a usable day count (never produced by the rules, but never "in NaN days"). */
+const SOON: Record<Language, string> = { en: 'soon', es: 'pronto' };
+
+const CLINICAL_KIND_NAMES: Record<Language, Record<ClinicalKind, string>> = {
+  en: {
+    observership: 'observership',
+    externship: 'externship',
+    clinical_rotation: 'clinical rotation',
+    preceptorship: 'preceptorship',
+    research: 'research placement',
+    volunteer: 'volunteer placement',
+  },
+  es: {
+    observership: 'observership',
+    externship: 'externship',
+    clinical_rotation: 'rotación clínica',
+    preceptorship: 'preceptorship',
+    research: 'estancia de investigación',
+    volunteer: 'voluntariado',
+  },
+};
+
+/** The Match calendar events the rules remind of (keys of the season calendar). */
+type MatchEvent = 'eras_submission_opens' | 'nrmp_registration_deadline' | 'rank_list_deadline' | 'match_week_starts';
+
+/** A sentence about a Match calendar event, without its date or final stop. */
+const MATCH_EVENTS: Record<Language, Record<MatchEvent, (v: Values) => string>> = {
+  en: {
+    eras_submission_opens: (v) => `ERAS submission for the ${v.season} Match opens ${v.when}`,
+    nrmp_registration_deadline: (v) => `The NRMP registration deadline for the ${v.season} Match is ${v.when}`,
+    rank_list_deadline: (v) => `The rank order list certification deadline for the ${v.season} Match is ${v.when}`,
+    match_week_starts: (v) => `The ${v.season} Match Week begins ${v.when}`,
+  },
+  es: {
+    eras_submission_opens: (v) => `El envío de solicitudes en ERAS para el Match ${v.season} se abre ${v.when}`,
+    nrmp_registration_deadline: (v) => `La fecha límite de registro en el NRMP para el Match ${v.season} es ${v.when}`,
+    rank_list_deadline: (v) =>
+      `La fecha límite para certificar la lista de preferencias (rank order list) del Match ${v.season} es ${v.when}`,
+    match_week_starts: (v) => `La Match Week ${v.season} comienza ${v.when}`,
+  },
+};
+
+function matchEvent(v: Values, language: Language): string {
+  const sentence = MATCH_EVENTS[language][v.event as MatchEvent];
+  if (sentence) return sentence(v);
+  const name = v.event.replace(/_/g, ' ');
+  return language === 'es' ? `Match ${v.season}, «${name}»: ${v.when}` : `${v.season} Match, "${name}": ${v.when}`;
+}
+
+/**
+ * Every rule's message, by language and reader. A rule added to REMINDER_RULES without its
+ * messages does not compile. Staff-only rules still have client wording, so a misrouted
+ * reminder reads sensibly rather than talking to the IMG about themselves by name.
+ */
+const TEMPLATES: Record<ReminderRule, Record<Language, Record<Audience, Template>>> = {
+  exam_upcoming: {
+    en: {
+      client: (v) => ({
+        subject: `Your ${v.exam} is ${v.when}`,
+        body: `Your ${v.exam} is ${v.when} (${v.date}). Check your appointment confirmation and bring the ID it asks for.`,
+      }),
+      staff: (v) => ({
+        subject: `${v.client}'s ${v.exam} is ${v.when}`,
+        body: `${v.client}'s ${v.exam} is ${v.when} (${v.date}).`,
+      }),
+    },
+    es: {
+      client: (v) => ({
+        subject: `Tu examen ${v.exam} es ${v.when}`,
+        body: `Tu examen ${v.exam} es ${v.when} (${v.date}). Revisa la confirmación de tu cita y lleva la identificación que te piden.`,
+      }),
+      staff: (v) => ({
+        subject: `El examen ${v.exam} de ${v.client} es ${v.when}`,
+        body: `El examen ${v.exam} de ${v.client} es ${v.when} (${v.date}).`,
+      }),
+    },
+  },
+  eligibility_closing: {
+    en: {
+      client: (v) => ({
+        subject: `Book your ${v.exam} test day: your eligibility period ends ${v.when}`,
+        body: `Your ${v.exam} eligibility period ends ${v.when} (${v.date}) and no test day is booked yet. Book one now, or ask for an extension if you cannot test by then.`,
+      }),
+      staff: (v) => ({
+        subject: `${v.client}'s ${v.exam} eligibility period ends ${v.when}`,
+        body: `${v.client}'s ${v.exam} eligibility period ends ${v.when} (${v.date}) and no test day is booked. Help them book one or ask for an extension.`,
+      }),
+    },
+    es: {
+      client: (v) => ({
+        subject: `Reserva la fecha de tu examen ${v.exam}: tu periodo de elegibilidad termina ${v.when}`,
+        body: `Tu periodo de elegibilidad para el examen ${v.exam} termina ${v.when} (${v.date}) y aún no tienes fecha reservada. Reserva una ahora o pide una extensión si no puedes presentarlo antes.`,
+      }),
+      staff: (v) => ({
+        subject: `El periodo de elegibilidad de ${v.client} para el examen ${v.exam} termina ${v.when}`,
+        body: `El periodo de elegibilidad de ${v.client} para el examen ${v.exam} termina ${v.when} (${v.date}) y no hay fecha de examen reservada. Ayúdale a reservarla o a pedir una extensión.`,
+      }),
+    },
+  },
+  result_pending: {
+    en: {
+      client: (v) => ({
+        subject: `Is your ${v.exam} result in?`,
+        body: `You took ${v.exam} on ${v.date}, and we have no result recorded yet. Let us know as soon as you have it.`,
+      }),
+      staff: (v) => ({
+        subject: `Record ${v.client}'s ${v.exam} result`,
+        body: `${v.client} took ${v.exam} on ${v.date}, and five weeks later no result is recorded. Ask for it and record it.`,
+      }),
+    },
+    es: {
+      client: (v) => ({
+        subject: `¿Ya tienes el resultado de tu examen ${v.exam}?`,
+        body: `Presentaste el examen ${v.exam} el ${v.date}, y aún no tenemos tu resultado registrado. Avísanos en cuanto lo tengas.`,
+      }),
+      staff: (v) => ({
+        subject: `Registra el resultado del examen ${v.exam} de ${v.client}`,
+        body: `${v.client} presentó el examen ${v.exam} el ${v.date}, y cinco semanas después no hay resultado registrado. Pídeselo y regístralo.`,
+      }),
+    },
+  },
+  oet_expiring: {
+    en: {
+      client: (v) => ({
+        subject: `Your OET Medicine result stops counting ${v.when}`,
+        body: `Your passing OET Medicine result (test taken on ${v.testDate}) stops counting ${v.when} (${v.date}), and your ECFMG certificate is not issued yet. Complete certification before then, or book a new OET test.`,
+      }),
+      staff: (v) => ({
+        subject: `${v.client}'s OET Medicine result stops counting ${v.when}`,
+        body: `${v.client}'s passing OET Medicine result (test taken on ${v.testDate}) stops counting ${v.when} (${v.date}), and the ECFMG certificate is not issued yet. Make sure certification completes before then, or plan a new OET test.`,
+      }),
+    },
+    es: {
+      client: (v) => ({
+        subject: `Tu resultado del OET Medicine deja de ser válido ${v.when}`,
+        body: `Tu resultado aprobatorio del OET Medicine (examen del ${v.testDate}) deja de ser válido ${v.when} (${v.date}) y tu certificado ECFMG aún no se ha emitido. Completa la certificación antes de esa fecha o reserva un nuevo OET.`,
+      }),
+      staff: (v) => ({
+        subject: `El resultado del OET Medicine de ${v.client} deja de ser válido ${v.when}`,
+        body: `El resultado aprobatorio del OET Medicine de ${v.client} (examen del ${v.testDate}) deja de ser válido ${v.when} (${v.date}) y su certificado ECFMG aún no se ha emitido. Asegúrate de que la certificación se complete antes de esa fecha o planea un nuevo OET.`,
+      }),
+    },
+  },
+  match_deadline: {
+    en: {
+      client: (v) => ({ subject: matchEvent(v, 'en'), body: `${matchEvent(v, 'en')} (${v.date}).` }),
+      staff: (v) => ({
+        subject: `${matchEvent(v, 'en')} (${v.client})`,
+        body: `${matchEvent(v, 'en')} (${v.date}). ${v.client} has a pending application in this Match.`,
+      }),
+    },
+    es: {
+      client: (v) => ({ subject: matchEvent(v, 'es'), body: `${matchEvent(v, 'es')} (${v.date}).` }),
+      staff: (v) => ({
+        subject: `${matchEvent(v, 'es')} (${v.client})`,
+        body: `${matchEvent(v, 'es')} (${v.date}). ${v.client} tiene una solicitud pendiente en este Match.`,
+      }),
+    },
+  },
+  task_due: {
+    en: {
+      client: (v) => ({
+        subject: `Task due tomorrow: ${v.title}`,
+        body: `Your task "${v.title}" is due tomorrow (${v.date}).`,
+      }),
+      staff: (v) => ({
+        subject: `Task due tomorrow for ${v.client}: ${v.title}`,
+        body: `The task "${v.title}" for ${v.client} is due tomorrow (${v.date}).`,
+      }),
+    },
+    es: {
+      client: (v) => ({
+        subject: `Tarea para mañana: ${v.title}`,
+        body: `Tu tarea «${v.title}» vence mañana (${v.date}).`,
+      }),
+      staff: (v) => ({
+        subject: `Tarea para mañana del caso de ${v.client}: ${v.title}`,
+        body: `La tarea «${v.title}» del caso de ${v.client} vence mañana (${v.date}).`,
+      }),
+    },
+  },
+  task_overdue: {
+    en: {
+      client: (v) => ({
+        subject: `Overdue task: ${v.title}`,
+        body: `Your task "${v.title}" was due on ${v.date}, and is still open. Complete it, or let us know if it no longer applies.`,
+      }),
+      staff: (v) => ({
+        subject: `Overdue task for ${v.client}: ${v.title}`,
+        body: `The task "${v.title}" for ${v.client} was due on ${v.date}, and is still open. Close it or give it a new due date.`,
+      }),
+    },
+    es: {
+      client: (v) => ({
+        subject: `Tarea vencida: ${v.title}`,
+        body: `Tu tarea «${v.title}» vencía el ${v.date}, y sigue abierta. Complétala o avísanos si ya no aplica.`,
+      }),
+      staff: (v) => ({
+        subject: `Tarea vencida del caso de ${v.client}: ${v.title}`,
+        body: `La tarea «${v.title}» del caso de ${v.client} vencía el ${v.date}, y sigue abierta. Ciérrala o ponle una nueva fecha límite.`,
+      }),
+    },
+  },
+  third_attempt_used: {
+    en: {
+      client: (v) => ({
+        subject: `You have used three attempts at ${v.exam}`,
+        body: `You have used three attempts at ${v.exam}: the next one is the last allowed. Talk to your case manager before you book it.`,
+      }),
+      staff: (v) => ({
+        subject: `${v.client} has used three attempts at ${v.exam}`,
+        body: `${v.client} has used three attempts at ${v.exam}: the next one is the last allowed. Plan it with them before they book it.`,
+      }),
+    },
+    es: {
+      client: (v) => ({
+        subject: `Has usado tres intentos del examen ${v.exam}`,
+        body: `Has usado tres intentos del examen ${v.exam}: el siguiente es el último permitido. Habla con nosotros antes de reservarlo.`,
+      }),
+      staff: (v) => ({
+        subject: `${v.client} ha usado tres intentos del examen ${v.exam}`,
+        body: `${v.client} ha usado tres intentos del examen ${v.exam}: el siguiente es el último permitido. Planifiquen juntos ese intento antes de reservarlo.`,
+      }),
+    },
+  },
+  seven_year_window: {
+    en: {
+      client: (v) => ({
+        subject: `Your ECFMG seven-year window closes ${v.when}`,
+        body: `Your ECFMG seven-year window closes ${v.when} (${v.date}). Pass both Step 1 and Step 2 CK by then, or your first pass stops counting toward certification.`,
+      }),
+      staff: (v) => ({
+        subject: `${v.client}'s ECFMG seven-year window closes ${v.when}`,
+        body: `${v.client}'s ECFMG seven-year window closes ${v.when} (${v.date}). Both Step 1 and Step 2 CK must be passed by then, or the first pass stops counting toward certification.`,
+      }),
+    },
+    es: {
+      client: (v) => ({
+        subject: `Tu plazo de siete años de la ECFMG se cierra ${v.when}`,
+        body: `Tu plazo de siete años de la ECFMG se cierra ${v.when} (${v.date}). Aprueba el Step 1 y el Step 2 CK antes de esa fecha o tu primer aprobado dejará de contar para la certificación.`,
+      }),
+      staff: (v) => ({
+        subject: `El plazo de siete años de la ECFMG de ${v.client} se cierra ${v.when}`,
+        body: `El plazo de siete años de la ECFMG de ${v.client} se cierra ${v.when} (${v.date}). Debe aprobar el Step 1 y el Step 2 CK antes de esa fecha o su primer aprobado dejará de contar para la certificación.`,
+      }),
+    },
+  },
+  clinical_experience_ending: {
+    en: {
+      client: (v) => ({
+        subject: `Your ${v.kind} ends ${v.when}: ask for your letter of recommendation now`,
+        body: `Your ${v.kind} ends ${v.when} (${v.date}). Ask your supervisor for a letter of recommendation now, while your work is fresh in their mind.`,
+      }),
+      staff: (v) => ({
+        subject: `${v.client}'s ${v.kind} ends ${v.when}`,
+        body: `${v.client}'s ${v.kind} ends ${v.when} (${v.date}) and no letter of recommendation is recorded. Remind them to ask their supervisor for it now.`,
+      }),
+    },
+    es: {
+      client: (v) => ({
+        subject: `Tu ${v.kind} termina ${v.when}: pide ya tu carta de recomendación`,
+        body: `Tu ${v.kind} termina ${v.when} (${v.date}). Pide ahora a tu supervisor una carta de recomendación, mientras tiene tu trabajo presente.`,
+      }),
+      staff: (v) => ({
+        subject: `${v.client} termina su ${v.kind} ${v.when}`,
+        body: `${v.client} termina su ${v.kind} ${v.when} (${v.date}) y no hay carta de recomendación registrada. Recuérdale que se la pida ya a su supervisor.`,
+      }),
+    },
+  },
+  no_contact: {
+    en: {
+      client: (v) => ({
+        subject: "Let's catch up",
+        body: `We have not been in touch since ${v.since}. Reply or book a check-in so we can keep your plan up to date.`,
+      }),
+      staff: (v) => ({
+        subject: `No contact with ${v.client} since ${v.since}`,
+        body: `No contact with ${v.client} has been recorded since ${v.since}. Get in touch and record it in a case note.`,
+      }),
+    },
+    es: {
+      client: (v) => ({
+        subject: '¿Hablamos?',
+        body: `No hemos tenido contacto desde el ${v.since}. Respóndenos o agenda una cita para mantener tu plan al día.`,
+      }),
+      staff: (v) => ({
+        subject: `Sin contacto con ${v.client} desde el ${v.since}`,
+        body: `No hay contacto registrado con ${v.client} desde el ${v.since}. Ponte en contacto y regístralo en una nota del caso.`,
+      }),
+    },
+  },
+};
+
+/** What surrounds every message in an e-mail: greeting, link, and why the reader got it. */
+const EMAIL: Record<
+  Language,
+  {
+    greeting: (name: string) => string;
+    linkLabel: Record<Audience, (client: string) => string>;
+    footer: Record<Audience, (client: string) => string>;
+  }
+> = {
+  en: {
+    greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
+    linkLabel: {
+      client: () => 'See your status',
+      staff: (client) => `Open ${client}'s page`,
+    },
+    footer: {
+      client: () =>
+        'You are getting this reminder because you have an IMG Pathways account. You can choose which reminders you get in your preferences in the app.',
+      staff: (client) =>
+        `You are getting this reminder because you work on ${client}'s case in IMG Pathways. You can choose which reminders you get in your preferences in the app.`,
+    },
+  },
+  es: {
+    greeting: (name) => (name ? `Hola, ${name}:` : 'Hola:'),
+    linkLabel: {
+      client: () => 'Consulta tu estado',
+      staff: (client) => `Abre la ficha de ${client}`,
+    },
+    footer: {
+      client: () =>
+        'Recibes este recordatorio porque tienes una cuenta en IMG Pathways. Puedes elegir qué recordatorios recibes en tus preferencias, dentro de la aplicación.',
+      staff: (client) =>
+        `Recibes este recordatorio porque trabajas en el caso de ${client} en IMG Pathways. Puedes elegir qué recordatorios recibes en tus preferencias, dentro de la aplicación.`,
+    },
+  },
+};
+
+const SUBJECT_MAX = 150;
+const TITLE_MAX = 120;
+
+/** A civil date (`YYYY-MM-DD`) written out in the language; anything unparseable is shown as given. */
+function formatDate(value: string | number | undefined, language: Language): string {
+  if (value === undefined || value === '') return '';
+  const date = new Date(`${value}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? String(value) : DATE_FORMATS[language].format(date);
+}
+
+function valuesOf(data: Record<string, string | number>, context: TemplateContext): Values {
+  const { language } = context;
+  const text = (key: string) => (data[key] === undefined ? '' : String(data[key]));
+  const days = data.daysBefore === undefined || data.daysBefore === '' ? NaN : Number(data.daysBefore);
+  const exam = text('exam');
+  const kind = text('kind');
+  return {
+    client: context.clientName,
+    exam: EXAM_NAMES[exam] ?? (exam || 'USMLE'),
+    kind: CLINICAL_KIND_NAMES[language][kind as ClinicalKind] ?? kind.replace(/_/g, ' '),
+    title: text('title'),
+    season: text('season'),
+    event: text('event'),
+    date: formatDate(data.date, language),
+    testDate: formatDate(data.testDate, language),
+    since: formatDate(data.since, language),
+    when: Number.isInteger(days) && days >= 0 ? WHEN[language](days) : SOON[language],
+  };
+}
+
+/** One line (titles are typed by users and may hold line breaks), shortened to `max` characters. */
+function oneLine(value: string, max: number): string {
+  const line = value.replace(/\s+/g, ' ').trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** The e-mail and in-app texts of a planned reminder, in the reader's language. */
+export function renderReminder(
+  rule: ReminderRule,
+  data: Record<string, string | number>,
+  context: TemplateContext,
+): RenderedReminder {
+  const template = TEMPLATES[rule]?.[context.language]?.[context.audience];
+  if (!template) {
+    throw new Error(
+      `No reminder template for rule "${rule}" in language "${context.language}" for audience "${context.audience}"`,
+    );
+  }
+  const { subject, body } = template(valuesOf(data, context));
+  const email = EMAIL[context.language];
+  const greeting = email.greeting(context.recipientName.trim());
+  const linkLabel = email.linkLabel[context.audience](context.clientName);
+  const footer = email.footer[context.audience](context.clientName);
+
+  const text = [greeting, body, `${linkLabel}: ${context.link}`, footer].join('\n\n') + '\n';
+  const paragraph = (value: string) => `<p>${escapeHtml(value)}</p>`;
+  const html = [
+    '<!DOCTYPE html>',
+    `<html lang="${context.language}">`,
+    `<head><meta charset="utf-8"><title>${escapeHtml(oneLine(subject, SUBJECT_MAX))}</title></head>`,
+    '<body>',
+    paragraph(greeting),
+    paragraph(body),
+    `<p><a href="${escapeHtml(context.link)}">${escapeHtml(linkLabel)}</a></p>`,
+    `<p><small>${escapeHtml(footer)}</small></p>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+
+  return { subject: oneLine(subject, SUBJECT_MAX), text, html, title: oneLine(subject, TITLE_MAX), body };
+}
