@@ -2,7 +2,7 @@ import { Environment } from '@lib/kernel';
 import { JobHandlers, QueueName } from '@lib/queue';
 import { deliveryJobOptions, ReminderDelivery, ReminderReconciler } from '@lib/reminders';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DelayedError, Queue } from 'bullmq';
 import { TypedProcessor } from './typed-processor';
@@ -11,13 +11,17 @@ import { TypedProcessor } from './typed-processor';
 export const DAILY_SWEEP_SCHEDULER = 'reminders.daily-sweep';
 /** 05:00 UTC: after midnight and before 09:00 in every US time zone. */
 export const DAILY_SWEEP_PATTERN = '0 5 * * *';
+const SCHEDULER_REFRESH_MS = 10 * 60_000;
 
 /**
  * Runs the reminder jobs: reconciles one client or all, and delivers. A short lock (renewed while
  * the job runs) so that a delivery whose worker died is picked up again within seconds.
  */
 @Processor(QueueName.Reminders, { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 3 })
-export class RemindersProcessor extends TypedProcessor<QueueName.Reminders> implements OnApplicationBootstrap {
+export class RemindersProcessor
+  extends TypedProcessor<QueueName.Reminders>
+  implements OnApplicationBootstrap, OnApplicationShutdown
+{
   readonly queueName = QueueName.Reminders;
 
   constructor(
@@ -48,8 +52,24 @@ export class RemindersProcessor extends TypedProcessor<QueueName.Reminders> impl
     },
   };
 
+  private rescheduler?: NodeJS.Timeout;
+
   async onApplicationBootstrap(): Promise<void> {
     this.worker.concurrency = this.config.get('REMINDER_CONCURRENCY', { infer: true });
+    await this.ensureDailySweep();
+    // A Redis that lost its data lost the scheduler too: put it back every few minutes (idempotent).
+    this.rescheduler = setInterval(
+      () => void this.ensureDailySweep().catch(() => undefined),
+      SCHEDULER_REFRESH_MS,
+    ).unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.rescheduler);
+  }
+
+  /** Creates or updates the daily sweep's job scheduler under its stable id. */
+  async ensureDailySweep(): Promise<void> {
     await this.queue.upsertJobScheduler(
       DAILY_SWEEP_SCHEDULER,
       { pattern: DAILY_SWEEP_PATTERN, tz: 'UTC' },

@@ -1,4 +1,3 @@
-import { CalendarModule } from '@lib/calendar';
 import { IdentityModule } from '@lib/identity';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -14,7 +13,7 @@ import {
   ExamRecordEntity,
   MatchApplicationEntity,
 } from './pathway/pathway-records.entities';
-import { PathwayRecordsService } from './pathway/pathway-records.service';
+import { PathwayRecordsModule } from './pathway/pathway-records.module';
 
 @Module({
   imports: [
@@ -29,17 +28,10 @@ import { PathwayRecordsService } from './pathway/pathway-records.service';
       ClinicalExperienceEntity,
       MatchApplicationEntity,
     ]),
-    CalendarModule,
+    PathwayRecordsModule,
     IdentityModule,
   ],
-  providers: [ClientsService, CaseworkService, ClientDataRightsService, TimelineService, PathwayRecordsService],
-  exports: [
-    ClientsService,
-    CaseworkService,
-    ClientDataRightsService,
-    TimelineService,
-    PathwayRecordsService,
-    CalendarModule,
-  ],
+  providers: [ClientsService, CaseworkService, ClientDataRightsService, TimelineService],
+  exports: [ClientsService, CaseworkService, ClientDataRightsService, TimelineService, PathwayRecordsModule],
 })
 export class ClientsModule {}

@@ -13,3 +13,4 @@ export * from './clients.module';
 export * from './pathway/pathway-records.entities';
 export * from './pathway/pathway-records.dto';
 export * from './pathway/pathway-records.service';
+export * from './pathway/pathway-records.module';

@@ -2,6 +2,8 @@ import {
   addDays,
   addMonths,
   CivilDate,
+  civilDateOf,
+  daysBetween,
   MatchSeason,
   oetVerdict,
   PATHWAY_RULES,
@@ -265,7 +267,7 @@ function taskReminders(input: ReminderInput): Draft[] {
           ? [{ kind: 'user', userId: t.assigneeUserId }]
           : staff(input);
       const due = t.dueDate as CivilDate;
-      return recipients.flatMap((recipient) => [
+      return recipients.flatMap((recipient): Draft[] => [
         {
           dedupeKey: `${input.clientId}.task_due.${t.id}.${due}.${who(recipient)}`,
           rule: 'task_due' as const,
@@ -273,7 +275,7 @@ function taskReminders(input: ReminderInput): Draft[] {
           channels: CHANNELS,
           dueOn: addDays(due, -1),
           eventOn: due,
-          data: { title: t.title, date: due },
+          data: { title: t.title, date: due, daysBefore: 1 },
         },
         {
           dedupeKey: `${input.clientId}.task_overdue.${t.id}.${due}.${who(recipient)}`,
@@ -355,6 +357,18 @@ function noContactReminders(input: ReminderInput): Draft[] {
   }));
 }
 
+/**
+ * A past-due reminder goes out now, and says how far off its event really is now ("in 2 days",
+ * not the "in 7 days" of the reminder it stands for).
+ */
+function caughtUp(reminder: PlannedReminder, input: ReminderInput): PlannedReminder {
+  const data =
+    reminder.eventOn !== null && reminder.data.daysBefore !== undefined
+      ? { ...reminder.data, daysBefore: daysBetween(civilDateOf(input.now, input.timeZone), reminder.eventOn) }
+      : reminder.data;
+  return { ...reminder, dueAt: input.now, data };
+}
+
 /** Drops reminders about past events, and of each past-due series keeps only the latest, due now. */
 function catchUp(drafts: Draft[], input: ReminderInput): PlannedReminder[] {
   const now = input.now;
@@ -372,6 +386,6 @@ function catchUp(drafts: Draft[], input: ReminderInput): PlannedReminder[] {
   const keep = new Set([...latestPastDue.values()]);
   return live
     .filter((d) => d.dueAt.getTime() > now.getTime() || keep.has(d))
-    .map(({ dueOn: _dueOn, ...d }) => ({ ...d, dueAt: d.dueAt.getTime() <= now.getTime() ? now : d.dueAt }))
+    .map(({ dueOn: _dueOn, ...d }) => (d.dueAt.getTime() <= now.getTime() ? caughtUp(d, input) : d))
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.dedupeKey < b.dedupeKey ? -1 : 1));
 }

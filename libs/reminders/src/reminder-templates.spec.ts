@@ -22,7 +22,7 @@ const DATA: Record<ReminderRule, Record<string, string | number>> = {
   result_pending: { exam: 'USMLE_STEP1', date: '2026-12-14' },
   oet_expiring: { date: '2026-12-14', testDate: '2024-12-14', daysBefore: 30 },
   match_deadline: { season: 2027, event: 'rank_list_deadline', date: '2026-12-14', daysBefore: 7 },
-  task_due: { title: 'Upload the MSPE', date: '2026-12-14' },
+  task_due: { title: 'Upload the MSPE', date: '2026-12-14', daysBefore: 1 },
   task_overdue: { title: 'Upload the MSPE', date: '2026-12-14' },
   third_attempt_used: { exam: 'USMLE_STEP2_CK' },
   seven_year_window: { date: '2026-12-14', daysBefore: 90 },
@@ -114,6 +114,19 @@ describe(renderReminder.name, () => {
       expect(en.text).not.toContain('diciembre');
     },
   );
+
+  it.each([
+    ['en', 'due today'],
+    ['es', 'vence hoy'],
+  ] as const)('a task reminder caught up on its due day says today (%s)', (language, phrase) => {
+    const out = renderReminder(
+      'task_due',
+      { title: 'Sign the form', date: '2026-12-14', daysBefore: 0 },
+      context(language, 'client'),
+    );
+    expect(out.body).toContain(phrase);
+    expect(out.subject).not.toMatch(/tomorrow|mañana/);
+  });
 
   describe('a task title typed by a user', () => {
     const title = '<script>alert(1)</script> & "x"';

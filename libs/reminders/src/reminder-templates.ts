@@ -232,22 +232,22 @@ const TEMPLATES: Record<ReminderRule, Record<Language, Record<Audience, Template
   task_due: {
     en: {
       client: (v) => ({
-        subject: `Task due tomorrow: ${v.title}`,
-        body: `Your task "${v.title}" is due tomorrow (${v.date}).`,
+        subject: `Task due ${v.when}: ${v.title}`,
+        body: `Your task "${v.title}" is due ${v.when} (${v.date}).`,
       }),
       staff: (v) => ({
-        subject: `Task due tomorrow for ${v.client}: ${v.title}`,
-        body: `The task "${v.title}" for ${v.client} is due tomorrow (${v.date}).`,
+        subject: `Task due ${v.when} for ${v.client}: ${v.title}`,
+        body: `The task "${v.title}" for ${v.client} is due ${v.when} (${v.date}).`,
       }),
     },
     es: {
       client: (v) => ({
-        subject: `Tarea para mañana: ${v.title}`,
-        body: `Tu tarea «${v.title}» vence mañana (${v.date}).`,
+        subject: `Tarea que vence ${v.when}: ${v.title}`,
+        body: `Tu tarea «${v.title}» vence ${v.when} (${v.date}).`,
       }),
       staff: (v) => ({
-        subject: `Tarea para mañana del caso de ${v.client}: ${v.title}`,
-        body: `La tarea «${v.title}» del caso de ${v.client} vence mañana (${v.date}).`,
+        subject: `Tarea que vence ${v.when} del caso de ${v.client}: ${v.title}`,
+        body: `La tarea «${v.title}» del caso de ${v.client} vence ${v.when} (${v.date}).`,
       }),
     },
   },

@@ -1,4 +1,4 @@
-import { ClientsModule } from '@lib/clients';
+import { PathwayRecordsModule } from '@lib/clients';
 import { MailModule } from '@lib/mail';
 import { QueueModule } from '@lib/queue';
 import { Module } from '@nestjs/common';
@@ -29,7 +29,7 @@ const SERVICES = [
 @Module({
   imports: [
     TypeOrmModule.forFeature([ReminderScheduleEntity, ReminderDeliveryEntity, NotificationEntity, ReminderSweepEntity]),
-    ClientsModule,
+    PathwayRecordsModule,
     MailModule,
     QueueModule,
   ],
