@@ -5,11 +5,23 @@ import { SMTPServer } from 'smtp-server';
 /** A real SMTP server, in-process, that keeps every message it receives. */
 export class SmtpSink {
   readonly messages: ParsedMail[] = [];
+  /** While true, every message is refused with a temporary error (451), as a server in trouble does. */
+  refusing = false;
+  /** Messages refused so far. */
+  refused = 0;
   private readonly server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
     logger: false,
     onData: (stream, _session, callback) => {
+      if (this.refusing) {
+        stream.resume();
+        stream.on('end', () => {
+          this.refused += 1;
+          callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+        });
+        return;
+      }
       simpleParser(stream)
         .then((mail) => {
           this.messages.push(mail);

@@ -139,13 +139,15 @@ export class ReminderOperations implements OnModuleInit {
    */
   async retry(actor: Actor, id: string): Promise<DeliveryResponse> {
     const row = await this.audit.transaction(auditContextOf(actor), async (manager) => {
-      const updated = await manager.query<Array<{ id: string }>>(
-        `UPDATE reminder_deliveries SET status = 'retrying', updated_at = now() WHERE id = $1 AND status = 'failed' RETURNING id`,
-        [id],
-      );
+      const { affected } = await manager
+        .createQueryBuilder()
+        .update(ReminderDeliveryEntity)
+        .set({ status: 'retrying' })
+        .where('id = :id AND status = :failed', { id, failed: 'failed' })
+        .execute();
       const delivery = await manager.findOneBy(ReminderDeliveryEntity, { id });
       if (!delivery) throw new NotFoundError('Delivery', id);
-      if (updated.length === 0) {
+      if (!affected) {
         throw new AppError(
           'conflict',
           'DELIVERY_NOT_FAILED',

@@ -1,0 +1,310 @@
+import { Role } from '@lib/identity';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { redisOptionsFromUrl } from '@lib/queue';
+import { bearer, createUser, tokenFor } from './support/identities';
+import { eventually } from './support/poll';
+import { daysFromToday, reminderWorld, ReminderWorld, remindersQueue, startWorker } from './support/reminders';
+import { SmtpSink } from './support/smtp-sink';
+import { createTestApp } from './support/test-app';
+
+/** A Redis database of this suite's own: no other suite's worker takes these jobs. */
+const REDIS_URL = 'redis://127.0.0.1:6379/2';
+
+describe('reminders: planned, scheduled and delivered once (real Redis, PostgreSQL and SMTP)', () => {
+  const smtp = new SmtpSink();
+  let app: NestFastifyApplication;
+  let worker: INestApplicationContext;
+  let data: DataSource;
+  let queue: Queue;
+  let adminToken: string;
+  const http = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    const redis = new Redis(redisOptionsFromUrl(REDIS_URL));
+    await redis.flushdb();
+    redis.disconnect();
+    const env = {
+      REDIS_URL,
+      SMTP_URL: await smtp.start(),
+      PUBLIC_URL: 'https://pathways.example.org',
+      REMINDER_ATTEMPTS: '3',
+      REMINDER_RETRY_DELAY_MS: '100',
+    };
+    app = await createTestApp({ env });
+    worker = await startWorker(env);
+    data = app.get(DataSource);
+    queue = remindersQueue(app);
+    adminToken = tokenFor(app, await createUser(data, { role: Role.Admin }));
+  });
+  afterAll(async () => {
+    await worker.close();
+    await app.close();
+    await smtp.stop();
+  });
+
+  const staff = (w: ReminderWorld) => bearer(tokenFor(app, { id: w.caseManager.id, role: Role.CaseManager }));
+  const own = (w: ReminderWorld) => bearer(tokenFor(app, { id: w.account.id, role: Role.Client }));
+  const scheduled = async (w: ReminderWorld, rule = 'exam_upcoming') =>
+    (
+      await data.query(
+        `SELECT dedupe_key, due_at FROM reminder_schedule WHERE client_id = $1 AND rule = $2 ORDER BY due_at, dedupe_key`,
+        [w.clientId, rule],
+      )
+    ).map((row: { dedupe_key: string }) => row.dedupe_key) as string[];
+  const scheduleExam = async (w: ReminderWorld, days: number) =>
+    (
+      await http()
+        .post(`/api/v1/clients/${w.clientId}/exams`)
+        .set(staff(w))
+        .send({
+          exam: 'USMLE_STEP1',
+          status: 'scheduled',
+          eligibilityStart: daysFromToday(-30, w.timeZone),
+          eligibilityEnd: daysFromToday(60, w.timeZone),
+          scheduledDate: daysFromToday(days, w.timeZone),
+        })
+        .expect(201)
+    ).body.id as string;
+
+  it('an exam two days ahead: one e-mail to the IMG now (catch-up), the 1-day reminder waits for 09:00 there', async () => {
+    const w = await reminderWorld(data);
+    await scheduleExam(w, 2);
+
+    const mail = await smtp.waitFor(w.account.email);
+    expect(mail.subject).toContain('Step 1');
+    expect(mail.subject).toMatch(/in 2 days/);
+    expect(mail.text).toContain('https://pathways.example.org/me');
+    expect(mail.html).toContain('lang="en"');
+    // The case manager hears of it too, with the client's page.
+    expect((await smtp.waitFor(w.caseManager.email)).text).toContain(`/clients/${w.clientId}`);
+
+    const keys = await eventually(async () => {
+      const k = await scheduled(w);
+      return k.length === 2 ? k : undefined;
+    });
+    expect(keys.every((k) => k.includes('.1d.'))).toBe(true);
+    const [row] = await data.query(`SELECT due_at FROM reminder_schedule WHERE dedupe_key = $1`, [
+      keys.find((k) => k.endsWith('.client')),
+    ]);
+    const due = new Date(row.due_at);
+    // 09:00 in Denver is 16:00 UTC in winter, 15:00 in summer.
+    expect([15, 16]).toContain(due.getUTCHours());
+    const job = await queue.getJob(`reminder.${keys[0]}`);
+    expect(await job?.getState()).toBe('delayed');
+
+    // Nothing more goes out: the catch-up sent one reminder, not the 30- and 7-day ones as well.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.to(w.account.email)).toHaveLength(1);
+    const sent = await data.query(
+      `SELECT count(*)::int AS n FROM reminder_deliveries WHERE client_id = $1 AND status = 'sent' AND rule = 'exam_upcoming'`,
+      [w.clientId],
+    );
+    expect(sent[0].n).toBe(2);
+  });
+
+  it('rescheduling moves the pending reminders, cancelling removes them, and a stale job sends nothing', async () => {
+    const w = await reminderWorld(data);
+    const examId = await scheduleExam(w, 40);
+    const first = await eventually(async () => {
+      const k = await scheduled(w);
+      return k.length === 6 ? k : undefined;
+    });
+    const firstDate = daysFromToday(40, w.timeZone);
+    expect(first.every((k) => k.includes(firstDate))).toBe(true);
+
+    await http()
+      .patch(`/api/v1/clients/${w.clientId}/exams/${examId}`)
+      .set(staff(w))
+      .send({ scheduledDate: daysFromToday(50, w.timeZone) })
+      .expect(200);
+    const moved = await eventually(async () => {
+      const k = await scheduled(w);
+      return k.length === 6 && k.every((key) => key.includes(daysFromToday(50, w.timeZone))) ? k : undefined;
+    });
+    for (const key of first) expect(await queue.getJob(`reminder.${key}`)).toBeUndefined();
+    for (const key of moved) expect(await (await queue.getJob(`reminder.${key}`))?.getState()).toBe('delayed');
+
+    await http()
+      .patch(`/api/v1/clients/${w.clientId}/exams/${examId}`)
+      .set(staff(w))
+      .send({ status: 'cancelled' })
+      .expect(200);
+    await eventually(async () => ((await scheduled(w)).length === 0 ? true : undefined));
+    for (const key of moved) expect(await queue.getJob(`reminder.${key}`)).toBeUndefined();
+
+    // A delivery job left over from before the move (a race, or a restored Redis) re-checks and sends nothing.
+    const stale = await queue.add(
+      'deliver',
+      { clientId: w.clientId, dedupeKey: first[0] },
+      { jobId: `reminder.${first[0]}.stale` },
+    );
+    await eventually(async () => ((await stale.getState()) === 'completed' ? true : undefined));
+    expect((await queue.getJob(stale.id as string))?.returnvalue).toEqual({ outcome: 'not_wanted' });
+    expect(smtp.to(w.account.email)).toHaveLength(0);
+  });
+
+  it('writes in the IMG’s language, shows the reminder in the app, and honours the channels chosen', async () => {
+    const w = await reminderWorld(data, { clientLanguage: 'es' });
+    await scheduleExam(w, 3);
+    const mail = await smtp.waitFor(w.account.email);
+    expect(mail.subject).toContain('Step 1');
+    expect(mail.subject).toMatch(/días/);
+    expect(mail.html).toContain('lang="es"');
+
+    const list = await http().get('/api/v1/notifications').set(own(w)).expect(200);
+    expect(list.body.unread).toBe(1);
+    expect(list.body.items).toHaveLength(1);
+    expect(list.body.items[0]).toMatchObject({ rule: 'exam_upcoming', title: mail.subject, readAt: null });
+    const read = await http().post(`/api/v1/notifications/${list.body.items[0].id}/read`).set(own(w)).expect(200);
+    expect(read.body.readAt).toEqual(expect.any(String));
+    expect((await http().get('/api/v1/notifications').set(own(w)).expect(200)).body.unread).toBe(0);
+    // Someone else's notification is not found, as if it did not exist.
+    await http().post(`/api/v1/notifications/${list.body.items[0].id}/read`).set(staff(w)).expect(404);
+
+    expect((await http().get('/api/v1/me/preferences').set(own(w)).expect(200)).body).toEqual({
+      language: 'es',
+      emailReminders: true,
+      inAppReminders: true,
+    });
+    const bad = await http().patch('/api/v1/me/preferences').set(own(w)).send({ language: 'fr' }).expect(400);
+    expect(bad.body.fields).toEqual([expect.objectContaining({ field: 'language' })]);
+    await http()
+      .patch('/api/v1/me/preferences')
+      .set(own(w))
+      .send({ emailReminders: false, language: 'en' })
+      .expect(200, { language: 'en', emailReminders: false, inAppReminders: true });
+
+    // A task due tomorrow, for the IMG: in the app only now, in English.
+    await http()
+      .post(`/api/v1/clients/${w.clientId}/tasks`)
+      .set(staff(w))
+      .send({ title: 'Send the MSPE', dueDate: daysFromToday(1, w.timeZone), assignedToClient: true })
+      .expect(201);
+    await eventually(async () => {
+      const [row] = await data.query(
+        `SELECT status, channels FROM reminder_deliveries WHERE client_id = $1 AND rule = 'task_due'`,
+        [w.clientId],
+      );
+      return row?.status === 'sent' ? row : undefined;
+    }).then((row) => expect(row.channels).toEqual(['in_app']));
+    const again = await http().get('/api/v1/notifications').set(own(w)).expect(200);
+    expect(again.body.items[0]).toMatchObject({ rule: 'task_due', readAt: null });
+    expect(again.body.items[0].title).toContain('Send the MSPE');
+    expect(smtp.to(w.account.email)).toHaveLength(1);
+  });
+
+  it('tells the case manager at once when a third attempt at a Step is used', async () => {
+    const w = await reminderWorld(data);
+    for (const testDate of ['2025-01-10', '2025-05-10', '2025-10-10']) {
+      await http()
+        .post(`/api/v1/clients/${w.clientId}/exams`)
+        .set(staff(w))
+        .send({ exam: 'USMLE_STEP2_CK', status: 'failed', testDate, score: 190 })
+        .expect(201);
+    }
+    const mail = await eventually(async () =>
+      smtp.to(w.caseManager.email).find((m) => /three attempts|tres intentos/i.test(m.subject ?? '')),
+    );
+    expect(mail.subject).toContain('Step 2 CK');
+    expect(smtp.to(w.account.email).filter((m) => /three attempts|tres intentos/i.test(m.subject ?? ''))).toHaveLength(
+      0,
+    );
+  });
+
+  it('lists a client’s reminders for staff in scope, with status; other centers get 404', async () => {
+    const w = await reminderWorld(data);
+    await scheduleExam(w, 2);
+    await smtp.waitFor(w.account.email);
+    const body = await eventually(async () => {
+      const res = await http().get(`/api/v1/clients/${w.clientId}/reminders`).set(staff(w)).expect(200);
+      const statuses = res.body.items.map((i: { status: string }) => i.status);
+      return statuses.filter((s: string) => s === 'sent').length === 2 && statuses.includes('scheduled')
+        ? res.body
+        : undefined;
+    });
+    const upcoming = body.items.filter((i: { status: string }) => i.status === 'scheduled');
+    // The exam's 1-day reminders, and the case manager's "no contact" check 60 days after today's call.
+    expect(upcoming.map((i: { rule: string; audience: string }) => `${i.rule} ${i.audience}`).sort()).toEqual([
+      'exam_upcoming client',
+      'exam_upcoming staff',
+      'no_contact staff',
+    ]);
+    expect(upcoming[0]).toMatchObject({ rule: 'exam_upcoming', data: expect.objectContaining({ daysBefore: 1 }) });
+    const other = await reminderWorld(data);
+    await http().get(`/api/v1/clients/${w.clientId}/reminders`).set(staff(other)).expect(404);
+  });
+
+  it('SMTP refusing: retried with backoff, then failed and listed for admins; an admin’s retry sends it once', async () => {
+    const w = await reminderWorld(data);
+    smtp.refusing = true;
+    try {
+      await scheduleExam(w, 2);
+      const failed = await eventually(async () => {
+        const res = await http().get('/api/v1/admin/deliveries?status=failed').set(bearer(adminToken)).expect(200);
+        return res.body.items.find(
+          (d: { clientId: string; recipientUserId: string }) => d.recipientUserId === w.account.id,
+        );
+      }, 15_000);
+      expect(failed).toMatchObject({ status: 'failed', attempts: 3, rule: 'exam_upcoming' });
+      expect(failed.lastError).toContain('try again later');
+      expect(smtp.to(w.account.email)).toHaveLength(0);
+
+      smtp.refusing = false;
+      await http().post(`/api/v1/admin/deliveries/${failed.id}/retry`).set(bearer(adminToken)).expect(202);
+      const mail = await smtp.waitFor(w.account.email);
+      expect(mail.subject).toContain('Step 1');
+      await eventually(async () => {
+        const [row] = await data.query(`SELECT status FROM reminder_deliveries WHERE id = $1`, [failed.id]);
+        return row.status === 'sent' ? true : undefined;
+      });
+      const twice = await http()
+        .post(`/api/v1/admin/deliveries/${failed.id}/retry`)
+        .set(bearer(adminToken))
+        .expect(409);
+      expect(twice.body.code).toBe('DELIVERY_NOT_FAILED');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(smtp.to(w.account.email)).toHaveLength(1);
+    } finally {
+      smtp.refusing = false;
+    }
+  });
+
+  it('heals: after Redis loses its data, the sweep puts back the same future reminders and sends nothing twice', async () => {
+    const w = await reminderWorld(data);
+    await scheduleExam(w, 2);
+    await smtp.waitFor(w.account.email);
+    const keys = await eventually(async () => {
+      const k = await scheduled(w);
+      return k.length === 2 ? k : undefined;
+    });
+    const redis = new Redis(redisOptionsFromUrl(REDIS_URL));
+    await redis.flushdb();
+    redis.disconnect();
+    for (const key of keys) expect(await queue.getJob(`reminder.${key}`)).toBeUndefined();
+
+    const before = (await http().get('/api/v1/admin/reminders/sweeps').set(bearer(adminToken)).expect(200)).body.items
+      .length;
+    await http().post('/api/v1/admin/reminders/reconcile').set(bearer(adminToken)).expect(202);
+    await eventually(async () => {
+      const res = await http().get('/api/v1/admin/reminders/sweeps').set(bearer(adminToken)).expect(200);
+      return res.body.items.length > before ? res.body.items[0] : undefined;
+    }, 30_000).then((sweep) => expect(sweep).toMatchObject({ trigger: 'admin', clients: expect.any(Number) }));
+    for (const key of keys) expect(await (await queue.getJob(`reminder.${key}`))?.getState()).toBe('delayed');
+    expect(await scheduled(w)).toEqual(keys);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.to(w.account.email)).toHaveLength(1);
+  });
+
+  it('only admins run the sweep and see deliveries', async () => {
+    const w = await reminderWorld(data);
+    await http().post('/api/v1/admin/reminders/reconcile').set(staff(w)).expect(403);
+    await http().get('/api/v1/admin/deliveries').set(staff(w)).expect(403);
+    const bad = await http().get('/api/v1/admin/deliveries?status=lost').set(bearer(adminToken)).expect(400);
+    expect(bad.body.fields[0].field).toBe('status');
+  });
+});
