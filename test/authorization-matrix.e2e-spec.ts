@@ -76,6 +76,22 @@ const ifMatch = async (w: World, path: string) => {
 };
 const insertReturningId = async (w: World, sql: string, params: unknown[]) =>
   ((await w.data.query(sql, params)) as Array<{ id: string }>)[0].id;
+/** A sent delivery of a center-B client, to center B's case manager. */
+const newDelivery = (w: World) =>
+  insertReturningId(
+    w,
+    `INSERT INTO reminder_deliveries (dedupe_key, client_id, rule, recipient_user_id, channels, status, job_id)
+     VALUES ($1, $2, 'no_contact', $3, '{in_app}', 'sent', 'matrix') RETURNING id`,
+    [`${w.clientB}.no_contact.${randomUUID()}`, w.clientB, w.userInB],
+  );
+/** A notification of center B's case manager: nobody else may read it. */
+const newNotification = async (w: World) =>
+  insertReturningId(
+    w,
+    `INSERT INTO notifications (user_id, delivery_id, client_id, rule, title, body, link)
+     VALUES ($1, $2, $3, 'no_contact', 'Get in touch', 'No contact for 60 days', 'https://example.org') RETURNING id`,
+    [w.userInB, await newDelivery(w), w.clientB],
+  );
 const newNote = (w: World, clientId: string) =>
   insertReturningId(
     w,
@@ -478,6 +494,51 @@ const MATRIX: Record<string, Case[]> = {
   'GET /api/v1/match-seasons': [{ label: 'calendar', path: () => '/api/v1/match-seasons', expect: only(STAFF, 200) }],
   'GET /api/v1/match-seasons/:year': [
     { label: 'one season', path: () => '/api/v1/match-seasons/2027', expect: only(STAFF, 200) },
+  ],
+  'GET /api/v1/notifications': [
+    { label: 'own notifications', path: () => '/api/v1/notifications', expect: all(200, { anonymous: 401 }) },
+  ],
+  'POST /api/v1/notifications/:id/read': [
+    {
+      label: "another user's notification",
+      path: async (w) => `/api/v1/notifications/${await newNotification(w)}/read`,
+      expect: all(404, { anonymous: 401 }),
+    },
+  ],
+  'GET /api/v1/me/preferences': [
+    { label: 'own preferences', path: () => '/api/v1/me/preferences', expect: all(200, { anonymous: 401 }) },
+  ],
+  'PATCH /api/v1/me/preferences': [
+    {
+      label: 'own preferences',
+      path: () => '/api/v1/me/preferences',
+      body: () => ({ inAppReminders: true }),
+      expect: all(200, { anonymous: 401 }),
+    },
+  ],
+  'GET /api/v1/clients/:clientId/reminders': [
+    { label: 'own center', path: (w) => `/api/v1/clients/${w.clientA}/reminders`, expect: only(STAFF, 200) },
+    {
+      label: 'other center',
+      path: (w) => `/api/v1/clients/${w.clientB}/reminders`,
+      expect: only(STAFF, 200, OTHER_CENTER),
+    },
+  ],
+  'GET /api/v1/admin/deliveries': [
+    { label: 'failed deliveries', path: () => '/api/v1/admin/deliveries?status=failed', expect: only(['admin'], 200) },
+  ],
+  'POST /api/v1/admin/deliveries/:id/retry': [
+    {
+      label: 'a delivery that was sent',
+      path: async (w) => `/api/v1/admin/deliveries/${await newDelivery(w)}/retry`,
+      expect: only(['admin'], 409),
+    },
+  ],
+  'POST /api/v1/admin/reminders/reconcile': [
+    { label: 'sweep now', path: () => '/api/v1/admin/reminders/reconcile', expect: only(['admin'], 202) },
+  ],
+  'GET /api/v1/admin/reminders/sweeps': [
+    { label: 'latest sweeps', path: () => '/api/v1/admin/reminders/sweeps', expect: only(['admin'], 200) },
   ],
   'PUT /api/v1/match-seasons/:year': [
     {
