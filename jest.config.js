@@ -39,6 +39,9 @@ module.exports = {
   coverageReporters: ['text-summary', 'text'],
   // e2e tests use real databases, argon2 and queue round-trips: more than Jest's 5 s default on a loaded machine.
   testTimeout: 20_000,
+  // One suite at a time: the e2e suites share one database, and a reminder sweep reads every client in it
+  // (run side by side, one suite's worker would deliver another suite's reminders).
+  maxWorkers: 1,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     {

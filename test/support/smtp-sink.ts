@@ -9,11 +9,20 @@ export class SmtpSink {
   refusing = false;
   /** Messages refused so far. */
   refused = 0;
+  /** While true, a message is read but never answered: the sender waits, as on a hung server. */
+  holding = false;
+  /** Messages read while holding (never accepted: a message counts once the server says 250). */
+  held = 0;
   private readonly server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
     logger: false,
     onData: (stream, _session, callback) => {
+      if (this.holding) {
+        stream.resume();
+        stream.on('end', () => (this.held += 1));
+        return;
+      }
       if (this.refusing) {
         stream.resume();
         stream.on('end', () => {

@@ -26,8 +26,11 @@ export class Mailer implements OnModuleDestroy {
     this.outbox = smtpUrl ? null : config.get('MAIL_OUTBOX_DIR', { infer: true });
     this.transport = smtpUrl
       ? // Short timeouts: a hung SMTP server fails the job (retried with backoff), never a worker slot forever.
+        // Pooled: reminders go out by the hundred, and a new SMTP session per message costs more than the message.
         createTransport({
           url: smtpUrl,
+          pool: true,
+          maxConnections: 5,
           connectionTimeout: 10_000,
           greetingTimeout: 10_000,
           socketTimeout: 30_000,
