@@ -300,6 +300,18 @@ describe('reminders: planned, scheduled and delivered once (real Redis, PostgreS
     expect(smtp.to(w.account.email)).toHaveLength(1);
   });
 
+  it('puts queue depth, deliveries by rule and status, and the last sweep on /metrics', async () => {
+    const text = (await http().get('/metrics').expect(200)).text;
+    const value = (series: string) => Number(new RegExp(`^${series} (\\S+)$`, 'm').exec(text)?.[1]);
+    const [{ n }] = await data.query(
+      `SELECT count(*)::int AS n FROM reminder_deliveries WHERE rule = 'exam_upcoming' AND status = 'sent'`,
+    );
+    expect(value('reminder_deliveries{rule="exam_upcoming",status="sent"}')).toBe(n);
+    expect(value('reminder_deliveries{rule="exam_upcoming",status="sent"}')).toBeGreaterThan(0);
+    expect(value('queue_jobs{queue="reminders",state="delayed"}')).toBe(await queue.getDelayedCount());
+    expect(value('reminder_sweep_last_duration_seconds')).toBeGreaterThanOrEqual(0);
+  });
+
   it('only admins run the sweep and see deliveries', async () => {
     const w = await reminderWorld(data);
     await http().post('/api/v1/admin/reminders/reconcile').set(staff(w)).expect(403);

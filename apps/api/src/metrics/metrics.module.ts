@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
+import { ReminderMetrics } from './reminder-metrics';
+import { QueueModule } from '@lib/queue';
 
 @Module({
   controllers: [MetricsController],
-  providers: [MetricsService],
+  imports: [QueueModule],
+  providers: [MetricsService, ReminderMetrics],
   exports: [MetricsService],
 })
 export class MetricsModule {}
