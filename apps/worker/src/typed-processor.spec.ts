@@ -1,24 +1,36 @@
 import { JobHandlers, QueueName } from '@lib/queue';
-import { Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, Job, Queue, UnrecoverableError } from 'bullmq';
 import { Mailer } from '@lib/mail';
 import { MailProcessor } from './mail.processor';
+import { RemindersProcessor } from './reminders.processor';
+import { ReminderDelivery, ReminderReconciler } from '@lib/reminders';
+import { ConfigService } from '@nestjs/config';
+import { Environment } from '@lib/kernel';
 import { SystemProcessor } from './system.processor';
 import { handlerProblems } from './typed-processor';
 
 const mailProcessor = () => new MailProcessor({} as Mailer);
+const remindersProcessor = () =>
+  new RemindersProcessor(
+    {} as ReminderReconciler,
+    {} as ReminderDelivery,
+    {} as ConfigService<Environment, true>,
+    {} as Queue,
+  );
+const others = () => [mailProcessor(), remindersProcessor()];
 
 describe(handlerProblems.name, () => {
   it('finds nothing wrong when every job of the contract has exactly one handler', () => {
-    expect(handlerProblems([new SystemProcessor(), mailProcessor()])).toEqual([]);
+    expect(handlerProblems([new SystemProcessor(), ...others()])).toEqual([]);
   });
 
   it('names each job with no handler as queue.job', () => {
     const incomplete = { queueName: QueueName.System, handlers: {} as JobHandlers<QueueName.System> };
-    expect(handlerProblems([incomplete, mailProcessor()])).toEqual(['no handler for system.ping']);
+    expect(handlerProblems([incomplete, ...others()])).toEqual(['no handler for system.ping']);
   });
 
   it('refuses two processors on one queue', () => {
-    expect(handlerProblems([new SystemProcessor(), new SystemProcessor(), mailProcessor()])).toEqual([
+    expect(handlerProblems([new SystemProcessor(), new SystemProcessor(), ...others()])).toEqual([
       'queue system has 2 processors; it must have exactly one',
     ]);
   });
@@ -46,5 +58,46 @@ describe(SystemProcessor.name, () => {
     await expect(new SystemProcessor().process({ name: 'nope', data: {} } as Job)).rejects.toBeInstanceOf(
       UnrecoverableError,
     );
+  });
+});
+
+describe(RemindersProcessor.name, () => {
+  const job = (attemptsMade: number) =>
+    ({
+      name: 'deliver',
+      id: 'reminder.c1.exam_upcoming.e1.2026-12-20.7d.client',
+      data: { clientId: 'c1', dedupeKey: 'c1.exam_upcoming.e1.2026-12-20.7d.client' },
+      attemptsMade,
+      opts: { attempts: 3 },
+      moveToDelayed: jest.fn(async () => undefined),
+    }) as unknown as Job & { moveToDelayed: jest.Mock };
+  const processor = (deliver: jest.Mock) =>
+    new RemindersProcessor(
+      {} as ReminderReconciler,
+      { deliver } as unknown as ReminderDelivery,
+      {} as ConfigService<Environment, true>,
+      {} as Queue,
+    );
+
+  it('delivers with the job id as the claim, and says when an attempt is the last', async () => {
+    const deliver = jest.fn(async () => ({ outcome: 'sent' }));
+    await expect(processor(deliver).process(job(2), 'token')).resolves.toEqual({ outcome: 'sent' });
+    expect(deliver).toHaveBeenCalledWith({
+      jobId: 'reminder.c1.exam_upcoming.e1.2026-12-20.7d.client',
+      clientId: 'c1',
+      dedupeKey: 'c1.exam_upcoming.e1.2026-12-20.7d.client',
+      lastAttempt: true,
+    });
+    await processor(deliver).process(job(0), 'token');
+    expect(deliver).toHaveBeenLastCalledWith(expect.objectContaining({ lastAttempt: false }));
+  });
+
+  it('moves a job whose reminder is now due later to that time, as the same job', async () => {
+    const dueAt = new Date('2026-12-13T16:00:00Z');
+    const waiting = job(0);
+    await expect(
+      processor(jest.fn(async () => ({ outcome: 'not_due', dueAt }))).process(waiting, 'token'),
+    ).rejects.toBeInstanceOf(DelayedError);
+    expect(waiting.moveToDelayed).toHaveBeenCalledWith(dueAt.getTime(), 'token');
   });
 });
