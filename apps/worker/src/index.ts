@@ -1,2 +1,3 @@
 export { createWorkerContext } from './worker-app';
 export { WorkerModule } from './worker.module';
+export { RemindersProcessor } from './reminders.processor';

@@ -34,9 +34,18 @@ export function daysBetween(from: CivilDate, to: CivilDate): number {
 
 /** The civil date of an instant in a time zone (the caller's center's, for "today"). */
 export function civilDateOf(instant: Date, timeZone = 'UTC'): CivilDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+  return dayFormat(timeZone).format(instant);
+}
+
+// Building a formatter costs far more than using one (the reminder sweep asks thousands of times a second).
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 export const earliest = (dates: CivilDate[]): CivilDate | null => (dates.length ? [...dates].sort()[0] : null);

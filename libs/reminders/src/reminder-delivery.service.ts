@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotificationEntity, ReminderDeliveryEntity, ReminderScheduleEntity } from './reminder.entities';
+import { ReminderDeliveryEntity, ReminderScheduleEntity } from './reminder.entities';
 import { ReminderPlanner } from './reminder-planner.service';
 import { Channel, PlannedReminder } from './reminder-rules';
 import { languageOf, renderReminder } from './reminder-templates';
@@ -83,23 +83,11 @@ export class ReminderDelivery {
       link,
     });
 
-    const claim = await this.claim(attempt, reminder, recipient, channels, async (deliveryId, tx) => {
-      if (!channels.includes('in_app')) return;
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(NotificationEntity)
-        .values({
-          userId: recipient.id,
-          deliveryId,
-          clientId: client.id,
-          rule: reminder.rule,
-          title: rendered.title,
-          body: rendered.body,
-          link,
-        })
-        .orIgnore()
-        .execute();
+    const claim = await this.claim(attempt, reminder, recipient, channels, {
+      clientId: client.id,
+      title: rendered.title,
+      body: rendered.body,
+      link,
     });
     if (!claim) return { outcome: 'already_claimed' };
 
@@ -124,45 +112,60 @@ export class ReminderDelivery {
         throw error;
       }
     }
-    await manager.transaction(async (tx) => {
-      await tx.update(
-        ReminderDeliveryEntity,
-        { id: claim },
-        { status: 'sent', sentAt: this.clock.now(), emailMessageId: messageId, lastError: null },
-      );
-      await tx.delete(ReminderScheduleEntity, { dedupeKey: attempt.dedupeKey });
-    });
+    // One statement, so one atomic step: the delivery is sent and no longer scheduled.
+    await manager.query(
+      `WITH sent AS (
+         UPDATE reminder_deliveries SET status = 'sent', sent_at = now(), email_message_id = $2, last_error = NULL, updated_at = now()
+          WHERE id = $1 RETURNING dedupe_key)
+       DELETE FROM reminder_schedule WHERE dedupe_key IN (SELECT dedupe_key FROM sent)`,
+      [claim, messageId],
+    );
     return { outcome: 'sent' };
   }
 
   /**
    * Inserts the delivery row as `sending`, or takes over one that is `retrying` (an earlier
    * attempt failed) or `sending` under this same job (the worker that held it died). Anything
-   * else (sent, failed, another job's claim) means someone else has it: null.
+   * else (sent, failed, another job's claim) means someone else has it: null. The in-app
+   * notification is written by the same statement (once: unique per delivery).
    */
   private async claim(
     attempt: DeliveryAttempt,
     reminder: PlannedReminder,
     recipient: User,
     channels: Channel[],
-    withClaim: (deliveryId: string, tx: DataSource['manager']) => Promise<void>,
+    notification: { clientId: string; title: string; body: string; link: string },
   ): Promise<string | null> {
-    return this.dataSource.transaction(async (tx) => {
-      const rows = await tx.query<Array<{ id: string }>>(
-        `INSERT INTO reminder_deliveries (dedupe_key, client_id, rule, recipient_user_id, channels, status, job_id)
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `WITH claim AS (
+         INSERT INTO reminder_deliveries (dedupe_key, client_id, rule, recipient_user_id, channels, status, job_id)
          VALUES ($1, $2, $3, $4, $5, 'sending', $6)
          ON CONFLICT (dedupe_key) DO UPDATE
             SET status = 'sending', attempts = reminder_deliveries.attempts + 1, job_id = EXCLUDED.job_id,
                 claimed_at = now(), updated_at = now()
           WHERE reminder_deliveries.status = 'retrying'
              OR (reminder_deliveries.status = 'sending' AND reminder_deliveries.job_id = EXCLUDED.job_id)
-         RETURNING id`,
-        [attempt.dedupeKey, attempt.clientId, reminder.rule, recipient.id, channels, attempt.jobId],
-      );
-      if (rows.length === 0) return null;
-      await withClaim(rows[0].id, tx);
-      return rows[0].id;
-    });
+         RETURNING id),
+       notice AS (
+         INSERT INTO notifications (user_id, delivery_id, client_id, rule, title, body, link)
+         SELECT $4, claim.id, $7, $3, $8, $9, $10 FROM claim WHERE $11
+         ON CONFLICT (delivery_id) DO NOTHING)
+       SELECT id FROM claim`,
+      [
+        attempt.dedupeKey,
+        attempt.clientId,
+        reminder.rule,
+        recipient.id,
+        channels,
+        attempt.jobId,
+        notification.clientId,
+        notification.title,
+        notification.body,
+        notification.link,
+        channels.includes('in_app'),
+      ],
+    );
+    return rows[0]?.id ?? null;
   }
 
   /** A reminder no longer planned: a delivery waiting for a retry is cancelled, not sent later. */

@@ -5,6 +5,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
+import type Redis from 'ioredis';
 import { DataSource, In } from 'typeorm';
 import { ReminderDeliveryEntity, ReminderScheduleEntity, ReminderSweepEntity } from './reminder.entities';
 import { ReminderPlanner } from './reminder-planner.service';
@@ -76,27 +77,35 @@ export class ReminderReconciler {
     await manager.transaction(async (tx) => {
       if (gone.length > 0) await tx.delete(ReminderScheduleEntity, { dedupeKey: In(gone.map((r) => r.dedupeKey)) });
       if (wanted.length > 0) {
-        await tx.upsert(
-          ReminderScheduleEntity,
-          wanted.map((p) => ({
-            dedupeKey: p.dedupeKey,
-            clientId: p.clientId,
-            rule: p.rule,
-            recipientUserId: p.recipient.kind === 'user' ? p.recipient.userId : null,
-            dueAt: p.dueAt,
-            eventOn: p.eventOn,
-            data: p.data,
-          })),
-          { conflictPaths: ['dedupeKey'], skipUpdateIfNoValuesChanged: true },
+        // One statement for the whole batch (arrays, not thousands of parameters).
+        await tx.query(
+          `INSERT INTO reminder_schedule (dedupe_key, client_id, rule, recipient_user_id, due_at, event_on, data)
+           SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::timestamptz[], $6::date[], $7::jsonb[])
+           ON CONFLICT (dedupe_key) DO UPDATE
+              SET due_at = EXCLUDED.due_at, data = EXCLUDED.data, updated_at = now()
+            WHERE reminder_schedule.due_at <> EXCLUDED.due_at OR reminder_schedule.data <> EXCLUDED.data`,
+          [
+            wanted.map((p) => p.dedupeKey),
+            wanted.map((p) => p.clientId),
+            wanted.map((p) => p.rule),
+            wanted.map((p) => (p.recipient.kind === 'user' ? p.recipient.userId : null)),
+            wanted.map((p) => p.dueAt.toISOString()),
+            wanted.map((p) => p.eventOn),
+            wanted.map((p) => JSON.stringify(p.data)),
+          ],
         );
       }
     });
 
     // Redis after the commit: if it fails now, the daily sweep adds what is missing.
     await Promise.all(stale.map((row) => this.queue.remove(deliveryJobId(row.dedupeKey))));
-    if (wanted.length > 0) {
+    const toAdd = await this.missingFromQueue(
+      wanted,
+      new Set(existing.filter((row) => !stale.includes(row)).map((row) => row.dedupeKey)),
+    );
+    if (toAdd.length > 0) {
       await this.queue.addBulk(
-        wanted.map((p) => ({
+        toAdd.map((p) => ({
           name: 'deliver',
           data: { clientId: p.clientId, dedupeKey: p.dedupeKey },
           opts: {
@@ -111,6 +120,22 @@ export class ReminderReconciler {
       );
     }
     return { scheduled: wanted.length, removed: gone.length };
+  }
+
+  /**
+   * The wanted reminders that have no job: new or moved ones, and ones scheduled before whose job
+   * is gone (Redis lost its data). Checking the scheduled ones is one pipelined EXISTS each, far
+   * cheaper than adding them again.
+   */
+  private async missingFromQueue<T extends PlannedReminder>(wanted: T[], scheduledBefore: Set<string>): Promise<T[]> {
+    const known = wanted.filter((p) => scheduledBefore.has(p.dedupeKey));
+    if (known.length === 0) return wanted;
+    const redis = (await this.queue.client) as unknown as Redis;
+    const pipeline = redis.pipeline();
+    for (const p of known) pipeline.exists(this.queue.toKey(deliveryJobId(p.dedupeKey)));
+    const answers = (await pipeline.exec()) ?? [];
+    const present = new Set(known.filter((_, i) => answers[i]?.[1] === 1).map((p) => p.dedupeKey));
+    return wanted.filter((p) => !present.has(p.dedupeKey));
   }
 
   /**

@@ -85,6 +85,19 @@ export const HORIZONS = {
 
 /** 09:00 on a civil date in a time zone, as an instant. */
 export function nineAm(date: CivilDate, timeZone: string, hour: number = HORIZONS.sendAtHour): Date {
+  const key = `${date}|${timeZone}|${hour}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    // A sweep asks for the same few hundred (date, zone) pairs over and over: remember them, boundedly.
+    if (instants.size >= 50_000) instants.clear();
+    instant = localHour(date, timeZone, hour);
+    instants.set(key, instant);
+  }
+  return new Date(instant);
+}
+const instants = new Map<string, number>();
+
+function localHour(date: CivilDate, timeZone: string, hour: number): number {
   const [y, m, d] = date.split('-').map(Number);
   // Guess the instant as if the zone were UTC, then correct by the zone's offset at that instant.
   const guess = Date.UTC(y, m - 1, d, hour);
@@ -92,19 +105,27 @@ export function nineAm(date: CivilDate, timeZone: string, hour: number = HORIZON
   const instant = guess - offset * 60_000;
   // Across a DST change the offset at the real instant can differ: correct once more.
   const corrected = zoneOffsetMinutes(new Date(instant), timeZone);
-  return new Date(guess - corrected * 60_000);
+  return guess - corrected * 60_000;
 }
 
+// One formatter per zone: building one costs far more than using it.
+const minuteFormats = new Map<string, Intl.DateTimeFormat>();
+
 function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(instant);
+  let format = minuteFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    minuteFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return Math.round((asUtc - instant.getTime()) / 60_000);
