@@ -10,7 +10,7 @@ import { SmtpSink } from './support/smtp-sink';
 import { TEST_DATABASE_URL } from './setup/test-env';
 
 /** This suite's own Redis database: only its worker processes take these jobs. */
-const REDIS_URL = 'redis://127.0.0.1:6379/3';
+const REDIS_URL = 'redis://127.0.0.1:6379/6';
 
 describe('reminders are delivered exactly once (worker processes on one Redis)', () => {
   const smtp = new SmtpSink();

@@ -13,7 +13,7 @@ import { SmtpSink } from './support/smtp-sink';
 import { createTestApp } from './support/test-app';
 
 /** A Redis database of this suite's own: no other suite's worker takes these jobs. */
-const REDIS_URL = 'redis://127.0.0.1:6379/2';
+const REDIS_URL = 'redis://127.0.0.1:6379/5';
 
 describe('reminders: planned, scheduled and delivered once (real Redis, PostgreSQL and SMTP)', () => {
   const smtp = new SmtpSink();

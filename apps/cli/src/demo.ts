@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { API_REQUIRES, createApiApp } from '@app/api';
 import { createWorkerContext } from '@app/worker';
 import { loadEnvironmentOrExit } from '@lib/kernel';
+import { ReminderOperations } from '@lib/reminders';
 import { checkPostgres, checkRedis, exitOnPreflightError } from './preflight';
 import { describePrepared, prepareDatabase, withDataSource } from './prepare-database';
 import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemoClients, seedDemoPathways, seedDemoStaff } from '@lib/seed';
@@ -30,6 +31,8 @@ async function demo(): Promise<void> {
   const api = await createApiApp();
   await createWorkerContext();
   await api.listen({ port: env.PORT, host: env.HOST });
+  // Plan every demo client's reminders now rather than at the daily sweep: the due ones go out at once.
+  await api.get(ReminderOperations).reconcileNow();
 
   const base = `http://localhost:${env.PORT}`;
   say(
@@ -47,6 +50,8 @@ async function demo(): Promise<void> {
       '',
       `Demo clients: ${clients.added} added now (40 per center), ${pathways} given pathway records; IMG logins (same password):`,
       ...clients.logins.map((login) => `  ${login.email.padEnd(48)} client        ${login.name}, ${login.center}`),
+      `Reminders: planned for every client now; those due go to each person's in-app list`,
+      `  (GET ${base}/api/v1/notifications) and by e-mail, ${env.SMTP_URL ? `over ${env.SMTP_URL}` : `written as .eml files to ${env.MAIL_OUTBOX_DIR}/`}.`,
       `Log in: curl -s -X POST ${base}/api/v1/auth/login -H 'content-type: application/json' \\`,
       `          -d '{"email":"admin@${DEMO_DOMAIN}","password":"${DEMO_PASSWORD}"}'`,
       'In Swagger UI, paste the accessToken under "Authorize".',
