@@ -8,6 +8,7 @@ export PORT=${SMOKE_PORT:-3999}
 export DATABASE_URL=postgres://postgres@127.0.0.1:5432/img_pathways_smoke_test
 export REDIS_URL=redis://127.0.0.1:6379/2
 export LOG_LEVEL=warn
+export MAIL_OUTBOX_DIR=$(mktemp -d)
 base=http://127.0.0.1:$PORT
 log=$(mktemp)
 
@@ -47,6 +48,15 @@ client_login=$(grep -o 'client1\.[a-z-]*@demo\.imgpathways\.org' "$log" | head -
 centers=$(curl -fs "$base/api/v1/centers" -H "Authorization: Bearer $(login admin@demo.imgpathways.org)" | json_field items.length)
 [ "$centers" = 8 ] || { echo "expected 8 centers, got $centers" >&2; exit 1; }
 curl -fs "$base/api/docs" | grep -q swagger-ui || { echo "Swagger UI did not load" >&2; exit 1; }
+# Reminders: the sweep queued at start delivers what is due to the in-app list and the outbox.
+cm_token=$(login cm1.colorado@demo.imgpathways.org)
+for _ in $(seq 1 60); do
+  unread=$(curl -fs "$base/api/v1/notifications" -H "Authorization: Bearer $cm_token" | json_field unread)
+  [ "$unread" -gt 0 ] && break
+  sleep 1
+done
+[ "$unread" -gt 0 ] || { echo "no reminder reached the Colorado case manager's in-app list" >&2; exit 1; }
+ls "${MAIL_OUTBOX_DIR:-var/outbox}"/*.eml >/dev/null 2>&1 || { echo "no reminder e-mail in the outbox" >&2; exit 1; }
 grep -q "8 center(s) and 17 partner program(s) added" "$log" && grep -q "Demo logins (26 added now)" "$log" && grep -q "Demo clients: 320 added now" "$log" || { cat "$log"; echo "first run did not seed 8 centers" >&2; exit 1; }
 stop_demo
 
@@ -55,4 +65,4 @@ grep -q "0 center(s) and 0 partner program(s) added" "$log" && grep -q "Demo log
 centers=$(curl -fs "$base/api/v1/centers" -H "Authorization: Bearer $(login director@demo.imgpathways.org)" | json_field items.length)
 [ "$centers" = 8 ] || { echo "expected 8 centers after a second run, got $centers" >&2; exit 1; }
 stop_demo
-echo "demo smoke: ready, staff and client logins work, 8 centers and 40 clients per center behind auth, Swagger UI, idempotent seed"
+echo "demo smoke: ready, staff and client logins work, 8 centers and 40 clients per center behind auth, Swagger UI, reminders in-app and in the outbox, idempotent seed"
