@@ -312,6 +312,23 @@ describe('reminders: planned, scheduled and delivered once (real Redis, PostgreS
     expect(value('reminder_sweep_last_duration_seconds')).toBeGreaterThanOrEqual(0);
   });
 
+  it('serves the queue dashboard to admins only, by bearer token or by the cookie an admin asks for', async () => {
+    const w = await reminderWorld(data);
+    expect((await http().get('/admin/queues').expect(401)).body.code).toBe('INVALID_ACCESS_TOKEN');
+    await http().get('/admin/queues').set(staff(w)).expect(403);
+    await http().get('/admin/queues/api/queues').set('Cookie', 'imgp_queues=forged').expect(401);
+    expect((await http().get('/admin/queues').set(bearer(adminToken)).expect(200)).text).toContain(
+      'IMG Pathways queues',
+    );
+
+    await http().post('/api/v1/admin/queues/session').set(staff(w)).expect(403);
+    const session = await http().post('/api/v1/admin/queues/session').set(bearer(adminToken)).expect(204);
+    const cookie = String(session.headers['set-cookie']);
+    expect(cookie).toMatch(/^imgp_queues=[\w.-]+; Max-Age=900; Path=\/admin\/queues; HttpOnly; Secure; SameSite=Strict$/);
+    const queues = await http().get('/admin/queues/api/queues').set('Cookie', cookie.split(';')[0]).expect(200);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['mail', 'reminders', 'system']);
+  });
+
   it('only admins run the sweep and see deliveries', async () => {
     const w = await reminderWorld(data);
     await http().post('/api/v1/admin/reminders/reconcile').set(staff(w)).expect(403);

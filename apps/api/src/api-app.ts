@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { API_REQUIRES, ApiModule } from './api.module';
 import { sendError } from './http/exception.filter';
+import { registerQueuesDashboard } from './queues-dashboard';
 import { jsonDepth, MAX_JSON_DEPTH } from './http/json-depth';
 import { requestIdFor } from './http/request-id';
 import { MetricsService } from './metrics/metrics.service';
@@ -116,6 +117,7 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
     .build();
   const document = SwaggerModule.createDocument(app, openApi);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  await registerQueuesDashboard(app);
 }
 
 /** Builds the API app (not yet listening) from the environment. */

@@ -1,5 +1,6 @@
 import { RemindersModule } from '@lib/reminders';
 import { Module } from '@nestjs/common';
+import { QueuesDashboardController } from '../queues-dashboard.controller';
 import {
   ClientRemindersController,
   NotificationsController,
@@ -9,6 +10,12 @@ import {
 
 @Module({
   imports: [RemindersModule],
-  controllers: [NotificationsController, PreferencesController, ClientRemindersController, RemindersAdminController],
+  controllers: [
+    NotificationsController,
+    PreferencesController,
+    ClientRemindersController,
+    RemindersAdminController,
+    QueuesDashboardController,
+  ],
 })
 export class RemindersHttpModule {}
