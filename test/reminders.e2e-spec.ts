@@ -324,7 +324,9 @@ describe('reminders: planned, scheduled and delivered once (real Redis, PostgreS
     await http().post('/api/v1/admin/queues/session').set(staff(w)).expect(403);
     const session = await http().post('/api/v1/admin/queues/session').set(bearer(adminToken)).expect(204);
     const cookie = String(session.headers['set-cookie']);
-    expect(cookie).toMatch(/^imgp_queues=[\w.-]+; Max-Age=900; Path=\/admin\/queues; HttpOnly; Secure; SameSite=Strict$/);
+    expect(cookie).toMatch(
+      /^imgp_queues=[\w.-]+; Max-Age=900; Path=\/admin\/queues; HttpOnly; Secure; SameSite=Strict$/,
+    );
     const queues = await http().get('/admin/queues/api/queues').set('Cookie', cookie.split(';')[0]).expect(200);
     expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['mail', 'reminders', 'system']);
   });
