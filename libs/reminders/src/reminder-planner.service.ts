@@ -1,9 +1,16 @@
-import { Client, ClientTask, PathwayRecordsService } from '@lib/clients';
+import { Client, PathwayRecordsService } from '@lib/clients';
 import { Clock } from '@lib/kernel';
 import { evaluatePathway, PATHWAY_RULES } from '@lib/pathway';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull, Not } from 'typeorm';
-import { PlannedReminder, planReminders } from './reminder-rules';
+import { EntityManager } from 'typeorm';
+import { PlannedReminder, planReminders, ReminderTask } from './reminder-rules';
+
+interface ExtrasRow {
+  id: string;
+  last_contact: string | null;
+  has_account: boolean;
+  tasks: ReminderTask[];
+}
 
 /**
  * Loads what the rules read for many clients at once (a fixed number of queries per batch, not
@@ -22,22 +29,23 @@ export class ReminderPlanner {
     for (const c of clients) plans.set(c.id, []);
     if (live.length === 0) return plans;
     const ids = live.map((c) => c.id);
-    const [snapshots, tasks, contacts, accounts] = [
+    const [snapshots, extras] = [
       await this.pathways.snapshots(manager, live),
-      await manager.find(ClientTask, { where: { clientId: In(ids), status: 'open', dueDate: Not(IsNull()) } }),
-      await manager.query<Array<{ client_id: string; last: string }>>(
-        `SELECT client_id, max(contact_date)::text AS last FROM client_notes WHERE client_id = ANY($1) GROUP BY client_id`,
-        [ids],
-      ),
-      await manager.query<Array<{ client_id: string }>>(
-        `SELECT client_id FROM users WHERE client_id = ANY($1) AND active`,
+      // What the rules read beyond the pathway records, for all the clients in one query.
+      await manager.query<ExtrasRow[]>(
+        `SELECT c.id,
+                (SELECT max(n.contact_date)::text FROM client_notes n WHERE n.client_id = c.id) AS last_contact,
+                EXISTS (SELECT 1 FROM users u WHERE u.client_id = c.id AND u.active) AS has_account,
+                coalesce((SELECT json_agg(json_build_object(
+                            'id', t.id, 'title', t.title, 'dueDate', t.due_date, 'status', t.status,
+                            'assigneeUserId', t.assignee_user_id, 'assignedToClient', t.assigned_to_client))
+                            FROM client_tasks t WHERE t.client_id = c.id AND t.status = 'open' AND t.due_date IS NOT NULL),
+                         '[]') AS tasks
+           FROM clients c WHERE c.id = ANY($1)`,
         [ids],
       ),
     ];
-    const tasksOf = new Map<string, ClientTask[]>();
-    for (const t of tasks) tasksOf.set(t.clientId, [...(tasksOf.get(t.clientId) ?? []), t]);
-    const lastContact = new Map(contacts.map((row) => [row.client_id, row.last]));
-    const withAccount = new Set(accounts.map((row) => row.client_id));
+    const extrasOf = new Map(extras.map((row) => [row.id, row]));
     const now = this.clock.now();
     for (const { client, records, calendar, timeZone } of snapshots) {
       plans.set(
@@ -45,22 +53,15 @@ export class ReminderPlanner {
         planReminders({
           clientId: client.id,
           clientStatus: client.status,
-          clientHasAccount: withAccount.has(client.id),
+          clientHasAccount: extrasOf.get(client.id)?.has_account ?? false,
           caseManagerId: client.caseManagerId,
           timeZone,
           records,
           pathway: evaluatePathway(records, calendar, PATHWAY_RULES, now, timeZone),
           calendar,
-          tasks: (tasksOf.get(client.id) ?? []).map((t) => ({
-            id: t.id,
-            title: t.title,
-            dueDate: t.dueDate,
-            status: t.status,
-            assigneeUserId: t.assigneeUserId,
-            assignedToClient: t.assignedToClient,
-          })),
+          tasks: extrasOf.get(client.id)?.tasks ?? [],
           // No note yet: contact is counted from the intake.
-          lastContactOn: lastContact.get(client.id) ?? client.intakeDate,
+          lastContactOn: extrasOf.get(client.id)?.last_contact ?? client.intakeDate,
           now,
         }),
       );

@@ -16,7 +16,7 @@ import {
 } from '@lib/pathway';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Client } from '../client.entity';
 import { findClientInScope, ScopedClient } from '../client-scope';
 import { rowOfClient, writeUnderClient } from '../client-writes';
@@ -50,6 +50,25 @@ import {
   toExamResponse,
   toMatchApplicationResponse,
 } from './pathway-records.mapper';
+
+type JsonRow = Record<string, unknown>;
+interface SnapshotRow {
+  id: string;
+  exams: JsonRow[];
+  credentials: JsonRow | null;
+  experiences: JsonRow[];
+  applications: JsonRow[];
+  time_zone: string | null;
+}
+
+/**
+ * A row as PostgreSQL's `row_to_json` writes it (column names, dates as `YYYY-MM-DD`) → the
+ * entity's property names, by the entity's own metadata (no second naming rule to keep in step).
+ */
+function entityFromJson(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): (json: JsonRow) => ObjectLiteral {
+  const columns = manager.connection.getMetadata(entity).columns;
+  return (json) => Object.fromEntries(columns.map((c) => [c.propertyName, json[c.databaseName]]));
+}
 
 /** One client's records as the pathway engine reads them, with the calendar and the center's zone. */
 export interface PathwaySnapshot {
@@ -86,44 +105,50 @@ export class PathwayRecordsService {
   }
 
   /**
-   * What the engine reads, for clients already found in scope: a fixed number of queries for any
-   * number of clients (the reminder sweep loads hundreds at a time), in the order given.
+   * What the engine reads, for clients already found in scope, in the order given: one query for
+   * the records of any number of clients (each client's rows aggregated as JSON) and one for the
+   * calendar. Round trips, not rows, are what a single read and the reminder sweep pay for.
    */
   async snapshots(manager: EntityManager, clients: readonly Client[]): Promise<PathwaySnapshot[]> {
-    const ids = clients.map((c) => c.id);
-    const ofClients = { where: { clientId: In(ids) } };
-    const [exams, credentials, experiences, applications, calendar, centers] = [
-      await manager.find(ExamRecordEntity, ofClients),
-      await manager.find(CredentialRecordEntity, ofClients),
-      await manager.find(ClinicalExperienceEntity, ofClients),
-      await manager.find(MatchApplicationEntity, ofClients),
-      await this.seasons.calendar(manager),
-      await manager.findBy(Center, { id: In([...new Set(clients.map((c) => c.centerId))]) }),
-    ];
-    const byClient = <T extends { clientId: string }>(rows: T[]) => {
-      const map = new Map<string, T[]>();
-      for (const row of rows) map.set(row.clientId, [...(map.get(row.clientId) ?? []), row]);
-      return (id: string) => map.get(id) ?? [];
-    };
-    const [examsOf, credentialsOf, experiencesOf, applicationsOf] = [
-      byClient(exams),
-      byClient(credentials),
-      byClient(experiences),
-      byClient(applications),
-    ];
-    const zones = new Map(centers.map((c) => [c.id, c.timeZone]));
-    return clients.map((client) => ({
-      client,
-      records: {
-        client: { status: client.status, careerGoal: client.careerGoal },
-        exams: examsOf(client.id).map(toExamRecord),
-        credentials: toCredentialRecord(credentialsOf(client.id)[0] ?? null),
-        clinicalExperiences: experiencesOf(client.id).map(toClinicalRecord),
-        matchApplications: applicationsOf(client.id).map(toApplicationRecord),
-      },
-      calendar,
-      timeZone: zones.get(client.centerId) ?? 'UTC',
-    }));
+    const rows = await manager.query<SnapshotRow[]>(
+      `SELECT c.id,
+              coalesce((SELECT json_agg(e) FROM exam_records e WHERE e.client_id = c.id), '[]') AS exams,
+              (SELECT row_to_json(r) FROM credential_records r WHERE r.client_id = c.id) AS credentials,
+              coalesce((SELECT json_agg(x) FROM clinical_experiences x WHERE x.client_id = c.id), '[]') AS experiences,
+              coalesce((SELECT json_agg(a) FROM match_applications a WHERE a.client_id = c.id), '[]') AS applications,
+              (SELECT time_zone FROM centers WHERE id = c.center_id) AS time_zone
+         FROM clients c WHERE c.id = ANY($1)`,
+      [clients.map((c) => c.id)],
+    );
+    const calendar = await this.seasons.calendar(manager);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const [exam, credential, experience, application] = [
+      ExamRecordEntity,
+      CredentialRecordEntity,
+      ClinicalExperienceEntity,
+      MatchApplicationEntity,
+    ].map((entity) => entityFromJson(manager, entity));
+    return clients.map((client) => {
+      const row = byId.get(client.id);
+      return {
+        client,
+        records: {
+          client: { status: client.status, careerGoal: client.careerGoal },
+          exams: (row?.exams ?? []).map((e) => toExamRecord(exam(e) as ExamRecordEntity)),
+          credentials: toCredentialRecord(
+            row?.credentials ? (credential(row.credentials) as CredentialRecordEntity) : null,
+          ),
+          clinicalExperiences: (row?.experiences ?? []).map((x) =>
+            toClinicalRecord(experience(x) as ClinicalExperienceEntity),
+          ),
+          matchApplications: (row?.applications ?? []).map((a) =>
+            toApplicationRecord(application(a) as MatchApplicationEntity),
+          ),
+        },
+        calendar,
+        timeZone: row?.time_zone ?? 'UTC',
+      };
+    });
   }
 
   /** Stores the engine's stage on the client (raw SQL: derived data, not a change to audit). */
