@@ -300,6 +300,37 @@ describe('reminders: planned, scheduled and delivered once (real Redis, PostgreS
     expect(smtp.to(w.account.email)).toHaveLength(1);
   });
 
+  it('a corrected Match date re-plans the reminders of clients applying that season', async () => {
+    const w = await reminderWorld(data);
+    const season = 2090 + Math.floor(Math.random() * 9);
+    await http()
+      .post(`/api/v1/clients/${w.clientId}/match-applications`)
+      .set(staff(w))
+      .send({ season, specialties: ['Family Medicine'] })
+      .expect(201);
+    const deadline = daysFromToday(20, w.timeZone);
+    await http()
+      .put(`/api/v1/match-seasons/${season}`)
+      .set(bearer(adminToken))
+      .send({
+        events: [
+          {
+            key: 'rank_list_deadline',
+            label: 'Rank order list deadline',
+            at: `${deadline}T21:00:00-05:00`,
+            estimated: false,
+          },
+        ],
+      })
+      .expect(200);
+    const keys = await eventually(async () => {
+      const k = await scheduled(w, 'match_deadline');
+      return k.length > 0 ? k : undefined;
+    }, 20_000);
+    expect(keys.every((k) => k.includes(`${season}.rank_list_deadline.${deadline}`))).toBe(true);
+    expect(keys.map((k) => k.split('.').slice(-2)[0]).sort()).toEqual(['1d', '1d', '7d', '7d']);
+  });
+
   it('puts queue depth, deliveries by rule and status, and the last sweep on /metrics', async () => {
     const text = (await http().get('/metrics').expect(200)).text;
     const value = (series: string) => Number(new RegExp(`^${series} (\\S+)$`, 'm').exec(text)?.[1]);

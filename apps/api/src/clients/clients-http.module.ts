@@ -1,5 +1,6 @@
 import { ClientsModule } from '@lib/clients';
 import { ProgramsModule } from '@lib/programs';
+import { RemindersModule } from '@lib/reminders';
 import { Module } from '@nestjs/common';
 import { AuditController } from '../audit/audit.controller';
 import { ProgramsController } from '../programs/programs.controller';
@@ -14,7 +15,7 @@ import {
 } from './pathway.controller';
 
 @Module({
-  imports: [ClientsModule, ProgramsModule],
+  imports: [ClientsModule, ProgramsModule, RemindersModule],
   controllers: [
     AuditController,
     ClientsController,

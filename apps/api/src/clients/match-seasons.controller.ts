@@ -2,7 +2,8 @@ import { AuditContext } from '@lib/audit';
 import { MatchSeasonResponse, MatchSeasonsService, UpdateMatchSeasonDto } from '@lib/calendar';
 import { Role } from '@lib/identity';
 import { ValidationFailed } from '@lib/kernel';
-import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { ReminderOperations } from '@lib/reminders';
+import { Body, Controller, Get, Logger, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequestAuditContext, Roles } from '../auth/auth.decorators';
 
@@ -19,7 +20,12 @@ function inRange(matchYear: number): number {
 @ApiBearerAuth()
 @Controller('match-seasons')
 export class MatchSeasonsController {
-  constructor(private readonly seasons: MatchSeasonsService) {}
+  private readonly logger = new Logger(MatchSeasonsController.name);
+
+  constructor(
+    private readonly seasons: MatchSeasonsService,
+    private readonly reminders: ReminderOperations,
+  ) {}
 
   @Get()
   @Roles(...STAFF)
@@ -41,11 +47,17 @@ export class MatchSeasonsController {
     type: MatchSeasonResponse,
     description: 'Replaces the season’s events (creating the season if new)',
   })
-  update(
+  async update(
     @RequestAuditContext() context: AuditContext,
     @Param('year', year()) matchYear: number,
     @Body() body: UpdateMatchSeasonDto,
   ): Promise<MatchSeasonResponse> {
-    return this.seasons.update(context, inRange(matchYear), body);
+    const season = await this.seasons.update(context, inRange(matchYear), body);
+    // Match dates moved: re-plan every client's reminders now, not at the next daily sweep (which
+    // catches up anyway if the queue is unavailable at this moment).
+    await this.reminders
+      .reconcileNow()
+      .catch((error: Error) => this.logger.warn(`sweep after a calendar change not queued: ${error.message}`));
+    return season;
   }
 }
