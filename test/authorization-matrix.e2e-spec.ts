@@ -80,8 +80,8 @@ const insertReturningId = async (w: World, sql: string, params: unknown[]) =>
 const newDelivery = (w: World) =>
   insertReturningId(
     w,
-    `INSERT INTO reminder_deliveries (dedupe_key, client_id, rule, recipient_user_id, channels, status, job_id)
-     VALUES ($1, $2, 'no_contact', $3, '{in_app}', 'sent', 'matrix') RETURNING id`,
+    `INSERT INTO reminder_deliveries (dedupe_key, client_id, rule, recipient_user_id, channels, status, job_id, audience, due_at, data)
+     VALUES ($1, $2, 'no_contact', $3, '{in_app}', 'sent', 'matrix', 'staff', now(), '{}') RETURNING id`,
     [`${w.clientB}.no_contact.${randomUUID()}`, w.clientB, w.userInB],
   );
 /** A notification of center B's case manager: nobody else may read it. */

@@ -8,12 +8,21 @@ import { DataSource } from 'typeorm';
 import { redisOptionsFromUrl } from '@lib/queue';
 import { bearer, createUser, tokenFor } from './support/identities';
 import { eventually } from './support/poll';
-import { daysFromToday, reminderWorld, ReminderWorld, remindersQueue, startWorker } from './support/reminders';
+import {
+  daysFromToday,
+  reminderWorld,
+  ReminderWorld,
+  remindersQueue,
+  settled,
+  startWorker,
+  suiteRedisUrl,
+  zoneThreeHoursAway,
+} from './support/reminders';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp } from './support/test-app';
 
 /** A Redis database of this suite's own: no other suite's worker takes these jobs. */
-const REDIS_URL = 'redis://127.0.0.1:6379/5';
+const REDIS_URL = suiteRedisUrl(4);
 
 describe('reminders: planned, scheduled and delivered once (real Redis, PostgreSQL and SMTP)', () => {
   const smtp = new SmtpSink();
@@ -71,7 +80,7 @@ describe('reminders: planned, scheduled and delivered once (real Redis, PostgreS
         .expect(201)
     ).body.id as string;
 
-  it('an exam two days ahead: one e-mail to the IMG now (catch-up), the 1-day reminder waits for 09:00 there', async () => {
+  it('an exam two days ahead: one e-mail to the IMG now (catch-up), the 1-day reminder waits for 09:00 in the center’s zone', async () => {
     const w = await reminderWorld(data);
     await scheduleExam(w, 2);
 
@@ -91,14 +100,13 @@ describe('reminders: planned, scheduled and delivered once (real Redis, PostgreS
     const [row] = await data.query(`SELECT due_at FROM reminder_schedule WHERE dedupe_key = $1`, [
       keys.find((k) => k.endsWith('.client')),
     ]);
-    const due = new Date(row.due_at);
-    // 09:00 in Denver is 16:00 UTC in winter, 15:00 in summer.
-    expect([15, 16]).toContain(due.getUTCHours());
+    const localTime = new Intl.DateTimeFormat('en-GB', { timeZone: w.timeZone, timeStyle: 'short' });
+    expect(localTime.format(new Date(row.due_at))).toBe('09:00');
     const job = await queue.getJob(`reminder.${keys[0]}`);
     expect(await job?.getState()).toBe('delayed');
 
     // Nothing more goes out: the catch-up sent one reminder, not the 30- and 7-day ones as well.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settled(queue);
     expect(smtp.to(w.account.email)).toHaveLength(1);
     const sent = await data.query(
       `SELECT count(*)::int AS n FROM reminder_deliveries WHERE client_id = $1 AND status = 'sent' AND rule = 'exam_upcoming'`,
@@ -267,7 +275,7 @@ describe('reminders: planned, scheduled and delivered once (real Redis, PostgreS
         .set(bearer(adminToken))
         .expect(409);
       expect(twice.body.code).toBe('DELIVERY_NOT_FAILED');
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await settled(queue);
       expect(smtp.to(w.account.email)).toHaveLength(1);
     } finally {
       smtp.refusing = false;
@@ -296,7 +304,7 @@ describe('reminders: planned, scheduled and delivered once (real Redis, PostgreS
     }, 30_000).then((sweep) => expect(sweep).toMatchObject({ trigger: 'admin', clients: expect.any(Number) }));
     for (const key of keys) expect(await (await queue.getJob(`reminder.${key}`))?.getState()).toBe('delayed');
     expect(await scheduled(w)).toEqual(keys);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settled(queue);
     expect(smtp.to(w.account.email)).toHaveLength(1);
   });
 
@@ -329,6 +337,104 @@ describe('reminders: planned, scheduled and delivered once (real Redis, PostgreS
     }, 20_000);
     expect(keys.every((k) => k.includes(`${season}.rank_list_deadline.${deadline}`))).toBe(true);
     expect(keys.map((k) => k.split('.').slice(-2)[0]).sort()).toEqual(['1d', '1d', '7d', '7d']);
+  });
+
+  it('a new center time zone moves the scheduled reminders (same reminders, new 09:00)', async () => {
+    const w = await reminderWorld(data);
+    await scheduleExam(w, 20);
+    const before = await eventually(async () => {
+      const rows: Array<{ dedupe_key: string; due_at: Date }> = await data.query(
+        `SELECT dedupe_key, due_at FROM reminder_schedule WHERE client_id = $1 AND rule = 'exam_upcoming' ORDER BY dedupe_key`,
+        [w.clientId],
+      );
+      return rows.length === 4 ? rows : undefined;
+    });
+    // Three hours away: the same civil 09:00 comes three hours later (or earlier).
+    const away = zoneThreeHoursAway(w.timeZone);
+    await http()
+      .patch(`/api/v1/centers/${w.centerId}`)
+      .set(bearer(adminToken))
+      .send({ timeZone: away.zone })
+      .expect(200);
+    const after = await eventually(async () => {
+      const rows: Array<{ dedupe_key: string; due_at: Date }> = await data.query(
+        `SELECT dedupe_key, due_at FROM reminder_schedule WHERE client_id = $1 AND rule = 'exam_upcoming' ORDER BY dedupe_key`,
+        [w.clientId],
+      );
+      return rows[0]?.due_at.getTime() !== before[0].due_at.getTime() ? rows : undefined;
+    }, 20_000);
+    expect(after.map((r) => r.dedupe_key)).toEqual(before.map((r) => r.dedupe_key));
+    expect(after.map((r, i) => r.due_at.getTime() - before[i].due_at.getTime())).toEqual(
+      [1, 2, 3, 4].map(() => 3 * 3_600_000),
+    );
+    for (const row of after) {
+      const job = await queue.getJob(`reminder.${row.dedupe_key}`);
+      // (BullMQ stamps the job a few milliseconds after the reconciler computed its delay.)
+      expect(Math.abs((job?.timestamp ?? 0) + (job?.opts.delay ?? 0) - row.due_at.getTime())).toBeLessThan(1000);
+    }
+  });
+
+  it('a delivery job early for its reminder waits for the due time, as the same job, and sends nothing now', async () => {
+    const w = await reminderWorld(data);
+    await scheduleExam(w, 40);
+    const [key] = await eventually(async () => {
+      const k = await scheduled(w);
+      return k.length === 6 ? k : undefined;
+    });
+    const early = await queue.add('deliver', { clientId: w.clientId, dedupeKey: key }, { jobId: `early.${key}` });
+    await eventually(async () => ((await early.getState()) === 'delayed' ? true : undefined));
+    const [row] = await data.query(`SELECT due_at FROM reminder_schedule WHERE dedupe_key = $1`, [key]);
+    const moved = await queue.getJob(`early.${key}`);
+    // Moved to wait until the reminder's due time (its delay counts from the move, a moment ago).
+    expect(Math.abs(Date.now() + (moved?.delay ?? 0) - row.due_at.getTime())).toBeLessThan(60_000);
+    expect(smtp.to(w.account.email)).toHaveLength(0);
+    await moved?.remove();
+  });
+
+  it('keeps a reminder that is waiting out an SMTP backoff when the client changes meanwhile', async () => {
+    const w = await reminderWorld(data);
+    await scheduleExam(w, 20);
+    const key = await eventually(async () => (await scheduled(w)).find((k) => k.includes('.7d.client')));
+    // The state a refused attempt leaves: the delivery `retrying`, its job waiting for the next try.
+    await data.query(
+      `INSERT INTO reminder_deliveries (dedupe_key, client_id, rule, recipient_user_id, channels, status, job_id, audience, due_at, data, last_error)
+       SELECT dedupe_key, client_id, rule, $2, '{email,in_app}', 'retrying', 'reminder.' || dedupe_key, 'client', due_at, data, '451 busy'
+         FROM reminder_schedule WHERE dedupe_key = $1`,
+      [key, w.account.id],
+    );
+    const job = await queue.getJob(`reminder.${key}`);
+    await http()
+      .post(`/api/v1/clients/${w.clientId}/notes`)
+      .set(staff(w))
+      .send({ contactType: 'phone', contactDate: daysFromToday(0, w.timeZone), body: 'Called about the exam' })
+      .expect(201);
+    await settled(queue);
+    expect(await scheduled(w)).toContain(key);
+    expect(await (await queue.getJob(`reminder.${key}`))?.getState()).toBe('delayed');
+    expect((await queue.getJob(`reminder.${key}`))?.timestamp).toBe(job?.timestamp);
+  });
+
+  it('anonymizing a client removes their notifications and reminders', async () => {
+    const w = await reminderWorld(data);
+    await scheduleExam(w, 2);
+    await smtp.waitFor(w.account.email);
+    await eventually(async () => {
+      const res = await http().get('/api/v1/notifications').set(staff(w)).expect(200);
+      return res.body.items.some((n: { clientId: string }) => n.clientId === w.clientId) ? true : undefined;
+    });
+    await data.query(
+      `UPDATE clients SET status = 'closed', closed_date = current_date, closed_reason = 'Moved' WHERE id = $1`,
+      [w.clientId],
+    );
+    await http().post(`/api/v1/clients/${w.clientId}/anonymize`).set(bearer(adminToken)).expect(200);
+    const res = await http().get('/api/v1/notifications').set(staff(w)).expect(200);
+    expect(res.body.items.filter((n: { clientId: string }) => n.clientId === w.clientId)).toEqual([]);
+    const [{ n }] = await data.query(
+      `SELECT (SELECT count(*) FROM notifications WHERE client_id = $1) + (SELECT count(*) FROM reminder_schedule WHERE client_id = $1)
+            + (SELECT count(*) FROM reminder_deliveries WHERE client_id = $1 AND last_error IS NOT NULL) AS n`,
+      [w.clientId],
+    );
+    expect(Number(n)).toBe(0);
   });
 
   it('puts queue depth, deliveries by rule and status, and the last sweep on /metrics', async () => {

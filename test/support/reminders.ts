@@ -29,6 +29,32 @@ export const remindersQueue = (app: NestFastifyApplication | INestApplicationCon
 /** The civil date `days` from today in a time zone. */
 export const daysFromToday = (days: number, timeZone: string) => addDays(civilDateOf(new Date(), timeZone), days);
 
+/**
+ * A time zone where it is now early afternoon, so that a reminder due "now" goes now: nothing is
+ * sent between 21:00 and 08:00 local (the civil-hour rule), and tests run at any hour of the day.
+ * `Etc/GMT-N` is UTC+N (the IANA names invert the sign).
+ */
+export function daytimeZone(): string {
+  const offset = ((14 - new Date().getUTCHours() + 36) % 24) - 12;
+  return offset === 0 ? 'Etc/UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
+/** Another `Etc/` zone three hours away from one `daytimeZone()` gave, and by how many hours 09:00 there comes later. */
+export function zoneThreeHoursAway(zone: string): { zone: string; laterByHours: number } {
+  const utcOffset = zone === 'Etc/UTC' ? 0 : -Number(zone.slice('Etc/GMT'.length));
+  const laterByHours = utcOffset - 3 >= -12 ? 3 : -3;
+  const target = utcOffset - laterByHours;
+  return { zone: target === 0 ? 'Etc/UTC' : `Etc/GMT${target > 0 ? '-' : '+'}${Math.abs(target)}`, laterByHours };
+}
+
+/** A center (a fixture) in `daytimeZone()`. */
+async function daytimeCenter(data: DataSource) {
+  const center = await createCenter(data);
+  center.timeZone = daytimeZone();
+  await data.query('UPDATE centers SET time_zone = $2 WHERE id = $1', [center.id, center.timeZone]);
+  return center;
+}
+
 export interface ReminderWorld {
   centerId: string;
   timeZone: string;
@@ -37,12 +63,15 @@ export interface ReminderWorld {
   account: { id: string; email: string };
 }
 
-/** A center, its case manager and a client with an account of their own; contact recorded today (no "no contact" reminder). */
+/**
+ * A center (in `daytimeZone()`), its case manager and a client with an account of their own;
+ * contact recorded today (no "no contact" reminder due).
+ */
 export async function reminderWorld(
   data: DataSource,
   options: { clientLanguage?: string } = {},
 ): Promise<ReminderWorld> {
-  const center = await createCenter(data);
+  const center = await daytimeCenter(data);
   const caseManager = await createUser(data, { role: Role.CaseManager, centerId: center.id });
   const client = await createClient(data, { centerId: center.id, caseManagerId: caseManager.id });
   if (options.clientLanguage) {
@@ -86,7 +115,7 @@ export async function stopWorkerProcess(child: ChildProcess, signal: NodeJS.Sign
 }
 
 /**
- * `count` active clients of a new center (Denver), each with an account of their own and USMLE
+ * `count` active clients of a new center (in `daytimeZone()`), each with an account of their own and USMLE
  * Step 1 booked `examInDays` ahead; no case manager, so each has exactly the IMG's reminders.
  * Plain SQL: set-up of hundreds of rows, not product writes.
  */
@@ -95,7 +124,7 @@ export async function clientsWithExams(
   count: number,
   examInDays: number,
 ): Promise<Array<{ clientId: string; email: string }>> {
-  const center = await createCenter(data);
+  const center = await daytimeCenter(data);
   const examOn = daysFromToday(examInDays, center.timeZone);
   const tag = randomUUID().slice(0, 8);
   const rows = await data.query(
@@ -114,4 +143,31 @@ export async function clientsWithExams(
     [center.id, tag, count, examOn],
   );
   return rows;
+}
+
+/**
+ * A Redis database of a suite's own (its queue jobs must reach its own workers only): the test
+ * Redis database number plus `offset`, so that two checkouts with different TEST_REDIS_URLs never
+ * share one.
+ */
+export function suiteRedisUrl(offset: number): string {
+  const url = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/1');
+  url.pathname = `/${Number(url.pathname.slice(1) || 0) + offset}`;
+  return url.toString();
+}
+
+/**
+ * Resolves once the queue has nothing waiting, running or due (delayed jobs whose time has come
+ * count as due): the moment to count what was sent, with no blind sleep.
+ */
+export async function settled(queue: Queue, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
+    const [next] = await queue.getDelayed(0, 0);
+    const dueSoon = next !== undefined && next.timestamp + (next.opts.delay ?? 0) <= Date.now() + 500;
+    if (counts.waiting + counts.active + counts.prioritized === 0 && !dueSoon) return;
+    if (Date.now() > deadline) throw new Error(`queue not settled within ${timeoutMs} ms: ${JSON.stringify(counts)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -9,8 +9,11 @@ import { TypedProcessor } from './typed-processor';
 
 /** The stable id of the daily sweep's job scheduler: upserting it again changes it, never doubles it. */
 export const DAILY_SWEEP_SCHEDULER = 'reminders.daily-sweep';
-/** 05:00 UTC: after midnight and before 09:00 in every US time zone. */
-export const DAILY_SWEEP_PATTERN = '0 5 * * *';
+/**
+ * 10:00 UTC: between midnight and 06:00 in every US time zone (Hawaii to Eastern), before the
+ * day's 09:00 reminders; what it finds already due waits for 09:00 (the civil-hour rule).
+ */
+export const DAILY_SWEEP_PATTERN = '0 10 * * *';
 const SCHEDULER_REFRESH_MS = 10 * 60_000;
 
 /**

@@ -172,6 +172,10 @@ export class ClientDataRightsService {
       await manager.query(`UPDATE client_services SET description = NULL, provider = NULL WHERE client_id = $1`, [
         client.id,
       ]);
+      // Reminders name the client and carry task titles; an SMTP error may repeat an address.
+      await manager.query(`DELETE FROM notifications WHERE client_id = $1`, [client.id]);
+      await manager.query(`DELETE FROM reminder_schedule WHERE client_id = $1`, [client.id]);
+      await manager.query(`UPDATE reminder_deliveries SET last_error = NULL WHERE client_id = $1`, [client.id]);
       const account = await manager.findOneBy(User, { clientId: client.id });
       if (account) {
         Object.assign(account, {

@@ -2,7 +2,7 @@ import { Actor } from '@lib/identity';
 import { decodeCursor, NotFoundError, PageQuery, toPage } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { NotificationEntity } from './reminder.entities';
 import { NotificationPage, NotificationResponse } from './reminders.dto';
 
@@ -16,10 +16,7 @@ export class NotificationsService {
 
   /** Unread first, then newest first; keyset on (read, created_at, id). */
   async list(actor: Actor, page: PageQuery): Promise<NotificationPage> {
-    const query = this.dataSource
-      .getRepository(NotificationEntity)
-      .createQueryBuilder('n')
-      .where('n.user_id = :userId', { userId: actor.userId })
+    const query = this.mine(actor)
       .orderBy('(n.read_at IS NOT NULL)', 'ASC')
       .addOrderBy(CREATED_MS, 'DESC')
       .addOrderBy('n.id', 'DESC')
@@ -34,7 +31,7 @@ export class NotificationsService {
     }
     const [rows, unread] = await Promise.all([
       query.getMany(),
-      this.dataSource.getRepository(NotificationEntity).countBy({ userId: actor.userId, readAt: IsNull() }),
+      this.mine(actor).andWhere('n.read_at IS NULL').getCount(),
     ]);
     return {
       ...toPage(rows, page.limit, (n) => [n.readAt ? 1 : 0, n.createdAt.toISOString(), n.id], toNotificationResponse),
@@ -44,13 +41,32 @@ export class NotificationsService {
 
   /** Marks one of the caller's notifications read (idempotent); another person's is a 404. */
   async markRead(actor: Actor, id: string): Promise<NotificationResponse> {
-    await this.dataSource.query(
-      `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2`,
-      [id, actor.userId],
-    );
-    const row = await this.dataSource.getRepository(NotificationEntity).findOneBy({ id, userId: actor.userId });
+    const row = await this.mine(actor).andWhere('n.id = :id', { id }).getOne();
     if (!row) throw new NotFoundError('Notification', id);
+    if (!row.readAt) {
+      await this.dataSource.query(`UPDATE notifications SET read_at = now() WHERE id = $1 AND read_at IS NULL`, [id]);
+      row.readAt = (await this.dataSource.getRepository(NotificationEntity).findOneByOrFail({ id })).readAt;
+    }
     return toNotificationResponse(row);
+  }
+
+  /**
+   * The caller's notifications about clients the caller can still reach: a case manager whose
+   * client moved to another center no longer reads about them (the scope, as on every client read).
+   */
+  private mine(actor: Actor) {
+    const query = this.dataSource
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('n')
+      .where('n.user_id = :userId', { userId: actor.userId });
+    if (actor.scope.kind === 'center') {
+      query.andWhere('EXISTS (SELECT 1 FROM clients c WHERE c.id = n.client_id AND c.center_id = :scopeCenterId)', {
+        scopeCenterId: actor.scope.centerId,
+      });
+    } else if (actor.scope.kind === 'self') {
+      query.andWhere('n.client_id = :scopeClientId', { scopeClientId: actor.scope.clientId });
+    }
+    return query;
   }
 }
 

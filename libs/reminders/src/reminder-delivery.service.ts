@@ -125,7 +125,7 @@ export class ReminderDelivery {
 
   /**
    * Inserts the delivery row as `sending`, or takes over one that is `retrying` (an earlier
-   * attempt failed) or `sending` under this same job (the worker that held it died). Anything
+   * attempt failed), `cancelled` (no longer planned then, planned again now) or `sending` under this same job (the worker that held it died). Anything
    * else (sent, failed, another job's claim) means someone else has it: null. The in-app
    * notification is written by the same statement (once: unique per delivery).
    */
@@ -138,12 +138,13 @@ export class ReminderDelivery {
   ): Promise<string | null> {
     const rows = await this.dataSource.query<Array<{ id: string }>>(
       `WITH claim AS (
-         INSERT INTO reminder_deliveries (dedupe_key, client_id, rule, recipient_user_id, channels, status, job_id)
-         VALUES ($1, $2, $3, $4, $5, 'sending', $6)
+         INSERT INTO reminder_deliveries
+                (dedupe_key, client_id, rule, recipient_user_id, channels, status, job_id, audience, due_at, data)
+         VALUES ($1, $2, $3, $4, $5, 'sending', $6, $12, $13, $14)
          ON CONFLICT (dedupe_key) DO UPDATE
             SET status = 'sending', attempts = reminder_deliveries.attempts + 1, job_id = EXCLUDED.job_id,
                 claimed_at = now(), updated_at = now()
-          WHERE reminder_deliveries.status = 'retrying'
+          WHERE reminder_deliveries.status IN ('retrying', 'cancelled')
              OR (reminder_deliveries.status = 'sending' AND reminder_deliveries.job_id = EXCLUDED.job_id)
          RETURNING id),
        notice AS (
@@ -163,6 +164,9 @@ export class ReminderDelivery {
         notification.body,
         notification.link,
         channels.includes('in_app'),
+        reminder.recipient.kind === 'client' ? 'client' : 'staff',
+        reminder.dueAt,
+        JSON.stringify(reminder.data),
       ],
     );
     return rows[0]?.id ?? null;

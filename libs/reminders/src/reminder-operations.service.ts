@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '@lib/audit';
 import { findClientInScope } from '@lib/clients';
-import { Actor, auditContextOf } from '@lib/identity';
+import { Actor, auditContextOf, Role } from '@lib/identity';
 import { AppError, decodeCursor, Environment, NotFoundError, Page, toPage } from '@lib/kernel';
 import { JobProducer, jobId, QueueName } from '@lib/queue';
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ReminderDeliveryEntity, ReminderScheduleEntity, ReminderSweepEntity } from './reminder.entities';
-import { DeliveryJobOptions, deliveryJobId } from './reminder-reconciler.service';
+import { DeliveryJobOptions, deliveryJobId, deliveryJobOpts } from './reminder-reconciler.service';
 import {
   ClientReminderList,
   ClientReminderResponse,
@@ -42,6 +44,7 @@ export class ReminderOperations implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly jobs: JobProducer,
+    @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
@@ -85,7 +88,6 @@ export class ReminderOperations implements OnModuleInit {
         take: PAST_ON_CLIENT_PAGE,
       }),
     ]);
-    const planned = new Map(scheduled.map((s) => [s.dedupeKey, s]));
     const delivered = new Set(deliveries.map((d) => d.dedupeKey));
     const upcoming: ClientReminderResponse[] = scheduled
       .filter((s) => !delivered.has(s.dedupeKey))
@@ -104,14 +106,15 @@ export class ReminderOperations implements OnModuleInit {
     const past: ClientReminderResponse[] = deliveries.map((d) => ({
       dedupeKey: d.dedupeKey,
       rule: d.rule,
-      audience: d.dedupeKey.endsWith('.client') ? 'client' : 'staff',
-      recipientUserId: d.dedupeKey.endsWith('.client') ? null : d.recipientUserId,
+      audience: d.audience,
+      recipientUserId: d.audience === 'client' ? null : d.recipientUserId,
       status: d.status,
-      dueAt: planned.get(d.dedupeKey)?.dueAt.toISOString() ?? null,
+      dueAt: d.dueAt.toISOString(),
       sentAt: d.sentAt ? d.sentAt.toISOString() : null,
       attempts: d.attempts,
-      lastError: d.lastError,
-      data: planned.get(d.dedupeKey)?.data ?? {},
+      // The SMTP server's own words often repeat an address: admins only.
+      lastError: actor.role === Role.Admin ? d.lastError : null,
+      data: d.data,
     }));
     return { items: [...upcoming, ...past] };
   }
@@ -121,7 +124,8 @@ export class ReminderOperations implements OnModuleInit {
     const builder = this.dataSource
       .getRepository(ReminderDeliveryEntity)
       .createQueryBuilder('d')
-      .orderBy('d.created_at', 'DESC')
+      // Milliseconds, as the cursor carries them (a finer sort would skip rows between pages).
+      .orderBy("date_trunc('milliseconds', d.created_at)", 'DESC')
       .addOrderBy('d.id', 'DESC')
       .limit(query.limit + 1);
     if (query.status) builder.andWhere('d.status = :status', { status: query.status });
@@ -162,18 +166,20 @@ export class ReminderOperations implements OnModuleInit {
       });
       return delivery;
     });
-    const options = deliveryJobOptions(this.config);
-    await this.jobs.enqueue(
-      QueueName.Reminders,
-      'deliver',
-      { clientId: row.clientId, dedupeKey: row.dedupeKey },
-      {
-        jobId: jobId(deliveryJobId(row.dedupeKey), 'retry', randomUUID()),
-        attempts: options.attempts,
-        backoff: { type: 'exponential', delay: options.retryDelayMs },
-        removeOnComplete: true,
-      },
-    );
+    // The same job id as the reconciler's (the failed job is removed first), so a reconcile running
+    // now sees the job and adds none. If Redis is down now, the next reconcile adds it (a
+    // `retrying` delivery is still wanted): the retry is accepted either way.
+    try {
+      await this.queue.remove(deliveryJobId(row.dedupeKey));
+      await this.jobs.enqueue(
+        QueueName.Reminders,
+        'deliver',
+        { clientId: row.clientId, dedupeKey: row.dedupeKey },
+        { jobId: deliveryJobId(row.dedupeKey), ...deliveryJobOpts(deliveryJobOptions(this.config)) },
+      );
+    } catch (error) {
+      this.logger.warn(`retry of delivery ${row.id} not queued now: ${(error as Error).message}`);
+    }
     return toDeliveryResponse(row);
   }
 

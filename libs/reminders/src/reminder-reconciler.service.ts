@@ -7,9 +7,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { DataSource, In } from 'typeorm';
-import { ReminderDeliveryEntity, ReminderScheduleEntity, ReminderSweepEntity } from './reminder.entities';
+import {
+  DeliveryStatus,
+  ReminderDeliveryEntity,
+  ReminderScheduleEntity,
+  ReminderSweepEntity,
+} from './reminder.entities';
 import { ReminderPlanner } from './reminder-planner.service';
 import { PlannedReminder } from './reminder-rules';
+
+const FINAL_STATUSES: DeliveryStatus[] = ['sent', 'failed'];
 
 /** Clients re-planned per batch by the sweep: a handful of queries and one Redis round trip each. */
 export const SWEEP_BATCH = 500;
@@ -17,10 +24,21 @@ export const SWEEP_BATCH = 500;
 /** The delayed job of a reminder: its id is derived from the dedupe key, so adding it twice is a no-op. */
 export const deliveryJobId = (dedupeKey: string) => jobId('reminder', dedupeKey);
 
-/** The delivery job's options; attempts and backoff come from the environment (see `DeliveryJobOptions`). */
+/** The delivery job's retry settings, from the environment (`deliveryJobOptions`). */
 export interface DeliveryJobOptions {
   attempts: number;
   retryDelayMs: number;
+}
+
+/** The one definition of a delivery job's queue options (the reconciler's jobs and an admin's retry). */
+export function deliveryJobOpts(options: DeliveryJobOptions) {
+  return {
+    attempts: options.attempts,
+    backoff: { type: 'exponential', delay: options.retryDelayMs },
+    removeOnComplete: true,
+    // Kept a month: while it is there, the reconciler knows the reminder has its job.
+    removeOnFail: { age: 30 * 24 * 3600 },
+  };
 }
 
 /**
@@ -51,10 +69,12 @@ export class ReminderReconciler {
     const delivered = new Set(
       planned.length === 0
         ? []
-        : (
+        : // Only a final outcome ends a reminder: one waiting out an SMTP backoff (`retrying`),
+          // being sent, or cancelled earlier and planned again is still wanted.
+          (
             await manager.find(ReminderDeliveryEntity, {
               select: { dedupeKey: true },
-              where: { dedupeKey: In(planned.map((p) => p.dedupeKey)) },
+              where: { dedupeKey: In(planned.map((p) => p.dedupeKey)), status: In(FINAL_STATUSES) },
             })
           ).map((d) => d.dedupeKey),
     );
@@ -111,10 +131,7 @@ export class ReminderReconciler {
           opts: {
             jobId: deliveryJobId(p.dedupeKey),
             delay: Math.max(0, p.dueAt.getTime() - now),
-            attempts: options.attempts,
-            backoff: { type: 'exponential', delay: options.retryDelayMs },
-            removeOnComplete: true,
-            removeOnFail: { age: 30 * 24 * 3600 },
+            ...deliveryJobOpts(options),
           },
         })),
       );

@@ -7,6 +7,8 @@ import {
   MatchSeason,
   oetVerdict,
   PATHWAY_RULES,
+  certificationStatus,
+  sevenYearDeadline,
   PathwayRecords,
   PathwayResult,
   seasonDate,
@@ -81,6 +83,9 @@ export const HORIZONS = {
   resultPendingAfter: 35,
   noContactAfter: 60,
   sendAtHour: 9,
+  /** Nothing goes out before 08:00 or from 21:00 on, local time: a catch-up waits for 09:00. */
+  civilFrom: 8,
+  civilUntil: 21,
 } as const;
 
 /** 09:00 on a civil date in a time zone, as an instant. */
@@ -131,7 +136,12 @@ function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   return Math.round((asUtc - instant.getTime()) / 60_000);
 }
 
-type Draft = Omit<PlannedReminder, 'dueAt'> & { dueOn: CivilDate };
+/**
+ * A reminder before its due instant is fixed. `series` names the reminders that stand for one
+ * another (the 30/7/1-day reminders of one exam for one person): catch-up keeps one per series.
+ * A reminder alone in its series leaves it unset.
+ */
+type Draft = Omit<PlannedReminder, 'dueAt'> & { dueOn: CivilDate; series?: string };
 /** The due date of a reminder that goes out at once, whatever the hour. */
 const AT_ONCE = '0000-01-01';
 
@@ -174,6 +184,7 @@ function series(
   return daysBefore.flatMap((days) =>
     recipients.map((recipient) => ({
       dedupeKey: `${input.clientId}.${rule}.${key}.${days}d.${who(recipient)}`,
+      series: `${input.clientId}.${rule}.${key}.${who(recipient)}`,
       rule,
       recipient,
       channels: CHANNELS,
@@ -259,14 +270,15 @@ function matchReminders(input: ReminderInput): Draft[] {
   return input.records.matchApplications
     .filter((a) => a.result === 'pending')
     .flatMap((a) => {
-      const events: Array<[string, readonly number[]]> = [
-        ['eras_submission_opens', [0]],
-        ['nrmp_registration_deadline', [7]],
-        ['rank_list_deadline', HORIZONS.rankList],
-        ['match_week_starts', [0]],
+      // A step already recorded needs no reminder (only while it is still true).
+      const events: Array<[string, readonly number[], boolean]> = [
+        ['eras_submission_opens', [0], !a.erasSubmittedAt],
+        ['nrmp_registration_deadline', [7], !a.nrmpRegisteredAt],
+        ['rank_list_deadline', HORIZONS.rankList, !a.rankListCertifiedAt],
+        ['match_week_starts', [0], true],
       ];
-      return events.flatMap(([key, days]) => {
-        const on = seasonDate(input.calendar, a.season, key);
+      return events.flatMap(([key, days, open]) => {
+        const on = open ? seasonDate(input.calendar, a.season, key) : null;
         return on
           ? series(input, 'match_deadline', `${a.season}.${key}.${on}`, on, days, [...client(input), ...staff(input)], {
               season: a.season,
@@ -328,21 +340,31 @@ function pathwayWarningReminders(input: ReminderInput): Draft[] {
         })),
       );
     }
-    if (finding.code === 'SEVEN_YEAR_WINDOW_CLOSING' && finding.date) {
-      drafts.push(
-        ...series(
-          input,
-          'seven_year_window',
-          finding.date,
-          finding.date,
-          HORIZONS.sevenYear,
-          [...client(input), ...staff(input)],
-          { date: finding.date },
-        ),
-      );
-    }
   }
+  drafts.push(...sevenYearReminders(input));
   return drafts;
+}
+
+/**
+ * The 7-year window's reminders, planned from its deadline (not from the engine's warning, which
+ * appears only once 180 days are left: the 180-day reminder must be scheduled before that).
+ */
+function sevenYearReminders(input: ReminderInput): Draft[] {
+  const status = certificationStatus(input.records, PATHWAY_RULES);
+  if (status.certified || status.sevenYearBroken || (status.step1 && status.step2ck)) return [];
+  const deadline = sevenYearDeadline(input.records, PATHWAY_RULES);
+  if (!deadline) return [];
+  return series(
+    input,
+    'seven_year_window',
+    deadline,
+    deadline,
+    HORIZONS.sevenYear,
+    [...client(input), ...staff(input)],
+    {
+      date: deadline,
+    },
+  );
 }
 
 function clinicalExperienceReminders(input: ReminderInput): Draft[] {
@@ -383,14 +405,26 @@ function noContactReminders(input: ReminderInput): Draft[] {
  * not the "in 7 days" of the reminder it stands for).
  */
 function caughtUp(reminder: PlannedReminder, input: ReminderInput): PlannedReminder {
+  const dueAt = civilHourFrom(input.now, input.timeZone);
   const data =
     reminder.eventOn !== null && reminder.data.daysBefore !== undefined
-      ? { ...reminder.data, daysBefore: daysBetween(civilDateOf(input.now, input.timeZone), reminder.eventOn) }
+      ? { ...reminder.data, daysBefore: daysBetween(civilDateOf(dueAt, input.timeZone), reminder.eventOn) }
       : reminder.data;
-  return { ...reminder, dueAt: input.now, data };
+  return { ...reminder, dueAt, data };
 }
 
-/** Drops reminders about past events, and of each past-due series keeps only the latest, due now. */
+/**
+ * The first instant from `now` at a civil hour in the zone: `now` between 08:00 and 21:00, else
+ * 09:00 next (a reminder caught up by the night's sweep, or by a late write, waits for morning).
+ */
+export function civilHourFrom(now: Date, timeZone: string): Date {
+  const hour = new Date(now.getTime() + zoneOffsetMinutes(now, timeZone) * 60_000).getUTCHours();
+  if (hour >= HORIZONS.civilFrom && hour < HORIZONS.civilUntil) return now;
+  const today = civilDateOf(now, timeZone);
+  return nineAm(hour >= HORIZONS.civilUntil ? addDays(today, 1) : today, timeZone);
+}
+
+/** Drops reminders about past events, and of each past-due series keeps only the latest, due now (at a civil hour). */
 function catchUp(drafts: Draft[], input: ReminderInput): PlannedReminder[] {
   const now = input.now;
   const timed = drafts.map((d) => ({ ...d, dueAt: d.dueOn === AT_ONCE ? now : nineAm(d.dueOn, input.timeZone) }));
@@ -400,13 +434,24 @@ function catchUp(drafts: Draft[], input: ReminderInput): PlannedReminder[] {
   const pastDue = live.filter((d) => d.dueAt.getTime() <= now.getTime());
   const latestPastDue = new Map<string, (typeof timed)[number]>();
   for (const d of pastDue) {
-    const series = `${d.rule}|${String(d.data.date ?? d.data.since ?? d.data.exam)}|${who(d.recipient)}`;
+    const series = d.series ?? d.dedupeKey;
     const kept = latestPastDue.get(series);
     if (!kept || kept.dueAt.getTime() < d.dueAt.getTime()) latestPastDue.set(series, d);
   }
   const keep = new Set([...latestPastDue.values()]);
-  return live
-    .filter((d) => d.dueAt.getTime() > now.getTime() || keep.has(d))
-    .map(({ dueOn: _dueOn, ...d }) => (d.dueAt.getTime() <= now.getTime() ? caughtUp(d, input) : d))
-    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.dedupeKey < b.dedupeKey ? -1 : 1));
+  const upcoming = live.filter((d) => d.dueAt.getTime() > now.getTime());
+  const dayOf = (instant: Date) => civilDateOf(instant, input.timeZone);
+  const caught = [...keep].flatMap(({ dueOn: _dueOn, series, ...d }) => {
+    const reminder = caughtUp(d, input);
+    // Waiting for the morning must not carry it past its event, nor onto the day the next
+    // reminder of its series goes anyway.
+    if (reminder.eventOn !== null && dayOf(reminder.dueAt) > reminder.eventOn) return [];
+    const next = upcoming.some(
+      (u) => (u.series ?? u.dedupeKey) === (series ?? d.dedupeKey) && dayOf(u.dueAt) === dayOf(reminder.dueAt),
+    );
+    return next ? [] : [reminder];
+  });
+  return [...upcoming.map(({ dueOn: _dueOn, series: _series, ...d }) => d), ...caught].sort(
+    (a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.dedupeKey < b.dedupeKey ? -1 : 1),
+  );
 }

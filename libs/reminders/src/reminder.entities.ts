@@ -52,6 +52,7 @@ export class ReminderScheduleEntity {
 @Unique('uq_reminder_deliveries_dedupe_key', ['dedupeKey'])
 @Index('ix_reminder_deliveries_status', ['status', 'createdAt', 'id'])
 @Index('ix_reminder_deliveries_client', ['clientId', 'createdAt'])
+@Check('ck_reminder_deliveries_audience', `audience IN ('client', 'staff')`)
 @Check('ck_reminder_deliveries_status', `status IN (${DELIVERY_STATUSES.map((s) => `'${s}'`).join(', ')})`)
 export class ReminderDeliveryEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -67,6 +68,11 @@ export class ReminderDeliveryEntity {
   @ForeignKey(() => User, { name: 'reminder_deliveries_recipient_user_id_fkey', onDelete: 'CASCADE' })
   recipientUserId: string;
 
+  /** The IMG (through their own account) or a staff member. */
+  @Column({ type: 'text' }) audience: 'client' | 'staff';
+  /** When it was due, and what it said: kept, since the schedule row goes once it is sent. */
+  @Column({ type: 'timestamptz' }) dueAt: Date;
+  @Column({ type: 'jsonb' }) data: Record<string, string | number>;
   @Column({ type: 'text', array: true }) channels: string[];
   @Column({ type: 'text' }) status: DeliveryStatus;
   @Column({ type: 'int', default: 1 }) attempts: number;

@@ -2,7 +2,8 @@ import { CenterPage, CenterResponse, CentersService, CreateCenterDto, UpdateCent
 import { AuditContext } from '@lib/audit';
 import { Role } from '@lib/identity';
 import { PageQuery } from '@lib/kernel';
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ReminderOperations } from '@lib/reminders';
+import { Body, Controller, Get, Logger, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -18,7 +19,12 @@ import { UuidParam } from '../http/validation';
 @ApiBearerAuth()
 @Controller('centers')
 export class CentersController {
-  constructor(private readonly centers: CentersService) {}
+  private readonly logger = new Logger(CentersController.name);
+
+  constructor(
+    private readonly centers: CentersService,
+    private readonly reminders: ReminderOperations,
+  ) {}
 
   @Get()
   @Roles(Role.Admin, Role.Director, Role.CaseManager)
@@ -46,11 +52,19 @@ export class CentersController {
   @Patch(':id')
   @Roles(Role.Admin)
   @ApiOkResponse({ type: CenterResponse })
-  update(
+  async update(
     @RequestAuditContext() context: AuditContext,
     @UuidParam() id: string,
     @Body() body: UpdateCenterDto,
   ): Promise<CenterResponse> {
-    return this.centers.update(context, id, body);
+    const center = await this.centers.update(context, id, body);
+    // Reminders go out at 09:00 in the center's zone: a new zone moves them, now rather than at the
+    // next daily sweep (which catches up anyway if the queue is unavailable at this moment).
+    if (body.timeZone !== undefined) {
+      await this.reminders
+        .reconcileNow()
+        .catch((error: Error) => this.logger.warn(`sweep after a time-zone change not queued: ${error.message}`));
+    }
+    return center;
   }
 }

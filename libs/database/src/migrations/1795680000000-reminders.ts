@@ -33,6 +33,9 @@ export class Reminders1795680000000 implements MigrationInterface {
         client_id uuid NOT NULL,
         rule text NOT NULL,
         recipient_user_id uuid NOT NULL,
+        audience text NOT NULL,
+        due_at timestamptz NOT NULL,
+        data jsonb NOT NULL,
         channels text[] NOT NULL,
         status text NOT NULL,
         attempts int NOT NULL DEFAULT 1,
@@ -46,6 +49,7 @@ export class Reminders1795680000000 implements MigrationInterface {
         CONSTRAINT reminder_deliveries_client_id_fkey FOREIGN KEY (client_id) REFERENCES clients (id) ON DELETE CASCADE,
         CONSTRAINT reminder_deliveries_recipient_user_id_fkey FOREIGN KEY (recipient_user_id) REFERENCES users (id) ON DELETE CASCADE,
         CONSTRAINT uq_reminder_deliveries_dedupe_key UNIQUE (dedupe_key),
+        CONSTRAINT ck_reminder_deliveries_audience CHECK (audience IN ('client', 'staff')),
         CONSTRAINT ck_reminder_deliveries_status CHECK (status IN ('sending', 'retrying', 'sent', 'failed', 'cancelled'))
       )`);
     await queryRunner.query(
