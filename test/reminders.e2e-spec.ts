@@ -414,6 +414,37 @@ describe('reminders: planned, scheduled and delivered once (real Redis, PostgreS
     expect((await queue.getJob(`reminder.${key}`))?.timestamp).toBe(job?.timestamp);
   });
 
+  it('a case manager reads notifications only about clients still in their center; a deactivated one gets none', async () => {
+    const w = await reminderWorld(data);
+    await scheduleExam(w, 2);
+    const notice = await eventually(async () => {
+      const res = await http().get('/api/v1/notifications').set(staff(w)).expect(200);
+      return res.body.items.find((n: { clientId: string }) => n.clientId === w.clientId);
+    });
+    const elsewhere = await reminderWorld(data);
+    await data.query('UPDATE clients SET center_id = $2 WHERE id = $1', [w.clientId, elsewhere.centerId]);
+    const res = await http().get('/api/v1/notifications').set(staff(w)).expect(200);
+    expect(res.body.items.filter((n: { clientId: string }) => n.clientId === w.clientId)).toEqual([]);
+    expect(res.body.unread).toBe(0);
+    await http().post(`/api/v1/notifications/${notice.id}/read`).set(staff(w)).expect(404);
+
+    // Back home, but the case manager has left: their pending reminders go, the IMG's stay.
+    await data.query('UPDATE clients SET center_id = $2 WHERE id = $1', [w.clientId, w.centerId]);
+    await settled(queue);
+    expect((await scheduled(w)).filter((k) => k.includes(w.caseManager.id))).toHaveLength(1);
+    await data.query('UPDATE users SET active = false WHERE id = $1', [w.caseManager.id]);
+    await http()
+      .post(`/api/v1/clients/${w.clientId}/tasks`)
+      .set(bearer(adminToken))
+      .send({ title: 'Renew the passport', dueDate: daysFromToday(30, w.timeZone), assignedToClient: true })
+      .expect(201);
+    const keys = await eventually(async () => {
+      const k = await scheduled(w);
+      return k.every((key) => !key.includes(w.caseManager.id)) ? k : undefined;
+    });
+    expect(keys.map((k) => k.split('.').slice(-2).join('.'))).toEqual(['1d.client']);
+  });
+
   it('anonymizing a client removes their notifications and reminders', async () => {
     const w = await reminderWorld(data);
     await scheduleExam(w, 2);

@@ -9,6 +9,7 @@ interface ExtrasRow {
   id: string;
   last_contact: string | null;
   has_account: boolean;
+  case_manager_active: boolean;
   tasks: ReminderTask[];
 }
 
@@ -36,9 +37,12 @@ export class ReminderPlanner {
         `SELECT c.id,
                 (SELECT max(n.contact_date)::text FROM client_notes n WHERE n.client_id = c.id) AS last_contact,
                 EXISTS (SELECT 1 FROM users u WHERE u.client_id = c.id AND u.active) AS has_account,
+                coalesce((SELECT m.active FROM users m WHERE m.id = c.case_manager_id), false) AS case_manager_active,
                 coalesce((SELECT json_agg(json_build_object(
                             'id', t.id, 'title', t.title, 'dueDate', t.due_date, 'status', t.status,
-                            'assigneeUserId', t.assignee_user_id, 'assignedToClient', t.assigned_to_client))
+                            'assignedToClient', t.assigned_to_client,
+                            -- A deactivated assignee's task falls back to the case manager.
+                            'assigneeUserId', (SELECT a.id FROM users a WHERE a.id = t.assignee_user_id AND a.active)))
                             FROM client_tasks t WHERE t.client_id = c.id AND t.status = 'open' AND t.due_date IS NOT NULL),
                          '[]') AS tasks
            FROM clients c WHERE c.id = ANY($1)`,
@@ -54,7 +58,8 @@ export class ReminderPlanner {
           clientId: client.id,
           clientStatus: client.status,
           clientHasAccount: extrasOf.get(client.id)?.has_account ?? false,
-          caseManagerId: client.caseManagerId,
+          // A deactivated case manager gets nothing (the client needs a new one: that shows elsewhere).
+          caseManagerId: extrasOf.get(client.id)?.case_manager_active ? client.caseManagerId : null,
           timeZone,
           records,
           pathway: evaluatePathway(records, calendar, PATHWAY_RULES, now, timeZone),

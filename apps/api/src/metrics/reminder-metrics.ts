@@ -28,6 +28,7 @@ export class ReminderMetrics {
       labelNames: ['queue', 'state'] as const,
       registers: [metrics.registry],
       async collect() {
+        this.reset();
         for (const queue of queues) {
           const counts = await quietly(logger, () => queue.getJobCounts(...JOB_STATES));
           for (const state of JOB_STATES) if (counts) this.set({ queue: queue.name, state }, counts[state] ?? 0);
