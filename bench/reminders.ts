@@ -22,6 +22,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource, In } from 'typeorm';
+import { startWorkerProcess, stopWorkerProcess } from '../test/support/reminders';
 import { SMTPServer } from 'smtp-server';
 import { AddressInfo } from 'node:net';
 
@@ -30,13 +31,20 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/4';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { clients: { type: 'string', default: '10000' }, deliveries: { type: 'string', default: '5000' } },
+    options: {
+      clients: { type: 'string', default: '10000' },
+      deliveries: { type: 'string', default: '5000' },
+      workers: { type: 'string', default: '1' },
+    },
   });
   const clients = Number(values.clients);
   if (!Number.isInteger(clients) || clients < 1) throw new Error('--clients must be a whole number');
   // Delivery is timed over the first N due reminders (all of a large population would take long).
   const deliveryCap = Number(values.deliveries);
   if (!Number.isInteger(deliveryCap) || deliveryCap < 1) throw new Error('--deliveries must be a whole number');
+  // Delivery by this process's worker plus `--workers - 1` worker processes beside it.
+  const workerCount = Number(values.workers);
+  if (!Number.isInteger(workerCount) || workerCount < 1) throw new Error('--workers must be a whole number');
 
   say(`Preparing ${clients} clients in ${DATABASE_URL} ...`);
   await recreateDatabase(DATABASE_URL);
@@ -101,8 +109,13 @@ async function main(): Promise<void> {
   const again = await reconciler.sweep('bench', deliveryJobOptions(worker.get(ConfigService)));
   const againMs = Date.now() - againStart;
 
-  // 3. Delivery of everything due now, by one worker process.
+  // 3. Delivery of everything due now, by the worker processes (the queue paused while they start).
+  await queue.pause();
+  const extra = await Promise.all(
+    Array.from({ length: workerCount - 1 }, () => startWorkerProcess(process.env as Record<string, string>)),
+  );
   const deliverStart = Date.now();
+  await queue.resume();
   processor.worker.resume();
   const deadline = Date.now() + 30 * 60_000;
   for (;;) {
@@ -113,6 +126,7 @@ async function main(): Promise<void> {
   const deliverMs = Date.now() - deliverStart;
   // Let the deliveries in flight finish, then count: every SMTP message must have its one row.
   await processor.worker.pause();
+  await Promise.all(extra.map((child) => stopWorkerProcess(child)));
   const [{ sent }] = await dataSource.query(
     `SELECT count(*)::int AS sent FROM reminder_deliveries WHERE status = 'sent'`,
   );
@@ -149,7 +163,7 @@ async function main(): Promise<void> {
       `  planning   ${pad(planned)} reminders for ${clients} clients in ${seconds(planMs)} s: ${result.planning.clientsPerSecond} clients/s`,
       `  reconcile  ${pad(sweep.scheduled)} jobs for ${sweep.clients} clients in ${seconds(sweepMs)} s: ${result.reconcile.clientsPerSecond} clients/s, ${result.reconcile.jobsPerSecond} jobs/s`,
       `  re-sweep   nothing new for ${again.clients} clients in ${seconds(againMs)} s: ${result.dailySweep.clientsPerSecond} clients/s (the daily heal in steady state)`,
-      `  delivery   ${pad(sent)} of ${due} due now in ${seconds(deliverMs)} s: ${result.delivery.perSecond} deliveries/s (${received} SMTP messages)`,
+      `  delivery   ${pad(sent)} of ${due} due now in ${seconds(deliverMs)} s: ${result.delivery.perSecond} deliveries/s by ${workerCount} worker process(es) (${received} SMTP messages)`,
     ].join('\n'),
   );
   mkdirSync(join(__dirname, 'results'), { recursive: true });
