@@ -7,8 +7,9 @@ import {
   exam,
   records,
 } from '../../pathway/src/pathway.factories';
-import { evaluatePathway, MatchSeason, PATHWAY_RULES, PathwayRecords } from '@lib/pathway';
-import { civilHourFrom, nineAm, planReminders, PlannedReminder, ReminderInput, ReminderTask } from './reminder-rules';
+import { MatchSeason, PathwayRecords } from '@lib/pathway';
+import { civilHourFrom, nineAm, planReminders, PlannedReminder, ReminderTask } from './reminder-rules';
+import { NOW, reminderInput } from './reminder.factories';
 
 /**
  * Boundaries of each reminder rule. Every expected instant below is worked out by hand from the
@@ -16,27 +17,10 @@ import { civilHourFrom, nineAm, planReminders, PlannedReminder, ReminderInput, R
  * zone offsets: America/New_York EST = UTC-5, EDT = UTC-4; America/Denver MST = UTC-7, MDT = UTC-6.
  */
 
-const NOW = new Date('2026-11-01T15:00:00Z');
 const NY = 'America/New_York';
 const DENVER = 'America/Denver';
 
-function input(overrides: Partial<ReminderInput> & { r?: PathwayRecords } = {}): ReminderInput {
-  const r = overrides.r ?? records();
-  return {
-    clientId: 'c1',
-    clientStatus: 'active',
-    clientHasAccount: true,
-    caseManagerId: 'cm1',
-    timeZone: 'America/New_York',
-    records: r,
-    pathway: evaluatePathway(r, CALENDAR, PATHWAY_RULES, overrides.now ?? NOW),
-    calendar: CALENDAR,
-    tasks: [],
-    lastContactOn: null,
-    now: NOW,
-    ...overrides,
-  };
-}
+const input = reminderInput;
 
 const at = (iso: string) => new Date(iso);
 /** The horizon segment of a series reminder's key ("30d", "7d", "1d"). */

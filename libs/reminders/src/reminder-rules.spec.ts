@@ -1,26 +1,8 @@
-import { CALENDAR, application, attempt, exam, experience, records } from '../../pathway/src/pathway.factories';
-import { evaluatePathway, PATHWAY_RULES, PathwayRecords } from '@lib/pathway';
+import { application, attempt, exam, experience, records } from '../../pathway/src/pathway.factories';
 import { nineAm, planReminders, ReminderInput } from './reminder-rules';
+import { NOW, reminderInput } from './reminder.factories';
 
-const NOW = new Date('2026-11-01T15:00:00Z');
-
-function input(overrides: Partial<ReminderInput> & { r?: PathwayRecords } = {}): ReminderInput {
-  const r = overrides.r ?? records();
-  return {
-    clientId: 'c1',
-    clientStatus: 'active',
-    clientHasAccount: true,
-    caseManagerId: 'cm1',
-    timeZone: 'America/New_York',
-    records: r,
-    pathway: evaluatePathway(r, CALENDAR, PATHWAY_RULES, overrides.now ?? NOW),
-    calendar: CALENDAR,
-    tasks: [],
-    lastContactOn: null,
-    now: NOW,
-    ...overrides,
-  };
-}
+const input = reminderInput;
 const summary = (i: ReminderInput) =>
   planReminders(i).map((p) => `${p.rule} ${p.recipient.kind} ${p.dueAt.toISOString()}`);
 
