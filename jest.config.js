@@ -21,13 +21,8 @@ const swc = [
   },
 ];
 
-// ESM-only packages Jest cannot load as they are (Node itself can): compiled to CommonJS like our code.
-const ESM_ONLY = ['@bull-board/fastify/node_modules/content-disposition'];
-
 const common = {
-  transform: { '^.+\\.ts$': swc, [`(${ESM_ONLY.join('|')})/.+\\.js$`]: swc },
-  // (A lookahead over the whole path: the package sits in a nested node_modules.)
-  transformIgnorePatterns: [`^(?!.*/node_modules/(${ESM_ONLY.join('|')})/).*/node_modules/`],
+  transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@lib/([a-z-]+)$': '<rootDir>/libs/$1/src',
