@@ -20,6 +20,8 @@ const FINAL_STATUSES: DeliveryStatus[] = ['sent', 'failed'];
 
 /** Clients re-planned per batch by the sweep: a handful of queries and one Redis round trip each. */
 export const SWEEP_BATCH = 500;
+/** Batches of a sweep in progress at once. */
+const SWEEP_PARALLEL = 3;
 
 /** The delayed job of a reminder: its id is derived from the dedupe key, so adding it twice is a no-op. */
 export const deliveryJobId = (dedupeKey: string) => jobId('reminder', dedupeKey);
@@ -162,22 +164,38 @@ export class ReminderReconciler {
   async sweep(trigger: string, options: DeliveryJobOptions): Promise<ReconcileCounts & { clients: number }> {
     const startedAt = this.clock.now();
     const totals = { clients: 0, scheduled: 0, removed: 0 };
+    // Batches overlap (SWEEP_PARALLEL at a time), so one batch's database and Redis waits are
+    // another's planning time; ids are read ahead by keyset.
     let after = '00000000-0000-0000-0000-000000000000';
+    const inFlight = new Set<Promise<void>>();
+    let failure: Error | undefined;
     for (;;) {
       const batch = await this.dataSource.query<Array<{ id: string }>>(
         `SELECT id FROM clients WHERE status = 'active' AND anonymized_at IS NULL AND id > $1 ORDER BY id LIMIT $2`,
         [after, SWEEP_BATCH],
       );
       if (batch.length === 0) break;
-      const counts = await this.reconcile(
+      after = batch[batch.length - 1].id;
+      const work: Promise<void> = this.reconcile(
         batch.map((row) => row.id),
         options,
-      );
-      totals.clients += batch.length;
-      totals.scheduled += counts.scheduled;
-      totals.removed += counts.removed;
-      after = batch[batch.length - 1].id;
+      )
+        .then((counts) => {
+          totals.clients += batch.length;
+          totals.scheduled += counts.scheduled;
+          totals.removed += counts.removed;
+        })
+        .catch((error: Error) => {
+          failure ??= error;
+        })
+        .finally(() => inFlight.delete(work));
+      inFlight.add(work);
+      if (inFlight.size >= SWEEP_PARALLEL) await Promise.race(inFlight);
+      if (failure) break;
     }
+    await Promise.all(inFlight);
+    // A failed batch fails the sweep (the job is retried; every batch is idempotent).
+    if (failure) throw failure;
     const leftovers = await this.dataSource.query<Array<{ client_id: string }>>(
       `SELECT DISTINCT s.client_id FROM reminder_schedule s JOIN clients c ON c.id = s.client_id
         WHERE c.status <> 'active' OR c.anonymized_at IS NOT NULL`,
