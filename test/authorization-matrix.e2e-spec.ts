@@ -540,6 +540,17 @@ const MATRIX: Record<string, Case[]> = {
   'POST /api/v1/admin/queues/session': [
     { label: 'dashboard cookie', path: () => '/api/v1/admin/queues/session', expect: only(['admin'], 204) },
   ],
+  'GET /api/v1/reports/match-outcomes': [
+    { label: 'own scope', path: () => '/api/v1/reports/match-outcomes?season=2026', expect: only(STAFF, 200) },
+    {
+      label: 'other center',
+      path: (w) => `/api/v1/reports/match-outcomes?centerId=${w.centerB}`,
+      expect: only(STAFF, 200, OTHER_CENTER),
+    },
+  ],
+  'GET /api/v1/reports/programs-coverage': [
+    { label: 'directory', path: () => '/api/v1/reports/programs-coverage', expect: only(STAFF, 200) },
+  ],
   'GET /api/v1/admin/reminders/sweeps': [
     { label: 'latest sweeps', path: () => '/api/v1/admin/reminders/sweeps', expect: only(['admin'], 200) },
   ],

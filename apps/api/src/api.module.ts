@@ -12,6 +12,7 @@ import { ApiExceptionFilter } from './http/exception.filter';
 import { createValidationPipe } from './http/validation';
 import { MetricsModule } from './metrics/metrics.module';
 import { RemindersHttpModule } from './reminders/reminders-http.module';
+import { ReportsHttpModule } from './reports/reports-http.module';
 import { UsersHttpModule } from './users/users-http.module';
 
 /** Settings the API cannot start without. */
@@ -38,6 +39,7 @@ export class ApiModule {
         UsersHttpModule,
         ClientsHttpModule,
         RemindersHttpModule,
+        ReportsHttpModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

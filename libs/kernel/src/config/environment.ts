@@ -136,6 +136,13 @@ export class Environment {
   @Max(200, { message: 'REMINDER_CONCURRENCY must be a whole number from 1 to 200' })
   REMINDER_CONCURRENCY = 16;
 
+  /** In report breakdowns by country or specialty, counts from 1 below this are shown as "<N" to roles below admin. */
+  @Type(() => Number)
+  @IsInt({ message: 'REPORT_SMALL_COUNT must be a whole number from 2 to 50' })
+  @Min(2, { message: 'REPORT_SMALL_COUNT must be a whole number from 2 to 50' })
+  @Max(50, { message: 'REPORT_SMALL_COUNT must be a whole number from 2 to 50' })
+  REPORT_SMALL_COUNT = 5;
+
   /** Largest request body accepted; larger ones get 413. */
   @Type(() => Number)
   @IsInt({ message: 'BODY_LIMIT_BYTES must be a whole number from 1024 to 104857600' })

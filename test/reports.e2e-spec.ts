@@ -1,0 +1,217 @@
+import { createDataSource, recreateDatabase } from '@lib/database';
+import { Role } from '@lib/identity';
+import { seedPartnerPrograms } from '@lib/seed';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { parse } from 'csv-parse/sync';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { bearer, createCenter, createClient, createUser, tokenFor } from './support/identities';
+import { createTestApp } from './support/test-app';
+
+/**
+ * A database of this suite's own: network-wide counts (and the partner directory, which other
+ * suites add programs to) must hold exactly the fixture below. Every expected figure is counted by
+ * hand from that fixture.
+ */
+const DATABASE_URL = process.env.DATABASE_URL!.replace(/\/[^/]+$/, '/img_pathways_reports_test');
+
+describe('outcome reports for program directors', () => {
+  let app: NestFastifyApplication;
+  let data: DataSource;
+  const tokens: Record<'admin' | 'directorA' | 'caseManagerB', string> = {} as never;
+  const names = { A: '', B: '' };
+  let centerA: string;
+  const http = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    await recreateDatabase(DATABASE_URL);
+    const setup = await createDataSource({ url: DATABASE_URL, poolSize: 1 }).initialize();
+    await setup.runMigrations({ transaction: 'each' });
+    await seedPartnerPrograms(setup);
+    await setup.destroy();
+    app = await createTestApp({ env: { DATABASE_URL } });
+    data = app.get(DataSource);
+
+    const a = await createCenter(data, 'Center A');
+    const b = await createCenter(data, 'Center B');
+    // A name a spreadsheet would run as a formula: the CSV must neutralize it.
+    await data.query(`UPDATE centers SET name = '=HYPERLINK("http://evil.example")' WHERE id = $1`, [b.id]);
+    centerA = a.id;
+    names.A = a.name;
+    names.B = '=HYPERLINK("http://evil.example")';
+    tokens.admin = tokenFor(app, await createUser(data, { role: Role.Admin }));
+    tokens.directorA = tokenFor(app, await createUser(data, { role: Role.Director, centerId: a.id }));
+    tokens.caseManagerB = tokenFor(app, await createUser(data, { role: Role.CaseManager, centerId: b.id }));
+
+    const apply = async (
+      centerId: string,
+      country: string,
+      season: number,
+      result: string,
+      specialties: string[],
+      matched: [string, string] | null = null,
+    ) => {
+      const client = await createClient(data, { centerId });
+      await data.query('UPDATE clients SET country_of_training = $2 WHERE id = $1', [client.id, country]);
+      await data.query(
+        `INSERT INTO match_applications (client_id, season, specialties, result, matched_specialty, matched_state)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [client.id, season, specialties, result, matched?.[0] ?? null, matched?.[1] ?? null],
+      );
+    };
+    await apply(a.id, 'SY', 2026, 'matched', ['Family Medicine'], ['Family Medicine', 'CO']);
+    await apply(a.id, 'SY', 2026, 'matched_soap', ['Internal Medicine'], ['Internal Medicine', 'PA']);
+    await apply(a.id, 'NG', 2026, 'unmatched', ['Family Medicine']);
+    await apply(a.id, 'NG', 2026, 'withdrawn', ['Pediatrics']);
+    await apply(a.id, 'IN', 2026, 'pending', []);
+    await apply(a.id, 'IN', 2025, 'matched', ['Family Medicine'], ['Family Medicine', 'CO']);
+    await apply(b.id, 'SY', 2026, 'matched', ['Family Medicine', 'Internal Medicine'], ['Family Medicine', 'NY']);
+    await apply(b.id, 'MX', 2026, 'unmatched', ['Psychiatry']);
+  });
+  afterAll(() => app.close());
+
+  const outcomes = (token: string, query: string) =>
+    http().get(`/api/v1/reports/match-outcomes?${query}`).set(bearer(token));
+  const row = (group: string, counts: number[], matchRate: number | null) => {
+    const [applicants, matched, matchedSoap, unmatched, withdrawn, pending] = counts;
+    return { group, applicants, matched, matchedSoap, unmatched, withdrawn, pending, matchRate };
+  };
+  const byGroup = (rows: Array<{ group: string }>) => Object.fromEntries(rows.map((r) => [r.group, r]));
+
+  it('match outcomes by center for the network: counts of clients, and the rate over those with a result', async () => {
+    const res = await outcomes(tokens.admin, 'season=2026&groupBy=center').expect(200);
+    expect(byGroup(res.body.rows)).toEqual({
+      [names.A]: row(names.A, [5, 1, 1, 1, 1, 1], 0.667),
+      [names.B]: row(names.B, [2, 1, 0, 1, 0, 0], 0.5),
+    });
+    expect(res.body.matchedSpecialties).toEqual([
+      { name: 'Family Medicine', clients: 2 },
+      { name: 'Internal Medicine', clients: 1 },
+    ]);
+    expect(res.body.matchedStates).toEqual([
+      { name: 'CO', clients: 1 },
+      { name: 'NY', clients: 1 },
+      { name: 'PA', clients: 1 },
+    ]);
+  });
+
+  it('by specialty (a client counts under each specialty applied to), by country and by season', async () => {
+    const specialty = await outcomes(tokens.admin, 'season=2026&groupBy=specialty').expect(200);
+    expect(byGroup(specialty.body.rows)).toEqual({
+      'Family Medicine': row('Family Medicine', [3, 2, 0, 1, 0, 0], 0.667),
+      'Internal Medicine': row('Internal Medicine', [2, 1, 1, 0, 0, 0], 1),
+      Pediatrics: row('Pediatrics', [1, 0, 0, 0, 1, 0], null),
+      Psychiatry: row('Psychiatry', [1, 0, 0, 1, 0, 0], 0),
+      '(none given)': row('(none given)', [1, 0, 0, 0, 0, 1], null),
+    });
+    const country = await outcomes(tokens.admin, 'season=2026&groupBy=country').expect(200);
+    expect(byGroup(country.body.rows)).toEqual({
+      IN: row('IN', [1, 0, 0, 0, 0, 1], null),
+      MX: row('MX', [1, 0, 0, 1, 0, 0], 0),
+      NG: row('NG', [2, 0, 0, 1, 1, 0], 0),
+      SY: row('SY', [3, 2, 1, 0, 0, 0], 1),
+    });
+    const season = await outcomes(tokens.admin, 'groupBy=season').expect(200);
+    expect(byGroup(season.body.rows)).toEqual({
+      '2025': row('2025', [1, 1, 0, 0, 0, 0], 1),
+      '2026': row('2026', [7, 2, 1, 2, 1, 1], 0.6),
+    });
+  });
+
+  it('a center director sees their own center only, with small counts hidden by country and specialty', async () => {
+    const own = await outcomes(tokens.directorA, 'season=2026').expect(200);
+    expect(own.body.rows).toEqual([row(names.A, [5, 1, 1, 1, 1, 1], 0.667)]);
+    expect(own.body.matchedSpecialties).toEqual([
+      { name: 'Family Medicine', clients: '<5' },
+      { name: 'Internal Medicine', clients: '<5' },
+    ]);
+    const country = await outcomes(tokens.directorA, 'season=2026&groupBy=country').expect(200);
+    expect(byGroup(country.body.rows)).toEqual({
+      IN: {
+        group: 'IN',
+        applicants: '<5',
+        matched: 0,
+        matchedSoap: 0,
+        unmatched: 0,
+        withdrawn: 0,
+        pending: '<5',
+        matchRate: null,
+      },
+      NG: {
+        group: 'NG',
+        applicants: '<5',
+        matched: 0,
+        matchedSoap: 0,
+        unmatched: '<5',
+        withdrawn: '<5',
+        pending: 0,
+        matchRate: null,
+      },
+      SY: {
+        group: 'SY',
+        applicants: '<5',
+        matched: '<5',
+        matchedSoap: '<5',
+        unmatched: 0,
+        withdrawn: 0,
+        pending: 0,
+        matchRate: null,
+      },
+    });
+    // Another center is out of their scope: as if it did not exist.
+    await outcomes(tokens.caseManagerB, `season=2026&centerId=${centerA}`).expect(404);
+    await outcomes(tokens.directorA, `season=2026&centerId=${centerA}`).expect(200);
+  });
+
+  it('answers CSV with ?format=csv or Accept: text/csv: a header row, quoted UTF-8 fields, formulas neutralized', async () => {
+    const res = await outcomes(tokens.admin, 'season=2026&groupBy=center&format=csv').expect(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="match-outcomes-2026-by-center.csv"');
+    expect(res.text.startsWith('\uFEFF"group"')).toBe(true);
+    const rows: string[][] = parse(res.text, { bom: true });
+    expect(rows[0]).toEqual([
+      'group',
+      'applicants',
+      'matched',
+      'matched_soap',
+      'unmatched',
+      'withdrawn',
+      'pending',
+      'match_rate',
+    ]);
+    expect(rows.slice(1).sort()).toEqual(
+      [
+        [names.A, '5', '1', '1', '1', '1', '1', '0.667'],
+        [`'${names.B}`, '2', '1', '0', '1', '0', '0', '0.5'],
+      ].sort(),
+    );
+    const negotiated = await http()
+      .get('/api/v1/reports/match-outcomes?season=2026')
+      .set(bearer(tokens.admin))
+      .set('Accept', 'text/csv')
+      .expect(200);
+    expect(negotiated.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const bad = await outcomes(tokens.admin, 'groupBy=planet&season=1800').expect(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['groupBy', 'season']);
+  });
+
+  it('programs coverage reproduces the 2024 scoping review on the seeded directory', async () => {
+    const res = await http().get('/api/v1/reports/programs-coverage').set(bearer(tokens.directorA)).expect(200);
+    const services = Object.fromEntries(
+      res.body.services.map((s: { service: string; programs: number }) => [s.service, s.programs]),
+    );
+    expect(res.body.programs).toBe(17);
+    expect(services).toMatchObject({
+      educationalGuidance: 16,
+      clinicalExperience: 7,
+      englishCourses: 4,
+      financialSupport: 2,
+    });
+    expect(res.body.limitedToOneArea).toBe(13);
+    expect(res.body.states).toEqual(expect.arrayContaining([{ state: 'CO', programs: expect.any(Number) }]));
+    const csv = await http().get('/api/v1/reports/programs-coverage?format=csv').set(bearer(tokens.admin)).expect(200);
+    const rows: string[][] = parse(csv.text, { bom: true });
+    expect(rows).toContainEqual(['service:educationalGuidance', '16', '17']);
+    expect(rows).toContainEqual(['limited_to_one_area', '13', '17']);
+  });
+});
