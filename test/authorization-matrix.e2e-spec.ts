@@ -548,6 +548,30 @@ const MATRIX: Record<string, Case[]> = {
       expect: only(STAFF, 200, OTHER_CENTER),
     },
   ],
+  'GET /api/v1/reports/pipeline': [
+    { label: 'own scope', path: () => '/api/v1/reports/pipeline', expect: only(STAFF, 200) },
+    {
+      label: 'other center',
+      path: (w) => `/api/v1/reports/pipeline?centerId=${w.centerB}`,
+      expect: only(STAFF, 200, OTHER_CENTER),
+    },
+  ],
+  'GET /api/v1/reports/milestone-durations': [
+    { label: 'own scope', path: () => '/api/v1/reports/milestone-durations', expect: only(STAFF, 200) },
+    {
+      label: 'other center',
+      path: (w) => `/api/v1/reports/milestone-durations?centerId=${w.centerB}`,
+      expect: only(STAFF, 200, OTHER_CENTER),
+    },
+  ],
+  'GET /api/v1/reports/services': [
+    { label: 'own scope', path: () => '/api/v1/reports/services?from=2026-01-01', expect: only(STAFF, 200) },
+    {
+      label: 'other center',
+      path: (w) => `/api/v1/reports/services?centerId=${w.centerB}`,
+      expect: only(STAFF, 200, OTHER_CENTER),
+    },
+  ],
   'GET /api/v1/reports/programs-coverage': [
     { label: 'directory', path: () => '/api/v1/reports/programs-coverage', expect: only(STAFF, 200) },
   ],

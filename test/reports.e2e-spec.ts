@@ -52,19 +52,73 @@ describe('outcome reports for program directors', () => {
       matched: [string, string] | null = null,
     ) => {
       const client = await createClient(data, { centerId });
+      ids.push(client.id);
       await data.query('UPDATE clients SET country_of_training = $2 WHERE id = $1', [client.id, country]);
       await data.query(
         `INSERT INTO match_applications (client_id, season, specialties, result, matched_specialty, matched_state)
          VALUES ($1, $2, $3, $4, $5, $6)`,
         [client.id, season, specialties, result, matched?.[0] ?? null, matched?.[1] ?? null],
       );
+      return client.id;
     };
-    await apply(a.id, 'SY', 2026, 'matched', ['Family Medicine'], ['Family Medicine', 'CO']);
-    await apply(a.id, 'SY', 2026, 'matched_soap', ['Internal Medicine'], ['Internal Medicine', 'PA']);
-    await apply(a.id, 'NG', 2026, 'unmatched', ['Family Medicine']);
-    await apply(a.id, 'NG', 2026, 'withdrawn', ['Pediatrics']);
+    const ids: string[] = [];
+    const c1 = await apply(a.id, 'SY', 2026, 'matched', ['Family Medicine'], ['Family Medicine', 'CO']);
+    const c2 = await apply(a.id, 'SY', 2026, 'matched_soap', ['Internal Medicine'], ['Internal Medicine', 'PA']);
+    const c3 = await apply(a.id, 'NG', 2026, 'unmatched', ['Family Medicine']);
+    const c4 = await apply(a.id, 'NG', 2026, 'withdrawn', ['Pediatrics']);
     await apply(a.id, 'IN', 2026, 'pending', []);
-    await apply(a.id, 'IN', 2025, 'matched', ['Family Medicine'], ['Family Medicine', 'CO']);
+    const c6 = await apply(a.id, 'IN', 2025, 'matched', ['Family Medicine'], ['Family Medicine', 'CO']);
+
+    // Milestones of c1, c2 and c6 (the others keep the fixture's intake, 2026-01-15).
+    await data.query(
+      `INSERT INTO match_seasons (match_year, events) VALUES
+         (2025, '[{"key": "match_day", "label": "Match Day", "at": "2025-03-21T12:00:00-04:00", "estimated": false}]'),
+         (2026, '[{"key": "match_day", "label": "Match Day", "at": "2026-03-20T12:00:00-04:00", "estimated": false}]')`,
+    );
+    const milestones: Array<[string, string, string, string]> = [
+      [c1, '2024-01-01', '2025-01-01', '2025-09-01'],
+      [c2, '2025-01-01', '2025-07-01', '2025-09-15'],
+      [c6, '2023-01-01', '2024-01-01', '2024-09-01'],
+    ];
+    for (const [id, intake, certified, eras] of milestones) {
+      await data.query('UPDATE clients SET intake_date = $2 WHERE id = $1', [id, intake]);
+      await data.query('INSERT INTO credential_records (client_id, certificate_issued_at) VALUES ($1, $2)', [
+        id,
+        certified,
+      ]);
+      await data.query('UPDATE match_applications SET eras_submitted_at = $2 WHERE client_id = $1', [id, eras]);
+    }
+    // c1 went all the way; c2 passed Step 1 only.
+    await data.query(
+      `UPDATE credential_records SET diploma_verified_at = '2024-02-01', transcript_verified_at = '2024-02-10',
+              school_listed_in_world_directory = true WHERE client_id = $1`,
+      [c1],
+    );
+    for (const exam of ['USMLE_STEP1', 'USMLE_STEP2_CK', 'OET_MEDICINE']) {
+      await data.query(
+        `INSERT INTO exam_records (client_id, exam, status, test_date) VALUES ($1, $2, 'passed', '2024-06-01')`,
+        [c1, exam],
+      );
+    }
+    await data.query(
+      `INSERT INTO exam_records (client_id, exam, status, test_date) VALUES ($1, 'USMLE_STEP1', 'passed', '2025-04-01')`,
+      [c2],
+    );
+    await data.query(
+      `INSERT INTO clinical_experiences (client_id, kind, institution, status) VALUES ($1, 'observership', 'Denver Health', 'completed')`,
+      [c1],
+    );
+    // Services in 2026, and one in 2025 that a 2026 range leaves out.
+    const service = (id: string, category: string, date: string, hours: number | null, cents: number | null = null) =>
+      data.query(
+        `INSERT INTO client_services (client_id, category, service_date, hours, amount_cents, currency) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [id, category, date, hours, cents, cents === null ? null : 'USD'],
+      );
+    await service(c1, 'educational_guidance', '2026-02-01', 2);
+    await service(c1, 'exam_preparation', '2026-02-10', 10);
+    await service(c2, 'educational_guidance', '2026-03-01', 1);
+    await service(c3, 'financial_support', '2026-03-05', null, 50000);
+    await service(c4, 'exam_preparation', '2025-12-01', 4);
     await apply(b.id, 'SY', 2026, 'matched', ['Family Medicine', 'Internal Medicine'], ['Family Medicine', 'NY']);
     await apply(b.id, 'MX', 2026, 'unmatched', ['Psychiatry']);
   });
@@ -193,6 +247,100 @@ describe('outcome reports for program directors', () => {
     expect(negotiated.headers['content-type']).toBe('text/csv; charset=utf-8');
     const bad = await outcomes(tokens.admin, 'groupBy=planet&season=1800').expect(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['groupBy', 'season']);
+  });
+
+  it('pipeline: clients by stage and status per center, and the funnel of a cohort by intake date', async () => {
+    const network = await http().get('/api/v1/reports/pipeline').set(bearer(tokens.admin)).expect(200);
+    expect(network.body.byStatus).toEqual(
+      expect.arrayContaining([
+        { center: names.A, value: 'active', clients: 6 },
+        { center: names.B, value: 'active', clients: 2 },
+      ]),
+    );
+    const res = await http()
+      .get('/api/v1/reports/pipeline?intakeFrom=2024-01-01&intakeTo=2025-12-31')
+      .set(bearer(tokens.directorA))
+      .expect(200);
+    expect(res.body.byStage).toEqual([{ center: names.A, value: 'intake', clients: 6 }]);
+    expect(
+      Object.fromEntries(res.body.funnel.map((f: { step: string; clients: number }) => [f.step, f.clients])),
+    ).toEqual({
+      enrolled: 2,
+      credentials_verified: 1,
+      step1_passed: 2,
+      step2_ck_passed: 1,
+      oet_passed: 1,
+      ecfmg_certified: 2,
+      us_clinical_experience: 1,
+      applied: 2,
+      matched: 2,
+    });
+    const bad = await http()
+      .get('/api/v1/reports/pipeline?intakeFrom=2024-02-30')
+      .set(bearer(tokens.admin))
+      .expect(400);
+    expect(bad.body.fields[0].field).toBe('intakeFrom');
+  });
+
+  it('milestone durations: median and quartiles of days from intake, over the clients who reached each', async () => {
+    const res = await http().get('/api/v1/reports/milestone-durations').set(bearer(tokens.directorA)).expect(200);
+    // Days from intake: certified 366, 181, 365; first application 609, 257, 609; matched (Match Day) 809, 443, 810.
+    expect(res.body.rows).toEqual([
+      { center: names.A, milestone: 'ecfmg_certified', clients: 3, medianDays: 365, p25Days: 273, p75Days: 365.5 },
+      {
+        center: names.A,
+        milestone: 'first_match_application',
+        clients: 3,
+        medianDays: 609,
+        p25Days: 433,
+        p75Days: 609,
+      },
+      { center: names.A, milestone: 'matched', clients: 3, medianDays: 809, p25Days: 626, p75Days: 809.5 },
+    ]);
+  });
+
+  it('services: clients, services, hours and amounts per category over a range, and the mixes clients received', async () => {
+    const res = await http()
+      .get('/api/v1/reports/services?from=2026-01-01&to=2026-12-31')
+      .set(bearer(tokens.directorA))
+      .expect(200);
+    const used = Object.fromEntries(res.body.categories.map((c: { category: string }) => [c.category, c]));
+    expect(Object.keys(used)).toHaveLength(8);
+    expect(used.educational_guidance).toEqual({
+      category: 'educational_guidance',
+      clients: 2,
+      services: 2,
+      hours: 3,
+      amountCents: 0,
+    });
+    expect(used.exam_preparation).toEqual({
+      category: 'exam_preparation',
+      clients: 1,
+      services: 1,
+      hours: 10,
+      amountCents: 0,
+    });
+    expect(used.financial_support).toEqual({
+      category: 'financial_support',
+      clients: 1,
+      services: 1,
+      hours: 0,
+      amountCents: 50000,
+    });
+    expect(used.mentoring).toEqual({ category: 'mentoring', clients: 0, services: 0, hours: 0, amountCents: 0 });
+    expect(res.body.combinations).toHaveLength(3);
+    expect(res.body.combinations).toEqual(
+      expect.arrayContaining([
+        { categories: ['educational_guidance', 'exam_preparation'], clients: 1 },
+        { categories: ['educational_guidance'], clients: 1 },
+        { categories: ['financial_support'], clients: 1 },
+      ]),
+    );
+    const csv = await http()
+      .get('/api/v1/reports/services?from=2026-01-01&format=csv')
+      .set(bearer(tokens.directorA))
+      .expect(200);
+    expect(parse(csv.text, { bom: true })).toContainEqual(['financial_support', '1', '1', '0', '50000']);
   });
 
   it('programs coverage reproduces the 2024 scoping review on the seeded directory', async () => {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { IsCivilDate } from '@lib/kernel';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 export const REPORT_FORMATS = ['json', 'csv'] as const;
@@ -90,4 +91,84 @@ export class ProgramsCoverageReport {
   @ApiProperty({ example: 13, description: 'Programs limited to one locality' }) limitedToOneArea: number;
   @ApiProperty({ type: StateCoverage, isArray: true, description: 'States with direct services' })
   states: StateCoverage[];
+}
+
+export class CohortQuery extends ReportQuery {
+  @ApiPropertyOptional({ example: '2024-01-01', description: 'Funnel cohort: intake on or after' })
+  @IsOptional()
+  @IsCivilDate()
+  intakeFrom?: string;
+
+  @ApiPropertyOptional({ example: '2025-12-31', description: 'Funnel cohort: intake on or before' })
+  @IsOptional()
+  @IsCivilDate()
+  intakeTo?: string;
+}
+
+export class CenterCount {
+  @ApiProperty({ example: 'Welcome Back Center, Colorado' }) center: string;
+  @ApiProperty({ example: 'exams', description: 'A stage or a status' }) value: string;
+  @ApiProperty({ example: 12 }) clients: number;
+}
+export const FUNNEL_STEPS = [
+  'enrolled',
+  'credentials_verified',
+  'step1_passed',
+  'step2_ck_passed',
+  'oet_passed',
+  'ecfmg_certified',
+  'us_clinical_experience',
+  'applied',
+  'matched',
+] as const;
+export class FunnelStep {
+  @ApiProperty({ enum: FUNNEL_STEPS }) step: (typeof FUNNEL_STEPS)[number];
+  @ApiProperty({ description: 'Clients of the cohort who reached it' }) clients: number;
+}
+export class PipelineReport {
+  @ApiProperty({ type: CenterCount, isArray: true }) byStage: CenterCount[];
+  @ApiProperty({ type: CenterCount, isArray: true }) byStatus: CenterCount[];
+  @ApiProperty({ type: FunnelStep, isArray: true, description: 'Over the cohort (intakeFrom–intakeTo)' })
+  funnel: FunnelStep[];
+}
+
+export const DURATION_MILESTONES = ['ecfmg_certified', 'first_match_application', 'matched'] as const;
+export class MilestoneDuration {
+  @ApiProperty({ example: 'Welcome Back Center, Colorado' }) center: string;
+  @ApiProperty({ enum: DURATION_MILESTONES }) milestone: (typeof DURATION_MILESTONES)[number];
+  @ApiProperty({ description: 'Clients who reached it' }) clients: number;
+  @ApiProperty({ description: 'Days from intake: median' }) medianDays: number;
+  @ApiProperty({ description: '25th percentile' }) p25Days: number;
+  @ApiProperty({ description: '75th percentile' }) p75Days: number;
+}
+export class MilestoneDurationsReport {
+  @ApiProperty({ type: MilestoneDuration, isArray: true }) rows: MilestoneDuration[];
+}
+
+export class ServicesQuery extends ReportQuery {
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Services on or after' })
+  @IsOptional()
+  @IsCivilDate()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Services on or before' })
+  @IsOptional()
+  @IsCivilDate()
+  to?: string;
+}
+export class ServiceUse {
+  @ApiProperty({ example: 'exam_preparation' }) category: string;
+  @ApiProperty({ description: 'Clients served' }) clients: number;
+  @ApiProperty({ description: 'Services recorded (sessions, courses, payments)' }) services: number;
+  @ApiProperty({ description: 'Hours recorded' }) hours: number;
+  @ApiProperty({ description: 'Amount in cents (financial support)' }) amountCents: number;
+}
+export class ServiceCombination {
+  @ApiProperty({ example: ['educational_guidance', 'exam_preparation'], type: [String] }) categories: string[];
+  @ApiProperty({ description: 'Clients who received exactly this mix' }) clients: number;
+}
+export class ServicesReport {
+  @ApiProperty({ type: ServiceUse, isArray: true }) categories: ServiceUse[];
+  @ApiProperty({ type: ServiceCombination, isArray: true, description: 'Most common first' })
+  combinations: ServiceCombination[];
 }

@@ -1,16 +1,28 @@
+import { SERVICE_CATEGORIES } from '@lib/clients';
 import { Actor } from '@lib/identity';
 import { Environment, NotFoundError } from '@lib/kernel';
+import { US_CLINICAL_KINDS } from '@lib/pathway';
 import { PROGRAM_SERVICES } from '@lib/programs';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
+  CohortQuery,
+  DURATION_MILESTONES,
+  FUNNEL_STEPS,
   MatchGrouping,
   MatchOutcomesQuery,
   MatchOutcomesReport,
+  MilestoneDuration,
+  MilestoneDurationsReport,
+  PipelineReport,
   ProgramsCoverageReport,
   ReportQuery,
+  ServiceCombination,
+  ServicesQuery,
+  ServicesReport,
+  ServiceUse,
 } from './reports.dto';
 import { smallCounts } from './small-counts';
 
@@ -107,6 +119,113 @@ export class ReportsService {
       }),
       matchedSpecialties: specialties.map((s) => ({ name: s.name, clients: shown(s.clients) })),
       matchedStates: states.map((s) => ({ name: s.name, clients: shown(s.clients) })),
+    };
+  }
+
+  /** Clients by stage and by status per center, and the funnel of a cohort by intake date. */
+  async pipeline(actor: Actor, query: CohortQuery): Promise<PipelineReport> {
+    const centerId = await this.centerOf(actor, query);
+    const per = (column: 'stage' | 'status') =>
+      this.dataSource.query<Array<{ center: string; value: string; clients: number }>>(
+        `SELECT ct.name AS center, c.${column} AS value, count(*)::int AS clients
+           FROM clients c JOIN centers ct ON ct.id = c.center_id
+          WHERE ($1::uuid IS NULL OR c.center_id = $1)
+          GROUP BY 1, 2 ORDER BY 1, 2`,
+        [centerId],
+      );
+    const [byStage, byStatus] = [await per('stage'), await per('status')];
+    // Each step counts the cohort's clients who reached it, whether or not they passed the earlier ones.
+    const [funnel] = await this.dataSource.query<Array<Record<string, number>>>(
+      `SELECT count(*)::int AS enrolled,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM credential_records r WHERE r.client_id = c.id
+                 AND r.diploma_verified_at IS NOT NULL AND r.transcript_verified_at IS NOT NULL
+                 AND r.school_listed_in_world_directory))::int AS credentials_verified,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM exam_records e WHERE e.client_id = c.id
+                 AND e.exam = 'USMLE_STEP1' AND e.status = 'passed'))::int AS step1_passed,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM exam_records e WHERE e.client_id = c.id
+                 AND e.exam = 'USMLE_STEP2_CK' AND e.status = 'passed'))::int AS step2_ck_passed,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM exam_records e WHERE e.client_id = c.id
+                 AND e.exam = 'OET_MEDICINE' AND e.status = 'passed'))::int AS oet_passed,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM credential_records r WHERE r.client_id = c.id
+                 AND r.certificate_issued_at IS NOT NULL))::int AS ecfmg_certified,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM clinical_experiences x WHERE x.client_id = c.id
+                 AND x.kind = ANY($4) AND x.status IN ('ongoing', 'completed')))::int AS us_clinical_experience,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM match_applications a WHERE a.client_id = c.id))::int AS applied,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM match_applications a WHERE a.client_id = c.id
+                 AND a.result IN ('matched', 'matched_soap')))::int AS matched
+         FROM clients c
+        WHERE ($1::uuid IS NULL OR c.center_id = $1)
+          AND ($2::date IS NULL OR c.intake_date >= $2) AND ($3::date IS NULL OR c.intake_date <= $3)`,
+      [centerId, query.intakeFrom ?? null, query.intakeTo ?? null, [...US_CLINICAL_KINDS]],
+    );
+    return {
+      byStage,
+      byStatus,
+      funnel: FUNNEL_STEPS.map((step) => ({ step, clients: funnel[step] })),
+    };
+  }
+
+  /** Days from intake to each milestone, per center, over the clients who reached it: median and quartiles. */
+  async milestoneDurations(actor: Actor, query: ReportQuery): Promise<MilestoneDurationsReport> {
+    const centerId = await this.centerOf(actor, query);
+    const rows = await this.dataSource.query<MilestoneDuration[]>(
+      `WITH reached AS (
+         SELECT c.center_id, 'ecfmg_certified' AS milestone, r.certificate_issued_at - c.intake_date AS days
+           FROM clients c JOIN credential_records r ON r.client_id = c.id
+          WHERE r.certificate_issued_at IS NOT NULL
+         UNION ALL
+         SELECT c.center_id, 'first_match_application', min(a.eras_submitted_at) - c.intake_date
+           FROM clients c JOIN match_applications a ON a.client_id = c.id
+          WHERE a.eras_submitted_at IS NOT NULL GROUP BY c.id
+         UNION ALL
+         -- Matched on the season's Match Day (from the Match calendar).
+         SELECT c.center_id, 'matched', min((e->>'at')::timestamptz::date) - c.intake_date
+           FROM clients c JOIN match_applications a ON a.client_id = c.id
+           JOIN match_seasons s ON s.match_year = a.season
+           CROSS JOIN LATERAL jsonb_array_elements(s.events) e
+          WHERE a.result IN ('matched', 'matched_soap') AND e->>'key' = 'match_day' GROUP BY c.id)
+       SELECT ct.name AS center, reached.milestone, count(*)::int AS clients,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::float AS "medianDays",
+              percentile_cont(0.25) WITHIN GROUP (ORDER BY days)::float AS "p25Days",
+              percentile_cont(0.75) WITHIN GROUP (ORDER BY days)::float AS "p75Days"
+         FROM reached JOIN centers ct ON ct.id = reached.center_id
+        WHERE $1::uuid IS NULL OR reached.center_id = $1
+        GROUP BY ct.name, reached.milestone
+        ORDER BY ct.name, array_position($2::text[], reached.milestone)`,
+      [centerId, [...DURATION_MILESTONES]],
+    );
+    return { rows };
+  }
+
+  /** Services delivered over a date range, per category, and the mixes of services clients received. */
+  async services(actor: Actor, query: ServicesQuery): Promise<ServicesReport> {
+    const centerId = await this.centerOf(actor, query);
+    const inRange = `($1::uuid IS NULL OR c.center_id = $1) AND ($2::date IS NULL OR s.service_date >= $2)
+                     AND ($3::date IS NULL OR s.service_date <= $3)`;
+    const params = [centerId, query.from ?? null, query.to ?? null];
+    const categories = await this.dataSource.query<ServiceUse[]>(
+      `SELECT s.category, count(DISTINCT s.client_id)::int AS clients, count(*)::int AS services,
+              coalesce(sum(s.hours), 0)::float AS hours, coalesce(sum(s.amount_cents), 0)::bigint::float AS "amountCents"
+         FROM client_services s JOIN clients c ON c.id = s.client_id
+        WHERE ${inRange}
+        GROUP BY 1 ORDER BY 1`,
+      params,
+    );
+    const combinations = await this.dataSource.query<ServiceCombination[]>(
+      `SELECT mix.categories, count(*)::int AS clients
+         FROM (SELECT array_agg(DISTINCT s.category ORDER BY s.category) AS categories
+                 FROM client_services s JOIN clients c ON c.id = s.client_id
+                WHERE ${inRange} GROUP BY s.client_id) mix
+        GROUP BY 1 ORDER BY 2 DESC, 1`,
+      params,
+    );
+    // Every category, a zero where none was delivered: a gap is a finding too.
+    const used = new Map(categories.map((c) => [c.category, c]));
+    return {
+      categories: SERVICE_CATEGORIES.map(
+        (category) => used.get(category) ?? { category, clients: 0, services: 0, hours: 0, amountCents: 0 },
+      ),
+      combinations,
     };
   }
 
