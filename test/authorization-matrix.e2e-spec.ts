@@ -505,6 +505,7 @@ const MATRIX: Record<string, Case[]> = {
       expect: all(404, { anonymous: 401 }),
     },
   ],
+  'GET /api/v1/me/status': [{ label: 'own status', path: () => '/api/v1/me/status', expect: only(['client'], 200) }],
   'GET /api/v1/me/preferences': [
     { label: 'own preferences', path: () => '/api/v1/me/preferences', expect: all(200, { anonymous: 401 }) },
   ],

@@ -13,6 +13,7 @@ import { createValidationPipe } from './http/validation';
 import { MetricsModule } from './metrics/metrics.module';
 import { RemindersHttpModule } from './reminders/reminders-http.module';
 import { ReportsHttpModule } from './reports/reports-http.module';
+import { SelfServiceHttpModule } from './self-service/self-service-http.module';
 import { UsersHttpModule } from './users/users-http.module';
 
 /** Settings the API cannot start without. */
@@ -40,6 +41,7 @@ export class ApiModule {
         ClientsHttpModule,
         RemindersHttpModule,
         ReportsHttpModule,
+        SelfServiceHttpModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

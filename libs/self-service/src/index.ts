@@ -1,0 +1,3 @@
+export * from './my-status.dto';
+export * from './my-status.service';
+export * from './self-service.module';

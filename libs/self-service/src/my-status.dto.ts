@@ -1,0 +1,51 @@
+import { FINDING_CODES, FindingCode, MILESTONES, Milestone, STAGES, Stage } from '@lib/pathway';
+import { ApiProperty } from '@nestjs/swagger';
+
+export class MyChecklistItem {
+  @ApiProperty({ enum: MILESTONES }) milestone: Milestone;
+  @ApiProperty({ enum: ['done', 'in_progress', 'todo', 'blocked', 'not_applicable'] }) state: string;
+  @ApiProperty({ nullable: true, type: String, example: '2026-05-02', description: 'When it was done, or is set for' })
+  date: string | null;
+}
+
+export class MyWarning {
+  @ApiProperty({ enum: FINDING_CODES }) code: FindingCode;
+  @ApiProperty({ enum: ['warning', 'blocker'] }) severity: 'warning' | 'blocker';
+  @ApiProperty({ example: 'Third attempt at Step 1 used: the next one is the last (4 in all)' }) message: string;
+  @ApiProperty({ nullable: true, type: String }) date: string | null;
+}
+
+export const DEADLINE_KINDS = ['exam', 'eligibility_ends', 'match', 'task'] as const;
+export class MyDeadline {
+  @ApiProperty({ example: '2026-12-14' }) date: string;
+  @ApiProperty({ enum: DEADLINE_KINDS }) kind: (typeof DEADLINE_KINDS)[number];
+  @ApiProperty({ example: 'Step 1 exam day' }) label: string;
+}
+
+export class MyCaseManager {
+  @ApiProperty({ example: 'Jordan Lee' }) name: string;
+  @ApiProperty({ example: 'jordan.lee@wbc.example.org' }) email: string;
+}
+
+export class MyTask {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Send your CV' }) title: string;
+  @ApiProperty({ nullable: true, type: String }) dueDate: string | null;
+  @ApiProperty({ enum: ['open', 'done'] }) status: string;
+}
+
+/** What the IMG sees of their own record: never case notes, services or staff-only fields. */
+export class MyStatusResponse {
+  @ApiProperty({ example: 'Nadia' }) firstName: string;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty({ example: 'Taking the USMLE and English exams', description: 'The stage in plain words' })
+  stageText: string;
+  @ApiProperty({ type: MyChecklistItem, isArray: true }) checklist: MyChecklistItem[];
+  @ApiProperty({ type: MyWarning, isArray: true, description: 'What needs your attention' }) warnings: MyWarning[];
+  @ApiProperty({ type: [String], example: ['Book Step 2 CK'] }) nextSteps: string[];
+  @ApiProperty({ type: MyDeadline, isArray: true, description: 'From today on, soonest first' })
+  deadlines: MyDeadline[];
+  @ApiProperty({ type: MyCaseManager, nullable: true }) caseManager: MyCaseManager | null;
+  @ApiProperty({ type: MyTask, isArray: true, description: 'Your open tasks, and those done in the last 30 days' })
+  tasks: MyTask[];
+}

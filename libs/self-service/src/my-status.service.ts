@@ -1,0 +1,131 @@
+import { ClientTask, findClientInScope, PathwayRecordsService } from '@lib/clients';
+import { Actor, User } from '@lib/identity';
+import { Clock, NotFoundError } from '@lib/kernel';
+import {
+  civilDateOf,
+  EXAM_NAMES,
+  evaluatePathway,
+  PATHWAY_RULES,
+  PathwayRecords,
+  MatchSeason,
+  seasonDate,
+  Stage,
+} from '@lib/pathway';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, MoreThanOrEqual } from 'typeorm';
+import { MyDeadline, MyStatusResponse } from './my-status.dto';
+
+/** Each stage in plain words, for the IMG. */
+export const STAGE_TEXT: Record<Stage, string> = {
+  intake: 'Getting started with your case manager',
+  credentialing: 'Verifying your medical education',
+  exams: 'Taking the USMLE and English exams',
+  ecfmg_certified: 'ECFMG certified',
+  clinical_experience: 'Gaining US clinical experience',
+  applying: 'Applying to residency',
+  matched: 'Matched to a residency program',
+  in_residency: 'In residency',
+  alternative_career: 'Building an alternative career in health care',
+  closed: 'Your case is closed',
+};
+
+/** Match dates an applicant acts on (the calendar has more). */
+const MATCH_EVENTS: Record<string, string> = {
+  eras_submission_opens: 'ERAS: applications can be submitted',
+  nrmp_registration_deadline: 'NRMP registration deadline',
+  rank_list_deadline: 'Rank order list deadline',
+  match_week_starts: 'Match Week begins',
+  match_day: 'Match Day',
+};
+
+/**
+ * The IMG's own status: what the engine says about their records, in their terms, with their
+ * deadlines, case manager and tasks. Reached only through the caller's own scope (`self`).
+ */
+@Injectable()
+export class MyStatusService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly pathways: PathwayRecordsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async status(actor: Actor): Promise<MyStatusResponse> {
+    if (!actor.clientId) throw new NotFoundError('Client record of user', actor.userId);
+    const manager = this.dataSource.manager;
+    const client = await findClientInScope(manager, actor.scope, actor.clientId);
+    const [{ records, calendar, timeZone }] = await this.pathways.snapshots(manager, [client]);
+    const now = this.clock.now();
+    const today = civilDateOf(now, timeZone);
+    const result = evaluatePathway(records, calendar, PATHWAY_RULES, now, timeZone);
+    const recentlyDone = civilDateOf(new Date(now.getTime() - 30 * 86_400_000), timeZone);
+    const [tasks, caseManager] = [
+      await manager.find(ClientTask, {
+        where: [
+          { clientId: client.id, assignedToClient: true, status: 'open' },
+          {
+            clientId: client.id,
+            assignedToClient: true,
+            status: 'done',
+            completedAt: MoreThanOrEqual(new Date(recentlyDone)),
+          },
+        ],
+        order: { dueDate: { direction: 'ASC', nulls: 'LAST' }, createdAt: 'ASC' },
+      }),
+      client.caseManagerId ? await manager.findOneBy(User, { id: client.caseManagerId, active: true }) : null,
+    ];
+    return {
+      firstName: client.firstName,
+      stage: result.stage,
+      stageText: STAGE_TEXT[result.stage],
+      checklist: result.checklist.map((item) => ({ milestone: item.milestone, state: item.state, date: item.date })),
+      warnings: [...result.blockers, ...result.warnings].map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        message: f.message,
+        date: f.date ?? null,
+      })),
+      nextSteps: result.nextSteps,
+      deadlines: deadlines(records, calendar, tasks, today),
+      caseManager: caseManager ? { name: caseManager.displayName, email: caseManager.email } : null,
+      tasks: tasks.map((t) => ({ id: t.id, title: t.title, dueDate: t.dueDate, status: t.status })),
+    };
+  }
+}
+
+/** From today on, soonest first: exam days, windows closing with nothing booked, the season's Match dates, tasks. */
+export function deadlines(
+  records: PathwayRecords,
+  calendar: readonly MatchSeason[],
+  tasks: ReadonlyArray<Pick<ClientTask, 'title' | 'dueDate' | 'status'>>,
+  today: string,
+): MyDeadline[] {
+  const all: MyDeadline[] = [
+    ...records.exams.flatMap((e): MyDeadline[] =>
+      e.status === 'scheduled' && e.scheduledDate
+        ? [{ date: e.scheduledDate, kind: 'exam', label: `${EXAM_NAMES[e.exam]} exam day` }]
+        : e.status === 'planned' && (e.extensionEnd ?? e.eligibilityEnd)
+          ? [
+              {
+                date: (e.extensionEnd ?? e.eligibilityEnd) as string,
+                kind: 'eligibility_ends',
+                label: `${EXAM_NAMES[e.exam]}: eligibility window ends`,
+              },
+            ]
+          : [],
+    ),
+    ...records.matchApplications
+      .filter((a) => a.result === 'pending')
+      .flatMap((a) =>
+        Object.entries(MATCH_EVENTS).flatMap(([key, label]): MyDeadline[] => {
+          const on = seasonDate(calendar, a.season, key);
+          return on ? [{ date: on, kind: 'match', label: `${a.season} Match: ${label}` }] : [];
+        }),
+      ),
+    ...tasks.flatMap((t): MyDeadline[] =>
+      t.status === 'open' && t.dueDate ? [{ date: t.dueDate, kind: 'task', label: t.title }] : [],
+    ),
+  ];
+  return all.filter((d) => d.date >= today).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}

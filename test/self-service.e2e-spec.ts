@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '@lib/identity';
+import { addDays, civilDateOf } from '@lib/pathway';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { bearer, createCenter, createClient, createUser, tokenFor } from './support/identities';
+import { createTestApp } from './support/test-app';
+
+describe('the IMG’s own status', () => {
+  let app: NestFastifyApplication;
+  let data: DataSource;
+  const http = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    data = app.get(DataSource);
+  });
+  afterAll(() => app.close());
+
+  it('shows their stage, checklist, deadlines, case manager and their own tasks, and nothing staff-only', async () => {
+    const center = await createCenter(data);
+    const day = (n: number) => addDays(civilDateOf(new Date(), center.timeZone), n);
+    const caseManager = await createUser(data, { role: Role.CaseManager, centerId: center.id });
+    const client = await createClient(data, { centerId: center.id, caseManagerId: caseManager.id, firstName: 'Nadia' });
+    const account = await createUser(data, { role: Role.Client, centerId: center.id, clientId: client.id });
+    await data.query(`UPDATE clients SET immigration_status = 'asylee' WHERE id = $1`, [client.id]);
+    await data.query(
+      `INSERT INTO client_notes (client_id, author_id, contact_type, contact_date, body) VALUES ($1, $2, 'phone', $3, 'SECRET NOTE about the case')`,
+      [client.id, caseManager.id, day(-3)],
+    );
+    await data.query(
+      `INSERT INTO exam_records (client_id, exam, status, eligibility_start, eligibility_end, scheduled_date)
+       VALUES ($1, 'USMLE_STEP1', 'scheduled', $2, $3, $4), ($1, 'USMLE_STEP2_CK', 'planned', $2, $5, NULL)`,
+      [client.id, day(-30), day(60), day(20), day(40)],
+    );
+    const season = 2080 + Math.floor(Math.random() * 10);
+    await data.query(
+      `INSERT INTO match_seasons (match_year, events) VALUES ($1, $2)
+       ON CONFLICT (match_year) DO UPDATE SET events = EXCLUDED.events`,
+      [
+        season,
+        JSON.stringify([
+          { key: 'rank_list_deadline', label: 'Rank list', at: `${day(50)}T21:00:00-05:00`, estimated: false },
+          { key: 'match_day', label: 'Match Day', at: `${day(70)}T12:00:00-04:00`, estimated: false },
+          { key: 'eras_submission_opens', label: 'ERAS', at: `${day(-100)}T09:00:00-04:00`, estimated: false },
+        ]),
+      ],
+    );
+    await data.query(`INSERT INTO match_applications (client_id, season, result) VALUES ($1, $2, 'pending')`, [
+      client.id,
+      season,
+    ]);
+    await data.query(
+      `INSERT INTO client_tasks (id, client_id, title, due_date, assigned_to_client, status) VALUES
+         ($1, $3, 'Send your CV', $4, true, 'open'),
+         ($2, $3, 'Staff only: check the visa file', $4, false, 'open')`,
+      [randomUUID(), randomUUID(), client.id, day(10)],
+    );
+
+    const res = await http()
+      .get('/api/v1/me/status')
+      .set(bearer(tokenFor(app, account)))
+      .expect(200);
+    expect(res.body).toMatchObject({
+      firstName: 'Nadia',
+      // A pending Match application is the furthest point reached (the engine's precedence).
+      stage: 'applying',
+      stageText: 'Applying to residency',
+      caseManager: { name: caseManager.displayName, email: caseManager.email },
+      tasks: [{ title: 'Send your CV', dueDate: day(10), status: 'open' }],
+    });
+    expect(res.body.checklist.find((i: { milestone: string }) => i.milestone === 'step1')).toEqual({
+      milestone: 'step1',
+      state: 'in_progress',
+      date: day(20),
+    });
+    expect(res.body.deadlines).toEqual([
+      { date: day(10), kind: 'task', label: 'Send your CV' },
+      { date: day(20), kind: 'exam', label: 'Step 1 exam day' },
+      { date: day(40), kind: 'eligibility_ends', label: 'Step 2 CK: eligibility window ends' },
+      { date: day(50), kind: 'match', label: `${season} Match: Rank order list deadline` },
+      { date: day(70), kind: 'match', label: `${season} Match: Match Day` },
+    ]);
+    expect(res.body.nextSteps.length).toBeGreaterThan(0);
+    // Never the case notes, staff tasks or staff-only fields.
+    expect(res.text).not.toMatch(/SECRET NOTE|Staff only|asylee|immigration|closedReason|caseManagerId/i);
+  });
+
+  it('is for IMGs only: staff have no own status', async () => {
+    const center = await createCenter(data);
+    const staff = await createUser(data, { role: Role.CaseManager, centerId: center.id });
+    await http()
+      .get('/api/v1/me/status')
+      .set(bearer(tokenFor(app, staff)))
+      .expect(403);
+  });
+});
