@@ -506,6 +506,14 @@ const MATRIX: Record<string, Case[]> = {
     },
   ],
   'GET /api/v1/me/status': [{ label: 'own status', path: () => '/api/v1/me/status', expect: only(['client'], 200) }],
+  'PATCH /api/v1/me/contact': [
+    {
+      label: 'own contact',
+      path: () => '/api/v1/me/contact',
+      body: () => ({ phone: '+1 303 555 0100' }),
+      expect: only(['client'], 200),
+    },
+  ],
   'GET /api/v1/me/preferences': [
     { label: 'own preferences', path: () => '/api/v1/me/preferences', expect: all(200, { anonymous: 401 }) },
   ],

@@ -87,6 +87,34 @@ describe('the IMG’s own status', () => {
     expect(res.text).not.toMatch(/SECRET NOTE|Staff only|asylee|immigration|closedReason|caseManagerId/i);
   });
 
+  it('lets the IMG update their own phone, e-mail and language: validated, audited, their record only', async () => {
+    const center = await createCenter(data);
+    const client = await createClient(data, { centerId: center.id });
+    const account = await createUser(data, { role: Role.Client, centerId: center.id, clientId: client.id });
+    const me = bearer(tokenFor(app, account));
+    const res = await http()
+      .patch('/api/v1/me/contact')
+      .set(me)
+      .send({ phone: '+1 720 555 0199', email: ' Nadia.K@Example.org ', preferredLanguage: 'es' })
+      .expect(200);
+    expect(res.body).toEqual({ phone: '+1 720 555 0199', email: 'nadia.k@example.org', preferredLanguage: 'es' });
+    const [row] = await data.query('SELECT phone, email, preferred_language FROM clients WHERE id = $1', [client.id]);
+    expect(row).toEqual({ phone: '+1 720 555 0199', email: 'nadia.k@example.org', preferred_language: 'es' });
+    const [audit] = await data.query(
+      `SELECT action, actor_id FROM audit_log WHERE entity_type = 'client' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
+      [client.id],
+    );
+    expect(audit).toEqual({ action: 'client.updated', actor_id: account.id });
+
+    const bad = await http()
+      .patch('/api/v1/me/contact')
+      .set(me)
+      .send({ phone: 'call me', stage: 'matched' })
+      .expect(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['phone', 'stage']);
+    await http().patch('/api/v1/me/contact').set(me).send({ preferredLanguage: null }).expect(400);
+  });
+
   it('is for IMGs only: staff have no own status', async () => {
     const center = await createCenter(data);
     const staff = await createUser(data, { role: Role.CaseManager, centerId: center.id });

@@ -1,3 +1,4 @@
 export * from './my-status.dto';
 export * from './my-status.service';
 export * from './self-service.module';
+export * from './my-contact.service';

@@ -1,5 +1,6 @@
 import { FINDING_CODES, FindingCode, MILESTONES, Milestone, STAGES, Stage } from '@lib/pathway';
-import { ApiProperty } from '@nestjs/swagger';
+import { ClientFieldsDto } from '@lib/clients';
+import { ApiProperty, PartialType, PickType } from '@nestjs/swagger';
 
 export class MyChecklistItem {
   @ApiProperty({ enum: MILESTONES }) milestone: Milestone;
@@ -48,4 +49,15 @@ export class MyStatusResponse {
   @ApiProperty({ type: MyCaseManager, nullable: true }) caseManager: MyCaseManager | null;
   @ApiProperty({ type: MyTask, isArray: true, description: 'Your open tasks, and those done in the last 30 days' })
   tasks: MyTask[];
+}
+
+/** What an IMG may change about themselves: how to reach them, in which language. */
+export class UpdateMyContactDto extends PartialType(
+  PickType(ClientFieldsDto, ['email', 'phone', 'preferredLanguage'] as const),
+) {}
+
+export class MyContactResponse {
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ example: 'es' }) preferredLanguage: string;
 }

@@ -1,7 +1,12 @@
 import { PathwayRecordsModule } from '@lib/clients';
 import { Module } from '@nestjs/common';
+import { MyContactService } from './my-contact.service';
 import { MyStatusService } from './my-status.service';
 
 /** What the IMG sees and does about their own record. */
-@Module({ imports: [PathwayRecordsModule], providers: [MyStatusService], exports: [MyStatusService] })
+@Module({
+  imports: [PathwayRecordsModule],
+  providers: [MyStatusService, MyContactService],
+  exports: [MyStatusService, MyContactService],
+})
 export class SelfServiceModule {}

@@ -1,6 +1,6 @@
 import { SelfServiceModule } from '@lib/self-service';
 import { Module } from '@nestjs/common';
-import { MyStatusController } from './my-status.controller';
+import { MyContactController, MyStatusController } from './my-status.controller';
 
-@Module({ imports: [SelfServiceModule], controllers: [MyStatusController] })
+@Module({ imports: [SelfServiceModule], controllers: [MyStatusController, MyContactController] })
 export class SelfServiceHttpModule {}

@@ -1,0 +1,30 @@
+import { AuditService } from '@lib/audit';
+import { findClientInScope } from '@lib/clients';
+import { Actor, auditContextOf } from '@lib/identity';
+import { NotFoundError, refuseNulls } from '@lib/kernel';
+import { Injectable } from '@nestjs/common';
+import { MyContactResponse, UpdateMyContactDto } from './my-status.dto';
+
+/**
+ * The IMG's own contact details on their client record (phone, e-mail, preferred language),
+ * audited like every change to a client. Their login e-mail is their account's, and stays.
+ */
+@Injectable()
+export class MyContactService {
+  constructor(private readonly audit: AuditService) {}
+
+  async update(actor: Actor, input: UpdateMyContactDto): Promise<MyContactResponse> {
+    if (!actor.clientId) throw new NotFoundError('Client record of user', actor.userId);
+    refuseNulls(input, ['preferredLanguage']);
+    const clientId = actor.clientId;
+    return this.audit.transaction(auditContextOf(actor), async (manager) => {
+      const client = await findClientInScope(manager, actor.scope, clientId, { lock: true });
+      // Last write wins on these three fields: no If-Match for a person's own phone number.
+      if (input.email !== undefined) client.email = input.email;
+      if (input.phone !== undefined) client.phone = input.phone;
+      if (input.preferredLanguage !== undefined) client.preferredLanguage = input.preferredLanguage;
+      await manager.save(client);
+      return { email: client.email, phone: client.phone, preferredLanguage: client.preferredLanguage };
+    });
+  }
+}
