@@ -514,6 +514,15 @@ const MATRIX: Record<string, Case[]> = {
       expect: only(['client'], 200),
     },
   ],
+  'GET /api/v1/me/calendar.ics': [
+    { label: 'own calendar', path: () => '/api/v1/me/calendar.ics', expect: only(['client'], 200) },
+  ],
+  'POST /api/v1/me/calendar-token': [
+    { label: 'new feed URL', path: () => '/api/v1/me/calendar-token', expect: only(['client'], 201) },
+  ],
+  'GET /api/v1/calendar/:token.ics': [
+    { label: 'unknown secret', path: () => '/api/v1/calendar/unknown-secret-0000000000000000.ics', expect: all(404) },
+  ],
   'GET /api/v1/me/preferences': [
     { label: 'own preferences', path: () => '/api/v1/me/preferences', expect: all(200, { anonymous: 401 }) },
   ],

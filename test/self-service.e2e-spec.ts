@@ -6,6 +6,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, createCenter, createClient, createUser, tokenFor } from './support/identities';
 import { createTestApp } from './support/test-app';
+import ICAL from 'ical.js';
 
 describe('the IMG’s own status', () => {
   let app: NestFastifyApplication;
@@ -113,6 +114,53 @@ describe('the IMG’s own status', () => {
       .expect(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['phone', 'stage']);
     await http().patch('/api/v1/me/contact').set(me).send({ preferredLanguage: null }).expect(400);
+  });
+
+  it('serves their deadlines as iCalendar, with UIDs that stay when a date moves, and a secret URL they can rotate', async () => {
+    const center = await createCenter(data);
+    const day = (n: number) => addDays(civilDateOf(new Date(), center.timeZone), n);
+    const client = await createClient(data, { centerId: center.id });
+    const account = await createUser(data, { role: Role.Client, centerId: center.id, clientId: client.id });
+    const me = bearer(tokenFor(app, account));
+    const [{ id: examId }] = await data.query(
+      `INSERT INTO exam_records (client_id, exam, status, scheduled_date) VALUES ($1, 'USMLE_STEP2_CK', 'scheduled', $2) RETURNING id`,
+      [client.id, day(30)],
+    );
+    const taskId = randomUUID();
+    await data.query(
+      `INSERT INTO client_tasks (id, client_id, title, due_date, assigned_to_client, status) VALUES ($1, $2, 'Send your CV', $3, true, 'open')`,
+      [taskId, client.id, day(5)],
+    );
+    const events = (ics: string) =>
+      new ICAL.Component(ICAL.parse(ics))
+        .getAllSubcomponents('vevent')
+        .map((e) => [
+          e.getFirstPropertyValue('uid'),
+          String(e.getFirstPropertyValue('dtstart')),
+          e.getFirstPropertyValue('summary'),
+        ]);
+
+    const first = await http().get('/api/v1/me/calendar.ics').set(me).expect(200);
+    expect(first.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(events(first.text)).toEqual([
+      [`task-${taskId}@imgpathways`, day(5), 'Send your CV'],
+      [`exam-${examId}@imgpathways`, day(30), 'Step 2 CK exam day'],
+    ]);
+    // Rescheduled: the same event (same UID) on its new day.
+    await data.query('UPDATE exam_records SET scheduled_date = $2 WHERE id = $1', [examId, day(45)]);
+    const second = await http().get('/api/v1/me/calendar.ics').set(me).expect(200);
+    expect(events(second.text)).toContainEqual([`exam-${examId}@imgpathways`, day(45), 'Step 2 CK exam day']);
+    expect(events(second.text)).toHaveLength(2);
+
+    const { url } = (await http().post('/api/v1/me/calendar-token').set(me).expect(201)).body;
+    const path = new URL(url).pathname;
+    expect(path).toMatch(/^\/api\/v1\/calendar\/[A-Za-z0-9_-]{40,}\.ics$/);
+    const viaUrl = await http().get(path).expect(200);
+    expect(events(viaUrl.text)).toEqual(events(second.text));
+    const { url: rotated } = (await http().post('/api/v1/me/calendar-token').set(me).expect(201)).body;
+    await http().get(path).expect(404);
+    await http().get(new URL(rotated).pathname).expect(200);
+    await http().get('/api/v1/calendar/not-a-real-secret-at-all-000000.ics').expect(404);
   });
 
   it('is for IMGs only: staff have no own status', async () => {

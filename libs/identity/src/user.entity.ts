@@ -15,7 +15,7 @@ import { Role } from './role';
 @Audited({
   type: 'user',
   // Names and addresses of accounts are personal data (a client's account among them): logged masked.
-  sensitive: ['passwordHash', 'email', 'displayName'],
+  sensitive: ['passwordHash', 'email', 'displayName', 'calendarTokenHash'],
   // Login bookkeeping is logged as auth events, not as record changes.
   ignore: ['createdAt', 'updatedAt', 'failedLoginCount', 'lockedUntil', 'lastLoginAt', 'sessionsValidAfter'],
   centerIdProperty: 'centerId',
@@ -24,6 +24,7 @@ import { Role } from './role';
 @Entity({ name: 'users' })
 @Index('uq_users_email', ['email'], { unique: true })
 @Index('uq_users_client_id', ['clientId'], { unique: true, where: 'client_id IS NOT NULL' })
+@Index('uq_users_calendar_token', ['calendarTokenHash'], { unique: true, where: 'calendar_token_hash IS NOT NULL' })
 @Index('ix_users_center_email', ['centerId', 'email', 'id'])
 @Check('ck_users_email_lower', 'email = lower(email)')
 @Check('ck_users_role', `role IN ('admin', 'director', 'case_manager', 'client')`)
@@ -81,6 +82,10 @@ export class User {
 
   @Column({ type: 'boolean', default: true })
   inAppReminders: boolean;
+
+  /** SHA-256 of the secret in the person's calendar feed URL; null until they ask for one. */
+  @Column({ type: 'text', nullable: true })
+  calendarTokenHash: string | null;
 
   /** Access tokens issued before this are refused (set when every session is ended). */
   @Column({ type: 'timestamptz', nullable: true })

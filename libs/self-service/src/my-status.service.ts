@@ -52,9 +52,8 @@ export class MyStatusService {
   ) {}
 
   async status(actor: Actor): Promise<MyStatusResponse> {
-    if (!actor.clientId) throw new NotFoundError('Client record of user', actor.userId);
     const manager = this.dataSource.manager;
-    const client = await findClientInScope(manager, actor.scope, actor.clientId);
+    const client = await this.ownClient(actor);
     const [{ records, calendar, timeZone }] = await this.pathways.snapshots(manager, [client]);
     const now = this.clock.now();
     const today = civilDateOf(now, timeZone);
@@ -87,27 +86,52 @@ export class MyStatusService {
         date: f.date ?? null,
       })),
       nextSteps: result.nextSteps,
-      deadlines: deadlines(records, calendar, tasks, today),
+      deadlines: roadEvents(client.id, records, calendar, tasks)
+        .filter((event) => event.date >= today)
+        .map(({ uid: _uid, ...deadline }) => deadline),
       caseManager: caseManager ? { name: caseManager.displayName, email: caseManager.email } : null,
       tasks: tasks.map((t) => ({ id: t.id, title: t.title, dueDate: t.dueDate, status: t.status })),
     };
   }
+
+  /** Every dated event of the IMG's road, past ones included (their calendar keeps its history). */
+  async events(actor: Actor): Promise<{ firstName: string; events: RoadEvent[] }> {
+    const manager = this.dataSource.manager;
+    const client = await this.ownClient(actor);
+    const [{ records, calendar }] = await this.pathways.snapshots(manager, [client]);
+    const tasks = await manager.find(ClientTask, {
+      where: { clientId: client.id, assignedToClient: true, status: 'open' },
+    });
+    return { firstName: client.firstName, events: roadEvents(client.id, records, calendar, tasks) };
+  }
+
+  /** The caller's own client record, through their scope (`self`). */
+  private async ownClient(actor: Actor) {
+    if (!actor.clientId) throw new NotFoundError('Client record of user', actor.userId);
+    return findClientInScope(this.dataSource.manager, actor.scope, actor.clientId);
+  }
 }
 
-/** From today on, soonest first: exam days, windows closing with nothing booked, the season's Match dates, tasks. */
-export function deadlines(
+/** A dated event of the IMG's road, with a UID that stays when its date moves (calendar apps update it). */
+export interface RoadEvent extends MyDeadline {
+  uid: string;
+}
+
+/** Exam days, windows closing with nothing booked, the Match dates of a pending application, tasks: soonest first. */
+export function roadEvents(
+  clientId: string,
   records: PathwayRecords,
   calendar: readonly MatchSeason[],
-  tasks: ReadonlyArray<Pick<ClientTask, 'title' | 'dueDate' | 'status'>>,
-  today: string,
-): MyDeadline[] {
-  const all: MyDeadline[] = [
-    ...records.exams.flatMap((e): MyDeadline[] =>
+  tasks: ReadonlyArray<Pick<ClientTask, 'id' | 'title' | 'dueDate' | 'status'>>,
+): RoadEvent[] {
+  const all: RoadEvent[] = [
+    ...records.exams.flatMap((e): RoadEvent[] =>
       e.status === 'scheduled' && e.scheduledDate
-        ? [{ date: e.scheduledDate, kind: 'exam', label: `${EXAM_NAMES[e.exam]} exam day` }]
+        ? [{ uid: `exam-${e.id}`, date: e.scheduledDate, kind: 'exam', label: `${EXAM_NAMES[e.exam]} exam day` }]
         : e.status === 'planned' && (e.extensionEnd ?? e.eligibilityEnd)
           ? [
               {
+                uid: `eligibility-${e.id}`,
                 date: (e.extensionEnd ?? e.eligibilityEnd) as string,
                 kind: 'eligibility_ends',
                 label: `${EXAM_NAMES[e.exam]}: eligibility window ends`,
@@ -118,14 +142,23 @@ export function deadlines(
     ...records.matchApplications
       .filter((a) => a.result === 'pending')
       .flatMap((a) =>
-        Object.entries(MATCH_EVENTS).flatMap(([key, label]): MyDeadline[] => {
+        Object.entries(MATCH_EVENTS).flatMap(([key, label]): RoadEvent[] => {
           const on = seasonDate(calendar, a.season, key);
-          return on ? [{ date: on, kind: 'match', label: `${a.season} Match: ${label}` }] : [];
+          return on
+            ? [
+                {
+                  uid: `match-${a.season}-${key}-${clientId}`,
+                  date: on,
+                  kind: 'match',
+                  label: `${a.season} Match: ${label}`,
+                },
+              ]
+            : [];
         }),
       ),
-    ...tasks.flatMap((t): MyDeadline[] =>
-      t.status === 'open' && t.dueDate ? [{ date: t.dueDate, kind: 'task', label: t.title }] : [],
+    ...tasks.flatMap((t): RoadEvent[] =>
+      t.status === 'open' && t.dueDate ? [{ uid: `task-${t.id}`, date: t.dueDate, kind: 'task', label: t.title }] : [],
     ),
   ];
-  return all.filter((d) => d.date >= today).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : 1));
 }

@@ -4,6 +4,7 @@ import { ClientRecords1795650000000 } from './1795650000000-client-records';
 import { SessionCutoff1795660000000 } from './1795660000000-session-cutoff';
 import { PathwayRecords1795670000000 } from './1795670000000-pathway-records';
 import { Reminders1795680000000 } from './1795680000000-reminders';
+import { CalendarFeed1795690000000 } from './1795690000000-calendar-feed';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   SessionCutoff1795660000000,
   PathwayRecords1795670000000,
   Reminders1795680000000,
+  CalendarFeed1795690000000,
 ];

@@ -1,0 +1,79 @@
+import { AuditService } from '@lib/audit';
+import { Actor, auditContextOf, newOpaqueToken, Role, scopeOf, tokenHash, User } from '@lib/identity';
+import { Environment, NotFoundError } from '@lib/kernel';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import { DataSource } from 'typeorm';
+import { MyStatusService } from './my-status.service';
+
+/** Where a calendar app fetches the feed: the secret is the whole credential, so it is long and random. */
+export const FEED_PATH = '/api/v1/calendar';
+
+/**
+ * The IMG's deadlines as an iCalendar feed (RFC 5545): all-day events with UIDs that stay when a
+ * date moves, so calendar apps update an event instead of adding another. Read with the bearer
+ * token, or by calendar apps through a secret URL that the IMG can rotate.
+ */
+@Injectable()
+export class MyCalendarService {
+  private readonly publicUrl: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly status: MyStatusService,
+    private readonly audit: AuditService,
+    config: ConfigService<Environment, true>,
+  ) {
+    this.publicUrl = config.get('PUBLIC_URL', { infer: true });
+  }
+
+  async feed(actor: Actor): Promise<string> {
+    const { events } = await this.status.events(actor);
+    const calendar = ical({
+      name: 'IMG Pathways: my deadlines',
+      prodId: { company: 'IMG Pathways', product: 'deadlines' },
+    });
+    calendar.method(ICalCalendarMethod.PUBLISH);
+    for (const event of events) {
+      calendar.createEvent({
+        id: `${event.uid}@imgpathways`,
+        // Noon UTC: the same calendar day in every zone from UTC-11 to UTC+11.
+        start: new Date(`${event.date}T12:00:00Z`),
+        allDay: true,
+        summary: event.label,
+        categories: [{ name: event.kind }],
+      });
+    }
+    return calendar.toString();
+  }
+
+  /** The feed for the secret of a feed URL; an unknown or rotated secret is a 404. */
+  async feedByToken(token: string): Promise<string> {
+    const user = /^[A-Za-z0-9_-]{20,100}$/.test(token)
+      ? await this.dataSource.manager.findOneBy(User, { calendarTokenHash: tokenHash(token), active: true })
+      : null;
+    if (!user || user.role !== Role.Client) throw new NotFoundError('Calendar', 'feed');
+    return this.feed({
+      userId: user.id,
+      role: Role.Client,
+      centerId: user.centerId,
+      clientId: user.clientId,
+      scope: scopeOf(user),
+      requestId: null,
+      ip: null,
+    });
+  }
+
+  /** A new secret feed URL; the previous one stops working. Shown once: only its hash is kept. */
+  async rotate(actor: Actor): Promise<{ url: string }> {
+    const token = newOpaqueToken();
+    await this.audit.transaction(auditContextOf(actor), async (manager) => {
+      const user = await manager.findOneByOrFail(User, { id: actor.userId });
+      user.calendarTokenHash = tokenHash(token);
+      await manager.save(user);
+    });
+    return { url: `${this.publicUrl}${FEED_PATH}/${token}.ics` };
+  }
+}
