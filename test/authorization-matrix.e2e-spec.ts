@@ -523,6 +523,22 @@ const MATRIX: Record<string, Case[]> = {
   'GET /api/v1/calendar/:token.ics': [
     { label: 'unknown secret', path: () => '/api/v1/calendar/unknown-secret-0000000000000000.ics', expect: all(404) },
   ],
+  'POST /api/v1/me/exams': [
+    {
+      label: 'report a booked exam',
+      path: () => '/api/v1/me/exams',
+      body: () => ({ exam: 'OET_MEDICINE', status: 'planned' }),
+      expect: only(['client'], 201),
+    },
+  ],
+  'PATCH /api/v1/me/exams/:id': [
+    {
+      label: 'another client’s exam',
+      path: async (w) => `/api/v1/me/exams/${await newExam(w, w.clientA)}`,
+      body: () => ({ status: 'cancelled' }),
+      expect: only(['client'], 404),
+    },
+  ],
   'GET /api/v1/me/preferences': [
     { label: 'own preferences', path: () => '/api/v1/me/preferences', expect: all(200, { anonymous: 401 }) },
   ],
@@ -595,6 +611,18 @@ const MATRIX: Record<string, Case[]> = {
   ],
   'GET /api/v1/admin/reminders/sweeps': [
     { label: 'latest sweeps', path: () => '/api/v1/admin/reminders/sweeps', expect: only(['admin'], 200) },
+  ],
+  'POST /api/v1/clients/:clientId/exams/:id/verify': [
+    {
+      label: 'own center',
+      path: async (w) => `/api/v1/clients/${w.clientA}/exams/${await newExam(w, w.clientA)}/verify`,
+      expect: only(WRITERS, 200),
+    },
+    {
+      label: 'other center',
+      path: async (w) => `/api/v1/clients/${w.clientB}/exams/${await newExam(w, w.clientB)}/verify`,
+      expect: only(WRITERS, 200, { caseManager: 404 }),
+    },
   ],
   'PUT /api/v1/match-seasons/:year': [
     {

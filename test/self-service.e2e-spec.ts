@@ -163,6 +163,70 @@ describe('the IMG’s own status', () => {
     await http().get('/api/v1/calendar/not-a-real-secret-at-all-000000.ics').expect(404);
   });
 
+  it('the IMG reports an exam: stored unverified, the case manager gets a task, and verifying closes it', async () => {
+    const center = await createCenter(data);
+    const caseManager = await createUser(data, { role: Role.CaseManager, centerId: center.id });
+    const client = await createClient(data, { centerId: center.id, caseManagerId: caseManager.id, firstName: 'Omar' });
+    const account = await createUser(data, { role: Role.Client, centerId: center.id, clientId: client.id });
+    const me = bearer(tokenFor(app, account));
+    const staff = bearer(tokenFor(app, caseManager));
+    const testDate = addDays(civilDateOf(new Date(), center.timeZone), -10);
+
+    const reported = await http()
+      .post('/api/v1/me/exams')
+      .set(me)
+      .send({ exam: 'USMLE_STEP1', status: 'failed', testDate })
+      .expect(201);
+    expect(reported.body).toMatchObject({
+      exam: 'USMLE_STEP1',
+      status: 'failed',
+      verified: false,
+      clientId: client.id,
+    });
+    const status = await http().get('/api/v1/me/status').set(me).expect(200);
+    expect(status.body.exams).toEqual([expect.objectContaining({ id: reported.body.id, verified: false })]);
+    const openTasks = async () =>
+      (await http().get(`/api/v1/clients/${client.id}/tasks`).set(staff).expect(200)).body.items.filter(
+        (t: { status: string; title: string }) => t.status === 'open' && t.title.startsWith('Verify'),
+      );
+    expect(await openTasks()).toEqual([
+      expect.objectContaining({
+        title: 'Verify the Step 1 Omar ' + client.lastName + ' reported',
+        assigneeUserId: caseManager.id,
+      }),
+    ]);
+    // Reporting again before it is checked adds no second task.
+    await http().patch(`/api/v1/me/exams/${reported.body.id}`).set(me).send({ testDate }).expect(200);
+    expect(await openTasks()).toHaveLength(1);
+
+    // Only staff verify; then the task is done.
+    await http().post(`/api/v1/clients/${client.id}/exams/${reported.body.id}/verify`).set(me).expect(403);
+    const verified = await http()
+      .post(`/api/v1/clients/${client.id}/exams/${reported.body.id}/verify`)
+      .set(staff)
+      .expect(200);
+    expect(verified.body.verified).toBe(true);
+    expect(await openTasks()).toEqual([]);
+    // A change by the IMG makes it unverified again, with a new task.
+    const changed = await http().patch(`/api/v1/me/exams/${reported.body.id}`).set(me).send({ score: 190 }).expect(422);
+    expect(changed.body.code).toBeDefined();
+    await http()
+      .patch(`/api/v1/me/exams/${reported.body.id}`)
+      .set(me)
+      .send({ testDate: addDays(testDate, -1) })
+      .expect(200)
+      .then((res) => expect(res.body.verified).toBe(false));
+    expect(await openTasks()).toHaveLength(1);
+
+    // Another client's exam is not theirs to change.
+    const other = await createClient(data, { centerId: center.id });
+    const [{ id: foreign }] = await data.query(
+      `INSERT INTO exam_records (client_id, exam, status) VALUES ($1, 'USMLE_STEP1', 'planned') RETURNING id`,
+      [other.id],
+    );
+    await http().patch(`/api/v1/me/exams/${foreign}`).set(me).send({ status: 'cancelled' }).expect(404);
+  });
+
   it('is for IMGs only: staff have no own status', async () => {
     const center = await createCenter(data);
     const staff = await createUser(data, { role: Role.CaseManager, centerId: center.id });

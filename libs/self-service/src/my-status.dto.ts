@@ -1,4 +1,15 @@
-import { FINDING_CODES, FindingCode, MILESTONES, Milestone, STAGES, Stage } from '@lib/pathway';
+import {
+  Exam,
+  EXAM_STATUSES,
+  EXAMS,
+  ExamStatus,
+  FINDING_CODES,
+  FindingCode,
+  MILESTONES,
+  Milestone,
+  STAGES,
+  Stage,
+} from '@lib/pathway';
 import { ClientFieldsDto } from '@lib/clients';
 import { ApiProperty, PartialType, PickType } from '@nestjs/swagger';
 
@@ -35,6 +46,16 @@ export class MyTask {
   @ApiProperty({ enum: ['open', 'done'] }) status: string;
 }
 
+export class MyExam {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: EXAMS }) exam: Exam;
+  @ApiProperty({ enum: EXAM_STATUSES }) status: ExamStatus;
+  @ApiProperty({ nullable: true, type: String }) scheduledDate: string | null;
+  @ApiProperty({ nullable: true, type: String }) testDate: string | null;
+  @ApiProperty({ nullable: true, type: Number }) score: number | null;
+  @ApiProperty({ description: 'False while your case manager has not checked what you reported' }) verified: boolean;
+}
+
 /** What the IMG sees of their own record: never case notes, services or staff-only fields. */
 export class MyStatusResponse {
   @ApiProperty({ example: 'Nadia' }) firstName: string;
@@ -44,6 +65,7 @@ export class MyStatusResponse {
   @ApiProperty({ type: MyChecklistItem, isArray: true }) checklist: MyChecklistItem[];
   @ApiProperty({ type: MyWarning, isArray: true, description: 'What needs your attention' }) warnings: MyWarning[];
   @ApiProperty({ type: [String], example: ['Book Step 2 CK'] }) nextSteps: string[];
+  @ApiProperty({ type: MyExam, isArray: true }) exams: MyExam[];
   @ApiProperty({ type: MyDeadline, isArray: true, description: 'From today on, soonest first' })
   deadlines: MyDeadline[];
   @ApiProperty({ type: MyCaseManager, nullable: true }) caseManager: MyCaseManager | null;

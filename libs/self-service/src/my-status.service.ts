@@ -86,6 +86,15 @@ export class MyStatusService {
         date: f.date ?? null,
       })),
       nextSteps: result.nextSteps,
+      exams: records.exams.map((e) => ({
+        id: e.id,
+        exam: e.exam,
+        status: e.status,
+        scheduledDate: e.scheduledDate,
+        testDate: e.testDate,
+        score: e.score,
+        verified: e.verified,
+      })),
       deadlines: roadEvents(client.id, records, calendar, tasks)
         .filter((event) => event.date >= today)
         .map(({ uid: _uid, ...deadline }) => deadline),

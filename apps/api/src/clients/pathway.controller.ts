@@ -82,6 +82,19 @@ export class ExamsController {
   ): Promise<void> {
     return this.pathway.deleteExam(actor, clientId, id);
   }
+
+  /** Marks an exam the IMG reported as checked (and its verify task done). */
+  @Post(':id/verify')
+  @HttpCode(200)
+  @Roles(...WRITERS)
+  @ApiOkResponse({ type: ExamResponse })
+  verify(
+    @CurrentActor() actor: Actor,
+    @UuidParam('clientId') clientId: string,
+    @UuidParam() id: string,
+  ): Promise<ExamResponse> {
+    return this.pathway.verifyExam(actor, clientId, id);
+  }
 }
 
 @ApiTags('clients: pathway')

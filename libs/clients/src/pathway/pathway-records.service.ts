@@ -1,10 +1,12 @@
 import { AuditService } from '@lib/audit';
 import { MatchSeasonsService } from '@lib/calendar';
 import { Center } from '@lib/centers';
-import { Actor } from '@lib/identity';
+import { Actor, Role } from '@lib/identity';
 import { AppError, Clock, Page, refuseNulls, todayCivil, ValidationFailed } from '@lib/kernel';
 import {
+  addDays,
   civilDateOf,
+  EXAM_NAMES,
   evaluatePathway,
   SAT_STATUSES,
   PATHWAY_RULES,
@@ -17,6 +19,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { ClientTask } from '../casework.entities';
 import { Client } from '../client.entity';
 import { findClientInScope, ScopedClient } from '../client-scope';
 import { rowOfClient, writeUnderClient } from '../client-writes';
@@ -69,6 +72,10 @@ function entityFromJson(manager: EntityManager, entity: EntityTarget<ObjectLiter
   const columns = manager.connection.getMetadata(entity).columns;
   return (json) => Object.fromEntries(columns.map((c) => [c.propertyName, json[c.databaseName]]));
 }
+
+/** The details of the task that asks to verify a reported exam: it names the record, to find the task again. */
+const verifyTaskDetails = (examId: string) =>
+  `Reported by the client (exam record ${examId}): check it against the score report or confirmation, then mark it verified.`;
 
 /** One client's records as the pathway engine reads them, with the calendar and the center's zone. */
 export interface PathwaySnapshot {
@@ -172,13 +179,13 @@ export class PathwayRecordsService {
     return whole(rows.map(toExamResponse));
   }
 
+  /** Staff record exams as checked; what the IMG reports is stored unverified, with a task to verify it. */
   async createExam(actor: Actor, clientId: string, input: CreateExamDto): Promise<ExamResponse> {
     refuseNulls(input, ['status']);
     return this.write(actor, clientId, async (manager, client) => {
       const exam = manager.create(ExamRecordEntity, { clientId: client.id, status: 'planned', verified: true });
       applyExam(exam, input);
-      await this.refuseForbidden(manager, client, exam);
-      return toExamResponse(await manager.save(exam));
+      return this.saveExam(manager, actor, client, exam);
     });
   }
 
@@ -187,9 +194,58 @@ export class PathwayRecordsService {
     return this.write(actor, clientId, async (manager, client) => {
       const exam = await rowOfClient(manager, ExamRecordEntity, 'Exam', client, id);
       applyExam(exam, input);
-      await this.refuseForbidden(manager, client, exam);
-      return toExamResponse(await manager.save(exam));
+      return this.saveExam(manager, actor, client, exam);
     });
+  }
+
+  /** A case manager has checked what the IMG reported: verified, and the verify task done. */
+  async verifyExam(actor: Actor, clientId: string, id: string): Promise<ExamResponse> {
+    return this.write(actor, clientId, async (manager, client) => {
+      const exam = await rowOfClient(manager, ExamRecordEntity, 'Exam', client, id);
+      exam.verified = true;
+      const saved = await manager.save(exam);
+      for (const task of await manager.findBy(ClientTask, {
+        clientId: client.id,
+        details: verifyTaskDetails(id),
+        status: 'open',
+      })) {
+        Object.assign(task, { status: 'done', completedAt: this.clock.now() });
+        await manager.save(task);
+      }
+      return toExamResponse(saved);
+    });
+  }
+
+  private async saveExam(
+    manager: EntityManager,
+    actor: Actor,
+    client: ScopedClient,
+    exam: ExamRecordEntity,
+  ): Promise<ExamResponse> {
+    await this.refuseForbidden(manager, client, exam);
+    const reportedByClient = actor.role === Role.Client;
+    if (reportedByClient) exam.verified = false;
+    const saved = await manager.save(exam);
+    if (reportedByClient) await this.askToVerify(manager, actor, client, saved);
+    return toExamResponse(saved);
+  }
+
+  /** One open task per reported exam, for the case manager (or, with none, for the center's staff to pick up). */
+  private async askToVerify(manager: EntityManager, actor: Actor, client: ScopedClient, exam: ExamRecordEntity) {
+    const details = verifyTaskDetails(exam.id);
+    if (await manager.existsBy(ClientTask, { clientId: client.id, details, status: 'open' })) return;
+    await manager.save(
+      manager.create(ClientTask, {
+        clientId: client.id,
+        title: `Verify the ${EXAM_NAMES[exam.exam]} ${client.firstName} ${client.lastName} reported`,
+        details,
+        dueDate: addDays(todayCivil(this.clock.now()), 3),
+        assigneeUserId: client.caseManagerId,
+        assignedToClient: false,
+        status: 'open',
+        createdBy: actor.userId,
+      }),
+    );
   }
 
   async deleteExam(actor: Actor, clientId: string, id: string): Promise<void> {

@@ -1,0 +1,45 @@
+import { CreateExamDto, ExamResponse, PathwayRecordsService, UpdateExamDto } from '@lib/clients';
+import { Actor, Role } from '@lib/identity';
+import { NotFoundError } from '@lib/kernel';
+import { Body, Controller, Patch, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { UuidParam } from '../http/validation';
+
+const ownClient = (actor: Actor): string => {
+  if (!actor.clientId) throw new NotFoundError('Client record of user', actor.userId);
+  return actor.clientId;
+};
+
+/**
+ * The IMG reports an exam date or result. The same rules apply as for staff (422 for what the
+ * USMLE forbids); it is stored unverified, and their case manager gets a task to verify it.
+ */
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me/exams')
+export class MyExamsController {
+  constructor(private readonly pathway: PathwayRecordsService) {}
+
+  @Post()
+  @Roles(Role.Client)
+  @ApiCreatedResponse({ type: ExamResponse, description: 'Stored with verified: false' })
+  @ApiUnprocessableEntityResponse({ description: 'A pathway rule refuses it' })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateExamDto): Promise<ExamResponse> {
+    return this.pathway.createExam(actor, ownClient(actor), body);
+  }
+
+  @Patch(':id')
+  @Roles(Role.Client)
+  @ApiOkResponse({ type: ExamResponse, description: 'Unverified again until the case manager checks it' })
+  @ApiUnprocessableEntityResponse({ description: 'A pathway rule refuses it' })
+  update(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: UpdateExamDto): Promise<ExamResponse> {
+    return this.pathway.updateExam(actor, ownClient(actor), id, body);
+  }
+}
