@@ -127,35 +127,50 @@ export class ReportsService {
     const centerId = await this.centerOf(actor, query);
     const per = (column: 'stage' | 'status') =>
       this.dataSource.query<Array<{ center: string; value: string; clients: number }>>(
-        `SELECT ct.name AS center, c.${column} AS value, count(*)::int AS clients
-           FROM clients c JOIN centers ct ON ct.id = c.center_id
-          WHERE ($1::uuid IS NULL OR c.center_id = $1)
-          GROUP BY 1, 2 ORDER BY 1, 2`,
+        // Counted by center id first (an index-only scan of the caseload indexes), named after.
+        `SELECT ct.name AS center, counted.value, counted.clients
+           FROM (SELECT c.center_id, c.${column} AS value, count(*)::int AS clients
+                   FROM clients c WHERE ($1::uuid IS NULL OR c.center_id = $1) GROUP BY 1, 2) counted
+           JOIN centers ct ON ct.id = counted.center_id
+          ORDER BY 1, 2`,
         [centerId],
       );
     const [byStage, byStatus] = [await per('stage'), await per('status')];
-    // Each step counts the cohort's clients who reached it, whether or not they passed the earlier ones.
+    // Each step counts the cohort's clients who reached it, whether or not they passed the earlier
+    // ones. Per-client flags are aggregated once per table and joined (hash joins), not probed
+    // per client: a correlated EXISTS per step took close to a second at 100,000 clients.
     const [funnel] = await this.dataSource.query<Array<Record<string, number>>>(
-      `SELECT count(*)::int AS enrolled,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM credential_records r WHERE r.client_id = c.id
-                 AND r.diploma_verified_at IS NOT NULL AND r.transcript_verified_at IS NOT NULL
-                 AND r.school_listed_in_world_directory))::int AS credentials_verified,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM exam_records e WHERE e.client_id = c.id
-                 AND e.exam = 'USMLE_STEP1' AND e.status = 'passed'))::int AS step1_passed,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM exam_records e WHERE e.client_id = c.id
-                 AND e.exam = 'USMLE_STEP2_CK' AND e.status = 'passed'))::int AS step2_ck_passed,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM exam_records e WHERE e.client_id = c.id
-                 AND e.exam = 'OET_MEDICINE' AND e.status = 'passed'))::int AS oet_passed,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM credential_records r WHERE r.client_id = c.id
-                 AND r.certificate_issued_at IS NOT NULL))::int AS ecfmg_certified,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM clinical_experiences x WHERE x.client_id = c.id
-                 AND x.kind = ANY($4) AND x.status IN ('ongoing', 'completed')))::int AS us_clinical_experience,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM match_applications a WHERE a.client_id = c.id))::int AS applied,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM match_applications a WHERE a.client_id = c.id
-                 AND a.result IN ('matched', 'matched_soap')))::int AS matched
-         FROM clients c
-        WHERE ($1::uuid IS NULL OR c.center_id = $1)
-          AND ($2::date IS NULL OR c.intake_date >= $2) AND ($3::date IS NULL OR c.intake_date <= $3)`,
+      `WITH cohort AS (
+         SELECT c.id FROM clients c
+          WHERE ($1::uuid IS NULL OR c.center_id = $1)
+            AND ($2::date IS NULL OR c.intake_date >= $2) AND ($3::date IS NULL OR c.intake_date <= $3)),
+       passed AS (
+         SELECT e.client_id,
+                bool_or(e.exam = 'USMLE_STEP1') AS step1,
+                bool_or(e.exam = 'USMLE_STEP2_CK') AS step2_ck,
+                bool_or(e.exam = 'OET_MEDICINE') AS oet
+           FROM exam_records e WHERE e.status = 'passed' GROUP BY e.client_id),
+       clinical AS (
+         SELECT DISTINCT x.client_id FROM clinical_experiences x
+          WHERE x.kind = ANY($4) AND x.status IN ('ongoing', 'completed')),
+       applied AS (
+         SELECT a.client_id, bool_or(a.result IN ('matched', 'matched_soap')) AS matched
+           FROM match_applications a GROUP BY a.client_id)
+       SELECT count(*)::int AS enrolled,
+              count(*) FILTER (WHERE r.diploma_verified_at IS NOT NULL AND r.transcript_verified_at IS NOT NULL
+                                 AND r.school_listed_in_world_directory)::int AS credentials_verified,
+              count(*) FILTER (WHERE passed.step1)::int AS step1_passed,
+              count(*) FILTER (WHERE passed.step2_ck)::int AS step2_ck_passed,
+              count(*) FILTER (WHERE passed.oet)::int AS oet_passed,
+              count(*) FILTER (WHERE r.certificate_issued_at IS NOT NULL)::int AS ecfmg_certified,
+              count(clinical.client_id)::int AS us_clinical_experience,
+              count(applied.client_id)::int AS applied,
+              count(*) FILTER (WHERE applied.matched)::int AS matched
+         FROM cohort
+         LEFT JOIN credential_records r ON r.client_id = cohort.id
+         LEFT JOIN passed ON passed.client_id = cohort.id
+         LEFT JOIN clinical ON clinical.client_id = cohort.id
+         LEFT JOIN applied ON applied.client_id = cohort.id`,
       [centerId, query.intakeFrom ?? null, query.intakeTo ?? null, [...US_CLINICAL_KINDS]],
     );
     return {
