@@ -126,9 +126,9 @@ describe('outcome reports for program directors', () => {
 
   const outcomes = (token: string, query: string) =>
     http().get(`/api/v1/reports/match-outcomes?${query}`).set(bearer(token));
-  const row = (group: string, counts: number[], matchRate: number | null) => {
+  const row = (group: string, counts: number[], matchRate: number | null, matchedElsewhere = 0) => {
     const [applicants, matched, matchedSoap, unmatched, withdrawn, pending] = counts;
-    return { group, applicants, matched, matchedSoap, unmatched, withdrawn, pending, matchRate };
+    return { group, applicants, matched, matchedSoap, matchedElsewhere, unmatched, withdrawn, pending, matchRate };
   };
   const byGroup = (rows: Array<{ group: string }>) => Object.fromEntries(rows.map((r) => [r.group, r]));
 
@@ -149,11 +149,12 @@ describe('outcome reports for program directors', () => {
     ]);
   });
 
-  it('by specialty (a client counts under each specialty applied to), by country and by season', async () => {
+  it('by specialty (a client counts under each specialty applied to, matched where they matched), by country and by season', async () => {
     const specialty = await outcomes(tokens.admin, 'season=2026&groupBy=specialty').expect(200);
     expect(byGroup(specialty.body.rows)).toEqual({
       'Family Medicine': row('Family Medicine', [3, 2, 0, 1, 0, 0], 0.667),
-      'Internal Medicine': row('Internal Medicine', [2, 1, 1, 0, 0, 0], 1),
+      // c2 matched (SOAP) in Internal Medicine; c7 applied to it too but matched in Family Medicine.
+      'Internal Medicine': row('Internal Medicine', [2, 0, 1, 0, 0, 0], 0.5, 1),
       Pediatrics: row('Pediatrics', [1, 0, 0, 0, 1, 0], null),
       Psychiatry: row('Psychiatry', [1, 0, 0, 1, 0, 0], 0),
       '(none given)': row('(none given)', [1, 0, 0, 0, 0, 1], null),
@@ -170,6 +171,12 @@ describe('outcome reports for program directors', () => {
       '2025': row('2025', [1, 1, 0, 0, 0, 0], 1),
       '2026': row('2026', [7, 2, 1, 2, 1, 1], 0.6),
     });
+    // No season: each client once, by their latest application (c6's is 2025's match).
+    const latest = await outcomes(tokens.admin, 'groupBy=center').expect(200);
+    expect(byGroup(latest.body.rows)).toEqual({
+      [names.A]: row(names.A, [6, 2, 1, 1, 1, 1], 0.75),
+      [names.B]: row(names.B, [2, 1, 0, 1, 0, 0], 0.5),
+    });
   });
 
   it('a center director sees their own center only, with small counts hidden by country and specialty', async () => {
@@ -179,6 +186,11 @@ describe('outcome reports for program directors', () => {
       { name: 'Family Medicine', clients: '<5' },
       { name: 'Internal Medicine', clients: '<5' },
     ]);
+    // Center A's matches only (center B's client matched in NY).
+    expect(own.body.matchedStates).toEqual([
+      { name: 'CO', clients: '<5' },
+      { name: 'PA', clients: '<5' },
+    ]);
     const country = await outcomes(tokens.directorA, 'season=2026&groupBy=country').expect(200);
     expect(byGroup(country.body.rows)).toEqual({
       IN: {
@@ -186,6 +198,7 @@ describe('outcome reports for program directors', () => {
         applicants: '<5',
         matched: 0,
         matchedSoap: 0,
+        matchedElsewhere: 0,
         unmatched: 0,
         withdrawn: 0,
         pending: '<5',
@@ -196,6 +209,7 @@ describe('outcome reports for program directors', () => {
         applicants: '<5',
         matched: 0,
         matchedSoap: 0,
+        matchedElsewhere: 0,
         unmatched: '<5',
         withdrawn: '<5',
         pending: 0,
@@ -206,6 +220,7 @@ describe('outcome reports for program directors', () => {
         applicants: '<5',
         matched: '<5',
         matchedSoap: '<5',
+        matchedElsewhere: 0,
         unmatched: 0,
         withdrawn: 0,
         pending: 0,
@@ -228,6 +243,7 @@ describe('outcome reports for program directors', () => {
       'applicants',
       'matched',
       'matched_soap',
+      'matched_elsewhere',
       'unmatched',
       'withdrawn',
       'pending',
@@ -235,8 +251,8 @@ describe('outcome reports for program directors', () => {
     ]);
     expect(rows.slice(1).sort()).toEqual(
       [
-        [names.A, '5', '1', '1', '1', '1', '1', '0.667'],
-        [`'${names.B}`, '2', '1', '0', '1', '0', '0', '0.5'],
+        [names.A, '5', '1', '1', '0', '1', '1', '1', '0.667'],
+        [`'${names.B}`, '2', '1', '0', '0', '1', '0', '0', '0.5'],
       ].sort(),
     );
     const negotiated = await http()
@@ -311,23 +327,23 @@ describe('outcome reports for program directors', () => {
       clients: 2,
       services: 2,
       hours: 3,
-      amountCents: 0,
+      amountCents: {},
     });
     expect(used.exam_preparation).toEqual({
       category: 'exam_preparation',
       clients: 1,
       services: 1,
       hours: 10,
-      amountCents: 0,
+      amountCents: {},
     });
     expect(used.financial_support).toEqual({
       category: 'financial_support',
       clients: 1,
       services: 1,
       hours: 0,
-      amountCents: 50000,
+      amountCents: { USD: 50000 },
     });
-    expect(used.mentoring).toEqual({ category: 'mentoring', clients: 0, services: 0, hours: 0, amountCents: 0 });
+    expect(used.mentoring).toEqual({ category: 'mentoring', clients: 0, services: 0, hours: 0, amountCents: {} });
     expect(res.body.combinations).toHaveLength(3);
     expect(res.body.combinations).toEqual(
       expect.arrayContaining([
@@ -340,7 +356,12 @@ describe('outcome reports for program directors', () => {
       .get('/api/v1/reports/services?from=2026-01-01&format=csv')
       .set(bearer(tokens.directorA))
       .expect(200);
-    expect(parse(csv.text, { bom: true })).toContainEqual(['financial_support', '1', '1', '0', '50000']);
+    expect(parse(csv.text, { bom: true })).toContainEqual(['financial_support', '1', '1', '0', 'USD 50000']);
+    const backwards = await http()
+      .get('/api/v1/reports/services?from=2026-12-31&to=2026-01-01')
+      .set(bearer(tokens.admin))
+      .expect(400);
+    expect(backwards.body.fields).toEqual([{ field: 'to', problems: ['to must be on or after from'] }]);
   });
 
   it('programs coverage reproduces the 2024 scoping review on the seeded directory', async () => {

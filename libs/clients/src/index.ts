@@ -14,3 +14,4 @@ export * from './pathway/pathway-records.entities';
 export * from './pathway/pathway-records.dto';
 export * from './pathway/pathway-records.service';
 export * from './pathway/pathway-records.module';
+export * from './client-writes';

@@ -191,10 +191,11 @@ export class AuthService {
   async revokeAllSessions(manager: EntityManager, userId: string): Promise<void> {
     await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
     // Access tokens too: whole seconds, as a JWT's iat is.
-    await manager.query(`UPDATE users SET sessions_valid_after = date_trunc('second', $2::timestamptz) WHERE id = $1`, [
-      userId,
-      this.clock.now(),
-    ]);
+    // The calendar feed URL is a credential too: it ends with the sessions.
+    await manager.query(
+      `UPDATE users SET sessions_valid_after = date_trunc('second', $2::timestamptz), calendar_token_hash = NULL WHERE id = $1`,
+      [userId, this.clock.now()],
+    );
   }
 
   private async setPasswordWithToken(

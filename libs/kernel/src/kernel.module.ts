@@ -41,7 +41,8 @@ export class KernelModule {
                 req: (req: { id: string; method: string; url: string }) => ({
                   id: req.id,
                   method: req.method,
-                  url: req.url,
+                  // A calendar feed URL carries its secret: never in a log.
+                  url: req.url.replace(/\/calendar\/[^/?]+\.ics/, '/calendar/[secret].ics'),
                 }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },

@@ -6,17 +6,20 @@ import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 export const REPORT_FORMATS = ['json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** Filters every report takes: the center (optional within the caller's scope) and the format. */
-export class ReportQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'One center; all centers in your scope when omitted' })
-  @IsOptional()
-  @IsUUID('all')
-  centerId?: string;
-
+/** JSON (the default) or CSV. */
+export class FormatQuery {
   @ApiPropertyOptional({ enum: REPORT_FORMATS, description: 'csv, or send Accept: text/csv' })
   @IsOptional()
   @IsIn(REPORT_FORMATS, { message: `format must be one of ${REPORT_FORMATS.join(', ')}` })
   format?: ReportFormat;
+}
+
+/** Filters every report over clients takes: the center (optional within the caller's scope) and the format. */
+export class ReportQuery extends FormatQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'One center; all centers in your scope when omitted' })
+  @IsOptional()
+  @IsUUID('all')
+  centerId?: string;
 }
 
 export const MATCH_GROUPINGS = ['center', 'specialty', 'country', 'season'] as const;
@@ -38,7 +41,10 @@ export class MatchOutcomesQuery extends ReportQuery {
 }
 
 const count = (description: string) =>
-  ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', example: '<5' }], description });
+  ApiProperty({
+    oneOf: [{ type: 'integer' }, { type: 'string', example: '<5' }],
+    description: `${description}. Below admin, in breakdowns by country or specialty: "<5" for 1 to 4, and "hidden" for a count withheld so that a small one cannot be worked out from it`,
+  });
 
 export class MatchOutcomeRow {
   @ApiProperty({
@@ -49,6 +55,7 @@ export class MatchOutcomeRow {
   @count('Clients with an application') applicants: number | string;
   @count('Matched in the main Match') matched: number | string;
   @count('Matched through SOAP') matchedSoap: number | string;
+  @count('By specialty: matched, but in another specialty (0 in other groupings)') matchedElsewhere: number | string;
   @count('Not matched') unmatched: number | string;
   @count('Withdrawn') withdrawn: number | string;
   @count('Result not in yet') pending: number | string;
@@ -161,7 +168,13 @@ export class ServiceUse {
   @ApiProperty({ description: 'Clients served' }) clients: number;
   @ApiProperty({ description: 'Services recorded (sessions, courses, payments)' }) services: number;
   @ApiProperty({ description: 'Hours recorded' }) hours: number;
-  @ApiProperty({ description: 'Amount in cents (financial support)' }) amountCents: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { USD: 50000 },
+    description: 'Amounts in cents, by currency (financial support)',
+  })
+  amountCents: Record<string, number>;
 }
 export class ServiceCombination {
   @ApiProperty({ example: ['educational_guidance', 'exam_preparation'], type: [String] }) categories: string[];

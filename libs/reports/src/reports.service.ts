@@ -1,6 +1,6 @@
 import { SERVICE_CATEGORIES } from '@lib/clients';
 import { Actor } from '@lib/identity';
-import { Environment, NotFoundError } from '@lib/kernel';
+import { Environment, NotFoundError, ValidationFailed } from '@lib/kernel';
 import { US_CLINICAL_KINDS } from '@lib/pathway';
 import { PROGRAM_SERVICES } from '@lib/programs';
 import { Injectable } from '@nestjs/common';
@@ -13,6 +13,7 @@ import {
   FUNNEL_STEPS,
   MatchGrouping,
   MatchOutcomesQuery,
+  MatchOutcomeRow,
   MatchOutcomesReport,
   MilestoneDuration,
   MilestoneDurationsReport,
@@ -24,7 +25,7 @@ import {
   ServicesReport,
   ServiceUse,
 } from './reports.dto';
-import { smallCounts } from './small-counts';
+import { ShownCount, smallCounts } from './small-counts';
 
 /** What each grouping groups by, in SQL over `match_applications a JOIN clients c JOIN centers ct`. */
 const GROUP_EXPRESSION: Record<MatchGrouping, string> = {
@@ -40,11 +41,13 @@ const GROUP_JOIN: Partial<Record<MatchGrouping, string>> = {
 /** Breakdowns where a small count could single out a person. */
 const SENSITIVE: ReadonlySet<MatchGrouping> = new Set(['specialty', 'country']);
 
-interface OutcomeRow {
+/** One group's counts as the match-outcomes query returns them. */
+export interface OutcomeRow {
   grp: string;
   applicants: number;
   matched: number;
   soap: number;
+  elsewhere: number;
   unmatched: number;
   withdrawn: number;
   pending: number;
@@ -70,60 +73,53 @@ export class ReportsService {
     const centerId = await this.centerOf(actor, query);
     const groupBy = query.groupBy ?? 'center';
     const season = query.season ?? null;
+    // Counts are of clients: without a season (and not by season), each client's latest application.
+    const applications =
+      season === null && groupBy !== 'season'
+        ? '(SELECT DISTINCT ON (client_id) * FROM match_applications ORDER BY client_id, season DESC)'
+        : 'match_applications';
     const where = `($1::int IS NULL OR a.season = $1) AND ($2::uuid IS NULL OR c.center_id = $2)`;
+    // By specialty, a match counts where it happened; elsewhere it is "matched elsewhere".
+    const here = groupBy === 'specialty' ? 'AND a.matched_specialty IS NOT DISTINCT FROM s.specialty' : '';
     const rows = await this.dataSource.query<OutcomeRow[]>(
       `SELECT ${GROUP_EXPRESSION[groupBy]} AS grp,
               count(DISTINCT a.id)::int AS applicants,
-              count(DISTINCT a.id) FILTER (WHERE a.result = 'matched')::int AS matched,
-              count(DISTINCT a.id) FILTER (WHERE a.result = 'matched_soap')::int AS soap,
+              count(DISTINCT a.id) FILTER (WHERE a.result = 'matched' ${here})::int AS matched,
+              count(DISTINCT a.id) FILTER (WHERE a.result = 'matched_soap' ${here})::int AS soap,
+              count(DISTINCT a.id) FILTER (WHERE a.result IN ('matched', 'matched_soap') AND NOT (true ${here}))::int AS elsewhere,
               count(DISTINCT a.id) FILTER (WHERE a.result = 'unmatched')::int AS unmatched,
               count(DISTINCT a.id) FILTER (WHERE a.result = 'withdrawn')::int AS withdrawn,
               count(DISTINCT a.id) FILTER (WHERE a.result = 'pending')::int AS pending
-         FROM match_applications a
+         FROM ${applications} a
          JOIN clients c ON c.id = a.client_id
          JOIN centers ct ON ct.id = c.center_id
          ${GROUP_JOIN[groupBy] ?? ''}
         WHERE ${where}
-        GROUP BY 1 ORDER BY 1`,
+        GROUP BY ${groupBy === 'center' ? 'ct.id, 1' : '1'} ORDER BY 1`,
       [season, centerId],
     );
     const matchedIn = (column: string) =>
       this.dataSource.query<Array<{ name: string; clients: number }>>(
         `SELECT a.${column} AS name, count(*)::int AS clients
-           FROM match_applications a JOIN clients c ON c.id = a.client_id
+           FROM ${applications} a JOIN clients c ON c.id = a.client_id
           WHERE ${where} AND a.result IN ('matched', 'matched_soap') AND a.${column} IS NOT NULL
           GROUP BY 1 ORDER BY 2 DESC, 1`,
         [season, centerId],
       );
     const [specialties, states] = [await matchedIn('matched_specialty'), await matchedIn('matched_state')];
     const shown = smallCounts(actor.role, this.smallCountThreshold);
-    const hideSmall = SENSITIVE.has(groupBy);
     return {
       season,
       groupBy,
-      rows: rows.map((row) => {
-        const decided = row.matched + row.soap + row.unmatched;
-        const show = hideSmall ? shown : (n: number) => n;
-        // A rate over a hidden count would give the count away.
-        const hidden = hideSmall && typeof shown(row.applicants) === 'string';
-        return {
-          group: row.grp,
-          applicants: show(row.applicants),
-          matched: show(row.matched),
-          matchedSoap: show(row.soap),
-          unmatched: show(row.unmatched),
-          withdrawn: show(row.withdrawn),
-          pending: show(row.pending),
-          matchRate: hidden || decided === 0 ? null : Math.round(((row.matched + row.soap) / decided) * 1000) / 1000,
-        };
-      }),
-      matchedSpecialties: specialties.map((s) => ({ name: s.name, clients: shown(s.clients) })),
-      matchedStates: states.map((s) => ({ name: s.name, clients: shown(s.clients) })),
+      rows: SENSITIVE.has(groupBy) ? suppressSmallRows(rows, shown) : rows.map((row) => outcome(row, (n) => n, false)),
+      matchedSpecialties: suppressList(specialties, shown),
+      matchedStates: suppressList(states, shown),
     };
   }
 
   /** Clients by stage and by status per center, and the funnel of a cohort by intake date. */
   async pipeline(actor: Actor, query: CohortQuery): Promise<PipelineReport> {
+    refuseBackwards('intakeFrom', query.intakeFrom, 'intakeTo', query.intakeTo);
     const centerId = await this.centerOf(actor, query);
     const per = (column: 'stage' | 'status') =>
       this.dataSource.query<Array<{ center: string; value: string; clients: number }>>(
@@ -149,13 +145,16 @@ export class ReportsService {
                 bool_or(e.exam = 'USMLE_STEP1') AS step1,
                 bool_or(e.exam = 'USMLE_STEP2_CK') AS step2_ck,
                 bool_or(e.exam = 'OET_MEDICINE') AS oet
-           FROM exam_records e WHERE e.status = 'passed' GROUP BY e.client_id),
+           -- What the IMG reported counts once a case manager has checked it.
+           FROM exam_records e WHERE e.status = 'passed' AND e.verified GROUP BY e.client_id),
        clinical AS (
          SELECT DISTINCT x.client_id FROM clinical_experiences x
           WHERE x.kind = ANY($4) AND x.status IN ('ongoing', 'completed')),
        applied AS (
+         -- Applied: submitted through ERAS (or, with no date recorded, a result came in).
          SELECT a.client_id, bool_or(a.result IN ('matched', 'matched_soap')) AS matched
-           FROM match_applications a GROUP BY a.client_id)
+           FROM match_applications a WHERE a.eras_submitted_at IS NOT NULL OR a.result <> 'pending'
+          GROUP BY a.client_id)
        SELECT count(*)::int AS enrolled,
               count(*) FILTER (WHERE r.diploma_verified_at IS NOT NULL AND r.transcript_verified_at IS NOT NULL
                                  AND r.school_listed_in_world_directory)::int AS credentials_verified,
@@ -184,29 +183,33 @@ export class ReportsService {
   async milestoneDurations(actor: Actor, query: ReportQuery): Promise<MilestoneDurationsReport> {
     const centerId = await this.centerOf(actor, query);
     const rows = await this.dataSource.query<MilestoneDuration[]>(
-      `WITH reached AS (
+      // The center filter inside each branch, so a center's report aggregates only its clients.
+      // A milestone reached before intake (certified before arriving) is no duration of ours: left out.
+      `WITH scoped AS (SELECT * FROM clients c WHERE $1::uuid IS NULL OR c.center_id = $1),
+       reached AS (
          SELECT c.center_id, 'ecfmg_certified' AS milestone, r.certificate_issued_at - c.intake_date AS days
-           FROM clients c JOIN credential_records r ON r.client_id = c.id
+           FROM scoped c JOIN credential_records r ON r.client_id = c.id
           WHERE r.certificate_issued_at IS NOT NULL
          UNION ALL
          SELECT c.center_id, 'first_match_application', min(a.eras_submitted_at) - c.intake_date
-           FROM clients c JOIN match_applications a ON a.client_id = c.id
-          WHERE a.eras_submitted_at IS NOT NULL GROUP BY c.id
+           FROM scoped c JOIN match_applications a ON a.client_id = c.id
+          WHERE a.eras_submitted_at IS NOT NULL GROUP BY c.id, c.center_id, c.intake_date
          UNION ALL
          -- Matched on the season's Match Day (from the Match calendar).
          SELECT c.center_id, 'matched', min((e->>'at')::timestamptz::date) - c.intake_date
-           FROM clients c JOIN match_applications a ON a.client_id = c.id
+           FROM scoped c JOIN match_applications a ON a.client_id = c.id
            JOIN match_seasons s ON s.match_year = a.season
            CROSS JOIN LATERAL jsonb_array_elements(s.events) e
-          WHERE a.result IN ('matched', 'matched_soap') AND e->>'key' = 'match_day' GROUP BY c.id)
+          WHERE a.result IN ('matched', 'matched_soap') AND e->>'key' = 'match_day'
+          GROUP BY c.id, c.center_id, c.intake_date)
        SELECT ct.name AS center, reached.milestone, count(*)::int AS clients,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::float AS "medianDays",
               percentile_cont(0.25) WITHIN GROUP (ORDER BY days)::float AS "p25Days",
               percentile_cont(0.75) WITHIN GROUP (ORDER BY days)::float AS "p75Days"
          FROM reached JOIN centers ct ON ct.id = reached.center_id
-        WHERE $1::uuid IS NULL OR reached.center_id = $1
-        GROUP BY ct.name, reached.milestone
-        ORDER BY ct.name, array_position($2::text[], reached.milestone)`,
+        WHERE reached.days >= 0
+        GROUP BY ct.id, ct.name, reached.milestone
+        ORDER BY ct.name, ct.id, array_position($2::text[], reached.milestone)`,
       [centerId, [...DURATION_MILESTONES]],
     );
     return { rows };
@@ -214,13 +217,22 @@ export class ReportsService {
 
   /** Services delivered over a date range, per category, and the mixes of services clients received. */
   async services(actor: Actor, query: ServicesQuery): Promise<ServicesReport> {
+    refuseBackwards('from', query.from, 'to', query.to);
     const centerId = await this.centerOf(actor, query);
     const inRange = `($1::uuid IS NULL OR c.center_id = $1) AND ($2::date IS NULL OR s.service_date >= $2)
                      AND ($3::date IS NULL OR s.service_date <= $3)`;
     const params = [centerId, query.from ?? null, query.to ?? null];
     const categories = await this.dataSource.query<ServiceUse[]>(
+      // Amounts by currency: cents of different currencies do not add up.
       `SELECT s.category, count(DISTINCT s.client_id)::int AS clients, count(*)::int AS services,
-              coalesce(sum(s.hours), 0)::float AS hours, coalesce(sum(s.amount_cents), 0)::bigint::float AS "amountCents"
+              coalesce(sum(s.hours), 0)::float AS hours,
+              coalesce((SELECT jsonb_object_agg(t.currency, t.cents) FROM (
+                          SELECT s2.currency, sum(s2.amount_cents)::bigint AS cents
+                            FROM client_services s2 JOIN clients c2 ON c2.id = s2.client_id
+                           WHERE s2.category = s.category AND s2.currency IS NOT NULL
+                             AND ($1::uuid IS NULL OR c2.center_id = $1) AND ($2::date IS NULL OR s2.service_date >= $2)
+                             AND ($3::date IS NULL OR s2.service_date <= $3)
+                           GROUP BY s2.currency) t), '{}') AS "amountCents"
          FROM client_services s JOIN clients c ON c.id = s.client_id
         WHERE ${inRange}
         GROUP BY 1 ORDER BY 1`,
@@ -238,7 +250,7 @@ export class ReportsService {
     const used = new Map(categories.map((c) => [c.category, c]));
     return {
       categories: SERVICE_CATEGORIES.map(
-        (category) => used.get(category) ?? { category, clients: 0, services: 0, hours: 0, amountCents: 0 },
+        (category) => used.get(category) ?? { category, clients: 0, services: 0, hours: 0, amountCents: {} },
       ),
       combinations,
     };
@@ -275,5 +287,63 @@ export class ReportsService {
     const [exists] = await this.dataSource.query(`SELECT 1 FROM centers WHERE id = $1`, [query.centerId]);
     if (!exists) throw new NotFoundError('Center', query.centerId);
     return query.centerId;
+  }
+}
+
+function outcome(row: OutcomeRow, show: (n: number) => ShownCount, withheld: boolean): MatchOutcomeRow {
+  const decided = row.matched + row.soap + row.elsewhere + row.unmatched;
+  return {
+    group: row.grp,
+    applicants: show(row.applicants),
+    matched: show(row.matched),
+    matchedSoap: show(row.soap),
+    matchedElsewhere: show(row.elsewhere),
+    unmatched: show(row.unmatched),
+    withdrawn: show(row.withdrawn),
+    pending: show(row.pending),
+    matchRate: withheld || decided === 0 ? null : Math.round(((row.matched + row.soap) / decided) * 1000) / 1000,
+  };
+}
+
+/** A count withheld only so that a small one next to it cannot be worked out. */
+const HIDDEN = 'hidden';
+
+const COUNTS = ['applicants', 'matched', 'soap', 'elsewhere', 'unmatched', 'withdrawn', 'pending'] as const;
+
+/**
+ * The small-number rule, with the complementary suppression that keeps it from being undone by
+ * subtraction: a row with any small count shows none of its non-zero counts (nor its rate), and
+ * when only one row is suppressed, the next smallest row is suppressed with it (else the total of
+ * another report minus the rows shown would give it back).
+ */
+export function suppressSmallRows(rows: OutcomeRow[], shown: (n: number) => ShownCount): MatchOutcomeRow[] {
+  const small = (row: OutcomeRow) => COUNTS.some((k) => typeof shown(row[k]) === 'string');
+  const hidden = new Set(rows.filter(small));
+  if (hidden.size === 1 && rows.length > 1) {
+    const [next] = rows.filter((r) => !hidden.has(r)).sort((a, b) => a.applicants - b.applicants);
+    hidden.add(next);
+  }
+  // Small counts read "<5"; the others of a hidden row read "hidden" (a "<5" on 12 would be untrue).
+  const cell = (n: number): ShownCount => (n === 0 ? 0 : typeof shown(n) === 'string' ? shown(n) : HIDDEN);
+  return rows.map((row) => (hidden.has(row) ? outcome(row, cell, true) : outcome(row, (n) => n, false)));
+}
+
+/** A list of counts (specialties, states matched in): small ones hidden, and one more if only one is. */
+function suppressList(items: Array<{ name: string; clients: number }>, shown: (n: number) => ShownCount) {
+  const hidden = new Set(items.filter((i) => typeof shown(i.clients) === 'string'));
+  if (hidden.size === 1 && items.length > 1) {
+    const [next] = items.filter((i) => !hidden.has(i)).sort((a, b) => a.clients - b.clients);
+    hidden.add(next);
+  }
+  return items.map((i) => ({
+    name: i.name,
+    clients: !hidden.has(i) ? i.clients : typeof shown(i.clients) === 'string' ? shown(i.clients) : HIDDEN,
+  }));
+}
+
+/** A range that ends before it starts is a mistake to name, not an empty report. */
+function refuseBackwards(fromField: string, from: string | undefined, toField: string, to: string | undefined): void {
+  if (from && to && from > to) {
+    throw new ValidationFailed([{ field: toField, problems: [`${toField} must be on or after ${fromField}`] }]);
   }
 }

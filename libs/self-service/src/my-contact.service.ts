@@ -1,6 +1,6 @@
 import { AuditService } from '@lib/audit';
-import { findClientInScope } from '@lib/clients';
-import { Actor, auditContextOf } from '@lib/identity';
+import { writeUnderClient } from '@lib/clients';
+import { Actor } from '@lib/identity';
 import { NotFoundError, refuseNulls } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { MyContactResponse, UpdateMyContactDto } from './my-status.dto';
@@ -17,8 +17,8 @@ export class MyContactService {
     if (!actor.clientId) throw new NotFoundError('Client record of user', actor.userId);
     refuseNulls(input, ['preferredLanguage']);
     const clientId = actor.clientId;
-    return this.audit.transaction(auditContextOf(actor), async (manager) => {
-      const client = await findClientInScope(manager, actor.scope, clientId, { lock: true });
+    // The one way to write under a client: locked, audited, refused once anonymized.
+    return writeUnderClient(this.audit, actor, clientId, async (manager, client) => {
       // Last write wins on these three fields: no If-Match for a person's own phone number.
       if (input.email !== undefined) client.email = input.email;
       if (input.phone !== undefined) client.phone = input.phone;

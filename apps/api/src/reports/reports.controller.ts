@@ -13,6 +13,7 @@ import {
   MatchOutcomesReport,
   ProgramsCoverageReport,
   ReportFormat,
+  FormatQuery,
   ReportQuery,
   ReportsService,
   toCsv,
@@ -24,8 +25,9 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 
 const READERS = [Role.Admin, Role.Director, Role.CaseManager];
 
-/** `?format=csv`, or a client that prefers CSV (`Accept: text/csv`). */
-function wantsCsv(request: FastifyRequest, format: ReportFormat | undefined): boolean {
+/** `?format=csv`, or a client that prefers CSV (`Accept: text/csv`): caches must tell the two apart. */
+function wantsCsv(request: FastifyRequest, reply: FastifyReply, format: ReportFormat | undefined): boolean {
+  void reply.header('vary', 'Accept');
   return format === 'csv' || (format === undefined && /\btext\/csv\b/.test(request.headers.accept ?? ''));
 }
 
@@ -50,6 +52,7 @@ const OUTCOME_COLUMNS: Array<CsvColumn<MatchOutcomeRow>> = [
   { header: 'applicants', value: (r) => r.applicants },
   { header: 'matched', value: (r) => r.matched },
   { header: 'matched_soap', value: (r) => r.matchedSoap },
+  { header: 'matched_elsewhere', value: (r) => r.matchedElsewhere },
   { header: 'unmatched', value: (r) => r.unmatched },
   { header: 'withdrawn', value: (r) => r.withdrawn },
   { header: 'pending', value: (r) => r.pending },
@@ -74,7 +77,7 @@ export class ReportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MatchOutcomesReport | string> {
     const report = await this.reports.matchOutcomes(actor, query);
-    if (!wantsCsv(request, query.format)) return report;
+    if (!wantsCsv(request, reply, query.format)) return report;
     const name = `match-outcomes-${report.season ?? 'all-seasons'}-by-${report.groupBy}`;
     return sendCsv(reply, name, toCsv(OUTCOME_COLUMNS, report.rows));
   }
@@ -91,7 +94,7 @@ export class ReportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PipelineReport | string> {
     const report = await this.reports.pipeline(actor, query);
-    if (!wantsCsv(request, query.format)) return report;
+    if (!wantsCsv(request, reply, query.format)) return report;
     const rows = [
       ...report.byStage.map((r) => ({ table: 'stage', center: r.center, value: r.value, clients: r.clients })),
       ...report.byStatus.map((r) => ({ table: 'status', center: r.center, value: r.value, clients: r.clients })),
@@ -112,7 +115,7 @@ export class ReportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MilestoneDurationsReport | string> {
     const report = await this.reports.milestoneDurations(actor, query);
-    if (!wantsCsv(request, query.format)) return report;
+    if (!wantsCsv(request, reply, query.format)) return report;
     const columns: Array<CsvColumn<MilestoneDuration>> = [
       { header: 'center', value: (r) => r.center },
       { header: 'milestone', value: (r) => r.milestone },
@@ -136,13 +139,19 @@ export class ReportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ServicesReport | string> {
     const report = await this.reports.services(actor, query);
-    if (!wantsCsv(request, query.format)) return report;
+    if (!wantsCsv(request, reply, query.format)) return report;
     const columns: Array<CsvColumn<ServiceUse>> = [
       { header: 'category', value: (r) => r.category },
       { header: 'clients', value: (r) => r.clients },
       { header: 'services', value: (r) => r.services },
       { header: 'hours', value: (r) => r.hours },
-      { header: 'amount_cents', value: (r) => r.amountCents },
+      {
+        header: 'amount_cents',
+        value: (r) =>
+          Object.entries(r.amountCents)
+            .map(([c, v]) => `${c} ${v}`)
+            .join('; '),
+      },
     ];
     return sendCsv(reply, 'services', toCsv(columns, report.categories));
   }
@@ -153,12 +162,12 @@ export class ReportsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: ProgramsCoverageReport, description: 'JSON, or CSV (one measure a row) with ?format=csv' })
   async programsCoverage(
-    @Query() query: ReportQuery,
+    @Query() query: FormatQuery,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ProgramsCoverageReport | string> {
     const report = await this.reports.programsCoverage();
-    if (!wantsCsv(request, query.format)) return report;
+    if (!wantsCsv(request, reply, query.format)) return report;
     const rows = [
       ...report.services.map((s) => ({ measure: `service:${s.service}`, programs: s.programs })),
       { measure: 'limited_to_one_area', programs: report.limitedToOneArea },

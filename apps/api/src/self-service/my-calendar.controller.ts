@@ -17,8 +17,8 @@ function sendCalendar(reply: FastifyReply, ics: string): string {
   void reply
     .header('content-type', 'text/calendar; charset=utf-8')
     .header('content-disposition', 'inline; filename="img-pathways.ics"')
-    // A feed names exam days and deadlines: never cached by a shared cache.
-    .header('cache-control', 'private, max-age=300');
+    // A feed names exam days and deadlines, and a rotated URL must stop at once: never cached.
+    .header('cache-control', 'no-store');
   return ics;
 }
 
