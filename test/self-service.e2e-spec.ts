@@ -59,6 +59,17 @@ describe('the IMG’s own status', () => {
       [randomUUID(), randomUUID(), client.id, day(10)],
     );
 
+    // A neighbour in the same center, with records of their own: none of it may show.
+    const neighbour = await createClient(data, { centerId: center.id, caseManagerId: caseManager.id });
+    await data.query(
+      `INSERT INTO exam_records (client_id, exam, status, scheduled_date) VALUES ($1, 'OET_MEDICINE', 'scheduled', $2)`,
+      [neighbour.id, day(15)],
+    );
+    await data.query(
+      `INSERT INTO client_tasks (client_id, title, due_date, assigned_to_client, status) VALUES ($1, 'Neighbour task', $2, true, 'open')`,
+      [neighbour.id, day(12)],
+    );
+
     const res = await http()
       .get('/api/v1/me/status')
       .set(bearer(tokenFor(app, account)))
@@ -85,7 +96,8 @@ describe('the IMG’s own status', () => {
     ]);
     expect(res.body.nextSteps.length).toBeGreaterThan(0);
     // Never the case notes, staff tasks or staff-only fields.
-    expect(res.text).not.toMatch(/SECRET NOTE|Staff only|asylee|immigration|closedReason|caseManagerId/i);
+    expect(res.text).not.toMatch(/SECRET NOTE|Staff only|asylee|immigration|closedReason|caseManagerId|Neighbour/i);
+    expect(res.body.exams.map((e: { exam: string }) => e.exam).sort()).toEqual(['USMLE_STEP1', 'USMLE_STEP2_CK']);
   });
 
   it('lets the IMG update their own phone, e-mail and language: validated, audited, their record only', async () => {
