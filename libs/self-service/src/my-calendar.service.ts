@@ -30,7 +30,7 @@ export class MyCalendarService {
   }
 
   async feed(actor: Actor): Promise<string> {
-    const { events } = await this.status.events(actor);
+    const events = await this.status.events(actor);
     const calendar = ical({
       name: 'IMG Pathways: my deadlines',
       prodId: { company: 'IMG Pathways', product: 'deadlines' },
@@ -39,7 +39,7 @@ export class MyCalendarService {
     for (const event of events) {
       calendar.createEvent({
         id: `${event.uid}@imgpathways`,
-        // Noon UTC: the same calendar day in every zone from UTC-11 to UTC+11.
+        // An all-day event is written as a DATE; noon UTC keeps the day whatever the process's zone.
         start: new Date(`${event.date}T12:00:00Z`),
         allDay: true,
         summary: event.label,

@@ -103,15 +103,19 @@ export class MyStatusService {
     };
   }
 
-  /** Every dated event of the IMG's road, past ones included (their calendar keeps its history). */
-  async events(actor: Actor): Promise<{ firstName: string; events: RoadEvent[] }> {
+  /**
+   * The dated events of the IMG's road still open (booked exams, windows with nothing booked, the
+   * Match dates of a pending season, open tasks), past dates included: a feed drops an event once
+   * it is done, taken or decided.
+   */
+  async events(actor: Actor): Promise<RoadEvent[]> {
     const manager = this.dataSource.manager;
     const client = await this.ownClient(actor);
     const [{ records, calendar }] = await this.pathways.snapshots(manager, [client]);
     const tasks = await manager.find(ClientTask, {
       where: { clientId: client.id, assignedToClient: true, status: 'open' },
     });
-    return { firstName: client.firstName, events: roadEvents(client.id, records, calendar, tasks) };
+    return roadEvents(client.id, records, calendar, tasks);
   }
 
   /** The caller's own client record, through their scope (`self`). */
