@@ -37,6 +37,10 @@ describe('npm run generate (the performance data set)', () => {
     expect(second).toEqual(first);
     expect(other.people).not.toBe(first.people);
     expect(first).toMatchObject({ clients: 300, exams: 900, applications: 300, audit: 6000 });
+    // Run again on the same database: the earlier run's clients are replaced, not added to.
+    await generate(a, { clients: 300, seed: 7 });
+    const again = await digest(a);
+    expect({ ...again, audit: 0 }).toEqual({ ...first, audit: 0 });
     // Varied stages, set by the engine, and a skewed number of notes.
     expect(first.stages).toBeGreaterThanOrEqual(4);
     expect(first.notes).toBeGreaterThan(300);
