@@ -1,6 +1,6 @@
 /**
  * `npm run generate -- --clients 100000 [--seed 42] [--database img_pathways_perf]`: fills a
- * database of its own (created and migrated when missing, emptied of clients when not) with a
+ * database of its own (created and migrated when missing; its clients and users emptied when not) with a
  * realistic network: the seeded centers (unevenly busy), three case managers each, and per client
  * an account, credentials, about three exam records, clinical experience, a Match application,
  * a skewed number of notes and services (a few clients get most of the attention), tasks, and the
@@ -35,10 +35,9 @@ export async function generate(url: string, options: GenerateOptions, say: (line
     await seedMatchSeasons(data);
     const started = Date.now();
     await data.transaction(async (tx) => {
-      // An earlier run's rows go first: accounts, then clients (their records cascade), then staff.
-      await tx.query(`DELETE FROM users WHERE role = 'client' AND email LIKE '%@generated.example.org'`);
-      await tx.query(`DELETE FROM clients WHERE last_name LIKE 'Gen-%'`);
-      await tx.query(`DELETE FROM users WHERE email LIKE '%@generated.example.org'`);
+      // The database is the generator's: a re-run empties its clients and people (with all that
+      // hangs from them) in one TRUNCATE, far faster than deleting row by row through the FKs.
+      await tx.query(`TRUNCATE clients, users CASCADE`);
       // (The audit log is append-only: rows of an earlier run stay. Use a fresh database to start clean.)
       for (const [label, sql] of statements) {
         const step = Date.now();
