@@ -14,12 +14,11 @@ import {
   ReminderWorld,
   remindersQueue,
   settled,
-  startWorker,
   suiteRedisUrl,
   zoneThreeHoursAway,
 } from './support/reminders';
 import { SmtpSink } from './support/smtp-sink';
-import { createTestApp } from './support/test-app';
+import { createTestApp, startWorker } from './support/test-app';
 
 /** A Redis database of this suite's own: no other suite's worker takes these jobs. */
 const REDIS_URL = suiteRedisUrl(4);
@@ -365,7 +364,7 @@ describe('reminders: planned, scheduled and delivered once (real Redis, PostgreS
     }, 20_000);
     expect(after.map((r) => r.dedupe_key)).toEqual(before.map((r) => r.dedupe_key));
     expect(after.map((r, i) => r.due_at.getTime() - before[i].due_at.getTime())).toEqual(
-      [1, 2, 3, 4].map(() => 3 * 3_600_000),
+      [1, 2, 3, 4].map(() => away.laterByHours * 3_600_000),
     );
     for (const row of after) {
       const job = await queue.getJob(`reminder.${row.dedupe_key}`);
