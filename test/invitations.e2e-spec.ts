@@ -4,8 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, createCenter, createUser, TEST_PASSWORD, tokenFor } from './support/identities';
 import { SmtpSink, tokenIn } from './support/smtp-sink';
-import { createTestApp, overrideEnv } from './support/test-app';
-import { createWorkerContext } from '@app/worker';
+import { createTestApp, startWorker } from './support/test-app';
 import { INestApplicationContext } from '@nestjs/common';
 
 describe('invitations and password resets (real SMTP)', () => {
@@ -24,12 +23,7 @@ describe('invitations and password resets (real SMTP)', () => {
     const env = { SMTP_URL: smtpUrl, PUBLIC_URL: 'https://pathways.example.org' };
     app = await createTestApp({ env });
     // Mail is queued by the API and delivered by the worker, as in production.
-    const restore = overrideEnv(env);
-    try {
-      worker = await createWorkerContext();
-    } finally {
-      restore();
-    }
+    worker = await startWorker(env);
     data = app.get(DataSource);
     adminToken = tokenFor(app, await createUser(data, { role: Role.Admin }));
   });

@@ -1,7 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { createWorkerContext } from '@app/worker';
 import { Role } from '@lib/identity';
 import { addDays, civilDateOf } from '@lib/pathway';
 import { QueueName } from '@lib/queue';
@@ -11,17 +10,6 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { createCenter, createClient, createUser } from './identities';
-import { overrideEnv } from './test-app';
-
-/** A worker in this process, built with `env` (the suite's Redis database, its SMTP sink). */
-export async function startWorker(env: Record<string, string>): Promise<INestApplicationContext> {
-  const restore = overrideEnv(env);
-  try {
-    return await createWorkerContext();
-  } finally {
-    restore();
-  }
-}
 
 export const remindersQueue = (app: NestFastifyApplication | INestApplicationContext): Queue =>
   app.get<Queue>(getQueueToken(QueueName.Reminders));

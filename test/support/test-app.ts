@@ -1,6 +1,7 @@
 import { API_REQUIRES, ApiModule, configureApiApp, createFastifyAdapter } from '@app/api';
+import { createWorkerContext } from '@app/worker';
 import { validateEnvironment } from '@lib/kernel';
-import { Type } from '@nestjs/common';
+import { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 
@@ -61,6 +62,16 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<NestF
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return app;
+  } finally {
+    restore();
+  }
+}
+
+/** A worker in this process, built with `env` (a suite's own Redis database, its SMTP sink). */
+export async function startWorker(env: Record<string, string>): Promise<INestApplicationContext> {
+  const restore = overrideEnv(env);
+  try {
+    return await createWorkerContext();
   } finally {
     restore();
   }

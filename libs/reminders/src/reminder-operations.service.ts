@@ -198,6 +198,16 @@ export class ReminderOperations implements OnModuleInit {
     return { jobId: job.id ?? '' };
   }
 
+  /**
+   * After a change that moves many clients' reminders (a Match date, a center's time zone): a sweep
+   * now. Never fails the change: if the queue is unavailable, the daily sweep catches up.
+   */
+  async reconcileAfter(change: string): Promise<void> {
+    await this.reconcileNow().catch((error: Error) =>
+      this.logger.warn(`sweep after ${change} not queued: ${error.message}`),
+    );
+  }
+
   async sweeps(): Promise<SweepList> {
     const rows = await this.dataSource
       .getRepository(ReminderSweepEntity)

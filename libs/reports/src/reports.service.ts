@@ -317,28 +317,42 @@ const COUNTS = ['applicants', 'matched', 'soap', 'elsewhere', 'unmatched', 'with
  * another report minus the rows shown would give it back).
  */
 export function suppressSmallRows(rows: OutcomeRow[], shown: (n: number) => ShownCount): MatchOutcomeRow[] {
-  const small = (row: OutcomeRow) => COUNTS.some((k) => typeof shown(row[k]) === 'string');
-  const hidden = new Set(rows.filter(small));
-  if (hidden.size === 1 && rows.length > 1) {
-    const [next] = rows.filter((r) => !hidden.has(r)).sort((a, b) => a.applicants - b.applicants);
-    hidden.add(next);
-  }
+  const hidden = withComplement(
+    rows,
+    (row) => COUNTS.some((k) => isSmall(shown, row[k])),
+    (row) => row.applicants,
+  );
   // Small counts read "<5"; the others of a hidden row read "hidden" (a "<5" on 12 would be untrue).
-  const cell = (n: number): ShownCount => (n === 0 ? 0 : typeof shown(n) === 'string' ? shown(n) : HIDDEN);
+  const cell = (n: number): ShownCount => (n === 0 ? 0 : isSmall(shown, n) ? shown(n) : HIDDEN);
   return rows.map((row) => (hidden.has(row) ? outcome(row, cell, true) : outcome(row, (n) => n, false)));
 }
 
 /** A list of counts (specialties, states matched in): small ones hidden, and one more if only one is. */
 function suppressList(items: Array<{ name: string; clients: number }>, shown: (n: number) => ShownCount) {
-  const hidden = new Set(items.filter((i) => typeof shown(i.clients) === 'string'));
-  if (hidden.size === 1 && items.length > 1) {
-    const [next] = items.filter((i) => !hidden.has(i)).sort((a, b) => a.clients - b.clients);
-    hidden.add(next);
-  }
+  const hidden = withComplement(
+    items,
+    (i) => isSmall(shown, i.clients),
+    (i) => i.clients,
+  );
   return items.map((i) => ({
     name: i.name,
-    clients: !hidden.has(i) ? i.clients : typeof shown(i.clients) === 'string' ? shown(i.clients) : HIDDEN,
+    clients: !hidden.has(i) ? i.clients : isSmall(shown, i.clients) ? shown(i.clients) : HIDDEN,
   }));
+}
+
+const isSmall = (shown: (n: number) => ShownCount, n: number) => typeof shown(n) === 'string';
+
+/**
+ * The items to hide: the small ones and, when only one is, the next smallest with it (else a total
+ * shown elsewhere minus the items shown would give the one back).
+ */
+function withComplement<T>(items: T[], small: (item: T) => boolean, size: (item: T) => number): Set<T> {
+  const hidden = new Set(items.filter(small));
+  if (hidden.size === 1 && items.length > 1) {
+    const [next] = items.filter((i) => !hidden.has(i)).sort((a, b) => size(a) - size(b));
+    hidden.add(next);
+  }
+  return hidden;
 }
 
 /** A range that ends before it starts is a mistake to name, not an empty report. */

@@ -1,3 +1,4 @@
+export * from './own-client';
 export * from './my-status.dto';
 export * from './my-status.service';
 export * from './self-service.module';

@@ -1,9 +1,10 @@
 import { AuditService } from '@lib/audit';
 import { writeUnderClient } from '@lib/clients';
 import { Actor } from '@lib/identity';
-import { NotFoundError, refuseNulls } from '@lib/kernel';
+import { refuseNulls } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { MyContactResponse, UpdateMyContactDto } from './my-status.dto';
+import { ownClientId } from './own-client';
 
 /**
  * The IMG's own contact details on their client record (phone, e-mail, preferred language),
@@ -14,9 +15,8 @@ export class MyContactService {
   constructor(private readonly audit: AuditService) {}
 
   async update(actor: Actor, input: UpdateMyContactDto): Promise<MyContactResponse> {
-    if (!actor.clientId) throw new NotFoundError('Client record of user', actor.userId);
     refuseNulls(input, ['preferredLanguage']);
-    const clientId = actor.clientId;
+    const clientId = ownClientId(actor);
     // The one way to write under a client: locked, audited, refused once anonymized.
     return writeUnderClient(this.audit, actor, clientId, async (manager, client) => {
       // Last write wins on these three fields: no If-Match for a person's own phone number.

@@ -1,6 +1,6 @@
 import { ClientTask, findClientInScope, PathwayRecordsService } from '@lib/clients';
 import { Actor, User } from '@lib/identity';
-import { Clock, NotFoundError } from '@lib/kernel';
+import { Clock } from '@lib/kernel';
 import {
   civilDateOf,
   EXAM_NAMES,
@@ -15,6 +15,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThanOrEqual } from 'typeorm';
 import { MyDeadline, MyStatusResponse } from './my-status.dto';
+import { ownClientId } from './own-client';
 
 /** Each stage in plain words, for the IMG. */
 export const STAGE_TEXT: Record<Stage, string> = {
@@ -120,8 +121,7 @@ export class MyStatusService {
 
   /** The caller's own client record, through their scope (`self`). */
   private async ownClient(actor: Actor) {
-    if (!actor.clientId) throw new NotFoundError('Client record of user', actor.userId);
-    return findClientInScope(this.dataSource.manager, actor.scope, actor.clientId);
+    return findClientInScope(this.dataSource.manager, actor.scope, ownClientId(actor));
   }
 }
 

@@ -3,7 +3,7 @@ import { AuditContext } from '@lib/audit';
 import { Role } from '@lib/identity';
 import { PageQuery } from '@lib/kernel';
 import { ReminderOperations } from '@lib/reminders';
-import { Body, Controller, Get, Logger, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -19,8 +19,6 @@ import { UuidParam } from '../http/validation';
 @ApiBearerAuth()
 @Controller('centers')
 export class CentersController {
-  private readonly logger = new Logger(CentersController.name);
-
   constructor(
     private readonly centers: CentersService,
     private readonly reminders: ReminderOperations,
@@ -61,9 +59,7 @@ export class CentersController {
     // Reminders go out at 09:00 in the center's zone: a new zone moves them, now rather than at the
     // next daily sweep (which catches up anyway if the queue is unavailable at this moment).
     if (body.timeZone !== undefined) {
-      await this.reminders
-        .reconcileNow()
-        .catch((error: Error) => this.logger.warn(`sweep after a time-zone change not queued: ${error.message}`));
+      await this.reminders.reconcileAfter('a time-zone change');
     }
     return center;
   }

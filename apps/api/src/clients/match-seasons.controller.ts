@@ -3,7 +3,7 @@ import { MatchSeasonResponse, MatchSeasonsService, UpdateMatchSeasonDto } from '
 import { Role } from '@lib/identity';
 import { ValidationFailed } from '@lib/kernel';
 import { ReminderOperations } from '@lib/reminders';
-import { Body, Controller, Get, Logger, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequestAuditContext, Roles } from '../auth/auth.decorators';
 
@@ -20,8 +20,6 @@ function inRange(matchYear: number): number {
 @ApiBearerAuth()
 @Controller('match-seasons')
 export class MatchSeasonsController {
-  private readonly logger = new Logger(MatchSeasonsController.name);
-
   constructor(
     private readonly seasons: MatchSeasonsService,
     private readonly reminders: ReminderOperations,
@@ -55,9 +53,7 @@ export class MatchSeasonsController {
     const season = await this.seasons.update(context, inRange(matchYear), body);
     // Match dates moved: re-plan every client's reminders now, not at the next daily sweep (which
     // catches up anyway if the queue is unavailable at this moment).
-    await this.reminders
-      .reconcileNow()
-      .catch((error: Error) => this.logger.warn(`sweep after a calendar change not queued: ${error.message}`));
+    await this.reminders.reconcileAfter('a calendar change');
     return season;
   }
 }

@@ -1,6 +1,6 @@
 import { CreateExamDto, ExamResponse, PathwayRecordsService, UpdateExamDto } from '@lib/clients';
 import { Actor, Role } from '@lib/identity';
-import { NotFoundError } from '@lib/kernel';
+import { ownClientId } from '@lib/self-service';
 import { Body, Controller, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -11,11 +11,6 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../http/validation';
-
-const ownClient = (actor: Actor): string => {
-  if (!actor.clientId) throw new NotFoundError('Client record of user', actor.userId);
-  return actor.clientId;
-};
 
 /**
  * The IMG reports an exam date or result. The same rules apply as for staff (422 for what the
@@ -32,7 +27,7 @@ export class MyExamsController {
   @ApiCreatedResponse({ type: ExamResponse, description: 'Stored with verified: false' })
   @ApiUnprocessableEntityResponse({ description: 'A pathway rule refuses it' })
   create(@CurrentActor() actor: Actor, @Body() body: CreateExamDto): Promise<ExamResponse> {
-    return this.pathway.createExam(actor, ownClient(actor), body);
+    return this.pathway.createExam(actor, ownClientId(actor), body);
   }
 
   @Patch(':id')
@@ -40,6 +35,6 @@ export class MyExamsController {
   @ApiOkResponse({ type: ExamResponse, description: 'Unverified again until the case manager checks it' })
   @ApiUnprocessableEntityResponse({ description: 'A pathway rule refuses it' })
   update(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: UpdateExamDto): Promise<ExamResponse> {
-    return this.pathway.updateExam(actor, ownClient(actor), id, body);
+    return this.pathway.updateExam(actor, ownClientId(actor), id, body);
   }
 }
