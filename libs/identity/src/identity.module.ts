@@ -1,3 +1,4 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { Environment } from '@lib/kernel';
 import { MailModule } from '@lib/mail';
 import { Module } from '@nestjs/common';
@@ -18,6 +19,15 @@ export function jwtSecretOf(config: ConfigService<Environment, true>): string {
   const secret = config.get('JWT_SECRET', { infer: true });
   if (!secret) throw new Error('JWT_SECRET is required by this process: add it to the required settings');
   return secret;
+}
+
+/**
+ * The secret as a key object, made once. Given a string, jsonwebtoken first tries to parse it as
+ * a PEM public key on every verification and falls back after the exception: that alone was a
+ * seventh of the API's CPU time per request in the benchmark (`npm run bench`).
+ */
+export function jwtVerificationKey(config: ConfigService<Environment, true>): KeyObject {
+  return createSecretKey(Buffer.from(jwtSecretOf(config), 'utf8'));
 }
 
 @Module({

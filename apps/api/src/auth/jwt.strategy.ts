@@ -1,4 +1,4 @@
-import { AccessClaims, Actor, JWT_AUDIENCE, JWT_ISSUER, jwtSecretOf, Role, scopeOf, User } from '@lib/identity';
+import { AccessClaims, Actor, JWT_AUDIENCE, JWT_ISSUER, jwtVerificationKey, Role, scopeOf, User } from '@lib/identity';
 import { AppError, Environment } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -23,7 +23,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: jwtSecretOf(config),
+      // jsonwebtoken accepts a KeyObject (passport-jwt's types say string | Buffer).
+      secretOrKey: jwtVerificationKey(config) as unknown as Buffer,
       algorithms: ['HS256'],
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,
