@@ -29,6 +29,7 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
 import { createApiApp } from '@app/api';
 import { hashPassword } from '@lib/identity';
 import { encodeCursor } from '@lib/kernel';
+import { createDataSource, ensureDatabase } from '@lib/database';
 import { generate } from './generate';
 import { bindParams, RecordedParam, RecordedRoutes, RecordedStatement } from './recorded';
 
@@ -84,12 +85,10 @@ async function main(): Promise<void> {
   url.pathname = `/${args.database}`;
   const databaseUrl = url.toString();
 
+  // A data set generated before the latest migrations gets them (and their backfills) first.
+  await migrate(databaseUrl);
   const db = new PgClient({ connectionString: databaseUrl });
-  await db.connect().catch(async () => {
-    // No database yet: generate() creates it.
-    await generate(databaseUrl, { clients: 100_000, seed: 42 }, say);
-    await db.connect();
-  });
+  await db.connect();
   const [{ count }] = (await db.query(`SELECT count(*)::int AS count FROM clients WHERE last_name LIKE 'Gen-%'`))
     .rows as Array<{ count: number }>;
   if (count === 0) {
@@ -207,6 +206,16 @@ async function main(): Promise<void> {
     await redis.flushdb();
     redis.disconnect();
     await db.end();
+  }
+}
+
+async function migrate(url: string): Promise<void> {
+  await ensureDatabase(url);
+  const data = await createDataSource({ url, poolSize: 1 }).initialize();
+  try {
+    await data.runMigrations({ transaction: 'each' });
+  } finally {
+    await data.destroy();
   }
 }
 

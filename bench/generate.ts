@@ -10,9 +10,9 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { Client, PathwayRecordsService } from '@lib/clients';
+import { Client, PathwayRecordsService, storeDerivedColumns } from '@lib/clients';
 import { createDataSource, ensureDatabase } from '@lib/database';
-import { evaluatePathway, PATHWAY_RULES } from '@lib/pathway';
+import { evaluatePathway, PATHWAY_RULES, reportMilestones } from '@lib/pathway';
 import { seedCenters, seedMatchSeasons, seedPartnerPrograms } from '@lib/seed';
 import { MatchSeasonEntity, MatchSeasonsService } from '@lib/calendar';
 import { SystemClock } from '@lib/kernel';
@@ -60,7 +60,7 @@ export async function generate(url: string, options: GenerateOptions, say: (line
   }
 }
 
-/** The engine's stage for every generated client, in batches (as every API write would have set it). */
+/** The engine's stage and the report milestones of every generated client, in batches (as every API write would have set them). */
 async function refreshStages(data: DataSource): Promise<void> {
   // Reading only: the services' audit and writes are not used here.
   const seasons = new MatchSeasonsService(data.getRepository(MatchSeasonEntity), undefined as never);
@@ -72,10 +72,13 @@ async function refreshStages(data: DataSource): Promise<void> {
   for (let i = 0; i < ids.length; i += BATCH) {
     const clients = await data.manager.findBy(Client, { id: In(ids.slice(i, i + BATCH).map((r) => r.id)) });
     const snapshots = await pathways.snapshots(data.manager, clients);
-    const stages = snapshots.map((s) => evaluatePathway(s.records, s.calendar, PATHWAY_RULES, now, s.timeZone).stage);
-    await data.query(
-      `UPDATE clients c SET stage = v.stage FROM unnest($1::uuid[], $2::text[]) AS v(id, stage) WHERE c.id = v.id`,
-      [snapshots.map((s) => s.client.id), stages],
+    await storeDerivedColumns(
+      data,
+      snapshots.map((s) => ({
+        clientId: s.client.id,
+        stage: evaluatePathway(s.records, s.calendar, PATHWAY_RULES, now, s.timeZone).stage,
+        milestones: reportMilestones(s.records),
+      })),
     );
   }
 }

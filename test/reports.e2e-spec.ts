@@ -1,3 +1,4 @@
+import { Client, PathwayRecordsService } from '@lib/clients';
 import { createDataSource, recreateDatabase } from '@lib/database';
 import { Role } from '@lib/identity';
 import { seedPartnerPrograms } from '@lib/seed';
@@ -121,6 +122,9 @@ describe('outcome reports for program directors', () => {
     await service(c4, 'exam_preparation', '2025-12-01', 4);
     await apply(b.id, 'SY', 2026, 'matched', ['Family Medicine', 'Internal Medicine'], ['Family Medicine', 'NY']);
     await apply(b.id, 'MX', 2026, 'unmatched', ['Psychiatry']);
+    // The records above went in by SQL: store what the API's writes derive from them (stage, milestones).
+    const pathway = app.get(PathwayRecordsService);
+    for (const client of await data.getRepository(Client).find()) await pathway.refreshStage(data.manager, client);
   });
   afterAll(() => app.close());
 
@@ -277,7 +281,13 @@ describe('outcome reports for program directors', () => {
       .get('/api/v1/reports/pipeline?intakeFrom=2024-01-01&intakeTo=2025-12-31')
       .set(bearer(tokens.directorA))
       .expect(200);
-    expect(res.body.byStage).toEqual([{ center: names.A, value: 'intake', clients: 6 }]);
+    // Stages as the engine set them: c1, c2 and c6 matched; c5's application is pending; c3 and c4
+    // (unmatched, withdrawn, nothing else recorded) are back at intake.
+    expect(res.body.byStage).toEqual([
+      { center: names.A, value: 'applying', clients: 1 },
+      { center: names.A, value: 'intake', clients: 2 },
+      { center: names.A, value: 'matched', clients: 3 },
+    ]);
     expect(
       Object.fromEntries(res.body.funnel.map((f: { step: string; clients: number }) => [f.step, f.clients])),
     ).toEqual({
@@ -352,6 +362,18 @@ describe('outcome reports for program directors', () => {
         { categories: ['financial_support'], clients: 1 },
       ]),
     );
+    // The network's report (read without the clients table): center B has no services, so the same figures.
+    const network = await http()
+      .get('/api/v1/reports/services?from=2026-01-01&to=2026-12-31')
+      .set(bearer(tokens.admin))
+      .expect(200);
+    expect(network.body).toEqual(res.body);
+    const all = await http().get('/api/v1/reports/services').set(bearer(tokens.admin)).expect(200);
+    expect(all.body.categories.find((c: { category: string }) => c.category === 'exam_preparation')).toMatchObject({
+      clients: 2,
+      services: 2,
+      hours: 14,
+    });
     const csv = await http()
       .get('/api/v1/reports/services?from=2026-01-01&format=csv')
       .set(bearer(tokens.directorA))
@@ -382,5 +404,24 @@ describe('outcome reports for program directors', () => {
     const rows: string[][] = parse(csv.text, { bom: true });
     expect(rows).toContainEqual(['service:educationalGuidance', '16', '17']);
     expect(rows).toContainEqual(['limited_to_one_area', '13', '17']);
+  });
+
+  // Last: it adds a client to center A, which the counts above do not expect.
+  it('the funnel follows the records as the API writes them (each write stores the milestones)', async () => {
+    const manager = tokenFor(app, await createUser(data, { role: Role.CaseManager, centerId: centerA }));
+    const client = await createClient(data, { centerId: centerA });
+    const funnel = async () => {
+      const res = await http().get('/api/v1/reports/pipeline').set(bearer(tokens.directorA)).expect(200);
+      return Object.fromEntries(res.body.funnel.map((f: { step: string; clients: number }) => [f.step, f.clients]));
+    };
+    const before = await funnel();
+    await http()
+      .post(`/api/v1/clients/${client.id}/exams`)
+      .set(bearer(manager))
+      .send({ exam: 'USMLE_STEP1', status: 'passed', testDate: '2025-09-10' })
+      .expect(201);
+    const after = await funnel();
+    expect(after.step1_passed).toBe(before.step1_passed + 1);
+    expect(after.step2_ck_passed).toBe(before.step2_ck_passed);
   });
 });

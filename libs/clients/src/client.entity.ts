@@ -50,7 +50,22 @@ export const PERSONAL_FIELDS = [
   type: 'client',
   // The closing reason is free text about a person's life: masked too.
   sensitive: [...PERSONAL_FIELDS, 'closedReason'],
-  ignore: ['createdAt', 'updatedAt', 'version', 'lastActivityAt', 'stage'],
+  ignore: [
+    'createdAt',
+    'updatedAt',
+    'version',
+    'lastActivityAt',
+    'stage',
+    'credentialsVerified',
+    'step1Passed',
+    'step2CkPassed',
+    'oetPassed',
+    'certifiedOn',
+    'usClinicalExperience',
+    'applied',
+    'firstApplicationOn',
+    'matchedSeason',
+  ],
   clientIdProperty: 'id',
   centerIdProperty: 'centerId',
 })
@@ -150,6 +165,17 @@ export class Client {
   /** The pathway engine's stage, stored for the caseload filter; refreshed by every pathway write. */
   @Column({ type: 'text', default: 'intake' })
   stage: Stage;
+
+  // What the reports count (`reportMilestones`), refreshed with the stage; never selected by default.
+  @Column({ default: false, select: false }) credentialsVerified: boolean;
+  @Column({ default: false, select: false }) step1Passed: boolean;
+  @Column({ default: false, select: false }) step2CkPassed: boolean;
+  @Column({ default: false, select: false }) oetPassed: boolean;
+  @Column({ type: 'date', nullable: true, select: false }) certifiedOn: string | null;
+  @Column({ default: false, select: false }) usClinicalExperience: boolean;
+  @Column({ default: false, select: false }) applied: boolean;
+  @Column({ type: 'date', nullable: true, select: false }) firstApplicationOn: string | null;
+  @Column({ type: 'integer', nullable: true, select: false }) matchedSeason: number | null;
 
   /** Last change to the record or anything under it: sorts the caseload. */
   @Column({ type: 'timestamptz', default: () => 'now()' })

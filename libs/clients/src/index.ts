@@ -13,5 +13,6 @@ export * from './clients.module';
 export * from './pathway/pathway-records.entities';
 export * from './pathway/pathway-records.dto';
 export * from './pathway/pathway-records.service';
+export * from './pathway/derived-columns';
 export * from './pathway/pathway-records.module';
 export * from './client-writes';

@@ -9,3 +9,4 @@ export * from './requirements';
 export * from './deadlines';
 export * from './progress';
 export * from './evaluate';
+export * from './milestones';

@@ -1,7 +1,6 @@
 import { SERVICE_CATEGORIES } from '@lib/clients';
 import { Actor } from '@lib/identity';
 import { Environment, NotFoundError, ValidationFailed } from '@lib/kernel';
-import { US_CLINICAL_KINDS } from '@lib/pathway';
 import { PROGRAM_SERVICES } from '@lib/programs';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -121,56 +120,42 @@ export class ReportsService {
   async pipeline(actor: Actor, query: CohortQuery): Promise<PipelineReport> {
     refuseBackwards('intakeFrom', query.intakeFrom, 'intakeTo', query.intakeTo);
     const centerId = await this.centerOf(actor, query);
-    const per = (column: 'stage' | 'status') =>
-      this.dataSource.query<Array<{ center: string; value: string; clients: number }>>(
-        // Counted by center id first (an index-only scan of the caseload indexes), named after.
-        `SELECT ct.name AS center, counted.value, counted.clients
-           FROM (SELECT c.center_id, c.${column} AS value, count(*)::int AS clients
-                   FROM clients c WHERE ($1::uuid IS NULL OR c.center_id = $1) GROUP BY 1, 2) counted
-           JOIN centers ct ON ct.id = counted.center_id
-          ORDER BY 1, 2`,
-        [centerId],
-      );
-    const [byStage, byStatus] = [await per('stage'), await per('status')];
+    // Both breakdowns in one scan of the clients (grouping sets), counted by center id and named after.
+    const counted = await this.dataSource.query<
+      Array<{ center: string; stage: string | null; status: string | null; clients: number }>
+    >(
+      `SELECT ct.name AS center, counted.stage, counted.status, counted.clients
+         FROM (SELECT c.center_id, c.stage, c.status, count(*)::int AS clients
+                 FROM clients c WHERE ($1::uuid IS NULL OR c.center_id = $1)
+                GROUP BY GROUPING SETS ((c.center_id, c.stage), (c.center_id, c.status))) counted
+         JOIN centers ct ON ct.id = counted.center_id
+        ORDER BY 1, 2, 3`,
+      [centerId],
+    );
+    const byStage = counted.flatMap((r) =>
+      r.stage === null ? [] : [{ center: r.center, value: r.stage, clients: r.clients }],
+    );
+    const byStatus = counted.flatMap((r) =>
+      r.status === null ? [] : [{ center: r.center, value: r.status, clients: r.clients }],
+    );
     // Each step counts the cohort's clients who reached it, whether or not they passed the earlier
-    // ones. Per-client flags are aggregated once per table and joined (hash joins), not probed
-    // per client: a correlated EXISTS per step took close to a second at 100,000 clients.
+    // ones: the milestones stored on each client by every pathway write (reportMilestones), so the
+    // funnel is one scan of the clients. Aggregating the exams, experiences and applications per
+    // request instead took over a second at 100,000 clients (BENCHMARKS.md).
     const [funnel] = await this.dataSource.query<Array<Record<string, number>>>(
-      `WITH cohort AS (
-         SELECT c.id FROM clients c
-          WHERE ($1::uuid IS NULL OR c.center_id = $1)
-            AND ($2::date IS NULL OR c.intake_date >= $2) AND ($3::date IS NULL OR c.intake_date <= $3)),
-       passed AS (
-         SELECT e.client_id,
-                bool_or(e.exam = 'USMLE_STEP1') AS step1,
-                bool_or(e.exam = 'USMLE_STEP2_CK') AS step2_ck,
-                bool_or(e.exam = 'OET_MEDICINE') AS oet
-           -- What the IMG reported counts once a case manager has checked it.
-           FROM exam_records e WHERE e.status = 'passed' AND e.verified GROUP BY e.client_id),
-       clinical AS (
-         SELECT DISTINCT x.client_id FROM clinical_experiences x
-          WHERE x.kind = ANY($4) AND x.status IN ('ongoing', 'completed')),
-       applied AS (
-         -- Applied: submitted through ERAS (or, with no date recorded, a result came in).
-         SELECT a.client_id, bool_or(a.result IN ('matched', 'matched_soap')) AS matched
-           FROM match_applications a WHERE a.eras_submitted_at IS NOT NULL OR a.result <> 'pending'
-          GROUP BY a.client_id)
-       SELECT count(*)::int AS enrolled,
-              count(*) FILTER (WHERE r.diploma_verified_at IS NOT NULL AND r.transcript_verified_at IS NOT NULL
-                                 AND r.school_listed_in_world_directory)::int AS credentials_verified,
-              count(*) FILTER (WHERE passed.step1)::int AS step1_passed,
-              count(*) FILTER (WHERE passed.step2_ck)::int AS step2_ck_passed,
-              count(*) FILTER (WHERE passed.oet)::int AS oet_passed,
-              count(*) FILTER (WHERE r.certificate_issued_at IS NOT NULL)::int AS ecfmg_certified,
-              count(clinical.client_id)::int AS us_clinical_experience,
-              count(applied.client_id)::int AS applied,
-              count(*) FILTER (WHERE applied.matched)::int AS matched
-         FROM cohort
-         LEFT JOIN credential_records r ON r.client_id = cohort.id
-         LEFT JOIN passed ON passed.client_id = cohort.id
-         LEFT JOIN clinical ON clinical.client_id = cohort.id
-         LEFT JOIN applied ON applied.client_id = cohort.id`,
-      [centerId, query.intakeFrom ?? null, query.intakeTo ?? null, [...US_CLINICAL_KINDS]],
+      `SELECT count(*)::int AS enrolled,
+              count(*) FILTER (WHERE c.credentials_verified)::int AS credentials_verified,
+              count(*) FILTER (WHERE c.step1_passed)::int AS step1_passed,
+              count(*) FILTER (WHERE c.step2_ck_passed)::int AS step2_ck_passed,
+              count(*) FILTER (WHERE c.oet_passed)::int AS oet_passed,
+              count(*) FILTER (WHERE c.certified_on IS NOT NULL)::int AS ecfmg_certified,
+              count(*) FILTER (WHERE c.us_clinical_experience)::int AS us_clinical_experience,
+              count(*) FILTER (WHERE c.applied)::int AS applied,
+              count(*) FILTER (WHERE c.matched_season IS NOT NULL)::int AS matched
+         FROM clients c
+        WHERE ($1::uuid IS NULL OR c.center_id = $1)
+          AND ($2::date IS NULL OR c.intake_date >= $2) AND ($3::date IS NULL OR c.intake_date <= $3)`,
+      [centerId, query.intakeFrom ?? null, query.intakeTo ?? null],
     );
     return {
       byStage,
@@ -185,23 +170,24 @@ export class ReportsService {
     const rows = await this.dataSource.query<MilestoneDuration[]>(
       // The center filter inside each branch, so a center's report aggregates only its clients.
       // A milestone reached before intake (certified before arriving) is no duration of ours: left out.
-      `WITH scoped AS (SELECT * FROM clients c WHERE $1::uuid IS NULL OR c.center_id = $1),
+      // From the milestones stored on each client (reportMilestones): one scan of the clients.
+      `WITH scoped AS (
+         SELECT c.center_id, c.intake_date, c.certified_on, c.first_application_on, c.matched_season
+           FROM clients c WHERE $1::uuid IS NULL OR c.center_id = $1),
+       match_days AS (
+         SELECT s.match_year, min((e->>'at')::timestamptz::date) AS day
+           FROM match_seasons s CROSS JOIN LATERAL jsonb_array_elements(s.events) e
+          WHERE e->>'key' = 'match_day' GROUP BY s.match_year),
        reached AS (
-         SELECT c.center_id, 'ecfmg_certified' AS milestone, r.certificate_issued_at - c.intake_date AS days
-           FROM scoped c JOIN credential_records r ON r.client_id = c.id
-          WHERE r.certificate_issued_at IS NOT NULL
+         SELECT center_id, 'ecfmg_certified' AS milestone, certified_on - intake_date AS days
+           FROM scoped WHERE certified_on IS NOT NULL
          UNION ALL
-         SELECT c.center_id, 'first_match_application', min(a.eras_submitted_at) - c.intake_date
-           FROM scoped c JOIN match_applications a ON a.client_id = c.id
-          WHERE a.eras_submitted_at IS NOT NULL GROUP BY c.id, c.center_id, c.intake_date
+         SELECT center_id, 'first_match_application', first_application_on - intake_date
+           FROM scoped WHERE first_application_on IS NOT NULL
          UNION ALL
          -- Matched on the season's Match Day (from the Match calendar).
-         SELECT c.center_id, 'matched', min((e->>'at')::timestamptz::date) - c.intake_date
-           FROM scoped c JOIN match_applications a ON a.client_id = c.id
-           JOIN match_seasons s ON s.match_year = a.season
-           CROSS JOIN LATERAL jsonb_array_elements(s.events) e
-          WHERE a.result IN ('matched', 'matched_soap') AND e->>'key' = 'match_day'
-          GROUP BY c.id, c.center_id, c.intake_date)
+         SELECT c.center_id, 'matched', m.day - c.intake_date
+           FROM scoped c JOIN match_days m ON m.match_year = c.matched_season)
        SELECT ct.name AS center, reached.milestone, count(*)::int AS clients,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::float AS "medianDays",
               percentile_cont(0.25) WITHIN GROUP (ORDER BY days)::float AS "p25Days",
@@ -219,39 +205,50 @@ export class ReportsService {
   async services(actor: Actor, query: ServicesQuery): Promise<ServicesReport> {
     refuseBackwards('from', query.from, 'to', query.to);
     const centerId = await this.centerOf(actor, query);
-    const inRange = `($1::uuid IS NULL OR c.center_id = $1) AND ($2::date IS NULL OR s.service_date >= $2)
-                     AND ($3::date IS NULL OR s.service_date <= $3)`;
+    // The clients table only when a center narrows the report: the network's report reads the services alone.
+    const [from, center] =
+      centerId === null
+        ? ['client_services s', '$1::uuid IS NULL']
+        : ['client_services s JOIN clients c ON c.id = s.client_id', 'c.center_id = $1'];
+    const inRange = `${center} AND ($2::date IS NULL OR s.service_date >= $2) AND ($3::date IS NULL OR s.service_date <= $3)`;
     const params = [centerId, query.from ?? null, query.to ?? null];
-    const categories = await this.dataSource.query<ServiceUse[]>(
-      // Amounts by currency: cents of different currencies do not add up.
-      `SELECT s.category, count(DISTINCT s.client_id)::int AS clients, count(*)::int AS services,
-              coalesce(sum(s.hours), 0)::float AS hours,
-              coalesce((SELECT jsonb_object_agg(t.currency, t.cents) FROM (
-                          SELECT s2.currency, sum(s2.amount_cents)::bigint AS cents
-                            FROM client_services s2 JOIN clients c2 ON c2.id = s2.client_id
-                           WHERE s2.category = s.category AND s2.currency IS NOT NULL
-                             AND ($1::uuid IS NULL OR c2.center_id = $1) AND ($2::date IS NULL OR s2.service_date >= $2)
-                             AND ($3::date IS NULL OR s2.service_date <= $3)
-                           GROUP BY s2.currency) t), '{}') AS "amountCents"
-         FROM client_services s JOIN clients c ON c.id = s.client_id
-        WHERE ${inRange}
-        GROUP BY 1 ORDER BY 1`,
+    // One pass: services, hours and amounts per category and currency (cents of different
+    // currencies do not add up).
+    const sums = await this.dataSource.query<
+      Array<{ category: string; currency: string | null; services: number; hours: number; cents: number | null }>
+    >(
+      `SELECT s.category, s.currency, count(*)::int AS services, coalesce(sum(s.hours), 0)::float AS hours,
+              sum(s.amount_cents)::float AS cents
+         FROM ${from} WHERE ${inRange} GROUP BY 1, 2`,
       params,
     );
-    const combinations = await this.dataSource.query<ServiceCombination[]>(
-      `SELECT mix.categories, count(*)::int AS clients
-         FROM (SELECT array_agg(DISTINCT s.category ORDER BY s.category) AS categories
-                 FROM client_services s JOIN clients c ON c.id = s.client_id
-                WHERE ${inRange} GROUP BY s.client_id) mix
-        GROUP BY 1 ORDER BY 2 DESC, 1`,
-      params,
+    // A second pass: each client's mix as a bit mask of categories, counted per mask. Clients per
+    // category and the combinations both follow from it, without sorting arrays per client.
+    const masks = await this.dataSource.query<Array<{ mask: number; clients: number }>>(
+      `SELECT m.mask, count(*)::int AS clients
+         FROM (SELECT bit_or(1 << (array_position($4::text[], s.category) - 1)) AS mask
+                 FROM ${from} WHERE ${inRange} GROUP BY s.client_id) m
+        GROUP BY 1`,
+      [...params, [...SERVICE_CATEGORIES]],
     );
+    const mixOf = (mask: number) => SERVICE_CATEGORIES.filter((_, i) => mask & (1 << i)).sort();
+    const combinations: ServiceCombination[] = masks
+      .map(({ mask, clients }) => ({ categories: mixOf(mask), clients }))
+      .sort((x, y) => y.clients - x.clients || compareLists(x.categories, y.categories));
     // Every category, a zero where none was delivered: a gap is a finding too.
-    const used = new Map(categories.map((c) => [c.category, c]));
     return {
-      categories: SERVICE_CATEGORIES.map(
-        (category) => used.get(category) ?? { category, clients: 0, services: 0, hours: 0, amountCents: {} },
-      ),
+      categories: SERVICE_CATEGORIES.map((category, i): ServiceUse => {
+        const rows = sums.filter((r) => r.category === category);
+        return {
+          category,
+          clients: masks.reduce((n, m) => n + (m.mask & (1 << i) ? m.clients : 0), 0),
+          services: rows.reduce((n, r) => n + r.services, 0),
+          hours: rows.reduce((n, r) => n + r.hours, 0),
+          amountCents: Object.fromEntries(
+            rows.flatMap((r) => (r.currency !== null && r.cents !== null ? [[r.currency, r.cents]] : [])),
+          ),
+        };
+      }),
       combinations,
     };
   }
@@ -360,4 +357,10 @@ function refuseBackwards(fromField: string, from: string | undefined, toField: s
   if (from && to && from > to) {
     throw new ValidationFailed([{ field: toField, problems: [`${toField} must be on or after ${fromField}`] }]);
   }
+}
+
+/** Lists of words in the order PostgreSQL sorts text arrays: word by word, a prefix first. */
+function compareLists(x: readonly string[], y: readonly string[]): number {
+  for (let i = 0; i < Math.min(x.length, y.length); i += 1) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  return x.length - y.length;
 }

@@ -4,6 +4,7 @@ import {
   CredentialRecordEntity,
   ExamRecordEntity,
   MatchApplicationEntity,
+  storeDerivedColumns,
 } from '@lib/clients';
 import {
   addDays,
@@ -15,6 +16,8 @@ import {
   ExamRecord,
   MatchApplicationRecord,
   PATHWAY_RULES,
+  PathwayRecords,
+  reportMilestones,
 } from '@lib/pathway';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import calendar from '../data/match-seasons.json';
@@ -194,18 +197,14 @@ export async function seedDemoPathways(dataSource: DataSource, now = new Date())
   await dataSource.transaction(async (manager) => {
     for (const [i, client] of clients.entries()) {
       const records = scenario(i, today);
-      const result = evaluatePathway(
-        {
-          client: { status: client.status, careerGoal: client.careerGoal },
-          exams: records.exams.map((e, k) => ({ ...e, id: `e${k}` })),
-          credentials: records.credentials,
-          clinicalExperiences: records.experiences.map((x, k) => ({ ...x, id: `x${k}` })),
-          matchApplications: records.applications.map((a, k) => ({ ...a, id: `a${k}` })),
-        },
-        calendar.seasons,
-        PATHWAY_RULES,
-        now,
-      );
+      const pathwayRecords: PathwayRecords = {
+        client: { status: client.status, careerGoal: client.careerGoal },
+        exams: records.exams.map((e, k) => ({ ...e, id: `e${k}` })),
+        credentials: records.credentials,
+        clinicalExperiences: records.experiences.map((x, k) => ({ ...x, id: `x${k}` })),
+        matchApplications: records.applications.map((a, k) => ({ ...a, id: `a${k}` })),
+      };
+      const result = evaluatePathway(pathwayRecords, calendar.seasons, PATHWAY_RULES, now);
       const insert = (entity: EntityTarget<ObjectLiteral>, rows: ObjectLiteral[]) =>
         rows.length
           ? manager.createQueryBuilder().insert().into(entity).values(rows).callListeners(false).execute()
@@ -249,7 +248,9 @@ export async function seedDemoPathways(dataSource: DataSource, now = new Date())
           startDate: a.result.startsWith('matched') ? `${a.season}-07-01` : null,
         })),
       );
-      await manager.query('UPDATE clients SET stage = $2 WHERE id = $1', [client.id, result.stage]);
+      await storeDerivedColumns(manager, [
+        { clientId: client.id, stage: result.stage, milestones: reportMilestones(pathwayRecords) },
+      ]);
     }
   });
   return clients.length;

@@ -15,6 +15,7 @@ import {
   MatchSeason,
   refusalsForExamWrite,
   Stage,
+  reportMilestones,
 } from '@lib/pathway';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -24,6 +25,7 @@ import { Client } from '../client.entity';
 import { findClientInScope, ScopedClient } from '../client-scope';
 import { rowOfClient, writeUnderClient } from '../client-writes';
 import { ClientsError, ClientsErrorCode } from '../clients.errors';
+import { storeDerivedColumns } from './derived-columns';
 import {
   ClinicalExperienceResponse,
   CreateClinicalExperienceDto,
@@ -158,10 +160,11 @@ export class PathwayRecordsService {
     });
   }
 
-  /** Stores the engine's stage on the client (raw SQL: derived data, not a change to audit). */
+  /** Stores the engine's stage and the report milestones on the client, from its records as they are now. */
   async refreshStage(manager: EntityManager, client: Client): Promise<Stage> {
-    const { stage } = await this.evaluate(manager, client);
-    await manager.query('UPDATE clients SET stage = $2 WHERE id = $1 AND stage <> $2', [client.id, stage]);
+    const [{ records, calendar, timeZone }] = await this.snapshots(manager, [client]);
+    const { stage } = evaluatePathway(records, calendar, PATHWAY_RULES, this.clock.now(), timeZone);
+    await storeDerivedColumns(manager, [{ clientId: client.id, stage, milestones: reportMilestones(records) }]);
     return stage;
   }
 

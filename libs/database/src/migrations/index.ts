@@ -5,6 +5,7 @@ import { SessionCutoff1795660000000 } from './1795660000000-session-cutoff';
 import { PathwayRecords1795670000000 } from './1795670000000-pathway-records';
 import { Reminders1795680000000 } from './1795680000000-reminders';
 import { CalendarFeed1795690000000 } from './1795690000000-calendar-feed';
+import { ReportMilestones1795700000000 } from './1795700000000-report-milestones';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   PathwayRecords1795670000000,
   Reminders1795680000000,
   CalendarFeed1795690000000,
+  ReportMilestones1795700000000,
 ];
