@@ -424,4 +424,27 @@ describe('outcome reports for program directors', () => {
     expect(after.step1_passed).toBe(before.step1_passed + 1);
     expect(after.step2_ck_passed).toBe(before.step2_ck_passed);
   });
+
+  it('reads the reports from a read replica when DATABASE_READ_URLS names one, and nothing else', async () => {
+    // An API whose primary is the shared test database and whose "replica" is this suite's own:
+    // its reports must answer this suite's figures, while logins and users stay on the primary.
+    // This app's answer first: passport keeps one 'jwt' strategy per process, the last app's.
+    const here = await http().get('/api/v1/reports/pipeline').set(bearer(tokens.admin)).expect(200);
+    const primary = process.env.DATABASE_URL!;
+    const replicated = await createTestApp({ env: { DATABASE_URL: primary, DATABASE_READ_URLS: DATABASE_URL } });
+    try {
+      const primaryData = replicated.get(DataSource);
+      const admin = tokenFor(replicated, await createUser(primaryData, { role: Role.Admin }));
+      const viaReplica = await request(replicated.getHttpServer())
+        .get('/api/v1/reports/pipeline')
+        .set(bearer(admin))
+        .expect(200);
+      expect(viaReplica.body.byStatus).toEqual(here.body.byStatus);
+      expect(viaReplica.body.byStatus.map((r: { center: string }) => r.center)).toContain(names.A);
+      // The same user's own record (GET /me) comes from the primary, where the user exists.
+      await request(replicated.getHttpServer()).get('/api/v1/me').set(bearer(admin)).expect(200);
+    } finally {
+      await replicated.close();
+    }
+  });
 });

@@ -51,16 +51,23 @@ export const entities = [
 export interface DatabaseSettings {
   url: string;
   poolSize?: number;
+  /** Read replicas: used only by queries that ask for one (`createQueryRunner('slave')`, the reports). */
+  readUrls?: readonly string[];
 }
 
 /**
  * The one place the database connection is described. `synchronize` is off everywhere: the
  * schema changes only through migrations.
  */
-export function dataSourceOptions({ url, poolSize = 10 }: DatabaseSettings): DataSourceOptions {
+export function dataSourceOptions({ url, poolSize = 10, readUrls = [] }: DatabaseSettings): DataSourceOptions {
   return {
     type: 'postgres',
-    url,
+    ...(readUrls.length === 0
+      ? { url }
+      : // The primary by default: only the reports opt in to a replica (and its lag).
+        {
+          replication: { master: { url }, slaves: readUrls.map((u) => ({ url: u })), defaultMode: 'master' as const },
+        }),
     entities,
     migrations,
     migrationsTableName: 'typeorm_migrations',

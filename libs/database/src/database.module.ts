@@ -4,7 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source';
 
-/** Opens the application's connection pool from `DATABASE_URL`. Import once, in an app's root module. */
+/** Opens the application's connection pools from `DATABASE_URL` (and `DATABASE_READ_URLS`). Import once, in an app's root module. */
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -13,6 +13,7 @@ import { dataSourceOptions } from './data-source';
         ...dataSourceOptions({
           url: config.get('DATABASE_URL', { infer: true }),
           poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }),
+          readUrls: config.get('DATABASE_READ_URLS', { infer: true }),
         }),
         // Fail start-up quickly with the driver's message instead of retrying for minutes.
         retryAttempts: 2,

@@ -80,7 +80,7 @@ export class ReportsService {
     const where = `($1::int IS NULL OR a.season = $1) AND ($2::uuid IS NULL OR c.center_id = $2)`;
     // By specialty, a match counts where it happened; elsewhere it is "matched elsewhere".
     const here = groupBy === 'specialty' ? 'AND a.matched_specialty IS NOT DISTINCT FROM s.specialty' : '';
-    const rows = await this.dataSource.query<OutcomeRow[]>(
+    const rows = await this.read<OutcomeRow[]>(
       `SELECT ${GROUP_EXPRESSION[groupBy]} AS grp,
               count(DISTINCT a.id)::int AS applicants,
               count(DISTINCT a.id) FILTER (WHERE a.result = 'matched' ${here})::int AS matched,
@@ -98,7 +98,7 @@ export class ReportsService {
       [season, centerId],
     );
     const matchedIn = (column: string) =>
-      this.dataSource.query<Array<{ name: string; clients: number }>>(
+      this.read<Array<{ name: string; clients: number }>>(
         `SELECT a.${column} AS name, count(*)::int AS clients
            FROM ${applications} a JOIN clients c ON c.id = a.client_id
           WHERE ${where} AND a.result IN ('matched', 'matched_soap') AND a.${column} IS NOT NULL
@@ -121,7 +121,7 @@ export class ReportsService {
     refuseBackwards('intakeFrom', query.intakeFrom, 'intakeTo', query.intakeTo);
     const centerId = await this.centerOf(actor, query);
     // Both breakdowns in one scan of the clients (grouping sets), counted by center id and named after.
-    const counted = await this.dataSource.query<
+    const counted = await this.read<
       Array<{ center: string; stage: string | null; status: string | null; clients: number }>
     >(
       `SELECT ct.name AS center, counted.stage, counted.status, counted.clients
@@ -142,7 +142,7 @@ export class ReportsService {
     // ones: the milestones stored on each client by every pathway write (reportMilestones), so the
     // funnel is one scan of the clients. Aggregating the exams, experiences and applications per
     // request instead took over a second at 100,000 clients (BENCHMARKS.md).
-    const [funnel] = await this.dataSource.query<Array<Record<string, number>>>(
+    const [funnel] = await this.read<Array<Record<string, number>>>(
       `SELECT count(*)::int AS enrolled,
               count(*) FILTER (WHERE c.credentials_verified)::int AS credentials_verified,
               count(*) FILTER (WHERE c.step1_passed)::int AS step1_passed,
@@ -167,7 +167,7 @@ export class ReportsService {
   /** Days from intake to each milestone, per center, over the clients who reached it: median and quartiles. */
   async milestoneDurations(actor: Actor, query: ReportQuery): Promise<MilestoneDurationsReport> {
     const centerId = await this.centerOf(actor, query);
-    const rows = await this.dataSource.query<MilestoneDuration[]>(
+    const rows = await this.read<MilestoneDuration[]>(
       // The center filter inside each branch, so a center's report aggregates only its clients.
       // A milestone reached before intake (certified before arriving) is no duration of ours: left out.
       // From the milestones stored on each client (reportMilestones): one scan of the clients.
@@ -214,7 +214,7 @@ export class ReportsService {
     const params = [centerId, query.from ?? null, query.to ?? null];
     // One pass: services, hours and amounts per category and currency (cents of different
     // currencies do not add up).
-    const sums = await this.dataSource.query<
+    const sums = await this.read<
       Array<{ category: string; currency: string | null; services: number; hours: number; cents: number | null }>
     >(
       `SELECT s.category, s.currency, count(*)::int AS services, coalesce(sum(s.hours), 0)::float AS hours,
@@ -224,7 +224,7 @@ export class ReportsService {
     );
     // A second pass: each client's mix as a bit mask of categories, counted per mask. Clients per
     // category and the combinations both follow from it, without sorting arrays per client.
-    const masks = await this.dataSource.query<Array<{ mask: number; clients: number }>>(
+    const masks = await this.read<Array<{ mask: number; clients: number }>>(
       `SELECT m.mask, count(*)::int AS clients
          FROM (SELECT bit_or(1 << (array_position($4::text[], s.category) - 1)) AS mask
                  FROM ${from} WHERE ${inRange} GROUP BY s.client_id) m
@@ -255,14 +255,14 @@ export class ReportsService {
 
   /** Over the partner directory (network reference data: the same for every caller). */
   async programsCoverage(): Promise<ProgramsCoverageReport> {
-    const [counts] = await this.dataSource.query<Array<Record<string, number>>>(
+    const [counts] = await this.read<Array<Record<string, number>>>(
       `SELECT count(*)::int AS programs,
               count(*) FILTER (WHERE scope = 'local')::int AS local,
               ${PROGRAM_SERVICES.map((s, i) => `count(*) FILTER (WHERE $${i + 1} = ANY(services))::int AS s${i}`).join(', ')}
          FROM partner_programs`,
       [...PROGRAM_SERVICES],
     );
-    const states = await this.dataSource.query<Array<{ state: string; programs: number }>>(
+    const states = await this.read<Array<{ state: string; programs: number }>>(
       `SELECT state, count(*)::int AS programs FROM partner_programs, unnest(states) AS state GROUP BY state ORDER BY state`,
     );
     return {
@@ -273,6 +273,16 @@ export class ReportsService {
     };
   }
 
+  /** A report's SQL on a read replica where one is configured (`DATABASE_READ_URLS`), else on the primary. */
+  private async read<T>(sql: string, parameters: unknown[] = []): Promise<T> {
+    const runner = this.dataSource.createQueryRunner('slave');
+    try {
+      return (await runner.query(sql, parameters)) as T;
+    } finally {
+      await runner.release();
+    }
+  }
+
   /**
    * The center a report covers: the one asked for if the caller's scope reaches it (404 as for a
    * missing one otherwise), else the caller's own center, else (network scope) all: null.
@@ -281,7 +291,7 @@ export class ReportsService {
     const own = actor.scope.kind === 'center' ? actor.scope.centerId : null;
     if (query.centerId === undefined) return own;
     if (own !== null && query.centerId !== own) throw new NotFoundError('Center', query.centerId);
-    const [exists] = await this.dataSource.query(`SELECT 1 FROM centers WHERE id = $1`, [query.centerId]);
+    const [exists] = await this.read<unknown[]>(`SELECT 1 FROM centers WHERE id = $1`, [query.centerId]);
     if (!exists) throw new NotFoundError('Center', query.centerId);
     return query.centerId;
   }

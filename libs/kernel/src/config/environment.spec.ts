@@ -39,6 +39,14 @@ describe(validateEnvironment.name, () => {
     );
   });
 
+  it('reads DATABASE_READ_URLS as a comma-separated list of replicas', () => {
+    expect(
+      validateEnvironment({ JWT_SECRET: SECRET, DATABASE_READ_URLS: ' postgres://r1:5432/x ,postgres://r2:5432/x,' })
+        .DATABASE_READ_URLS,
+    ).toEqual(['postgres://r1:5432/x', 'postgres://r2:5432/x']);
+    expect(validateEnvironment({ JWT_SECRET: SECRET }).DATABASE_READ_URLS).toEqual([]);
+  });
+
   it('treats an empty value as unset', () => {
     expect(validateEnvironment({ JWT_SECRET: SECRET, PORT: '', LOG_LEVEL: '' }).PORT).toBe(3000);
   });
@@ -57,6 +65,7 @@ describe(validateEnvironment.name, () => {
     ['HOST', 'example.com'],
     ['REDIS_URL', 'redis://127.0.0.1:6379/abc'],
     ['TRUST_PROXY', 'everyone'],
+    ['DATABASE_READ_URLS', 'postgres://replica:5432/x, mysql://other/x'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => validateEnvironment({ JWT_SECRET: SECRET, [name]: value })).toThrow(ConfigError);
     expect(() => validateEnvironment({ JWT_SECRET: SECRET, [name]: value })).toThrow(

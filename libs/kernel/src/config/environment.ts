@@ -68,6 +68,24 @@ export class Environment {
   @Max(200, { message: 'DATABASE_POOL_SIZE must be a whole number from 1 to 200' })
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * Read replicas for the reports (comma-separated postgres:// URLs). Unset: the reports read the
+   * primary. Everything else always reads the primary, so a write is seen by the next request.
+   */
+  @Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((url) => url.trim())
+          .filter(Boolean)
+      : value,
+  )
+  @IsUrl(
+    { protocols: ['postgres', 'postgresql'], require_protocol: true, require_tld: false, allow_underscores: true },
+    { each: true, message: 'DATABASE_READ_URLS must be comma-separated postgres:// URLs' },
+  )
+  DATABASE_READ_URLS: string[] = [];
+
   @trimmed()
   @IsUrl(
     { protocols: ['redis', 'rediss'], require_protocol: true, require_tld: false, allow_underscores: true },
