@@ -35,7 +35,7 @@ import { bindParams, RecordedParam, RecordedRoutes, RecordedStatement } from './
 
 const API_PORT = 3901;
 const RAW_PORT = 3902;
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/6';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/12';
 const POOL_SIZE = 10;
 const RESULTS = join(__dirname, 'results');
 
