@@ -1,7 +1,9 @@
+import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import secureJson from 'secure-json-parse';
 import { Environment, validateEnvironment } from '@lib/kernel';
 import { BadRequestException, Logger as NestLogger, RequestMethod } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -55,7 +57,10 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });
-  app.enableShutdownHooks();
+  // On SIGTERM (a deploy, a scale-in): stop listening, finish the requests in flight, close the
+  // pools, then exit 0. Without useProcessExit Nest re-raises the signal once closed, and the
+  // process that drained cleanly would die of it (no exit code, 143 in a shell).
+  app.enableShutdownHooks([], { useProcessExit: true });
 
   const fastify = app.getHttpAdapter().getInstance();
   // JSON only: a text/plain body on a JSON route is a 415, not a string for validation to puzzle over.
@@ -79,6 +84,9 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
   });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
+    // API answers carry personal data or tokens: no browser or proxy may keep a copy. (A handler
+    // may still set its own.)
+    if (request.url.startsWith(`/${API_PREFIX}/`)) void reply.header('Cache-Control', 'no-store');
   });
 
   const metrics = app.get(MetricsService);
@@ -90,6 +98,21 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
       reply.elapsedTime / 1000,
     );
   });
+
+  // Cross-origin browser access only for the configured origins (none by default). Bearer tokens,
+  // never cookies: no credentials, so the queue dashboard's cookie stays same-origin.
+  const corsOrigins = new Set(app.get(ConfigService<Environment, true>).get('CORS_ORIGINS', { infer: true }));
+  if (corsOrigins.size > 0) {
+    await app.register(cors, {
+      // An unlisted origin (or none) gets no CORS headers at all, and its preflight a 404.
+      origin: (origin, callback) => callback(null, origin !== undefined && corsOrigins.has(origin) ? origin : false),
+      credentials: false,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'X-Request-Id'],
+      exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After', 'Content-Disposition'],
+      maxAge: 600,
+    });
+  }
 
   await app.register(helmet, {
     // Swagger UI needs inline styles and its own scripts; nothing else is served as HTML yet.

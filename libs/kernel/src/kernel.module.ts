@@ -37,6 +37,12 @@ export class KernelModule {
                 ignore: (req) =>
                   /^\/(health|metrics)/.test((req as { originalUrl?: string }).originalUrl ?? req.url ?? ''),
               },
+              // A failed query's bound values (password hashes, token hashes, personal data) stay
+              // out of the error log; its SQL text, with placeholders only, stays in.
+              redact: {
+                paths: ['err.parameters', 'err.driverError.parameters', 'err.cause.parameters'],
+                censor: '[redacted]',
+              },
               serializers: {
                 req: (req: { id: string; method: string; url: string }) => ({
                   id: req.id,

@@ -62,6 +62,47 @@ describe(toErrorBody.name, () => {
   });
 
   it.each([
+    [
+      '57P02 crash shutdown',
+      Object.assign(new Error('terminating connection due to crash of another server process'), { code: '57P02' }),
+    ],
+    ['57P03 cannot connect now', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
+    ['08006 connection failure', Object.assign(new Error('connection failure'), { code: '08006' })],
+    ['08P01 protocol violation', Object.assign(new Error('protocol violation'), { code: '08P01' })],
+    ['53300 too many connections', Object.assign(new Error('sorry, too many clients already'), { code: '53300' })],
+    [
+      'a FATAL refusal at connect',
+      Object.assign(new Error('database "x" is not currently accepting connections'), {
+        code: '55000',
+        severity: 'FATAL',
+      }),
+    ],
+    ['the socket closed', new Error('Connection terminated unexpectedly')],
+    ['the socket closed by the pool', new Error('Connection terminated')],
+    ['a client already broken', new Error('Client has encountered a connection error and is not queryable')],
+    ['ECONNREFUSED', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+  ])('answers a lost or refused database connection (%s) with 503, raw or under a QueryFailedError', (_, error) => {
+    for (const thrown of [error, new QueryFailedError('SELECT 1', [], error)]) {
+      expect(toErrorBody(thrown, 'r')).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        code: 'DEPENDENCY_DOWN',
+        message: 'The database is unavailable; try again shortly',
+        requestId: 'r',
+      });
+    }
+  });
+
+  it('keeps an ERROR-severity refusal of the request (not of the session) out of the 503s', () => {
+    const refused = new QueryFailedError(
+      'UPDATE ...',
+      [],
+      Object.assign(new Error('object not in prerequisite state'), { code: '55000', severity: 'ERROR' }),
+    );
+    expect(toErrorBody(refused, 'r').statusCode).toBe(500);
+  });
+
+  it.each([
     ['22P02', 400, 'INVALID_VALUE'],
     ['22021', 400, 'INVALID_VALUE'],
     ['23514', 400, 'INVALID_VALUE'],

@@ -18,8 +18,16 @@ const STATUS_OF: Record<ErrorKind, number> = {
   unavailable: 503,
 };
 
-// PostgreSQL SQLSTATEs that mean the database went away, not that the request was bad.
-const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006']);
+// PostgreSQL SQLSTATEs that mean the database went away, not that the request was bad: an
+// administrator or a crash ended the session (57P01-57P03), no connection (class 08), or no room
+// for one (53300).
+const CONNECTION_LOST_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+// node-postgres' own words when the socket is gone or the pool cannot hand out a connection.
+const CONNECTION_LOST_MESSAGE =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect)/;
+const DATABASE_UNAVAILABLE = 'The database is unavailable; try again shortly';
+/** Seconds a client is asked to wait before trying a 503 again (a failover or a restart takes seconds). */
+export const RETRY_AFTER_SECONDS = 5;
 
 /** Maps anything thrown while handling a request to the one error shape, and never leaks a stack. */
 export function toErrorBody(exception: unknown, requestId: string | undefined): ErrorBody {
@@ -29,12 +37,12 @@ export function toErrorBody(exception: unknown, requestId: string | undefined): 
   if (exception instanceof HttpException) {
     return fromHttpException(exception, requestId);
   }
+  if (isConnectionLost(exception)) {
+    return errorBody(503, KernelErrorCode.DependencyDown, DATABASE_UNAVAILABLE, requestId);
+  }
   if (exception instanceof QueryFailedError) {
     const fromDatabase = fromQueryFailure(exception, requestId);
     if (fromDatabase) return fromDatabase;
-  }
-  if (isConnectionRefused(exception)) {
-    return errorBody(503, KernelErrorCode.DependencyDown, 'The database is unavailable; try again shortly', requestId);
   }
   return errorBody(500, 'INTERNAL', 'Unexpected error; quote the request id when reporting it', requestId);
 }
@@ -45,9 +53,6 @@ export function toErrorBody(exception: unknown, requestId: string | undefined): 
  */
 function fromQueryFailure(exception: QueryFailedError, requestId: string | undefined): ErrorBody | undefined {
   const sqlState = (exception.driverError as { code?: string } | undefined)?.code ?? '';
-  if (CONNECTION_LOST.has(sqlState)) {
-    return errorBody(503, KernelErrorCode.DependencyDown, 'The database is unavailable; try again shortly', requestId);
-  }
   if (sqlState === '23505') {
     return errorBody(409, 'ALREADY_EXISTS', 'A record with these values already exists', requestId);
   }
@@ -60,13 +65,24 @@ function fromQueryFailure(exception: QueryFailedError, requestId: string | undef
   return undefined;
 }
 
-function isConnectionRefused(exception: unknown): boolean {
-  const code = (exception as { code?: string })?.code;
-  return (
-    code === 'ECONNREFUSED' ||
-    code === 'ECONNRESET' ||
-    (exception as Error)?.message === 'Connection terminated unexpectedly'
+/**
+ * The database connection went away, or could not be had: the request was not at fault, and the
+ * same request may well succeed in a moment (503). Looks at the error and, for TypeORM's
+ * `QueryFailedError`, at the driver's error under it.
+ */
+export function isConnectionLost(exception: unknown): boolean {
+  const errors = [exception, (exception as { driverError?: unknown })?.driverError].filter(
+    (e): e is { code?: unknown; severity?: unknown; message?: unknown } => typeof e === 'object' && e !== null,
   );
+  return errors.some(({ code, severity, message }) => {
+    if (typeof code === 'string') {
+      if (CONNECTION_LOST_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
+      if (code === 'ECONNREFUSED' || code === 'ECONNRESET') return true;
+    }
+    // FATAL: the server ended (or refused) the session itself, e.g. a database not accepting connections.
+    if (severity === 'FATAL') return true;
+    return typeof message === 'string' && CONNECTION_LOST_MESSAGE.test(message);
+  });
 }
 
 /**
@@ -107,6 +123,8 @@ export function sendError(exception: unknown, request: FastifyRequest, reply: Fa
   if (body.statusCode >= 500) {
     logger.error({ err: exception, requestId: body.requestId }, (exception as Error)?.message ?? 'error');
   }
+  // A dependency down is worth trying again shortly: say when (RFC 9110 §10.2.3).
+  if (body.statusCode === 503) void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
   void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
 }
 

@@ -47,6 +47,16 @@ describe(validateEnvironment.name, () => {
     expect(validateEnvironment({ JWT_SECRET: SECRET }).DATABASE_READ_URLS).toEqual([]);
   });
 
+  it('reads CORS_ORIGINS as a comma-separated list of exact origins, none by default', () => {
+    expect(
+      validateEnvironment({
+        JWT_SECRET: SECRET,
+        CORS_ORIGINS: ' https://App.Example.org ,http://localhost:5173,',
+      }).CORS_ORIGINS,
+    ).toEqual(['https://app.example.org', 'http://localhost:5173']);
+    expect(validateEnvironment({ JWT_SECRET: SECRET }).CORS_ORIGINS).toEqual([]);
+  });
+
   it('treats an empty value as unset', () => {
     expect(validateEnvironment({ JWT_SECRET: SECRET, PORT: '', LOG_LEVEL: '' }).PORT).toBe(3000);
   });
@@ -66,6 +76,10 @@ describe(validateEnvironment.name, () => {
     ['REDIS_URL', 'redis://127.0.0.1:6379/abc'],
     ['TRUST_PROXY', 'everyone'],
     ['DATABASE_READ_URLS', 'postgres://replica:5432/x, mysql://other/x'],
+    ['CORS_ORIGINS', '*'],
+    ['CORS_ORIGINS', 'https://app.example.org/'],
+    ['CORS_ORIGINS', 'https://app.example.org, app.example.org'],
+    ['CORS_ORIGINS', 'ftp://files.example.org'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => validateEnvironment({ JWT_SECRET: SECRET, [name]: value })).toThrow(ConfigError);
     expect(() => validateEnvironment({ JWT_SECRET: SECRET, [name]: value })).toThrow(

@@ -22,6 +22,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 
 const JWT_SECRET_RULE = 'JWT_SECRET must be set to a random string of 32 to 512 characters';
+const CORS_ORIGINS_RULE =
+  'CORS_ORIGINS must be comma-separated origins such as https://app.example.org (scheme, host and port; no path, no *)';
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -54,6 +56,26 @@ export class Environment {
     message: 'TRUST_PROXY must be false, true, a hop count, or comma-separated proxy IPs/CIDRs',
   })
   TRUST_PROXY = 'false';
+
+  /**
+   * Browser origins allowed to call the API cross-origin (comma-separated, exact:
+   * `https://app.example.org`, scheme, host and port only). Unset: no cross-origin access.
+   */
+  @Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          // Browsers send the scheme and host in lower case.
+          .map((origin) => origin.trim().toLowerCase())
+          .filter(Boolean)
+      : value,
+  )
+  @Matches(/^https?:\/\/[^/\s?#*]+$/, { each: true, message: CORS_ORIGINS_RULE })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false, allow_underscores: true },
+    { each: true, message: CORS_ORIGINS_RULE },
+  )
+  CORS_ORIGINS: string[] = [];
 
   @trimmed()
   @IsUrl(
