@@ -79,8 +79,9 @@ async function main(): Promise<void> {
   const connections = Number(args.connections);
   if (!(duration > 0) || !Number.isInteger(connections) || connections < 1)
     throw new Error('--duration and --connections must be positive numbers');
-  if (!/^[A-Za-z0-9_]+$/.test(args.database as string))
-    throw new Error('--database must be letters, digits and underscores');
+  // The generator empties the clients and users of its database: never the demo's or a real one.
+  if (!/^[A-Za-z0-9_]+_(perf|bench)$/.test(args.database as string))
+    throw new Error('--database must be letters, digits and underscores ending in _perf or _bench');
   const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/img_pathways');
   url.pathname = `/${args.database}`;
   const databaseUrl = url.toString();

@@ -244,8 +244,9 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   if (!Number.isInteger(clients) || clients < 1) throw new Error('--clients must be a whole number');
   if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a whole number');
-  if (!/^[A-Za-z0-9_]+$/.test(values.database as string))
-    throw new Error('--database must be letters, digits and underscores');
+  // The generator empties the clients and users of its database: never the demo's or a real one.
+  if (!/^[A-Za-z0-9_]+_(perf|bench)$/.test(values.database as string))
+    throw new Error('--database must be letters, digits and underscores ending in _perf or _bench');
   const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/img_pathways');
   base.pathname = `/${values.database}`;
   process.stdout.write(`Generating ${clients} clients (seed ${seed}) into ${base.toString()} ...\n`);

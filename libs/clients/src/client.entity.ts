@@ -167,13 +167,13 @@ export class Client {
   stage: Stage;
 
   // What the reports count (`reportMilestones`), refreshed with the stage; never selected by default.
-  @Column({ default: false, select: false }) credentialsVerified: boolean;
-  @Column({ default: false, select: false }) step1Passed: boolean;
-  @Column({ default: false, select: false }) step2CkPassed: boolean;
-  @Column({ default: false, select: false }) oetPassed: boolean;
+  @Column({ type: 'boolean', default: false, select: false }) credentialsVerified: boolean;
+  @Column({ type: 'boolean', default: false, select: false }) step1Passed: boolean;
+  @Column({ type: 'boolean', default: false, select: false }) step2CkPassed: boolean;
+  @Column({ type: 'boolean', default: false, select: false }) oetPassed: boolean;
   @Column({ type: 'date', nullable: true, select: false }) certifiedOn: string | null;
-  @Column({ default: false, select: false }) usClinicalExperience: boolean;
-  @Column({ default: false, select: false }) applied: boolean;
+  @Column({ type: 'boolean', default: false, select: false }) usClinicalExperience: boolean;
+  @Column({ type: 'boolean', default: false, select: false }) applied: boolean;
   @Column({ type: 'date', nullable: true, select: false }) firstApplicationOn: string | null;
   @Column({ type: 'integer', nullable: true, select: false }) matchedSeason: number | null;
 

@@ -40,15 +40,25 @@ export class KernelModule {
               // A failed query's bound values (password hashes, token hashes, personal data) stay
               // out of the error log; its SQL text, with placeholders only, stays in.
               redact: {
-                paths: ['err.parameters', 'err.driverError.parameters', 'err.cause.parameters'],
+                // (`detail` can quote a whole row: "Failing row contains (…)".)
+                paths: [
+                  'err.parameters',
+                  'err.driverError.parameters',
+                  'err.cause.parameters',
+                  'err.detail',
+                  'err.driverError.detail',
+                ],
                 censor: '[redacted]',
               },
               serializers: {
                 req: (req: { id: string; method: string; url: string }) => ({
                   id: req.id,
                   method: req.method,
-                  // A calendar feed URL carries its secret: never in a log.
-                  url: req.url.replace(/\/calendar\/[^/?]+\.ics/, '/calendar/[secret].ics'),
+                  // A calendar feed URL carries its secret, and a search its words (a person's
+                  // name): neither goes in a log.
+                  url: req.url
+                    .replace(/\/calendar\/[^/?]+\.ics/, '/calendar/[secret].ics')
+                    .replace(/([?&]q=)[^&]*/, '$1[redacted]'),
                 }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },

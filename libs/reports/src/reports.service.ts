@@ -40,6 +40,9 @@ const GROUP_JOIN: Partial<Record<MatchGrouping, string>> = {
 /** Breakdowns where a small count could single out a person. */
 const SENSITIVE: ReadonlySet<MatchGrouping> = new Set(['specialty', 'country']);
 
+/** Runs one statement of a report (see `onReplica`). */
+type Read = <T>(sql: string, parameters?: unknown[]) => Promise<T>;
+
 /** One group's counts as the match-outcomes query returns them. */
 export interface OutcomeRow {
   grp: string;
@@ -68,216 +71,243 @@ export class ReportsService {
     this.smallCountThreshold = config.get('REPORT_SMALL_COUNT', { infer: true });
   }
 
-  async matchOutcomes(actor: Actor, query: MatchOutcomesQuery): Promise<MatchOutcomesReport> {
-    const centerId = await this.centerOf(actor, query);
-    const groupBy = query.groupBy ?? 'center';
-    const season = query.season ?? null;
-    // Counts are of clients: without a season (and not by season), each client's latest application.
-    const applications =
-      season === null && groupBy !== 'season'
-        ? '(SELECT DISTINCT ON (client_id) * FROM match_applications ORDER BY client_id, season DESC)'
-        : 'match_applications';
-    const where = `($1::int IS NULL OR a.season = $1) AND ($2::uuid IS NULL OR c.center_id = $2)`;
-    // By specialty, a match counts where it happened; elsewhere it is "matched elsewhere".
-    const here = groupBy === 'specialty' ? 'AND a.matched_specialty IS NOT DISTINCT FROM s.specialty' : '';
-    const rows = await this.read<OutcomeRow[]>(
-      `SELECT ${GROUP_EXPRESSION[groupBy]} AS grp,
-              count(DISTINCT a.id)::int AS applicants,
-              count(DISTINCT a.id) FILTER (WHERE a.result = 'matched' ${here})::int AS matched,
-              count(DISTINCT a.id) FILTER (WHERE a.result = 'matched_soap' ${here})::int AS soap,
-              count(DISTINCT a.id) FILTER (WHERE a.result IN ('matched', 'matched_soap') AND NOT (true ${here}))::int AS elsewhere,
-              count(DISTINCT a.id) FILTER (WHERE a.result = 'unmatched')::int AS unmatched,
-              count(DISTINCT a.id) FILTER (WHERE a.result = 'withdrawn')::int AS withdrawn,
-              count(DISTINCT a.id) FILTER (WHERE a.result = 'pending')::int AS pending
-         FROM ${applications} a
-         JOIN clients c ON c.id = a.client_id
-         JOIN centers ct ON ct.id = c.center_id
-         ${GROUP_JOIN[groupBy] ?? ''}
-        WHERE ${where}
-        GROUP BY ${groupBy === 'center' ? 'ct.id, 1' : '1'} ORDER BY 1`,
-      [season, centerId],
-    );
-    const matchedIn = (column: string) =>
-      this.read<Array<{ name: string; clients: number }>>(
-        `SELECT a.${column} AS name, count(*)::int AS clients
-           FROM ${applications} a JOIN clients c ON c.id = a.client_id
-          WHERE ${where} AND a.result IN ('matched', 'matched_soap') AND a.${column} IS NOT NULL
-          GROUP BY 1 ORDER BY 2 DESC, 1`,
+  matchOutcomes(actor: Actor, query: MatchOutcomesQuery): Promise<MatchOutcomesReport> {
+    return this.onReplica(async (read) => {
+      const centerId = await this.centerOf(read, actor, query);
+      const groupBy = query.groupBy ?? 'center';
+      const season = query.season ?? null;
+      // Counts are of clients: without a season (and not by season), each client's latest application.
+      const applications =
+        season === null && groupBy !== 'season'
+          ? '(SELECT DISTINCT ON (client_id) * FROM match_applications ORDER BY client_id, season DESC)'
+          : 'match_applications';
+      const where = `($1::int IS NULL OR a.season = $1) AND ($2::uuid IS NULL OR c.center_id = $2)`;
+      // By specialty, a match counts where it happened; elsewhere it is "matched elsewhere".
+      const here = groupBy === 'specialty' ? 'AND a.matched_specialty IS NOT DISTINCT FROM s.specialty' : '';
+      const rows = await read<OutcomeRow[]>(
+        `SELECT ${GROUP_EXPRESSION[groupBy]} AS grp,
+                count(DISTINCT a.id)::int AS applicants,
+                count(DISTINCT a.id) FILTER (WHERE a.result = 'matched' ${here})::int AS matched,
+                count(DISTINCT a.id) FILTER (WHERE a.result = 'matched_soap' ${here})::int AS soap,
+                count(DISTINCT a.id) FILTER (WHERE a.result IN ('matched', 'matched_soap') AND NOT (true ${here}))::int AS elsewhere,
+                count(DISTINCT a.id) FILTER (WHERE a.result = 'unmatched')::int AS unmatched,
+                count(DISTINCT a.id) FILTER (WHERE a.result = 'withdrawn')::int AS withdrawn,
+                count(DISTINCT a.id) FILTER (WHERE a.result = 'pending')::int AS pending
+           FROM ${applications} a
+           JOIN clients c ON c.id = a.client_id
+           JOIN centers ct ON ct.id = c.center_id
+           ${GROUP_JOIN[groupBy] ?? ''}
+          WHERE ${where}
+          GROUP BY ${groupBy === 'center' ? 'ct.id, 1' : '1'} ORDER BY 1`,
         [season, centerId],
       );
-    const [specialties, states] = [await matchedIn('matched_specialty'), await matchedIn('matched_state')];
-    const shown = smallCounts(actor.role, this.smallCountThreshold);
-    return {
-      season,
-      groupBy,
-      rows: SENSITIVE.has(groupBy) ? suppressSmallRows(rows, shown) : rows.map((row) => outcome(row, (n) => n, false)),
-      matchedSpecialties: suppressList(specialties, shown),
-      matchedStates: suppressList(states, shown),
-    };
+      const matchedIn = (column: string) =>
+        read<Array<{ name: string; clients: number }>>(
+          `SELECT a.${column} AS name, count(*)::int AS clients
+             FROM ${applications} a JOIN clients c ON c.id = a.client_id
+            WHERE ${where} AND a.result IN ('matched', 'matched_soap') AND a.${column} IS NOT NULL
+            GROUP BY 1 ORDER BY 2 DESC, 1`,
+          [season, centerId],
+        );
+      const [specialties, states] = [await matchedIn('matched_specialty'), await matchedIn('matched_state')];
+      const shown = smallCounts(actor.role, this.smallCountThreshold);
+      return {
+        season,
+        groupBy,
+        rows: SENSITIVE.has(groupBy)
+          ? suppressSmallRows(rows, shown)
+          : rows.map((row) => outcome(row, (n) => n, false)),
+        matchedSpecialties: suppressList(specialties, shown),
+        matchedStates: suppressList(states, shown),
+      };
+    });
   }
 
   /** Clients by stage and by status per center, and the funnel of a cohort by intake date. */
-  async pipeline(actor: Actor, query: CohortQuery): Promise<PipelineReport> {
-    refuseBackwards('intakeFrom', query.intakeFrom, 'intakeTo', query.intakeTo);
-    const centerId = await this.centerOf(actor, query);
-    // Both breakdowns in one scan of the clients (grouping sets), counted by center id and named after.
-    const counted = await this.read<
-      Array<{ center: string; stage: string | null; status: string | null; clients: number }>
-    >(
-      `SELECT ct.name AS center, counted.stage, counted.status, counted.clients
-         FROM (SELECT c.center_id, c.stage, c.status, count(*)::int AS clients
-                 FROM clients c WHERE ($1::uuid IS NULL OR c.center_id = $1)
-                GROUP BY GROUPING SETS ((c.center_id, c.stage), (c.center_id, c.status))) counted
-         JOIN centers ct ON ct.id = counted.center_id
-        ORDER BY 1, 2, 3`,
-      [centerId],
-    );
-    const byStage = counted.flatMap((r) =>
-      r.stage === null ? [] : [{ center: r.center, value: r.stage, clients: r.clients }],
-    );
-    const byStatus = counted.flatMap((r) =>
-      r.status === null ? [] : [{ center: r.center, value: r.status, clients: r.clients }],
-    );
-    // Each step counts the cohort's clients who reached it, whether or not they passed the earlier
-    // ones: the milestones stored on each client by every pathway write (reportMilestones), so the
-    // funnel is one scan of the clients. Aggregating the exams, experiences and applications per
-    // request instead took over a second at 100,000 clients (BENCHMARKS.md).
-    const [funnel] = await this.read<Array<Record<string, number>>>(
-      `SELECT count(*)::int AS enrolled,
-              count(*) FILTER (WHERE c.credentials_verified)::int AS credentials_verified,
-              count(*) FILTER (WHERE c.step1_passed)::int AS step1_passed,
-              count(*) FILTER (WHERE c.step2_ck_passed)::int AS step2_ck_passed,
-              count(*) FILTER (WHERE c.oet_passed)::int AS oet_passed,
-              count(*) FILTER (WHERE c.certified_on IS NOT NULL)::int AS ecfmg_certified,
-              count(*) FILTER (WHERE c.us_clinical_experience)::int AS us_clinical_experience,
-              count(*) FILTER (WHERE c.applied)::int AS applied,
-              count(*) FILTER (WHERE c.matched_season IS NOT NULL)::int AS matched
-         FROM clients c
-        WHERE ($1::uuid IS NULL OR c.center_id = $1)
-          AND ($2::date IS NULL OR c.intake_date >= $2) AND ($3::date IS NULL OR c.intake_date <= $3)`,
-      [centerId, query.intakeFrom ?? null, query.intakeTo ?? null],
-    );
-    return {
-      byStage,
-      byStatus,
-      funnel: FUNNEL_STEPS.map((step) => ({ step, clients: funnel[step] })),
-    };
+  pipeline(actor: Actor, query: CohortQuery): Promise<PipelineReport> {
+    return this.onReplica(async (read) => {
+      refuseBackwards('intakeFrom', query.intakeFrom, 'intakeTo', query.intakeTo);
+      const centerId = await this.centerOf(read, actor, query);
+      // Both breakdowns in one scan of the clients (grouping sets), counted by center id and named after.
+      const counted = await read<
+        Array<{ center: string; stage: string | null; status: string | null; clients: number }>
+      >(
+        `SELECT ct.name AS center, counted.stage, counted.status, counted.clients
+           FROM (SELECT c.center_id, c.stage, c.status, count(*)::int AS clients
+                   FROM clients c WHERE ($1::uuid IS NULL OR c.center_id = $1)
+                  GROUP BY GROUPING SETS ((c.center_id, c.stage), (c.center_id, c.status))) counted
+           JOIN centers ct ON ct.id = counted.center_id
+          ORDER BY 1, 2, 3`,
+        [centerId],
+      );
+      const byStage = counted.flatMap((r) =>
+        r.stage === null ? [] : [{ center: r.center, value: r.stage, clients: r.clients }],
+      );
+      const byStatus = counted.flatMap((r) =>
+        r.status === null ? [] : [{ center: r.center, value: r.status, clients: r.clients }],
+      );
+      // Each step counts the cohort's clients who reached it, whether or not they passed the earlier
+      // ones: the milestones stored on each client by every pathway write (reportMilestones), so the
+      // funnel is one scan of the clients. Aggregating the exams, experiences and applications per
+      // request instead took over a second at 100,000 clients (BENCHMARKS.md).
+      const [funnel] = await read<Array<Record<string, number>>>(
+        `SELECT count(*)::int AS enrolled,
+                count(*) FILTER (WHERE c.credentials_verified)::int AS credentials_verified,
+                count(*) FILTER (WHERE c.step1_passed)::int AS step1_passed,
+                count(*) FILTER (WHERE c.step2_ck_passed)::int AS step2_ck_passed,
+                count(*) FILTER (WHERE c.oet_passed)::int AS oet_passed,
+                count(*) FILTER (WHERE c.certified_on IS NOT NULL)::int AS ecfmg_certified,
+                count(*) FILTER (WHERE c.us_clinical_experience)::int AS us_clinical_experience,
+                count(*) FILTER (WHERE c.applied)::int AS applied,
+                count(*) FILTER (WHERE c.matched_season IS NOT NULL)::int AS matched
+           FROM clients c
+          WHERE ($1::uuid IS NULL OR c.center_id = $1)
+            AND ($2::date IS NULL OR c.intake_date >= $2) AND ($3::date IS NULL OR c.intake_date <= $3)`,
+        [centerId, query.intakeFrom ?? null, query.intakeTo ?? null],
+      );
+      return {
+        byStage,
+        byStatus,
+        funnel: FUNNEL_STEPS.map((step) => ({ step, clients: funnel[step] })),
+      };
+    });
   }
 
   /** Days from intake to each milestone, per center, over the clients who reached it: median and quartiles. */
-  async milestoneDurations(actor: Actor, query: ReportQuery): Promise<MilestoneDurationsReport> {
-    const centerId = await this.centerOf(actor, query);
-    const rows = await this.read<MilestoneDuration[]>(
-      // The center filter inside each branch, so a center's report aggregates only its clients.
-      // A milestone reached before intake (certified before arriving) is no duration of ours: left out.
-      // From the milestones stored on each client (reportMilestones): one scan of the clients.
-      `WITH scoped AS (
-         SELECT c.center_id, c.intake_date, c.certified_on, c.first_application_on, c.matched_season
-           FROM clients c WHERE $1::uuid IS NULL OR c.center_id = $1),
-       match_days AS (
-         SELECT s.match_year, min((e->>'at')::timestamptz::date) AS day
-           FROM match_seasons s CROSS JOIN LATERAL jsonb_array_elements(s.events) e
-          WHERE e->>'key' = 'match_day' GROUP BY s.match_year),
-       reached AS (
-         SELECT center_id, 'ecfmg_certified' AS milestone, certified_on - intake_date AS days
-           FROM scoped WHERE certified_on IS NOT NULL
-         UNION ALL
-         SELECT center_id, 'first_match_application', first_application_on - intake_date
-           FROM scoped WHERE first_application_on IS NOT NULL
-         UNION ALL
-         -- Matched on the season's Match Day (from the Match calendar).
-         SELECT c.center_id, 'matched', m.day - c.intake_date
-           FROM scoped c JOIN match_days m ON m.match_year = c.matched_season)
-       SELECT ct.name AS center, reached.milestone, count(*)::int AS clients,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::float AS "medianDays",
-              percentile_cont(0.25) WITHIN GROUP (ORDER BY days)::float AS "p25Days",
-              percentile_cont(0.75) WITHIN GROUP (ORDER BY days)::float AS "p75Days"
-         FROM reached JOIN centers ct ON ct.id = reached.center_id
-        WHERE reached.days >= 0
-        GROUP BY ct.id, ct.name, reached.milestone
-        ORDER BY ct.name, ct.id, array_position($2::text[], reached.milestone)`,
-      [centerId, [...DURATION_MILESTONES]],
-    );
-    return { rows };
+  milestoneDurations(actor: Actor, query: ReportQuery): Promise<MilestoneDurationsReport> {
+    return this.onReplica(async (read) => {
+      const centerId = await this.centerOf(read, actor, query);
+      const rows = await read<MilestoneDuration[]>(
+        // The center filter inside each branch, so a center's report aggregates only its clients.
+        // A milestone reached before intake (certified before arriving) is no duration of ours: left out.
+        // From the milestones stored on each client (reportMilestones): one scan of the clients.
+        `WITH scoped AS (
+           SELECT c.center_id, c.intake_date, c.certified_on, c.first_application_on, c.matched_season
+             FROM clients c WHERE $1::uuid IS NULL OR c.center_id = $1),
+         match_days AS (
+           SELECT s.match_year, min((e->>'at')::timestamptz::date) AS day
+             FROM match_seasons s CROSS JOIN LATERAL jsonb_array_elements(s.events) e
+            WHERE e->>'key' = 'match_day' GROUP BY s.match_year),
+         reached AS (
+           SELECT center_id, 'ecfmg_certified' AS milestone, certified_on - intake_date AS days
+             FROM scoped WHERE certified_on IS NOT NULL
+           UNION ALL
+           SELECT center_id, 'first_match_application', first_application_on - intake_date
+             FROM scoped WHERE first_application_on IS NOT NULL
+           UNION ALL
+           -- Matched on the season's Match Day (from the Match calendar).
+           SELECT c.center_id, 'matched', m.day - c.intake_date
+             FROM scoped c JOIN match_days m ON m.match_year = c.matched_season)
+         SELECT ct.name AS center, reached.milestone, count(*)::int AS clients,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::float AS "medianDays",
+                percentile_cont(0.25) WITHIN GROUP (ORDER BY days)::float AS "p25Days",
+                percentile_cont(0.75) WITHIN GROUP (ORDER BY days)::float AS "p75Days"
+           FROM reached JOIN centers ct ON ct.id = reached.center_id
+          WHERE reached.days >= 0
+          GROUP BY ct.id, ct.name, reached.milestone
+          ORDER BY ct.name, ct.id, array_position($2::text[], reached.milestone)`,
+        [centerId, [...DURATION_MILESTONES]],
+      );
+      return { rows };
+    });
   }
 
   /** Services delivered over a date range, per category, and the mixes of services clients received. */
-  async services(actor: Actor, query: ServicesQuery): Promise<ServicesReport> {
-    refuseBackwards('from', query.from, 'to', query.to);
-    const centerId = await this.centerOf(actor, query);
-    // The clients table only when a center narrows the report: the network's report reads the services alone.
-    const [from, center] =
-      centerId === null
-        ? ['client_services s', '$1::uuid IS NULL']
-        : ['client_services s JOIN clients c ON c.id = s.client_id', 'c.center_id = $1'];
-    const inRange = `${center} AND ($2::date IS NULL OR s.service_date >= $2) AND ($3::date IS NULL OR s.service_date <= $3)`;
-    const params = [centerId, query.from ?? null, query.to ?? null];
-    // One pass: services, hours and amounts per category and currency (cents of different
-    // currencies do not add up).
-    const sums = await this.read<
-      Array<{ category: string; currency: string | null; services: number; hours: number; cents: number | null }>
-    >(
-      `SELECT s.category, s.currency, count(*)::int AS services, coalesce(sum(s.hours), 0)::float AS hours,
-              sum(s.amount_cents)::float AS cents
-         FROM ${from} WHERE ${inRange} GROUP BY 1, 2`,
-      params,
-    );
-    // A second pass: each client's mix as a bit mask of categories, counted per mask. Clients per
-    // category and the combinations both follow from it, without sorting arrays per client.
-    const masks = await this.read<Array<{ mask: number; clients: number }>>(
-      `SELECT m.mask, count(*)::int AS clients
-         FROM (SELECT bit_or(1 << (array_position($4::text[], s.category) - 1)) AS mask
-                 FROM ${from} WHERE ${inRange} GROUP BY s.client_id) m
-        GROUP BY 1`,
-      [...params, [...SERVICE_CATEGORIES]],
-    );
-    const mixOf = (mask: number) => SERVICE_CATEGORIES.filter((_, i) => mask & (1 << i)).sort();
-    const combinations: ServiceCombination[] = masks
-      .map(({ mask, clients }) => ({ categories: mixOf(mask), clients }))
-      .sort((x, y) => y.clients - x.clients || compareLists(x.categories, y.categories));
-    // Every category, a zero where none was delivered: a gap is a finding too.
-    return {
-      categories: SERVICE_CATEGORIES.map((category, i): ServiceUse => {
-        const rows = sums.filter((r) => r.category === category);
-        return {
-          category,
-          clients: masks.reduce((n, m) => n + (m.mask & (1 << i) ? m.clients : 0), 0),
-          services: rows.reduce((n, r) => n + r.services, 0),
-          hours: rows.reduce((n, r) => n + r.hours, 0),
-          amountCents: Object.fromEntries(
-            rows.flatMap((r) => (r.currency !== null && r.cents !== null ? [[r.currency, r.cents]] : [])),
-          ),
-        };
-      }),
-      combinations,
-    };
+  services(actor: Actor, query: ServicesQuery): Promise<ServicesReport> {
+    return this.onReplica(async (read) => {
+      refuseBackwards('from', query.from, 'to', query.to);
+      const centerId = await this.centerOf(read, actor, query);
+      // The clients table only when a center narrows the report: the network's report reads the services alone.
+      const [from, center] =
+        centerId === null
+          ? ['client_services s', '$1::uuid IS NULL']
+          : ['client_services s JOIN clients c ON c.id = s.client_id', 'c.center_id = $1'];
+      const inRange = `${center} AND ($2::date IS NULL OR s.service_date >= $2) AND ($3::date IS NULL OR s.service_date <= $3)`;
+      const params = [centerId, query.from ?? null, query.to ?? null];
+      // One pass: services, hours and amounts per category and currency (cents of different
+      // currencies do not add up).
+      const sums = await read<
+        Array<{ category: string; currency: string | null; services: number; hours: number; cents: number | null }>
+      >(
+        `SELECT s.category, s.currency, count(*)::int AS services, coalesce(sum(s.hours), 0)::float AS hours,
+                sum(s.amount_cents)::float AS cents
+           FROM ${from} WHERE ${inRange} GROUP BY 1, 2`,
+        params,
+      );
+      // A second pass: each client's mix as a bit mask of categories, counted per mask. Clients per
+      // category and the combinations both follow from it, without sorting arrays per client.
+      const masks = await read<Array<{ mask: number; clients: number }>>(
+        `SELECT m.mask, count(*)::int AS clients
+           FROM (SELECT bit_or(1 << (array_position($4::text[], s.category) - 1)) AS mask
+                   FROM ${from} WHERE ${inRange} GROUP BY s.client_id) m
+          GROUP BY 1`,
+        [...params, [...SERVICE_CATEGORIES]],
+      );
+      const mixOf = (mask: number) => SERVICE_CATEGORIES.filter((_, i) => mask & (1 << i)).sort();
+      const combinations: ServiceCombination[] = masks
+        .map(({ mask, clients }) => ({ categories: mixOf(mask), clients }))
+        .sort((x, y) => y.clients - x.clients || compareLists(x.categories, y.categories));
+      // Every category, a zero where none was delivered: a gap is a finding too.
+      return {
+        categories: SERVICE_CATEGORIES.map((category, i): ServiceUse => {
+          const rows = sums.filter((r) => r.category === category);
+          return {
+            category,
+            clients: masks.reduce((n, m) => n + (m.mask & (1 << i) ? m.clients : 0), 0),
+            services: rows.reduce((n, r) => n + r.services, 0),
+            // In hundredths, as stored (numeric(6,2)): float sums of the parts would show 3.3000000000000003.
+            hours: rows.reduce((n, r) => n + Math.round(r.hours * 100), 0) / 100,
+            amountCents: Object.fromEntries(
+              rows.flatMap((r) => (r.currency !== null && r.cents !== null ? [[r.currency, r.cents]] : [])),
+            ),
+          };
+        }),
+        combinations,
+      };
+    });
   }
 
   /** Over the partner directory (network reference data: the same for every caller). */
-  async programsCoverage(): Promise<ProgramsCoverageReport> {
-    const [counts] = await this.read<Array<Record<string, number>>>(
-      `SELECT count(*)::int AS programs,
-              count(*) FILTER (WHERE scope = 'local')::int AS local,
-              ${PROGRAM_SERVICES.map((s, i) => `count(*) FILTER (WHERE $${i + 1} = ANY(services))::int AS s${i}`).join(', ')}
-         FROM partner_programs`,
-      [...PROGRAM_SERVICES],
-    );
-    const states = await this.read<Array<{ state: string; programs: number }>>(
-      `SELECT state, count(*)::int AS programs FROM partner_programs, unnest(states) AS state GROUP BY state ORDER BY state`,
-    );
-    return {
-      programs: counts.programs,
-      services: PROGRAM_SERVICES.map((service, i) => ({ service, programs: counts[`s${i}`] })),
-      limitedToOneArea: counts.local,
-      states,
-    };
+  programsCoverage(): Promise<ProgramsCoverageReport> {
+    return this.onReplica(async (read) => {
+      const [counts] = await read<Array<Record<string, number>>>(
+        `SELECT count(*)::int AS programs,
+                count(*) FILTER (WHERE scope = 'local')::int AS local,
+                ${PROGRAM_SERVICES.map((s, i) => `count(*) FILTER (WHERE $${i + 1} = ANY(services))::int AS s${i}`).join(', ')}
+           FROM partner_programs`,
+        [...PROGRAM_SERVICES],
+      );
+      const states = await read<Array<{ state: string; programs: number }>>(
+        `SELECT state, count(*)::int AS programs FROM partner_programs, unnest(states) AS state GROUP BY state ORDER BY state`,
+      );
+      return {
+        programs: counts.programs,
+        services: PROGRAM_SERVICES.map((service, i) => ({ service, programs: counts[`s${i}`] })),
+        limitedToOneArea: counts.local,
+        states,
+      };
+    });
   }
 
-  /** A report's SQL on a read replica where one is configured (`DATABASE_READ_URLS`), else on the primary. */
-  private async read<T>(sql: string, parameters: unknown[] = []): Promise<T> {
+  /**
+   * A report's statements on one connection, in one read-only snapshot (every count of a report is
+   * of the same moment): on a read replica where one is configured (`DATABASE_READ_URLS`), else on
+   * the primary.
+   */
+  private async onReplica<T>(work: (read: Read) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner('slave');
     try {
-      return (await runner.query(sql, parameters)) as T;
+      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      try {
+        const result = await work(
+          <R>(sql: string, parameters: unknown[] = []) => runner.query(sql, parameters) as Promise<R>,
+        );
+        await runner.query('COMMIT');
+        return result;
+      } catch (error) {
+        await runner.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
     } finally {
       await runner.release();
     }
@@ -287,11 +317,11 @@ export class ReportsService {
    * The center a report covers: the one asked for if the caller's scope reaches it (404 as for a
    * missing one otherwise), else the caller's own center, else (network scope) all: null.
    */
-  private async centerOf(actor: Actor, query: ReportQuery): Promise<string | null> {
+  private async centerOf(read: Read, actor: Actor, query: ReportQuery): Promise<string | null> {
     const own = actor.scope.kind === 'center' ? actor.scope.centerId : null;
     if (query.centerId === undefined) return own;
     if (own !== null && query.centerId !== own) throw new NotFoundError('Center', query.centerId);
-    const [exists] = await this.read<unknown[]>(`SELECT 1 FROM centers WHERE id = $1`, [query.centerId]);
+    const [exists] = await read<unknown[]>(`SELECT 1 FROM centers WHERE id = $1`, [query.centerId]);
     if (!exists) throw new NotFoundError('Center', query.centerId);
     return query.centerId;
   }

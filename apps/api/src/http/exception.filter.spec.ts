@@ -68,7 +68,6 @@ describe(toErrorBody.name, () => {
     ],
     ['57P03 cannot connect now', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
     ['08006 connection failure', Object.assign(new Error('connection failure'), { code: '08006' })],
-    ['08P01 protocol violation', Object.assign(new Error('protocol violation'), { code: '08P01' })],
     ['53300 too many connections', Object.assign(new Error('sorry, too many clients already'), { code: '53300' })],
     [
       'a FATAL refusal at connect',
@@ -91,6 +90,15 @@ describe(toErrorBody.name, () => {
         requestId: 'r',
       });
     }
+  });
+
+  it('keeps a protocol violation (08P01: a bug of ours, e.g. a wrong parameter count) a 500', () => {
+    const bug = new QueryFailedError(
+      'SELECT $1',
+      [],
+      Object.assign(new Error('bind message supplies 2 parameters'), { code: '08P01' }),
+    );
+    expect(toErrorBody(bug, 'r')).toMatchObject({ statusCode: 500 });
   });
 
   it('keeps an ERROR-severity refusal of the request (not of the session) out of the 503s', () => {

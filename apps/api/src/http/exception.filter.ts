@@ -21,7 +21,11 @@ const STATUS_OF: Record<ErrorKind, number> = {
 // PostgreSQL SQLSTATEs that mean the database went away, not that the request was bad: an
 // administrator or a crash ended the session (57P01-57P03), no connection (class 08), or no room
 // for one (53300).
-const CONNECTION_LOST_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const CONNECTION_LOST_STATES = new Set([
+  ...['57P01', '57P02', '57P03', '53300'],
+  // Class 08 by name: 08P01 (protocol violation) is a bug of ours, not a lost connection.
+  ...['08000', '08001', '08003', '08004', '08006'],
+]);
 // node-postgres' own words when the socket is gone or the pool cannot hand out a connection.
 const CONNECTION_LOST_MESSAGE =
   /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect)/;
@@ -76,7 +80,7 @@ export function isConnectionLost(exception: unknown): boolean {
   );
   return errors.some(({ code, severity, message }) => {
     if (typeof code === 'string') {
-      if (CONNECTION_LOST_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
+      if (CONNECTION_LOST_STATES.has(code)) return true;
       if (code === 'ECONNREFUSED' || code === 'ECONNRESET') return true;
     }
     // FATAL: the server ended (or refused) the session itself, e.g. a database not accepting connections.
