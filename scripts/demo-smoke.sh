@@ -48,6 +48,9 @@ client_login=$(grep -o 'client1\.[a-z-]*@demo\.imgpathways\.org' "$log" | head -
 centers=$(curl -fs "$base/api/v1/centers" -H "Authorization: Bearer $(login admin@demo.imgpathways.org)" | json_field items.length)
 [ "$centers" = 8 ] || { echo "expected 8 centers, got $centers" >&2; exit 1; }
 curl -fs "$base/api/docs" | grep -q swagger-ui || { echo "Swagger UI did not load" >&2; exit 1; }
+# The web app (apps/web, built by `npm run build`) at / and at a deep link, for it to route.
+curl -fs "$base/" | grep -q '<div id="root">' || { echo "the web app is not served at /" >&2; exit 1; }
+curl -fs "$base/clients/some-id" | grep -q '<div id="root">' || { echo "a deep link did not get the web app" >&2; exit 1; }
 # Reminders: the sweep queued at start delivers what is due to the in-app list and the outbox.
 cm_token=$(login cm1.colorado@demo.imgpathways.org)
 for _ in $(seq 1 60); do
@@ -65,4 +68,4 @@ grep -q "0 center(s) and 0 partner program(s) added" "$log" && grep -q "Demo log
 centers=$(curl -fs "$base/api/v1/centers" -H "Authorization: Bearer $(login director@demo.imgpathways.org)" | json_field items.length)
 [ "$centers" = 8 ] || { echo "expected 8 centers after a second run, got $centers" >&2; exit 1; }
 stop_demo
-echo "demo smoke: ready, staff and client logins work, 8 centers and 40 clients per center behind auth, Swagger UI, reminders in-app and in the outbox, idempotent seed"
+echo "demo smoke: ready, web app at /, staff and client logins work, 8 centers and 40 clients per center behind auth, Swagger UI, reminders in-app and in the outbox, idempotent seed"

@@ -21,6 +21,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Extra controllers, e.g. a probe that exercises the global pipe and filter. */
   controllers?: Type[];
+  /** A built web app to serve at `/` (by default none: run from source, the API finds no dist/web). */
+  webRoot?: string;
 }
 
 /** Temporarily sets environment variables; returns the function that restores them. */
@@ -48,7 +50,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<NestF
       bufferLogs: true,
       bodyParser: false,
     });
-    await configureApiApp(app);
+    await configureApiApp(app, { webRoot: options.webRoot });
     if (options.recordRoutes) {
       const routes: string[] = [];
       routeTables.set(app, routes);

@@ -2,16 +2,17 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import secureJson from 'secure-json-parse';
 import { Environment, validateEnvironment } from '@lib/kernel';
-import { BadRequestException, Logger as NestLogger, RequestMethod } from '@nestjs/common';
+import { BadRequestException, INestApplication, Logger as NestLogger, RequestMethod } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { API_REQUIRES, ApiModule } from './api.module';
 import { sendError } from './http/exception.filter';
 import { registerQueuesDashboard } from './queues-dashboard';
+import { serveWebApp } from './web-app';
 import { jsonDepth, MAX_JSON_DEPTH } from './http/json-depth';
 import { requestIdFor } from './http/request-id';
 import { MetricsService } from './metrics/metrics.service';
@@ -44,11 +45,27 @@ export function createFastifyAdapter(env: Environment): FastifyAdapter {
   });
 }
 
+/** Routes live under /api/v1, except the probes and metrics that infrastructure calls. */
+export function setApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+}
+
+export interface ApiAppOptions {
+  /** The built web app to serve at `/` (default: `dist/web`); none there, none served. */
+  webRoot?: string;
+}
+
 /**
  * Everything an API app needs beyond its modules, shared by `main.ts`, the demo and the e2e
  * tests so that what is tested is what runs.
  */
-export async function configureApiApp(app: NestFastifyApplication): Promise<void> {
+export async function configureApiApp(app: NestFastifyApplication, options: ApiAppOptions = {}): Promise<void> {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
@@ -115,7 +132,7 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
   }
 
   await app.register(helmet, {
-    // Swagger UI needs inline styles and its own scripts; nothing else is served as HTML yet.
+    // Swagger UI and the web app (Mantine) need inline styles; scripts come only from this origin.
     contentSecurityPolicy: {
       directives: {
         // Over plain HTTP (a LAN, docker compose) this would make browsers fetch Swagger UI's
@@ -129,6 +146,16 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
     },
   });
 
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  await registerQueuesDashboard(app);
+  await serveWebApp(app, options.webRoot);
+}
+
+/**
+ * The OpenAPI document of the app's routes: served at /api/docs(-json), and the source of the web
+ * app's typed client (`npm run web:api-types`, which builds it without starting a server).
+ */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const openApi = new DocumentBuilder()
     .setTitle('IMG Pathways API')
     .setDescription(
@@ -138,9 +165,7 @@ export async function configureApiApp(app: NestFastifyApplication): Promise<void
     // The access token from POST /api/v1/auth/login, pasted under "Authorize".
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  const document = SwaggerModule.createDocument(app, openApi);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  await registerQueuesDashboard(app);
+  return SwaggerModule.createDocument(app, openApi);
 }
 
 /** Builds the API app (not yet listening) from the environment. */

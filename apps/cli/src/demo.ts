@@ -38,6 +38,7 @@ async function demo(): Promise<void> {
   say(
     [
       'IMG Pathways is running (API and worker in one process). Open:',
+      `  Web app                ${base}/  (sign in with a login below)`,
       `  API docs (Swagger UI)  ${base}/api/docs`,
       `  Centers                ${base}/api/v1/centers`,
       `  Readiness              ${base}/health/ready`,
