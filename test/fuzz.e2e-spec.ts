@@ -3,15 +3,13 @@ import { Agent, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createDataSource, recreateDatabase } from '@lib/database';
 import { JWT_AUDIENCE, JWT_ISSUER, Role } from '@lib/identity';
-import { redisOptionsFromUrl } from '@lib/queue';
 import { seedMatchSeasons, seedPartnerPrograms } from '@lib/seed';
 import { JwtService } from '@nestjs/jwt';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createCenter, createClient, createUser, tokenFor } from './support/identities';
-import { suiteRedisUrl } from './support/reminders';
+import { flushRedis, suiteRedisUrl } from './support/reminders';
 import { createTestApp } from './support/test-app';
 
 /**
@@ -822,9 +820,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     await seedPartnerPrograms(setup);
     await seedMatchSeasons(setup);
     await setup.destroy();
-    const redis = new Redis(redisOptionsFromUrl(REDIS_URL));
-    await redis.flushdb();
-    redis.disconnect();
+    await flushRedis(REDIS_URL);
 
     app = await createTestApp({ env: { DATABASE_URL, REDIS_URL } });
     await app.listen(0, '127.0.0.1');

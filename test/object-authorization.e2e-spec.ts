@@ -71,16 +71,7 @@ describe('object-level authorization swept from the OpenAPI document', () => {
   /** A fresh object of `target` for the path's last id (fresh: a wrongly allowed DELETE must not hide the next case). */
   const resolvers: Array<[RegExp, (t: Target) => Promise<string[]>]> = [
     [/\/clients\/\{id\}/, async (t) => [t.clientId]],
-    [
-      /\/clients\/\{clientId\}\/exams\/\{id\}/,
-      async (t) => [
-        t.clientId,
-        await insertId(
-          `INSERT INTO exam_records (client_id, exam, status) VALUES ($1, 'USMLE_STEP1', 'planned') RETURNING id`,
-          [t.clientId],
-        ),
-      ],
-    ],
+    [/\/clients\/\{clientId\}\/exams\/\{id\}/, async (t) => [t.clientId, await newExam(t)]],
     [
       /\/clients\/\{clientId\}\/notes\/\{id\}/,
       async (t) => [
@@ -140,15 +131,7 @@ describe('object-level authorization swept from the OpenAPI document', () => {
       ],
     ],
     // Exam rows an IMG reports: another client's exam is not theirs to edit.
-    [
-      /\/me\/exams\/\{id\}/,
-      async (t) => [
-        await insertId(
-          `INSERT INTO exam_records (client_id, exam, status) VALUES ($1, 'USMLE_STEP1', 'planned') RETURNING id`,
-          [t.clientId],
-        ),
-      ],
-    ],
+    [/\/me\/exams\/\{id\}/, async (t) => [await newExam(t)]],
     [/\/clients\/\{clientId\}\//, async (t) => [t.clientId]],
     [/\/users\/\{id\}/, async (t) => [t.userId]],
     [/\/centers\/\{id\}/, async (t) => [t.centerId]],
@@ -167,6 +150,10 @@ describe('object-level authorization swept from the OpenAPI document', () => {
     [/\/calendar\/\{token\}/, async () => [randomUUID().replace(/-/g, '')]],
   ];
 
+  const newExam = (t: Target) =>
+    insertId(`INSERT INTO exam_records (client_id, exam, status) VALUES ($1, 'USMLE_STEP1', 'planned') RETURNING id`, [
+      t.clientId,
+    ]);
   const newDelivery = (t: Target) =>
     insertId(
       `INSERT INTO reminder_deliveries (dedupe_key, client_id, rule, recipient_user_id, channels, status, job_id, audience, due_at, data)

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { createDataSource } from '@lib/database';
 import { QueueName, redisOptionsFromUrl } from '@lib/queue';
 import { Queue, QueueEvents } from 'bullmq';
-import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, TEST_PASSWORD } from './support/identities';
 import { eventually } from './support/poll';
 import {
   daysFromToday,
+  flushRedis,
+  step1InTwoDays,
   reminderWorld,
   ReminderWorld,
   settled,
@@ -56,9 +57,7 @@ describe('scaling out: two API processes and two workers on one PostgreSQL and o
   let apis: [string, string];
 
   beforeAll(async () => {
-    const redis = new Redis(redisOptionsFromUrl(REDIS_URL));
-    await redis.flushdb();
-    redis.disconnect();
+    await flushRedis(REDIS_URL);
     const env = { REDIS_URL, SMTP_URL: await smtp.start(), REMINDER_CONCURRENCY: '16', LOG_LEVEL: 'silent' };
     data = await createDataSource({ url: TEST_DATABASE_URL, poolSize: 4 }).initialize();
     queue = new Queue(QueueName.Reminders, { connection: redisOptionsFromUrl(REDIS_URL) });
@@ -248,13 +247,7 @@ describe('scaling out: two API processes and two workers on one PostgreSQL and o
             request(apis[i % 2])
               .post(`/api/v1/clients/${w.clientId}/exams`)
               .set(auths[i])
-              .send({
-                exam: 'USMLE_STEP1',
-                status: 'scheduled',
-                eligibilityStart: daysFromToday(-30, w.timeZone),
-                eligibilityEnd: daysFromToday(60, w.timeZone),
-                scheduledDate: daysFromToday(2, w.timeZone),
-              })
+              .send(step1InTwoDays(w.timeZone))
               .expect(201),
             request(apis[(i + 1) % 2])
               .post(`/api/v1/clients/${w.clientId}/notes`)

@@ -3,19 +3,17 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role, tokenHash, User } from '@lib/identity';
-import { redisOptionsFromUrl } from '@lib/queue';
 import { seedPartnerPrograms } from '@lib/seed';
 import { Public } from '@app/api';
 import { Controller, INestApplicationContext, Post } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import Redis from 'ioredis';
 import { sign } from 'jsonwebtoken';
 import { simpleParser } from 'mailparser';
 import request, { Response } from 'supertest';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { TEST_SECRET } from './setup/test-env';
 import { bearer, createCenter, createClient, createUser, TEST_PASSWORD, tokenFor } from './support/identities';
-import { suiteRedisUrl } from './support/reminders';
+import { flushRedis, suiteRedisUrl } from './support/reminders';
 import { tokenIn } from './support/smtp-sink';
 import { createTestApp, startWorker } from './support/test-app';
 
@@ -40,17 +38,13 @@ beforeAll(async () => {
     stdout.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
     return true;
   });
-  const redis = new Redis(redisOptionsFromUrl(REDIS_URL));
-  await redis.flushdb();
-  redis.disconnect();
+  await flushRedis(REDIS_URL);
 });
 
 afterAll(async () => {
   stdoutSpy.mockRestore();
   // Queued messages hold one-time links: none stays behind in Redis.
-  const redis = new Redis(redisOptionsFromUrl(REDIS_URL));
-  await redis.flushdb();
-  redis.disconnect();
+  await flushRedis(REDIS_URL);
 });
 
 /** The first message in `dir` (the mail outbox) addressed to `address`, as the worker wrote it. */

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@lib/identity';
-import { redisOptionsFromUrl } from '@lib/queue';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import request, { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, tokenFor } from '../support/identities';
 import { eventually } from '../support/poll';
-import { daysFromToday, reminderWorld, ReminderWorld, suiteRedisUrl } from '../support/reminders';
+import { daysFromToday, flushRedis, reminderWorld, ReminderWorld, suiteRedisUrl } from '../support/reminders';
 import { createTestApp } from '../support/test-app';
 import {
   databaseNameOf,
@@ -57,9 +55,7 @@ describe('the database connection lost under the API', () => {
 
   beforeAll(async () => {
     await freshDatabase(DATABASE_URL);
-    const redis = new Redis(redisOptionsFromUrl(REDIS_URL));
-    await redis.flushdb();
-    redis.disconnect();
+    await flushRedis(REDIS_URL);
     data = await fixtureDataSource(DATABASE_URL).initialize();
     control = await plainClient(DATABASE_URL);
     app = await createTestApp({

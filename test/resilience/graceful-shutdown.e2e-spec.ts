@@ -2,14 +2,12 @@ import { ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { redisOptionsFromUrl } from '@lib/queue';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, TEST_PASSWORD } from '../support/identities';
 import { eventually } from '../support/poll';
-import { daysFromToday, reminderWorld, suiteRedisUrl } from '../support/reminders';
+import { daysFromToday, flushRedis, reminderWorld, suiteRedisUrl } from '../support/reminders';
 import {
   dropDatabase,
   fixtureDataSource,
@@ -49,9 +47,7 @@ describe('SIGTERM to an API process in the middle of a burst of writes', () => {
 
   beforeAll(async () => {
     await freshDatabase(DATABASE_URL);
-    const redis = new Redis(redisOptionsFromUrl(REDIS_URL));
-    await redis.flushdb();
-    redis.disconnect();
+    await flushRedis(REDIS_URL);
     data = await fixtureDataSource(DATABASE_URL).initialize();
     db = await plainClient(DATABASE_URL);
   }, 60_000);

@@ -8,7 +8,14 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, createUser, tokenFor } from '../support/identities';
 import { eventually } from '../support/poll';
-import { daysFromToday, reminderWorld, settled, startWorkerProcess, stopWorkerProcess } from '../support/reminders';
+import {
+  daysFromToday,
+  reminderWorld,
+  settled,
+  step1InTwoDays,
+  startWorkerProcess,
+  stopWorkerProcess,
+} from '../support/reminders';
 import { SmtpSink } from '../support/smtp-sink';
 import { createTestApp } from '../support/test-app';
 import {
@@ -83,13 +90,7 @@ describe('Redis restarted empty under a running API and worker', () => {
       .post(`/api/v1/clients/${w.clientId}/exams`)
       .set(staff)
       .set('X-Request-Id', 'exam-while-redis-down')
-      .send({
-        exam: 'USMLE_STEP1',
-        status: 'scheduled',
-        eligibilityStart: daysFromToday(-30, w.timeZone),
-        eligibilityEnd: daysFromToday(60, w.timeZone),
-        scheduledDate: daysFromToday(2, w.timeZone),
-      });
+      .send(step1InTwoDays(w.timeZone));
     const writeMs = Date.now() - started;
     expect(exam.status).toBe(201);
     const examId = exam.body.id as string;

@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Role } from '@lib/identity';
 import { addDays, civilDateOf } from '@lib/pathway';
-import { QueueName } from '@lib/queue';
+import { QueueName, redisOptionsFromUrl } from '@lib/queue';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createCenter, createClient, createUser } from './identities';
 
@@ -143,6 +144,25 @@ export function suiteRedisUrl(offset: number): string {
   url.pathname = `/${Number(url.pathname.slice(1) || 0) + offset}`;
   return url.toString();
 }
+
+/** Empties one Redis database (a suite's own), so no job of an earlier run is left in it. */
+export async function flushRedis(url: string): Promise<void> {
+  const redis = new Redis(redisOptionsFromUrl(url));
+  try {
+    await redis.flushdb();
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** A Step 1 booked two days ahead, in an open window: its reminders are due at once. */
+export const step1InTwoDays = (timeZone: string) => ({
+  exam: 'USMLE_STEP1',
+  status: 'scheduled',
+  eligibilityStart: daysFromToday(-30, timeZone),
+  eligibilityEnd: daysFromToday(60, timeZone),
+  scheduledDate: daysFromToday(2, timeZone),
+});
 
 /**
  * Resolves once the queue has nothing waiting, running or due (delayed jobs whose time has come
