@@ -23,7 +23,12 @@ export const STAGE_LABELS: Record<Stage, string> = {
   closed: 'Closed',
 };
 
-/** Each role's home screen (director dashboard and admin screens come later). */
-export function homeOf(role: Role): string {
-  return role === 'client' ? '/status' : '/caseload';
-}
+/** Each role's home screen: where signing in (and `/`) takes them. */
+export const HOME_OF: Record<Role, string> = {
+  client: '/status',
+  case_manager: '/caseload',
+  director: '/dashboard',
+  admin: '/admin',
+};
+
+export const homeOf = (role: Role): string => HOME_OF[role];

@@ -1,24 +1,59 @@
-import { AppShell, Button, Group, Text, Title } from '@mantine/core';
-import { Outlet } from 'react-router-dom';
-import { ROLE_LABELS } from '../api/labels';
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, NavLink as RouterNavLink, Outlet } from 'react-router-dom';
+import { ROLE_LABELS, type Role } from '../api/labels';
 import { useMe } from '../api/queries';
 import { QueryState } from '../components/QueryState';
 import { useSession } from '../session/SessionProvider';
 
-/** Signed-in screens: who is signed in (GET /me), their role, and sign out. */
+/** The screens each staff role moves between. An IMG has one screen, and no menu. */
+const NAVIGATION: Record<Role, { to: string; label: string }[]> = {
+  client: [],
+  case_manager: [
+    { to: '/caseload', label: 'Caseload' },
+    { to: '/inbox', label: 'My tasks and reminders' },
+    { to: '/clients/new', label: 'New client' },
+  ],
+  director: [
+    { to: '/dashboard', label: 'Dashboard' },
+    { to: '/caseload', label: 'Caseload' },
+    { to: '/inbox', label: 'Reminders' },
+  ],
+  admin: [
+    { to: '/admin', label: 'Administration' },
+    { to: '/dashboard', label: 'Dashboard' },
+    { to: '/caseload', label: 'Caseload' },
+    { to: '/clients/new', label: 'New client' },
+    { to: '/inbox', label: 'Reminders' },
+  ],
+};
+
+/** Signed-in screens: who is signed in (GET /me), their role's menu, and sign out. */
 export function Layout() {
   const me = useMe();
   const { signOut } = useSession();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const links = me.data ? NAVIGATION[me.data.role] : [];
+  const withMenu = links.length > 0;
   return (
-    <AppShell header={{ height: 56 }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={withMenu ? { width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Title order={2} size="h4">
-            IMG Pathways
-          </Title>
+          <Group gap="sm" wrap="nowrap">
+            {withMenu && <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />}
+            <Anchor component={Link} to="/" underline="never" c="inherit">
+              <Title order={2} size="h4">
+                IMG Pathways
+              </Title>
+            </Anchor>
+          </Group>
           <Group gap="sm" wrap="nowrap">
             {me.data && (
-              <Text size="sm" truncate data-testid="signed-in-as">
+              <Text size="sm" truncate data-testid="signed-in-as" visibleFrom="xs">
                 {me.data.displayName} · {ROLE_LABELS[me.data.role]}
               </Text>
             )}
@@ -28,6 +63,22 @@ export function Layout() {
           </Group>
         </Group>
       </AppShell.Header>
+      {withMenu && (
+        <AppShell.Navbar p="xs" aria-label="Main">
+          <Stack gap={2} component="nav">
+            {links.map((link) => (
+              <NavLink
+                key={link.to}
+                component={RouterNavLink}
+                to={link.to}
+                end={link.to !== '/admin'}
+                label={link.label}
+                onClick={close}
+              />
+            ))}
+          </Stack>
+        </AppShell.Navbar>
+      )}
       <AppShell.Main>
         <QueryState query={me} label="your account">
           {() => <Outlet />}

@@ -1,6 +1,6 @@
 import { Alert, Card, Container, List, Stack, Text, Title } from '@mantine/core';
-import { useMyStatus } from '../api/queries';
-import { QueryState } from '../components/QueryState';
+import { useMyStatus } from '../../api/queries';
+import { QueryState } from '../../components/QueryState';
 
 /** The IMG's home: where they are on the pathway and what to do next. Mobile first: one column. */
 export function StatusPage() {

@@ -1,7 +1,7 @@
 import { Badge, Table, Text, Title } from '@mantine/core';
-import { STAGE_LABELS } from '../api/labels';
-import { useCaseload } from '../api/queries';
-import { QueryState } from '../components/QueryState';
+import { STAGE_LABELS } from '../../api/labels';
+import { useCaseload } from '../../api/queries';
+import { QueryState } from '../../components/QueryState';
 
 /** Staff home for now: the first page of the clients in the signed-in person's scope. */
 export function CaseloadPage() {

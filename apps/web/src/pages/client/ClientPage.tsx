@@ -1,0 +1,6 @@
+import { Text } from '@mantine/core';
+
+// STUB (issue 10 in progress): replaced by the screen itself.
+export function ClientPage() {
+  return <Text>Coming soon.</Text>;
+}
