@@ -71,34 +71,44 @@ export class CreateServiceDto {
   @IsCivilDate({ notFuture: true, min: '1990-01-01' })
   serviceDate: string;
 
-  @ApiPropertyOptional({ example: 1.5, description: 'Hours, to two decimals' })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 1.5, description: 'Hours, to two decimals' })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(9999)
   hours?: number | null;
 
-  @ApiPropertyOptional({ example: 25000, description: 'Financial support only: integer cents' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 25000,
+    description: 'Financial support only: integer cents',
+  })
   @ValidateIf((o: CreateServiceDto) => o.category === 'financial_support' || o.amountCents != null)
   @IsInt({ message: 'amountCents must be a whole number of cents' })
   @Min(0)
   @Max(100_000_000)
   amountCents?: number | null;
 
-  @ApiPropertyOptional({ example: 'USD', description: 'With amountCents; defaults to USD' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'USD',
+    description: 'With amountCents; defaults to USD',
+  })
   @IsOptional()
   @upper()
   @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as USD' })
   currency?: string | null;
 
-  @ApiPropertyOptional({ example: 'Kaplan Step 2 CK course' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Kaplan Step 2 CK course' })
   @IsOptional()
   @trim()
   @IsString()
   @MaxLength(200)
   provider?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @trim()
   @IsString()
@@ -131,14 +141,20 @@ export class CreateTaskDto {
   @MaxLength(200)
   title: string;
 
-  @ApiPropertyOptional() @IsOptional() @trim() @IsString() @MaxLength(4000) details?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @trim() @IsString() @MaxLength(4000) details?:
+    string | null;
 
-  @ApiPropertyOptional({ example: '2026-12-15' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-12-15' })
   @IsOptional()
   @IsCivilDate({ min: '1990-01-01' })
   dueDate?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'A staff member of the client’s center (or an admin)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'A staff member of the client’s center (or an admin)',
+  })
   @IsOptional()
   @IsUUID('all')
   assigneeUserId?: string | null;
@@ -180,7 +196,8 @@ export class CreateReferralDto {
   @IsCivilDate({ notFuture: true, min: '1990-01-01' })
   referralDate?: string;
 
-  @ApiPropertyOptional() @IsOptional() @trim() @IsString() @MaxLength(2000) note?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @trim() @IsString() @MaxLength(2000) note?:
+    string | null;
 }
 
 export class UpdateReferralDto {
@@ -189,7 +206,8 @@ export class UpdateReferralDto {
   @IsIn(REFERRAL_STATUSES, { message: `status must be one of ${REFERRAL_STATUSES.join(', ')}` })
   status?: ReferralStatus;
 
-  @ApiPropertyOptional() @IsOptional() @trim() @IsString() @MaxLength(2000) note?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @trim() @IsString() @MaxLength(2000) note?:
+    string | null;
 }
 
 export class ReferralResponse {

@@ -52,19 +52,19 @@ export class ClientFieldsDto {
   @MaxLength(100)
   lastName: string;
 
-  @ApiPropertyOptional({ example: '1988-04-12' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '1988-04-12' })
   @IsOptional()
   @IsCivilDate({ notFuture: true, min: '1900-01-01' })
   dateOfBirth?: string | null;
 
-  @ApiPropertyOptional({ example: 'amina.haddad@example.org' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'amina.haddad@example.org' })
   @IsOptional()
   @lowerTrim()
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email?: string | null;
 
-  @ApiPropertyOptional({ example: '+1 303 555 0142' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '+1 303 555 0142' })
   @IsOptional()
   @trim()
   @Matches(/^\+?[0-9][0-9 ().-]{6,24}$/, { message: 'phone must be a phone number such as +1 303 555 0142' })
@@ -83,20 +83,31 @@ export class ClientFieldsDto {
   @IsISO6391({ each: true, message: 'each of spokenLanguages must be an ISO 639-1 code' })
   spokenLanguages?: string[];
 
-  @ApiPropertyOptional({ example: 'SY', description: 'ISO 3166-1 alpha-2 code of the country of medical training' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'SY',
+    description: 'ISO 3166-1 alpha-2 code of the country of medical training',
+  })
   @IsOptional()
   @upper()
   @IsISO31661Alpha2({ message: 'countryOfTraining must be an ISO 3166-1 alpha-2 code such as SY' })
   countryOfTraining?: string | null;
 
-  @ApiPropertyOptional({ example: 'University of Damascus Faculty of Medicine' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'University of Damascus Faculty of Medicine' })
   @IsOptional()
   @trim()
   @IsString()
   @MaxLength(200)
   medicalSchool?: string | null;
 
-  @ApiPropertyOptional({ example: 2012, minimum: 1950, description: 'Not later than next year' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 2012,
+    minimum: 1950,
+    description: 'Not later than next year',
+  })
   @IsOptional()
   @IsInt()
   @Min(1950)
@@ -138,12 +149,22 @@ export class ClientFieldsDto {
   @IsBoolean()
   consentToShare?: boolean;
 
-  @ApiPropertyOptional({ example: '2026-03-02', description: 'Defaults to today when consent is given' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2026-03-02',
+    description: 'Defaults to today when consent is given',
+  })
   @IsOptional()
   @IsCivilDate({ notFuture: true, min: '1990-01-01' })
   consentDate?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'A case manager of the client’s center' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'A case manager of the client’s center',
+  })
   @IsOptional()
   @IsUUID('all')
   caseManagerId?: string | null;

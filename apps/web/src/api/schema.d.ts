@@ -1254,7 +1254,7 @@ export interface components {
     };
     ClinicalExperienceResponse: {
       /** @example Denver */
-      city?: Record<string, never>;
+      city?: string | null;
       /** Format: uuid */
       clientId: string;
       /** @example 2026-09-14 */
@@ -1262,7 +1262,7 @@ export interface components {
       /** @description Hands-on (true) or observational */
       handsOn?: boolean;
       /** @example 160 */
-      hours?: Record<string, never>;
+      hours?: number | null;
       /** Format: uuid */
       id: string;
       /** @example Denver Health Medical Center */
@@ -1280,17 +1280,17 @@ export interface components {
        */
       letterRequestedAt?: string | null;
       /** @example Internal Medicine */
-      specialty?: Record<string, never>;
+      specialty?: string | null;
       /** @example 2026-09-14 */
       startDate?: string | null;
       /** @example CO */
-      state?: Record<string, never>;
+      state?: string | null;
       /**
        * @default planned
        * @enum {string}
        */
       status: 'planned' | 'ongoing' | 'completed' | 'cancelled';
-      supervisor?: Record<string, never>;
+      supervisor?: string | null;
     };
     CreateCenterDto: {
       /** @example Chicago */
@@ -1324,7 +1324,7 @@ export interface components {
        * Format: uuid
        * @description A case manager of the client’s center
        */
-      caseManagerId?: Record<string, never>;
+      caseManagerId?: string | null;
       /**
        * Format: uuid
        * @description Defaults to the case manager’s center; required for admins
@@ -1336,25 +1336,25 @@ export interface components {
        * @description Defaults to today when consent is given
        * @example 2026-03-02
        */
-      consentDate?: Record<string, never>;
+      consentDate?: string | null;
       /** @description Consent to share data with partner programs (needed for referrals) */
       consentToShare?: boolean;
       /**
        * @description ISO 3166-1 alpha-2 code of the country of medical training
        * @example SY
        */
-      countryOfTraining?: Record<string, never>;
+      countryOfTraining?: string | null;
       /** @example 1988-04-12 */
-      dateOfBirth?: Record<string, never>;
+      dateOfBirth?: string | null;
       /** @example amina.haddad@example.org */
-      email?: Record<string, never>;
+      email?: string | null;
       /** @example Amina */
       firstName: string;
       /**
        * @description Not later than next year
        * @example 2012
        */
-      graduationYear?: Record<string, never>;
+      graduationYear?: number | null;
       /**
        * @description Sensitive: never shown to directors
        * @enum {string}
@@ -1368,9 +1368,9 @@ export interface components {
       /** @example Haddad */
       lastName: string;
       /** @example University of Damascus Faculty of Medicine */
-      medicalSchool?: Record<string, never>;
+      medicalSchool?: string | null;
       /** @example +1 303 555 0142 */
-      phone?: Record<string, never>;
+      phone?: string | null;
       /**
        * @description ISO 639-1 code; e-mails to the client use it (en or es)
        * @example ar
@@ -1394,13 +1394,13 @@ export interface components {
     };
     CreateClinicalExperienceDto: {
       /** @example Denver */
-      city?: Record<string, never>;
+      city?: string | null;
       /** @example 2026-09-14 */
       endDate?: string | null;
       /** @description Hands-on (true) or observational */
       handsOn?: boolean;
       /** @example 160 */
-      hours?: Record<string, never>;
+      hours?: number | null;
       /** @example Denver Health Medical Center */
       institution: string;
       /** @enum {string} */
@@ -1416,17 +1416,17 @@ export interface components {
        */
       letterRequestedAt?: string | null;
       /** @example Internal Medicine */
-      specialty?: Record<string, never>;
+      specialty?: string | null;
       /** @example 2026-09-14 */
       startDate?: string | null;
       /** @example CO */
-      state?: Record<string, never>;
+      state?: string | null;
       /**
        * @default planned
        * @enum {string}
        */
       status: 'planned' | 'ongoing' | 'completed' | 'cancelled';
-      supervisor?: Record<string, never>;
+      supervisor?: string | null;
     };
     CreateExamDto: {
       /**
@@ -1475,21 +1475,21 @@ export interface components {
        * @example 2026-09-14
        */
       erasSubmittedAt?: string | null;
-      interviewsAttended?: Record<string, never>;
-      interviewsOffered?: Record<string, never>;
-      matchedProgram?: Record<string, never>;
-      matchedSpecialty?: Record<string, never>;
+      interviewsAttended?: number | null;
+      interviewsOffered?: number | null;
+      matchedProgram?: string | null;
+      matchedSpecialty?: string | null;
       /** @example PA */
-      matchedState?: Record<string, never>;
+      matchedState?: string | null;
       /** @example N1234567 */
-      nrmpId?: Record<string, never>;
+      nrmpId?: string | null;
       /**
        * @description Registered with NRMP
        * @example 2026-09-14
        */
       nrmpRegisteredAt?: string | null;
       /** @example 85 */
-      programsApplied?: Record<string, never>;
+      programsApplied?: number | null;
       /**
        * @description Rank order list certified
        * @example 2026-09-14
@@ -1559,7 +1559,7 @@ export interface components {
       url?: string;
     };
     CreateReferralDto: {
-      note?: Record<string, never>;
+      note?: string | null;
       /**
        * Format: uuid
        * @description A program of the partner directory
@@ -1576,7 +1576,7 @@ export interface components {
        * @description Financial support only: integer cents
        * @example 25000
        */
-      amountCents?: Record<string, never>;
+      amountCents?: number | null;
       /** @enum {string} */
       category:
         | 'educational_guidance'
@@ -1591,15 +1591,15 @@ export interface components {
        * @description With amountCents; defaults to USD
        * @example USD
        */
-      currency?: Record<string, never>;
-      description?: Record<string, never>;
+      currency?: string | null;
+      description?: string | null;
       /**
        * @description Hours, to two decimals
        * @example 1.5
        */
-      hours?: Record<string, never>;
+      hours?: number | null;
       /** @example Kaplan Step 2 CK course */
-      provider?: Record<string, never>;
+      provider?: string | null;
       /** @example 2026-11-18 */
       serviceDate: string;
     };
@@ -1610,10 +1610,10 @@ export interface components {
        * Format: uuid
        * @description A staff member of the client’s center (or an admin)
        */
-      assigneeUserId?: Record<string, never>;
-      details?: Record<string, never>;
+      assigneeUserId?: string | null;
+      details?: string | null;
       /** @example 2026-12-15 */
-      dueDate?: Record<string, never>;
+      dueDate?: string | null;
       /** @example Request the final transcript from the medical school */
       title: string;
     };
@@ -1851,21 +1851,21 @@ export interface components {
       erasSubmittedAt?: string | null;
       /** Format: uuid */
       id: string;
-      interviewsAttended?: Record<string, never>;
-      interviewsOffered?: Record<string, never>;
-      matchedProgram?: Record<string, never>;
-      matchedSpecialty?: Record<string, never>;
+      interviewsAttended?: number | null;
+      interviewsOffered?: number | null;
+      matchedProgram?: string | null;
+      matchedSpecialty?: string | null;
       /** @example PA */
-      matchedState?: Record<string, never>;
+      matchedState?: string | null;
       /** @example N1234567 */
-      nrmpId?: Record<string, never>;
+      nrmpId?: string | null;
       /**
        * @description Registered with NRMP
        * @example 2026-09-14
        */
       nrmpRegisteredAt?: string | null;
       /** @example 85 */
-      programsApplied?: Record<string, never>;
+      programsApplied?: number | null;
       /**
        * @description Rank order list certified
        * @example 2026-09-14
@@ -2484,7 +2484,7 @@ export interface components {
        * Format: uuid
        * @description A case manager of the client’s center
        */
-      caseManagerId?: Record<string, never>;
+      caseManagerId?: string | null;
       /**
        * @description Required when closing
        * @example Moved out of state
@@ -2494,25 +2494,25 @@ export interface components {
        * @description Defaults to today when consent is given
        * @example 2026-03-02
        */
-      consentDate?: Record<string, never>;
+      consentDate?: string | null;
       /** @description Consent to share data with partner programs (needed for referrals) */
       consentToShare?: boolean;
       /**
        * @description ISO 3166-1 alpha-2 code of the country of medical training
        * @example SY
        */
-      countryOfTraining?: Record<string, never>;
+      countryOfTraining?: string | null;
       /** @example 1988-04-12 */
-      dateOfBirth?: Record<string, never>;
+      dateOfBirth?: string | null;
       /** @example amina.haddad@example.org */
-      email?: Record<string, never>;
+      email?: string | null;
       /** @example Amina */
       firstName?: string;
       /**
        * @description Not later than next year
        * @example 2012
        */
-      graduationYear?: Record<string, never>;
+      graduationYear?: number | null;
       /**
        * @description Sensitive: never shown to directors
        * @enum {string}
@@ -2526,9 +2526,9 @@ export interface components {
       /** @example Haddad */
       lastName?: string;
       /** @example University of Damascus Faculty of Medicine */
-      medicalSchool?: Record<string, never>;
+      medicalSchool?: string | null;
       /** @example +1 303 555 0142 */
-      phone?: Record<string, never>;
+      phone?: string | null;
       /**
        * @description ISO 639-1 code; e-mails to the client use it (en or es)
        * @example ar
@@ -2554,13 +2554,13 @@ export interface components {
     };
     UpdateClinicalExperienceDto: {
       /** @example Denver */
-      city?: Record<string, never>;
+      city?: string | null;
       /** @example 2026-09-14 */
       endDate?: string | null;
       /** @description Hands-on (true) or observational */
       handsOn?: boolean;
       /** @example 160 */
-      hours?: Record<string, never>;
+      hours?: number | null;
       /** @example Denver Health Medical Center */
       institution?: string;
       /** @enum {string} */
@@ -2576,17 +2576,17 @@ export interface components {
        */
       letterRequestedAt?: string | null;
       /** @example Internal Medicine */
-      specialty?: Record<string, never>;
+      specialty?: string | null;
       /** @example 2026-09-14 */
       startDate?: string | null;
       /** @example CO */
-      state?: Record<string, never>;
+      state?: string | null;
       /**
        * @default planned
        * @enum {string}
        */
       status: 'planned' | 'ongoing' | 'completed' | 'cancelled';
-      supervisor?: Record<string, never>;
+      supervisor?: string | null;
     };
     UpdateExamDto: {
       /**
@@ -2633,21 +2633,21 @@ export interface components {
        * @example 2026-09-14
        */
       erasSubmittedAt?: string | null;
-      interviewsAttended?: Record<string, never>;
-      interviewsOffered?: Record<string, never>;
-      matchedProgram?: Record<string, never>;
-      matchedSpecialty?: Record<string, never>;
+      interviewsAttended?: number | null;
+      interviewsOffered?: number | null;
+      matchedProgram?: string | null;
+      matchedSpecialty?: string | null;
       /** @example PA */
-      matchedState?: Record<string, never>;
+      matchedState?: string | null;
       /** @example N1234567 */
-      nrmpId?: Record<string, never>;
+      nrmpId?: string | null;
       /**
        * @description Registered with NRMP
        * @example 2026-09-14
        */
       nrmpRegisteredAt?: string | null;
       /** @example 85 */
-      programsApplied?: Record<string, never>;
+      programsApplied?: number | null;
       /**
        * @description Rank order list certified
        * @example 2026-09-14
@@ -2678,9 +2678,9 @@ export interface components {
     };
     UpdateMyContactDto: {
       /** @example amina.haddad@example.org */
-      email?: Record<string, never>;
+      email?: string | null;
       /** @example +1 303 555 0142 */
-      phone?: Record<string, never>;
+      phone?: string | null;
       /**
        * @description ISO 639-1 code; e-mails to the client use it (en or es)
        * @example ar
@@ -2732,7 +2732,7 @@ export interface components {
       language?: 'en' | 'es';
     };
     UpdateReferralDto: {
-      note?: Record<string, never>;
+      note?: string | null;
       /**
        * @description sent → accepted or declined; accepted → completed
        * @enum {string}
@@ -2744,7 +2744,7 @@ export interface components {
        * @description Financial support only: integer cents
        * @example 25000
        */
-      amountCents?: Record<string, never>;
+      amountCents?: number | null;
       /** @enum {string} */
       category?:
         | 'educational_guidance'
@@ -2759,15 +2759,15 @@ export interface components {
        * @description With amountCents; defaults to USD
        * @example USD
        */
-      currency?: Record<string, never>;
-      description?: Record<string, never>;
+      currency?: string | null;
+      description?: string | null;
       /**
        * @description Hours, to two decimals
        * @example 1.5
        */
-      hours?: Record<string, never>;
+      hours?: number | null;
       /** @example Kaplan Step 2 CK course */
-      provider?: Record<string, never>;
+      provider?: string | null;
       /** @example 2026-11-18 */
       serviceDate?: string;
     };
@@ -2778,10 +2778,10 @@ export interface components {
        * Format: uuid
        * @description A staff member of the client’s center (or an admin)
        */
-      assigneeUserId?: Record<string, never>;
-      details?: Record<string, never>;
+      assigneeUserId?: string | null;
+      details?: string | null;
       /** @example 2026-12-15 */
-      dueDate?: Record<string, never>;
+      dueDate?: string | null;
       /** @enum {string} */
       status?: 'open' | 'done' | 'cancelled';
       /** @example Request the final transcript from the medical school */

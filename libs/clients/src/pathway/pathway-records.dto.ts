@@ -157,17 +157,32 @@ export class CreateClinicalExperienceDto {
   @MinLength(2)
   @MaxLength(200)
   institution: string;
-  @ApiPropertyOptional({ example: 'Internal Medicine' }) @IsOptional() @trim() @IsString() @MaxLength(100) specialty?:
-    string | null;
-  @ApiPropertyOptional({ example: 'Denver' }) @IsOptional() @trim() @IsString() @MaxLength(100) city?: string | null;
-  @ApiPropertyOptional({ example: 'CO' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Internal Medicine' })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MaxLength(100)
+  specialty?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Denver' })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MaxLength(100)
+  city?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'CO' })
   @IsOptional()
   @IsUsState()
   state?: string | null;
   @apply(date()) startDate?: string | null;
   @apply(date()) endDate?: string | null;
-  @ApiPropertyOptional({ example: 160 }) @IsOptional() @IsInt() @Min(0) @Max(10000) hours?: number | null;
-  @ApiPropertyOptional() @IsOptional() @trim() @IsString() @MaxLength(120) supervisor?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 160 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  hours?: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @trim() @IsString() @MaxLength(120) supervisor?:
+    string | null;
   @apply(date('Letter of recommendation requested')) letterRequestedAt?: string | null;
   @apply(date('Letter of recommendation received')) letterReceivedAt?: string | null;
   @ApiPropertyOptional({ enum: CLINICAL_STATUSES, default: 'planned' })
@@ -193,23 +208,40 @@ export class CreateMatchApplicationDto {
   @MaxLength(80, { each: true })
   specialties?: string[];
   @apply(date('ERAS application submitted')) erasSubmittedAt?: string | null;
-  @ApiPropertyOptional({ example: 85 }) @IsOptional() @IsInt() @Min(0) @Max(2000) programsApplied?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 85 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2000)
+  programsApplied?: number | null;
   @apply(date('Registered with NRMP')) nrmpRegisteredAt?: string | null;
-  @ApiPropertyOptional({ example: 'N1234567' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'N1234567' })
   @IsOptional()
   @trim()
   @Matches(/^[A-Za-z0-9-]{3,20}$/, { message: 'nrmpId must be the NRMP id' })
   nrmpId?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(500) interviewsOffered?: number | null;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(500) interviewsAttended?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(500) interviewsOffered?:
+    number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(500) interviewsAttended?:
+    number | null;
   @apply(date('Rank order list certified')) rankListCertifiedAt?: string | null;
   @ApiPropertyOptional({ enum: MATCH_RESULTS, default: 'pending' })
   @IsOptional()
   @IsIn(MATCH_RESULTS, { message: `result must be one of ${MATCH_RESULTS.join(', ')}` })
   result?: MatchResult;
-  @ApiPropertyOptional() @IsOptional() @trim() @IsString() @MaxLength(200) matchedProgram?: string | null;
-  @ApiPropertyOptional() @IsOptional() @trim() @IsString() @MaxLength(100) matchedSpecialty?: string | null;
-  @ApiPropertyOptional({ example: 'PA' })
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MaxLength(200)
+  matchedProgram?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MaxLength(100)
+  matchedSpecialty?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'PA' })
   @IsOptional()
   @IsUsState()
   matchedState?: string | null;
