@@ -51,6 +51,9 @@ curl -fs "$base/api/docs" | grep -q swagger-ui || { echo "Swagger UI did not loa
 # The web app (apps/web, built by `npm run build`) at / and at a deep link, for it to route.
 curl -fs "$base/" | grep -q '<div id="root">' || { echo "the web app is not served at /" >&2; exit 1; }
 curl -fs "$base/clients/some-id" | grep -q '<div id="root">' || { echo "a deep link did not get the web app" >&2; exit 1; }
+# Each demo login, signed in through the web app's form in a real browser, lands on its own home.
+node -r @swc-node/register test/browser/demo-homes.ts "$base" admin@demo.imgpathways.org=/admin \
+  director@demo.imgpathways.org=/dashboard cm1.colorado@demo.imgpathways.org=/caseload "$client_login=/status"
 # Reminders: the sweep queued at start delivers what is due to the in-app list and the outbox.
 cm_token=$(login cm1.colorado@demo.imgpathways.org)
 for _ in $(seq 1 60); do
@@ -68,4 +71,4 @@ grep -q "0 center(s) and 0 partner program(s) added" "$log" && grep -q "Demo log
 centers=$(curl -fs "$base/api/v1/centers" -H "Authorization: Bearer $(login director@demo.imgpathways.org)" | json_field items.length)
 [ "$centers" = 8 ] || { echo "expected 8 centers after a second run, got $centers" >&2; exit 1; }
 stop_demo
-echo "demo smoke: ready, web app at /, staff and client logins work, 8 centers and 40 clients per center behind auth, Swagger UI, reminders in-app and in the outbox, idempotent seed"
+echo "demo smoke: ready, web app at / (each demo login lands on its home), staff and client logins work, 8 centers and 40 clients per center behind auth, Swagger UI, reminders in-app and in the outbox, idempotent seed"

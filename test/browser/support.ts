@@ -2,9 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, BrowserContextOptions, chromium, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { createTestApp } from '../support/test-app';
+import { CHROMIUM, launchChromium } from './chromium';
 
 /**
  * The web app in a real browser (Debian's chromium, driven by playwright-core): built by Vite,
@@ -16,16 +17,6 @@ const ROOT = resolve(__dirname, '../..');
 /** TEST_WEB_ROOT: a build elsewhere (a second checkout's tests must not rebuild this one's dist/web). */
 const WEB_ROOT = process.env.TEST_WEB_ROOT ?? join(ROOT, 'dist/web');
 const SCREENSHOTS = join(ROOT, 'test-artifacts/screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** Evaluated through DevTools, so the app's Content-Security-Policy (script-src 'self') stays as it is. */
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -59,13 +50,7 @@ export class WebHarness {
     if (!address || typeof address === 'string') throw new Error('the API is not listening on a TCP port');
     this.baseUrl = `http://127.0.0.1:${address.port}`;
 
-    // `launch` starts chromium on a fresh profile of its own (a new temporary user data dir, removed on close).
-    this.browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      headless: true,
-      timeout: 20_000,
-    });
+    this.browser = await launchChromium();
   };
 
   stop = async (): Promise<void> => {
