@@ -54,6 +54,7 @@ export function refusalsForNewAttempt(
         'PASSED_STEP_NOT_RETAKEN',
         rules.passedStepNotRetaken,
         `${name} is passed: a passed Step is not taken again`,
+        { exam: step },
       ),
     );
     return refusals;
@@ -66,6 +67,7 @@ export function refusalsForNewAttempt(
         'ALL_STEPS_BARRED',
         limit,
         `${limit.maxAttemptsPerStep} failed attempts at ${EXAM_NAMES[barredBy]}: no USMLE Step may be taken again`,
+        { exam: barredBy },
       ),
     );
     return refusals;
@@ -73,7 +75,9 @@ export function refusalsForNewAttempt(
   const prior = attemptsAt(exams, step).filter((e) => (e.testDate as string) <= date);
   if (prior.length >= limit.maxAttemptsPerStep) {
     refusals.push(
-      blocker('ATTEMPT_LIMIT_REACHED', limit, `All ${limit.maxAttemptsPerStep} attempts at ${name} are used`),
+      blocker('ATTEMPT_LIMIT_REACHED', limit, `All ${limit.maxAttemptsPerStep} attempts at ${name} are used`, {
+        exam: step,
+      }),
     );
     return refusals;
   }
@@ -87,9 +91,7 @@ export function refusalsForNewAttempt(
         'THREE_ATTEMPTS_IN_12_MONTHS',
         spacing,
         `At most ${spacing.maxAttemptsIn12Months} attempts at ${name} in 12 months: the next may be on ${earliestAllowed} or later`,
-        {
-          date: earliestAllowed,
-        },
+        { exam: step, date: earliestAllowed },
       ),
     );
   }
@@ -101,9 +103,7 @@ export function refusalsForNewAttempt(
           'FOURTH_ATTEMPT_TOO_SOON_AFTER_FIRST',
           spacing,
           `A fourth or later attempt at ${name} must be at least 12 months after the first: on ${afterFirst} or later`,
-          {
-            date: afterFirst,
-          },
+          { exam: step, date: afterFirst },
         ),
       );
     }
@@ -114,9 +114,7 @@ export function refusalsForNewAttempt(
           'FOURTH_ATTEMPT_TOO_SOON_AFTER_LAST',
           spacing,
           `A fourth or later attempt at ${name} must be at least 6 months after the most recent: on ${afterLast} or later`,
-          {
-            date: afterLast,
-          },
+          { exam: step, date: afterLast },
         ),
       );
     }
@@ -136,7 +134,9 @@ export function attemptFindings(exams: readonly ExamRecord[], today: CivilDate, 
     if (used >= limit.maxAttemptsPerStep && awaiting) {
       // The last attempt may yet be a pass: nothing is blocked until its result is in.
       findings.push(
-        warning('LAST_ATTEMPT_PENDING', limit, `The last allowed attempt at ${EXAM_NAMES[step]} awaits its result`),
+        warning('LAST_ATTEMPT_PENDING', limit, `The last allowed attempt at ${EXAM_NAMES[step]} awaits its result`, {
+          exam: step,
+        }),
       );
     } else if (used >= limit.maxAttemptsPerStep) {
       findings.push(
@@ -144,6 +144,7 @@ export function attemptFindings(exams: readonly ExamRecord[], today: CivilDate, 
           'ATTEMPT_LIMIT_REACHED',
           limit,
           `All ${limit.maxAttemptsPerStep} attempts at ${EXAM_NAMES[step]} are used`,
+          { exam: step },
         ),
       );
     } else if (used === rules.retakeSpacing.warnAtAttempt) {
@@ -164,6 +165,7 @@ export function attemptFindings(exams: readonly ExamRecord[], today: CivilDate, 
         'ALL_STEPS_BARRED',
         limit,
         `${limit.maxAttemptsPerStep} failed attempts at ${EXAM_NAMES[barredBy]}: no USMLE Step may be taken again`,
+        { exam: barredBy },
       ),
     );
   }

@@ -37,7 +37,7 @@ export function sevenYearFindings(
   }
   if (status.step1 && status.step2ck) return [];
   const left = daysBetween(today, deadline);
-  const missing = status.step1 ? EXAM_NAMES.USMLE_STEP2_CK : EXAM_NAMES.USMLE_STEP1;
+  const missing = status.step1 ? 'USMLE_STEP2_CK' : 'USMLE_STEP1';
   if (left < 0) {
     return [
       blocker(
@@ -54,8 +54,8 @@ export function sevenYearFindings(
     warning(
       'SEVEN_YEAR_WINDOW_CLOSING',
       rules.sevenYear,
-      `Pass ${missing} by ${deadline}: the ECFMG 7-year window closes in ${left} days`,
-      { date: deadline },
+      `Pass ${EXAM_NAMES[missing]} by ${deadline}: the ECFMG 7-year window closes in ${left} days`,
+      { exam: missing, date: deadline },
     ),
   ];
 }
@@ -74,7 +74,7 @@ export function eligibilityFindings(records: PathwayRecords, today: CivilDate, r
           'ELIGIBILITY_EXPIRED',
           rules.eligibilityWindow,
           `The ${name} eligibility window closed on ${end} with no exam taken: apply again`,
-          { examId: exam.id, date: end },
+          { examId: exam.id, exam: exam.exam, date: end },
         ),
       );
     } else if (left <= rules.eligibilityWindow.warnDays) {
@@ -83,10 +83,7 @@ export function eligibilityFindings(records: PathwayRecords, today: CivilDate, r
           'ELIGIBILITY_CLOSING_UNSCHEDULED',
           rules.eligibilityWindow,
           `Schedule ${name} before your eligibility window closes on ${end} (${left} days)`,
-          {
-            examId: exam.id,
-            date: end,
-          },
+          { examId: exam.id, exam: exam.exam, date: end },
         ),
       );
     }
@@ -121,9 +118,7 @@ export function rankListFindings(
           'RANK_LIST_DEADLINE_REQUIREMENTS_UNMET',
           rules.rankListDeadline,
           `The exam requirements were not met by the ${application.season} rank-list deadline (${deadline}): this Match is out of reach`,
-          {
-            date: deadline,
-          },
+          { date: deadline, season: application.season },
         ),
       );
     } else if (left <= rules.rankListDeadline.warnDays) {
@@ -132,9 +127,7 @@ export function rankListFindings(
           'RANK_LIST_DEADLINE_REQUIREMENTS_UNMET',
           rules.rankListDeadline,
           `Meet the exam requirements for certification by ${deadline} (the ${application.season} rank-list deadline, ${left} days) to take part in that Match`,
-          {
-            date: deadline,
-          },
+          { date: deadline, season: application.season },
         ),
       );
     }

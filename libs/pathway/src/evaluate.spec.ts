@@ -68,6 +68,10 @@ describe(evaluatePathway.name, () => {
       'Certify your rank order list by 2027-03-03',
       'Apply for Step 3 and choose an eligibility window',
     ]);
+    expect(result.nextStepFacts).toEqual([
+      { code: 'certify_rank_list', season: 2027, date: '2027-03-03' },
+      { code: 'apply_for_exam', exam: 'USMLE_STEP3' },
+    ]);
 
     r = {
       ...r,

@@ -3,10 +3,11 @@ import { civilDateOf } from './civil-date';
 import { eligibilityFindings, rankListFindings, sevenYearFindings, visaAndStep3Findings } from './deadlines';
 import { Finding } from './findings';
 import { oetVerdict } from './oet';
-import { checklistOf, ChecklistItem, nextStepsOf, Stage, stageOf } from './progress';
+import { checklistOf, ChecklistItem, NextStep, nextStepsOf, Stage, stageOf } from './progress';
 import { MatchSeason, PathwayRecords } from './records';
 import { certificationStatus } from './requirements';
 import { PathwayRules } from './rules';
+import { nextStepText } from './texts';
 
 export interface PathwayResult {
   stage: Stage;
@@ -15,7 +16,10 @@ export interface PathwayResult {
   blockers: Finding[];
   /** What needs attention but does not stop progress. */
   warnings: Finding[];
+  /** The next steps in English, as staff read them. */
   nextSteps: string[];
+  /** The same steps as facts, for writing them in the reader's language. */
+  nextStepFacts: NextStep[];
   /** The rules version the result was computed with. */
   rulesVersion: string;
 }
@@ -46,12 +50,14 @@ export function evaluatePathway(
         ...visaAndStep3Findings(records, status, rules),
       ];
   const checklist = checklistOf(records, status, findings, rules);
+  const nextStepFacts = nextStepsOf(records, checklist, calendar, today);
   return {
     stage: stageOf(records, status),
     checklist,
     blockers: findings.filter((f) => f.severity === 'blocker'),
     warnings: findings.filter((f) => f.severity === 'warning'),
-    nextSteps: nextStepsOf(records, checklist, calendar, today),
+    nextSteps: nextStepFacts.map((step) => nextStepText(step, 'en')),
+    nextStepFacts,
     rulesVersion: rules.version,
   };
 }

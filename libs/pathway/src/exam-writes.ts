@@ -26,9 +26,7 @@ export function refusalsForExamWrite(
           'TEST_DATE_BEFORE_ELIGIBILITY',
           rules.eligibilityWindow,
           `${name} on ${date} is before the eligibility window opens on ${record.eligibilityStart}`,
-          {
-            date: record.eligibilityStart,
-          },
+          { exam: record.exam, date: record.eligibilityStart },
         ),
       );
     }
@@ -39,7 +37,7 @@ export function refusalsForExamWrite(
           'TEST_DATE_AFTER_ELIGIBILITY',
           rules.eligibilityWindow,
           `${name} on ${date} is after the eligibility window closes on ${windowEnd}`,
-          { date: windowEnd },
+          { exam: record.exam, date: windowEnd },
         ),
       );
     }
@@ -59,6 +57,7 @@ export function refusalsForExamWrite(
         'STEP1_IS_PASS_FAIL',
         rules.step1PassFail,
         `Step 1 taken on or after ${rules.step1PassFail.effectiveFrom} is reported pass/fail: record no score`,
+        { exam: 'USMLE_STEP1', date: rules.step1PassFail.effectiveFrom },
       ),
     );
   }

@@ -39,6 +39,8 @@ export interface Finding {
   exam?: Exam;
   /** The date the finding is about (a deadline, the earliest allowed attempt). */
   date?: CivilDate;
+  /** The Match season the finding is about. */
+  season?: number;
 }
 
 export function warning(code: FindingCode, rule: RuleSource, message: string, extra: Partial<Finding> = {}): Finding {

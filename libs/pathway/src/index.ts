@@ -8,5 +8,6 @@ export * from './oet';
 export * from './requirements';
 export * from './deadlines';
 export * from './progress';
+export * from './texts';
 export * from './evaluate';
 export * from './milestones';

@@ -41,6 +41,7 @@ export function oetVerdict(
         'OET_CYCLE_RULE_ASSUMED',
         rule,
         `No OET rule is recorded for the ${credentials?.ecfmgPathwayCycle} cycle: judged by the ${rule.cycle} rule; check with ECFMG`,
+        { exam: 'OET_MEDICINE' },
       ),
     );
   }
@@ -57,9 +58,7 @@ export function oetVerdict(
             'OET_BEFORE_CYCLE_CUTOFF',
             rule,
             `OET Medicine of ${sitting.testDate} is before the ${rule.cycle} cycle's cutoff (${rule.testedOnOrAfter}): take it again`,
-            {
-              examId: sitting.id,
-            },
+            { examId: sitting.id, exam: 'OET_MEDICINE', date: sitting.testDate as CivilDate },
           ),
         );
       } else {
@@ -69,7 +68,7 @@ export function oetVerdict(
             'OET_BELOW_THRESHOLD',
             rule,
             `OET Medicine of ${sitting.testDate}: ${short.map((p) => `${p} ${(sitting.oetScores as OetScores)[p]} (needs ${rule.minimum[p]})`).join(', ')}; all four in one sitting`,
-            { examId: sitting.id },
+            { examId: sitting.id, exam: 'OET_MEDICINE', date: sitting.testDate as CivilDate },
           ),
         );
       }

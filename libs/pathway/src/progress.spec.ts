@@ -1,5 +1,6 @@
 import { application, attempt, CALENDAR, credentials, exam, experience, OET_PASS, records } from './pathway.factories';
 import { checklistOf, nextSeason, nextStepsOf, stageOf } from './progress';
+import { nextStepText } from './texts';
 import { PathwayRecords } from './records';
 import { certificationStatus } from './requirements';
 import { PATHWAY_RULES } from './rules';
@@ -232,7 +233,7 @@ describe(nextStepsOf.name, () => {
       checklistOf(r, status, attemptFindings(r.exams, today, PATHWAY_RULES), PATHWAY_RULES),
       CALENDAR,
       today,
-    );
+    ).map((step) => nextStepText(step, 'en'));
   };
 
   it('starts at the beginning of the road, five at a time', () => {

@@ -1,6 +1,6 @@
 import { attemptsAt, passed } from './attempts';
 import { CivilDate, latest } from './civil-date';
-import { EXAM_NAMES, Finding } from './findings';
+import { Finding } from './findings';
 import { oetVerdict } from './oet';
 import { seasonDate } from './deadlines';
 import { Exam, MatchApplicationRecord, MatchSeason, PathwayRecords, US_CLINICAL_KINDS, UsmleStep } from './records';
@@ -100,7 +100,7 @@ export function checklistOf(
     blockers.filter(
       (f) =>
         ['ALL_STEPS_BARRED', 'SEVEN_YEAR_WINDOW_CLOSED'].includes(f.code) ||
-        (f.code === 'ATTEMPT_LIMIT_REACHED' && f.message.includes(EXAM_NAMES[exam])),
+        (f.code === 'ATTEMPT_LIMIT_REACHED' && f.exam === exam),
     );
   const residency = records.client.careerGoal === 'residency';
   const latestApplication = [...records.matchApplications].sort((a, b) => b.season - a.season)[0];
@@ -192,23 +192,49 @@ export function checklistOf(
   ];
 }
 
-function scheduleStep(records: PathwayRecords, exam: UsmleStep | 'OET_MEDICINE', today: CivilDate): string {
-  const name = EXAM_NAMES[exam];
+export const NEXT_STEP_CODES = [
+  'verify_credentials',
+  'await_result',
+  'reapply_for_exam',
+  'schedule_exam',
+  'take_exam',
+  'plan_retake',
+  'book_oet',
+  'apply_for_exam',
+  'apply_ecfmg_pathway',
+  'apply_ecfmg_certification',
+  'find_clinical_experience',
+  'ask_for_letter',
+  'submit_eras',
+  'register_nrmp',
+  'certify_rank_list',
+] as const;
+export type NextStepCode = (typeof NEXT_STEP_CODES)[number];
+
+/** A next step as facts (what, which exam, which date or season): its words are written per language elsewhere. */
+export interface NextStep {
+  code: NextStepCode;
+  exam?: Exam;
+  date?: CivilDate;
+  season?: number;
+}
+
+function scheduleStep(records: PathwayRecords, exam: UsmleStep | 'OET_MEDICINE', today: CivilDate): NextStep {
   const awaiting = records.exams.find(
     (e) => e.exam === exam && (e.status === 'taken' || e.status === 'result_pending'),
   );
-  if (awaiting) return `Wait for your ${name} result (taken on ${awaiting.testDate})`;
+  if (awaiting) return { code: 'await_result', exam, date: awaiting.testDate as CivilDate };
   const planned = records.exams.find(
     (e) => e.exam === exam && e.status === 'planned' && (e.extensionEnd ?? e.eligibilityEnd),
   );
   const windowEnd = planned ? ((planned.extensionEnd ?? planned.eligibilityEnd) as CivilDate) : null;
-  if (windowEnd && windowEnd < today) return `Apply for ${name} again: your eligibility window closed on ${windowEnd}`;
-  if (windowEnd) return `Schedule ${name} before your eligibility window closes on ${windowEnd}`;
+  if (windowEnd && windowEnd < today) return { code: 'reapply_for_exam', exam, date: windowEnd };
+  if (windowEnd) return { code: 'schedule_exam', exam, date: windowEnd };
   const scheduled = records.exams.find((e) => e.exam === exam && e.status === 'scheduled' && e.scheduledDate);
-  if (scheduled) return `Take ${name} on ${scheduled.scheduledDate}`;
+  if (scheduled) return { code: 'take_exam', exam, date: scheduled.scheduledDate as CivilDate };
   if (exam !== 'OET_MEDICINE' && attemptsAt(records.exams, exam).some((e) => e.status === 'failed'))
-    return `Plan your next ${name} attempt with your case manager`;
-  return exam === 'OET_MEDICINE' ? 'Book OET Medicine' : `Apply for ${name} and choose an eligibility window`;
+    return { code: 'plan_retake', exam };
+  return exam === 'OET_MEDICINE' ? { code: 'book_oet', exam } : { code: 'apply_for_exam', exam };
 }
 
 /** Concrete next steps, in the order the road goes, at most five. */
@@ -217,23 +243,21 @@ export function nextStepsOf(
   checklist: ChecklistItem[],
   calendar: readonly MatchSeason[],
   today: CivilDate,
-): string[] {
+): NextStep[] {
   const state = Object.fromEntries(checklist.map((i) => [i.milestone, i.state])) as Record<Milestone, MilestoneState>;
   const open = (m: Milestone) => state[m] === 'todo' || state[m] === 'in_progress';
   if (records.client.status === 'closed') return [];
-  const steps: string[] = [];
-  if (open('credentials_verified'))
-    steps.push('Have ECFMG verify your diploma and final medical school transcript with your school');
+  const steps: NextStep[] = [];
+  if (open('credentials_verified')) steps.push({ code: 'verify_credentials' });
   if (open('step1')) steps.push(scheduleStep(records, 'USMLE_STEP1', today));
   if (open('step2_ck')) steps.push(scheduleStep(records, 'USMLE_STEP2_CK', today));
   if (open('oet')) steps.push(scheduleStep(records, 'OET_MEDICINE', today));
-  if (state.ecfmg_pathway === 'todo') steps.push('Apply for an ECFMG Pathway (clinical and communication skills)');
+  if (state.ecfmg_pathway === 'todo') steps.push({ code: 'apply_ecfmg_pathway' });
   if (state.ecfmg_certificate === 'todo' && state.step1 === 'done' && state.step2_ck === 'done')
-    steps.push('Apply for ECFMG certification');
-  if (open('us_clinical_experience'))
-    steps.push('Find US clinical experience: an observership, externship or clinical rotation');
+    steps.push({ code: 'apply_ecfmg_certification' });
+  if (open('us_clinical_experience')) steps.push({ code: 'find_clinical_experience' });
   if (state.letters_of_recommendation === 'todo' && state.us_clinical_experience !== 'todo')
-    steps.push('Ask your clinical supervisor for a letter of recommendation');
+    steps.push({ code: 'ask_for_letter' });
   // The season of the application under way, else the next one whose rank-list deadline is ahead.
   const season = records.matchApplications.find((a) => a.result === 'pending')?.season ?? nextSeason(calendar, today);
   // The Match steps once Step 1 and Step 2 CK are passed, or once an application is under way:
@@ -244,12 +268,11 @@ export function nextStepsOf(
   if (season && readyForMatch && records.client.careerGoal === 'residency') {
     const submit = seasonDate(calendar, season, 'eras_submission_opens');
     const rank = seasonDate(calendar, season, 'rank_list_deadline');
+    // The opening date only while it is ahead: once open, the step is simply to submit.
     if (open('eras'))
-      steps.push(
-        `Submit your ERAS application for the ${season} Match${submit && submit >= today ? ` (from ${submit})` : ''}`,
-      );
-    if (open('nrmp')) steps.push(`Register with NRMP for the ${season} Match`);
-    if (open('rank_list') && rank) steps.push(`Certify your rank order list by ${rank}`);
+      steps.push({ code: 'submit_eras', season, ...(submit && submit >= today ? { date: submit } : {}) });
+    if (open('nrmp')) steps.push({ code: 'register_nrmp', season });
+    if (open('rank_list') && rank) steps.push({ code: 'certify_rank_list', season, date: rank });
   }
   if (state.step3 === 'todo') steps.push(scheduleStep(records, 'USMLE_STEP3', today));
   return steps.slice(0, 5);

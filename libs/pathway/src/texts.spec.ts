@@ -1,0 +1,105 @@
+import { EXAM_NAMES, Finding, FINDING_CODES, FindingCode } from './findings';
+import { NEXT_STEP_CODES, NextStep, NextStepCode } from './progress';
+import { dateText, findingText, nextStepText, TEXT_LANGUAGES } from './texts';
+
+const STEP_FACTS: Record<NextStepCode, Omit<NextStep, 'code'>> = {
+  verify_credentials: {},
+  await_result: { exam: 'USMLE_STEP1', date: '2026-05-20' },
+  reapply_for_exam: { exam: 'USMLE_STEP2_CK', date: '2025-03-31' },
+  schedule_exam: { exam: 'USMLE_STEP1', date: '2026-07-31' },
+  take_exam: { exam: 'USMLE_STEP2_CK', date: '2026-09-01' },
+  plan_retake: { exam: 'USMLE_STEP1' },
+  book_oet: { exam: 'OET_MEDICINE' },
+  apply_for_exam: { exam: 'USMLE_STEP3' },
+  apply_ecfmg_pathway: {},
+  apply_ecfmg_certification: {},
+  find_clinical_experience: {},
+  ask_for_letter: {},
+  submit_eras: { season: 2027, date: '2026-09-02' },
+  register_nrmp: { season: 2027 },
+  certify_rank_list: { season: 2027, date: '2027-03-03' },
+};
+
+/** What a sentence must name, from its facts: the exam as written on the paperwork, the season, the date. */
+function namesOf(facts: { exam?: keyof typeof EXAM_NAMES; season?: number; date?: string }, language: 'en' | 'es') {
+  return [
+    ...(facts.exam ? [EXAM_NAMES[facts.exam]] : []),
+    ...(facts.season ? [String(facts.season)] : []),
+    ...(facts.date ? [dateText(facts.date, language)] : []),
+  ];
+}
+
+describe(nextStepText.name, () => {
+  const table = NEXT_STEP_CODES.flatMap((code) => TEXT_LANGUAGES.map((language) => [code, language] as const));
+
+  it.each(table)('%s has its words in %s, naming its exam, season and date', (code, language) => {
+    const step: NextStep = { code, ...STEP_FACTS[code] };
+    const text = nextStepText(step, language);
+    expect(text.length).toBeGreaterThan(10);
+    for (const name of namesOf(step, language)) expect(text).toContain(name);
+  });
+
+  it.each(NEXT_STEP_CODES)('%s reads differently in Spanish than in English', (code) => {
+    const step: NextStep = { code, ...STEP_FACTS[code] };
+    expect(nextStepText(step, 'es')).not.toBe(nextStepText(step, 'en'));
+  });
+
+  it('writes dates out in Spanish and keeps ISO dates in English, leaving out an ERAS opening already past', () => {
+    expect(nextStepText({ code: 'take_exam', exam: 'USMLE_STEP1', date: '2026-12-14' }, 'es')).toBe(
+      'Presente Step 1 el 14 de diciembre de 2026',
+    );
+    expect(nextStepText({ code: 'take_exam', exam: 'USMLE_STEP1', date: '2026-12-14' }, 'en')).toBe(
+      'Take Step 1 on 2026-12-14',
+    );
+    expect(nextStepText({ code: 'submit_eras', season: 2027 }, 'es')).toBe(
+      'Envíe su solicitud de ERAS para el Match 2027',
+    );
+  });
+});
+
+describe(findingText.name, () => {
+  const finding = (code: FindingCode, extra: Partial<Finding> = {}): Finding => ({
+    code,
+    severity: 'warning',
+    message: `English message of ${code}`,
+    rule: { id: 'rule', effectiveFrom: '2021-07-01', source: 'https://example.org' },
+    exam: 'USMLE_STEP1',
+    date: '2026-08-15',
+    season: 2027,
+    ...extra,
+  });
+
+  it.each(FINDING_CODES)('%s has a Spanish sentence of its own', (code) => {
+    const text = findingText(finding(code), 'es', '2026-06-01');
+    expect(text).not.toBe(`English message of ${code}`);
+    expect(text.length).toBeGreaterThan(20);
+    // Every other code's sentence differs: no two findings share words by copy and paste.
+    const others = FINDING_CODES.filter((c) => c !== code).map((c) => findingText(finding(c), 'es', '2026-06-01'));
+    expect(others).not.toContain(text);
+  });
+
+  it('names the exam and spells the date out where the finding has them', () => {
+    const dated = FINDING_CODES.filter((code) => findingText(finding(code), 'es', '2026-06-01').includes('2026'));
+    expect(dated).toEqual(
+      expect.arrayContaining([
+        'ELIGIBILITY_CLOSING_UNSCHEDULED',
+        'SEVEN_YEAR_WINDOW_CLOSING',
+        'THREE_ATTEMPTS_IN_12_MONTHS',
+      ]),
+    );
+    expect(findingText(finding('ELIGIBILITY_CLOSING_UNSCHEDULED'), 'es', '2026-06-01')).toBe(
+      'Programe Step 1 antes de que termine su período de elegibilidad, el 15 de agosto de 2026',
+    );
+  });
+
+  it('tells a rank-list deadline ahead from one gone by', () => {
+    const ahead = findingText(finding('RANK_LIST_DEADLINE_REQUIREMENTS_UNMET'), 'es', '2026-08-01');
+    const gone = findingText(finding('RANK_LIST_DEADLINE_REQUIREMENTS_UNMET'), 'es', '2026-09-01');
+    expect(ahead).toMatch(/^Cumpla .* 15 de agosto de 2026 .*Match 2027/);
+    expect(gone).toMatch(/no se cumplieron .*Match 2027 \(15 de agosto de 2026\)/);
+  });
+
+  it('is the rule’s own message in English', () => {
+    expect(findingText(finding('H1B_NEEDS_STEP3'), 'en', '2026-06-01')).toBe('English message of H1B_NEEDS_STEP3');
+  });
+});

@@ -1,0 +1,126 @@
+import { CivilDate } from './civil-date';
+import { EXAM_NAMES, Finding, FindingCode } from './findings';
+import { NextStep, NextStepCode } from './progress';
+import { Exam } from './records';
+
+/** The languages the engine's sentences are written in. */
+export const TEXT_LANGUAGES = ['en', 'es'] as const;
+export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
+
+const SPANISH_DATE = new Intl.DateTimeFormat('es-US', { dateStyle: 'long', timeZone: 'UTC' });
+
+/**
+ * A civil date for a sentence: ISO in English (as staff have always read it), written out in
+ * Spanish ("14 de diciembre de 2026"), where a bare 2026-12-14 reads oddly.
+ */
+export function dateText(date: CivilDate, language: TextLanguage): string {
+  return language === 'en' ? date : SPANISH_DATE.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** Exam names stay as the USMLE and OET write them, in every language: they are the names on the paperwork. */
+const exam = (value: { exam?: Exam }) => EXAM_NAMES[value.exam as Exam];
+
+type Sentence<T> = (facts: T, on: (date: CivilDate | undefined) => string) => string;
+
+/**
+ * Every next step in every language. A code added to NEXT_STEP_CODES without its words here
+ * does not compile. Spanish: neutral Latin American, "usted", exam and program names untranslated.
+ */
+const NEXT_STEP_TEXTS: Record<TextLanguage, Record<NextStepCode, Sentence<NextStep>>> = {
+  en: {
+    verify_credentials: () => 'Have ECFMG verify your diploma and final medical school transcript with your school',
+    await_result: (s, on) => `Wait for your ${exam(s)} result (taken on ${on(s.date)})`,
+    reapply_for_exam: (s, on) => `Apply for ${exam(s)} again: your eligibility window closed on ${on(s.date)}`,
+    schedule_exam: (s, on) => `Schedule ${exam(s)} before your eligibility window closes on ${on(s.date)}`,
+    take_exam: (s, on) => `Take ${exam(s)} on ${on(s.date)}`,
+    plan_retake: (s) => `Plan your next ${exam(s)} attempt with your case manager`,
+    book_oet: () => 'Book OET Medicine',
+    apply_for_exam: (s) => `Apply for ${exam(s)} and choose an eligibility window`,
+    apply_ecfmg_pathway: () => 'Apply for an ECFMG Pathway (clinical and communication skills)',
+    apply_ecfmg_certification: () => 'Apply for ECFMG certification',
+    find_clinical_experience: () => 'Find US clinical experience: an observership, externship or clinical rotation',
+    ask_for_letter: () => 'Ask your clinical supervisor for a letter of recommendation',
+    submit_eras: (s, on) =>
+      `Submit your ERAS application for the ${s.season} Match${s.date ? ` (from ${on(s.date)})` : ''}`,
+    register_nrmp: (s) => `Register with NRMP for the ${s.season} Match`,
+    certify_rank_list: (s, on) => `Certify your rank order list by ${on(s.date)}`,
+  },
+  es: {
+    verify_credentials: () =>
+      'Solicite que ECFMG verifique con su facultad de medicina su diploma y su certificado final de calificaciones',
+    await_result: (s, on) => `Espere su resultado de ${exam(s)} (presentado el ${on(s.date)})`,
+    reapply_for_exam: (s, on) => `Vuelva a solicitar ${exam(s)}: su período de elegibilidad terminó el ${on(s.date)}`,
+    schedule_exam: (s, on) => `Programe ${exam(s)} antes de que termine su período de elegibilidad, el ${on(s.date)}`,
+    take_exam: (s, on) => `Presente ${exam(s)} el ${on(s.date)}`,
+    plan_retake: (s) => `Planifique con su administrador de caso su próximo intento de ${exam(s)}`,
+    book_oet: () => 'Reserve una fecha para OET Medicine',
+    apply_for_exam: (s) => `Solicite ${exam(s)} y elija un período de elegibilidad`,
+    apply_ecfmg_pathway: () => 'Solicite un ECFMG Pathway (habilidades clínicas y de comunicación)',
+    apply_ecfmg_certification: () => 'Solicite la certificación de ECFMG',
+    find_clinical_experience: () =>
+      'Busque experiencia clínica en los EE. UU.: un observership, un externship o una rotación clínica',
+    ask_for_letter: () => 'Pida una carta de recomendación a su supervisor clínico',
+    submit_eras: (s, on) =>
+      `Envíe su solicitud de ERAS para el Match ${s.season}${s.date ? ` (a partir del ${on(s.date)})` : ''}`,
+    register_nrmp: (s) => `Regístrese en el NRMP para el Match ${s.season}`,
+    certify_rank_list: (s, on) => `Certifique su lista de preferencias (rank order list) a más tardar el ${on(s.date)}`,
+  },
+};
+
+export function nextStepText(step: NextStep, language: TextLanguage): string {
+  return NEXT_STEP_TEXTS[language][step.code](step, (date) => dateText(date as CivilDate, language));
+}
+
+type FindingSentence = (finding: Finding, on: (date: CivilDate | undefined) => string, today: CivilDate) => string;
+
+/**
+ * What each finding says to the IMG in Spanish, from its exam, date and season. The English is
+ * the finding's own message, written by the rule that found it (and read by staff too).
+ */
+const SPANISH_FINDINGS: Record<FindingCode, FindingSentence> = {
+  THIRD_ATTEMPT_USED: (f) => `Ya usó su tercer intento de ${exam(f)}: el próximo será el último permitido`,
+  ATTEMPT_LIMIT_REACHED: (f) => `Ya usó todos los intentos permitidos de ${exam(f)}`,
+  LAST_ATTEMPT_PENDING: (f) => `Su último intento permitido de ${exam(f)} está a la espera del resultado`,
+  ALL_STEPS_BARRED: (f) =>
+    `Agotó los intentos permitidos de ${exam(f)} sin aprobarlo: ya no puede presentar ningún Step del USMLE`,
+  THREE_ATTEMPTS_IN_12_MONTHS: (f, on) =>
+    `Ya alcanzó el máximo de intentos de ${exam(f)} en 12 meses: el próximo podrá ser a partir del ${on(f.date)}`,
+  FOURTH_ATTEMPT_TOO_SOON_AFTER_FIRST: (f, on) =>
+    `Un cuarto intento de ${exam(f)} (o posterior) debe ser al menos 12 meses después del primero: a partir del ${on(f.date)}`,
+  FOURTH_ATTEMPT_TOO_SOON_AFTER_LAST: (f, on) =>
+    `Un cuarto intento de ${exam(f)} (o posterior) debe ser al menos 6 meses después del más reciente: a partir del ${on(f.date)}`,
+  PASSED_STEP_NOT_RETAKEN: (f) => `Ya aprobó ${exam(f)}: un Step aprobado no se vuelve a presentar`,
+  STEP1_IS_PASS_FAIL: (f, on) =>
+    `Desde el ${on(f.date)}, ${exam(f)} solo se califica como aprobado o reprobado: no registre un puntaje`,
+  TEST_DATE_BEFORE_ELIGIBILITY: (f, on) =>
+    `La fecha de ${exam(f)} es anterior al inicio de su período de elegibilidad, el ${on(f.date)}`,
+  TEST_DATE_AFTER_ELIGIBILITY: (f, on) =>
+    `La fecha de ${exam(f)} es posterior al cierre de su período de elegibilidad, el ${on(f.date)}`,
+  ELIGIBILITY_CLOSING_UNSCHEDULED: (f, on) =>
+    `Programe ${exam(f)} antes de que termine su período de elegibilidad, el ${on(f.date)}`,
+  ELIGIBILITY_EXPIRED: (f, on) =>
+    `Su período de elegibilidad para ${exam(f)} terminó el ${on(f.date)} sin que presentara el examen: vuelva a solicitarlo`,
+  OET_BEFORE_CYCLE_CUTOFF: (f, on) =>
+    `Su ${exam(f)} del ${on(f.date)} es anterior a la fecha mínima de su ciclo de ECFMG Pathways: debe presentarlo de nuevo`,
+  OET_BELOW_THRESHOLD: (f, on) =>
+    `Su ${exam(f)} del ${on(f.date)} no alcanzó el puntaje mínimo en todas las secciones, que deben alcanzarse en una misma sesión`,
+  OET_CYCLE_RULE_ASSUMED: () =>
+    'No hay una regla de OET registrada para su ciclo de ECFMG Pathways: su administrador de caso lo confirmará con ECFMG',
+  SEVEN_YEAR_WINDOW_CLOSING: (f, on) =>
+    `Apruebe ${exam(f)} a más tardar el ${on(f.date)}: ese día se cierra su plazo de 7 años de ECFMG`,
+  SEVEN_YEAR_WINDOW_CLOSED: (f, on) =>
+    `Su plazo de 7 años de ECFMG se cerró el ${on(f.date)}: los exámenes aprobados antes ya no cuentan para la certificación`,
+  RANK_LIST_DEADLINE_REQUIREMENTS_UNMET: (f, on, today) =>
+    (f.date as CivilDate) < today
+      ? `Los requisitos de exámenes no se cumplieron antes de la fecha límite de la lista de preferencias del Match ${f.season} (${on(f.date)}): ese Match ya no es posible`
+      : `Cumpla los requisitos de exámenes para la certificación a más tardar el ${on(f.date)} (fecha límite de la lista de preferencias del Match ${f.season}) para participar en ese Match`,
+  STEP3_NEEDS_CERTIFICATION: () => 'Step 3 solo puede presentarse después de obtener la certificación de ECFMG',
+  H1B_NEEDS_STEP3: () =>
+    'Una visa H-1B para la residencia requiere haber aprobado Step 3; la J-1 (patrocinada por ECFMG) no lo requiere',
+};
+
+/** A finding's sentence in the language; `today` tells a deadline ahead from one gone by. */
+export function findingText(finding: Finding, language: TextLanguage, today: CivilDate): string {
+  if (language === 'en') return finding.message;
+  return SPANISH_FINDINGS[finding.code](finding, (date) => dateText(date as CivilDate, language), today);
+}
