@@ -76,11 +76,10 @@ async function refreshStages(data: DataSource): Promise<void> {
     const snapshots = await pathways.snapshots(data.manager, clients);
     await storeDerivedColumns(
       data,
-      snapshots.map((s) => ({
-        clientId: s.client.id,
-        stage: evaluatePathway(s.records, s.calendar, PATHWAY_RULES, now, s.timeZone).stage,
-        milestones: reportMilestones(s.records),
-      })),
+      snapshots.map((s) => {
+        const { stage, warnings } = evaluatePathway(s.records, s.calendar, PATHWAY_RULES, now, s.timeZone);
+        return { clientId: s.client.id, stage, warningCount: warnings.length, milestones: reportMilestones(s.records) };
+      }),
     );
   }
 }

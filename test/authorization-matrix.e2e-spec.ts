@@ -495,6 +495,7 @@ const MATRIX: Record<string, Case[]> = {
   'GET /api/v1/match-seasons/:year': [
     { label: 'one season', path: () => '/api/v1/match-seasons/2027', expect: only(STAFF, 200) },
   ],
+  'GET /api/v1/tasks': [{ label: 'own open tasks', path: () => '/api/v1/tasks', expect: only(STAFF, 200) }],
   'GET /api/v1/notifications': [
     { label: 'own notifications', path: () => '/api/v1/notifications', expect: all(200, { anonymous: 401 }) },
   ],

@@ -207,13 +207,20 @@ describe('the pathway through the API', () => {
     expect(rows[0].n).toBe(1);
   });
 
-  it('accepts what the rules only warn about, and flags it', async () => {
+  it('accepts what the rules only warn about, flags it, and counts it on the caseload', async () => {
     const id = await enroll();
     for (const testDate of ['2024-01-10', '2024-06-10', '2025-02-10']) {
       await exam(id, { exam: 'USMLE_STEP1', status: 'failed', testDate }).expect(201);
     }
     const client = await record(id);
     expect(client.pathway.warnings.map((w: { code: string }) => w.code)).toContain('THIRD_ATTEMPT_USED');
+    // The caseload's badge: the count stored by the same write, without evaluating the list.
+    const caseload = await http().get('/api/v1/clients').query({ q: client.lastName }).set(cm).expect(200);
+    expect(caseload.body.items).toEqual([
+      expect.objectContaining({ id, warningCount: client.pathway.warnings.length }),
+    ]);
+    const quiet = await record(await enroll());
+    expect(quiet.warningCount).toBe(0);
   });
 
   it('stores the stage from the first day for an alternative career', async () => {

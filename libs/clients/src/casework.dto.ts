@@ -185,6 +185,13 @@ export class TaskResponse {
 }
 export class TaskPage extends PageOf(TaskResponse) {}
 
+/** A task in the assignee's inbox: which client it is for, by name, to link to. */
+export class AssignedTaskResponse extends TaskResponse {
+  @ApiProperty({ example: 'Amina' }) clientFirstName: string;
+  @ApiProperty({ example: 'Haddad' }) clientLastName: string;
+}
+export class AssignedTaskPage extends PageOf(AssignedTaskResponse) {}
+
 // ---- referrals ----
 export class CreateReferralDto {
   @ApiProperty({ format: 'uuid', description: 'A program of the partner directory' })

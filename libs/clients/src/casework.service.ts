@@ -5,11 +5,12 @@ import { PartnerProgram } from '@lib/programs';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { findClientInScope, ScopedClient } from './client-scope';
+import { clientsInScope, findClientInScope, ScopedClient } from './client-scope';
 import { rowOfClient, writeUnderClient } from './client-writes';
 import { ClientsError, ClientsErrorCode } from './clients.errors';
 import { ClientNote, ClientReferral, ClientTask, DeliveredService, ReferralStatus } from './casework.entities';
 import {
+  AssignedTaskResponse,
   CreateNoteDto,
   CreateReferralDto,
   CreateServiceDto,
@@ -145,6 +146,46 @@ export class CaseworkService {
 
   async listTasks(actor: Actor, clientId: string, page: PageQuery): Promise<Page<TaskResponse>> {
     return this.list(actor, clientId, page, TASKS, toTaskResponse);
+  }
+
+  /**
+   * The caller's open tasks across the clients their scope reaches (a task of a client transferred
+   * out of it is not theirs to see any more), next due first, undated last.
+   */
+  async listAssignedTasks(actor: Actor, page: PageQuery): Promise<Page<AssignedTaskResponse>> {
+    const reachable = clientsInScope(this.dataSource.manager, actor.scope, 'sc').select('sc.id');
+    const q = this.dataSource
+      .getRepository(ClientTask)
+      .createQueryBuilder('r')
+      .where('r.assignee_user_id = :assignee', { assignee: actor.userId })
+      .andWhere("r.status = 'open'")
+      .andWhere(`r.client_id IN (${reachable.getQuery()})`, reachable.getParameters())
+      .orderBy(TASKS.sortDate, TASKS.direction)
+      .addOrderBy('r.id', TASKS.direction)
+      .limit(page.limit + 1);
+    if (page.cursor) {
+      const [date, id] = decodeCursor(page.cursor, ['date', 'uuid']);
+      q.andWhere(`(${TASKS.sortDate}, r.id) > (CAST(:afterDate AS date), :afterId)`, { afterDate: date, afterId: id });
+    }
+    const tasks = await q.getMany();
+    const clientIds = [...new Set(tasks.map((t) => t.clientId))];
+    const clients =
+      clientIds.length === 0
+        ? []
+        : await clientsInScope(this.dataSource.manager, actor.scope)
+            .andWhere('c.id IN (:...clientIds)', { clientIds })
+            .getMany();
+    const clientOf = new Map(clients.map((c) => [c.id, c]));
+    return toPage(
+      tasks,
+      page.limit,
+      (t) => [TASKS.dateOf(t), t.id],
+      (t) => ({
+        ...toTaskResponse(t),
+        clientFirstName: clientOf.get(t.clientId)?.firstName ?? '',
+        clientLastName: clientOf.get(t.clientId)?.lastName ?? '',
+      }),
+    );
   }
 
   async createTask(actor: Actor, clientId: string, input: CreateTaskDto): Promise<TaskResponse> {

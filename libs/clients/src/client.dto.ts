@@ -258,6 +258,12 @@ export class ClientSummary {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) caseManagerId: string | null;
   @ApiProperty({ enum: CLIENT_STATUSES }) status: ClientStatus;
   @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty({
+    example: 1,
+    description:
+      'The pathway warnings at the last write of its records (the client itself gives them as of now, in pathway)',
+  })
+  warningCount: number;
   @ApiProperty({ nullable: true, type: String, example: 'SY' }) countryOfTraining: string | null;
   @ApiProperty({ example: '2026-03-02' }) intakeDate: string;
   @ApiProperty({ type: String, format: 'date-time' }) lastActivityAt: string;

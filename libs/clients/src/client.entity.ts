@@ -56,6 +56,7 @@ export const PERSONAL_FIELDS = [
     'version',
     'lastActivityAt',
     'stage',
+    'warningCount',
     'credentialsVerified',
     'step1Passed',
     'step2CkPassed',
@@ -165,6 +166,10 @@ export class Client {
   /** The pathway engine's stage, stored for the caseload filter; refreshed by every pathway write. */
   @Column({ type: 'text', default: 'intake' })
   stage: Stage;
+
+  /** The engine's warnings at the last pathway write: the caseload's badge. */
+  @Column({ type: 'smallint', default: 0 })
+  warningCount: number;
 
   // What the reports count (`reportMilestones`), refreshed with the stage; never selected by default.
   @Column({ type: 'boolean', default: false, select: false }) credentialsVerified: boolean;

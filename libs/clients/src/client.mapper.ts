@@ -12,6 +12,7 @@ export function toClientSummary(c: Client): ClientSummary {
     caseManagerId: c.caseManagerId,
     status: c.status,
     stage: c.stage,
+    warningCount: c.warningCount,
     countryOfTraining: c.countryOfTraining,
     intakeDate: c.intakeDate,
     lastActivityAt: c.lastActivityAt.toISOString(),

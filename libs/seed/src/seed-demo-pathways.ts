@@ -249,7 +249,12 @@ export async function seedDemoPathways(dataSource: DataSource, now = new Date())
         })),
       );
       await storeDerivedColumns(manager, [
-        { clientId: client.id, stage: result.stage, milestones: reportMilestones(pathwayRecords) },
+        {
+          clientId: client.id,
+          stage: result.stage,
+          warningCount: result.warnings.length,
+          milestones: reportMilestones(pathwayRecords),
+        },
       ]);
     }
   });

@@ -1,4 +1,5 @@
 import {
+  AssignedTaskPage,
   CaseworkService,
   CreateNoteDto,
   CreateReferralDto,
@@ -191,6 +192,24 @@ export class TasksController {
     @UuidParam() id: string,
   ): Promise<void> {
     return this.casework.deleteTask(actor, clientId, id);
+  }
+}
+
+/** The signed-in staff member's own open tasks, across their clients: their inbox. */
+@ApiTags('clients: tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class AssignedTasksController {
+  constructor(private readonly casework: CaseworkService) {}
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOkResponse({
+    type: AssignedTaskPage,
+    description: 'Open tasks assigned to you, of the clients in your scope: next due first, undated last',
+  })
+  list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<AssignedTaskPage> {
+    return this.casework.listAssignedTasks(actor, query);
   }
 }
 

@@ -4,7 +4,13 @@ import { RemindersModule } from '@lib/reminders';
 import { Module } from '@nestjs/common';
 import { AuditController } from '../audit/audit.controller';
 import { ProgramsController } from '../programs/programs.controller';
-import { NotesController, ReferralsController, ServicesController, TasksController } from './casework.controller';
+import {
+  AssignedTasksController,
+  NotesController,
+  ReferralsController,
+  ServicesController,
+  TasksController,
+} from './casework.controller';
 import { ClientsController } from './clients.controller';
 import { MatchSeasonsController } from './match-seasons.controller';
 import {
@@ -22,6 +28,7 @@ import {
     NotesController,
     ServicesController,
     TasksController,
+    AssignedTasksController,
     ReferralsController,
     ProgramsController,
     ExamsController,

@@ -929,6 +929,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AssignedTasksController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users': {
     parameters: {
       query?: never;
@@ -997,6 +1013,33 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AssignedTaskPage: {
+      items: components['schemas']['AssignedTaskResponse'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    AssignedTaskResponse: {
+      assignedToClient: boolean;
+      /** Format: uuid */
+      assigneeUserId: string | null;
+      /** @example Amina */
+      clientFirstName: string;
+      /** Format: uuid */
+      clientId: string;
+      /** @example Haddad */
+      clientLastName: string;
+      /** Format: date-time */
+      completedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      details: string | null;
+      dueDate: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'open' | 'done' | 'cancelled';
+      title: string;
+    };
     AuditEntryView: {
       /** @example client.updated */
       action: string;
@@ -1213,6 +1256,11 @@ export interface components {
       targetSpecialties: string[];
       /** @description Also sent as the ETag; send it back in If-Match to update */
       version: number;
+      /**
+       * @description The pathway warnings at the last write of its records (the client itself gives them as of now, in pathway)
+       * @example 1
+       */
+      warningCount: number;
     };
     ClientSummary: {
       /** Format: uuid */
@@ -1246,6 +1294,11 @@ export interface components {
         | 'closed';
       /** @enum {string} */
       status: 'active' | 'inactive' | 'closed';
+      /**
+       * @description The pathway warnings at the last write of its records (the client itself gives them as of now, in pathway)
+       * @example 1
+       */
+      warningCount: number;
     };
     ClinicalExperiencePage: {
       items: components['schemas']['ClinicalExperienceResponse'][];
@@ -2028,8 +2081,14 @@ export interface components {
       /** @example Nadia */
       firstName: string;
       /**
+       * @description The language of every text here: the `language` of /me/preferences (also that of the reminders)
+       * @enum {string}
+       */
+      language: 'en' | 'es';
+      /**
+       * @description In the order the road goes, at most five
        * @example [
-       *       "Book Step 2 CK"
+       *       "Book OET Medicine"
        *     ]
        */
       nextSteps: string[];
@@ -4857,6 +4916,30 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ServicesReport'];
           'text/csv': components['schemas']['ServicesReport'];
+        };
+      };
+    };
+  };
+  AssignedTasksController_list: {
+    parameters: {
+      query?: {
+        /** @description The `nextCursor` of the previous page */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Open tasks assigned to you, of the clients in your scope: next due first, undated last */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignedTaskPage'];
         };
       };
     };

@@ -163,8 +163,10 @@ export class PathwayRecordsService {
   /** Stores the engine's stage and the report milestones on the client, from its records as they are now. */
   async refreshStage(manager: EntityManager, client: Client): Promise<Stage> {
     const [{ records, calendar, timeZone }] = await this.snapshots(manager, [client]);
-    const { stage } = evaluatePathway(records, calendar, PATHWAY_RULES, this.clock.now(), timeZone);
-    await storeDerivedColumns(manager, [{ clientId: client.id, stage, milestones: reportMilestones(records) }]);
+    const { stage, warnings } = evaluatePathway(records, calendar, PATHWAY_RULES, this.clock.now(), timeZone);
+    await storeDerivedColumns(manager, [
+      { clientId: client.id, stage, warningCount: warnings.length, milestones: reportMilestones(records) },
+    ]);
     return stage;
   }
 

@@ -6,6 +6,7 @@ import { PathwayRecords1795670000000 } from './1795670000000-pathway-records';
 import { Reminders1795680000000 } from './1795680000000-reminders';
 import { CalendarFeed1795690000000 } from './1795690000000-calendar-feed';
 import { ReportMilestones1795700000000 } from './1795700000000-report-milestones';
+import { ClientWarningCount1795713000000 } from './1795713000000-client-warning-count';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Reminders1795680000000,
   CalendarFeed1795690000000,
   ReportMilestones1795700000000,
+  ClientWarningCount1795713000000,
 ];
