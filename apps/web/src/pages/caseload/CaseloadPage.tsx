@@ -1,45 +1,99 @@
-import { Badge, Table, Text, Title } from '@mantine/core';
-import { STAGE_LABELS } from '../../api/labels';
-import { useCaseload } from '../../api/queries';
-import { QueryState } from '../../components/QueryState';
+import { Alert, Anchor, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { Link } from 'react-router-dom';
+import { messageOf } from '../../api/errors';
+import { useMe } from '../../api/queries';
+import { useCaseloadFilters } from './caseload-filters';
+import { useCaseloadPages, useCaseManagerChoices } from './caseload-queries';
+import { CaseloadFilterBar } from './CaseloadFilterBar';
+import { CaseloadTable } from './CaseloadTable';
 
-/** Staff home for now: the first page of the clients in the signed-in person's scope. */
+/** Staff home: the clients in the signed-in person's scope, filtered and sorted, a page at a time. */
 export function CaseloadPage() {
-  const caseload = useCaseload();
+  const [filters, changeFilters] = useCaseloadFilters();
+  const caseload = useCaseloadPages(filters);
+  const managers = useCaseManagerChoices();
+  const me = useMe();
+  const managerNames = useMemo(
+    () => new Map((managers.data?.items ?? []).map((u) => [u.id, u.displayName])),
+    [managers.data],
+  );
+  const clients = caseload.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = Boolean(filters.q || filters.stage || filters.status || filters.caseManagerId);
+  const mayEnroll = me.data?.role === 'case_manager' || me.data?.role === 'admin';
+
   return (
-    <>
-      <Title order={1} size="h3" mb="md">
-        Caseload
-      </Title>
-      <QueryState query={caseload} label="the caseload">
-        {(page) =>
-          page.items.length === 0 ? (
-            <Text>No clients yet.</Text>
+    <Stack gap="md">
+      <Group justify="space-between" align="center">
+        <Title order={1} size="h3">
+          Caseload
+        </Title>
+        {mayEnroll && (
+          <Button component={Link} to="/clients/new">
+            New client
+          </Button>
+        )}
+      </Group>
+      <CaseloadFilterBar filters={filters} onChange={changeFilters} />
+
+      {caseload.isPending ? (
+        <Group justify="center" py="xl" role="status" aria-live="polite">
+          <Loader aria-label="Loading the caseload" />
+        </Group>
+      ) : caseload.isError && clients.length === 0 ? (
+        <Alert color="red" title="Could not load the caseload" role="alert">
+          <Stack gap="sm" align="flex-start">
+            {messageOf(caseload.error)}
+            <Button size="xs" variant="light" color="red" onClick={() => void caseload.refetch()}>
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      ) : clients.length === 0 ? (
+        <Text role="status">
+          {filtered ? (
+            <>
+              No clients match these filters.{' '}
+              <Anchor
+                component="button"
+                type="button"
+                onClick={() =>
+                  changeFilters({ q: undefined, stage: undefined, status: undefined, caseManagerId: undefined })
+                }
+              >
+                Clear the filters
+              </Anchor>
+            </>
           ) : (
-            <Table striped highlightOnHover captionSide="bottom">
-              {page.nextCursor && <Table.Caption>The first {page.items.length} clients, by last name.</Table.Caption>}
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">Stage</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {page.items.map((client) => (
-                  <Table.Tr key={client.id}>
-                    <Table.Td>
-                      {client.lastName}, {client.firstName}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light">{STAGE_LABELS[client.stage]}</Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )
-        }
-      </QueryState>
-    </>
+            'No clients yet.'
+          )}
+        </Text>
+      ) : (
+        <>
+          <Text size="sm" c="dimmed" role="status" aria-live="polite">
+            {caseload.isPlaceholderData
+              ? 'Updating the list…'
+              : `${clients.length} ${clients.length === 1 ? 'client' : 'clients'}${caseload.hasNextPage ? ' shown, more to load' : ''}, by ${filters.sort === 'lastName' ? 'last name' : 'last activity'}`}
+          </Text>
+          <CaseloadTable clients={clients} managerNames={managerNames} busy={caseload.isPlaceholderData} />
+          {caseload.isFetchNextPageError && (
+            <Alert color="red" role="alert" title="Could not load more clients">
+              {messageOf(caseload.error)}
+            </Alert>
+          )}
+          {caseload.hasNextPage && (
+            <Group justify="center">
+              <Button
+                variant="light"
+                onClick={() => void caseload.fetchNextPage()}
+                loading={caseload.isFetchingNextPage}
+              >
+                Load more
+              </Button>
+            </Group>
+          )}
+        </>
+      )}
+    </Stack>
   );
 }

@@ -1,0 +1,106 @@
+import { Button, Chip, Group, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { STAGE_LABELS, type Stage } from '../../api/labels';
+import { useMe } from '../../api/queries';
+import { CLIENT_STATUS_LABELS, type CaseloadFilters, type CaseloadSort, type ClientStatus } from './caseload-filters';
+import { useCaseManagerChoices } from './caseload-queries';
+
+const STAGE_OPTIONS = Object.entries(STAGE_LABELS).map(([value, label]) => ({ value, label }));
+const STATUS_OPTIONS = Object.entries(CLIENT_STATUS_LABELS).map(([value, label]) => ({ value, label }));
+const SORT_OPTIONS: { value: CaseloadSort; label: string }[] = [
+  { value: 'lastName', label: 'Last name' },
+  { value: 'lastActivity', label: 'Last activity' },
+];
+/** Long enough for a name to be typed before the list is asked for it. */
+const SEARCH_DELAY_MS = 300;
+
+/** The caseload's filters: search, stage, status, case manager (or only mine), and the order. */
+export function CaseloadFilterBar({
+  filters,
+  onChange,
+}: {
+  filters: CaseloadFilters;
+  onChange: (change: Partial<CaseloadFilters>) => void;
+}) {
+  const me = useMe();
+  const managers = useCaseManagerChoices();
+  const [search, setSearch] = useState(filters.q ?? '');
+  const [debounced] = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
+  useEffect(() => {
+    if ((debounced || undefined) !== filters.q) onChange({ q: debounced || undefined });
+    // Only a change of what was typed sends it; a filter changed elsewhere keeps the box as it is.
+  }, [debounced]);
+
+  const myId = me.data?.role === 'case_manager' ? me.data.id : undefined;
+  const managerOptions = (managers.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }));
+  const filtered = Boolean(filters.q || filters.stage || filters.status || filters.caseManagerId);
+
+  return (
+    <Group align="flex-end" gap="sm" wrap="wrap">
+      <TextInput
+        label="Search"
+        description="Name or e-mail"
+        type="search"
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+        w={{ base: '100%', sm: 240 }}
+      />
+      <Select
+        label="Stage"
+        placeholder="Any stage"
+        data={STAGE_OPTIONS}
+        value={filters.stage ?? null}
+        onChange={(value) => onChange({ stage: (value as Stage | null) ?? undefined })}
+        clearable
+        w={{ base: '100%', xs: 190 }}
+      />
+      <Select
+        label="Status"
+        placeholder="Any status"
+        data={STATUS_OPTIONS}
+        value={filters.status ?? null}
+        onChange={(value) => onChange({ status: (value as ClientStatus | null) ?? undefined })}
+        clearable
+        w={{ base: '100%', xs: 150 }}
+      />
+      <Select
+        label="Case manager"
+        placeholder={managers.isError ? 'Could not load the case managers' : 'Anyone'}
+        data={managerOptions}
+        value={filters.caseManagerId ?? null}
+        onChange={(value) => onChange({ caseManagerId: value ?? undefined })}
+        disabled={managers.isError}
+        searchable
+        clearable
+        nothingFoundMessage="No case manager by that name"
+        w={{ base: '100%', xs: 220 }}
+      />
+      <SegmentedControl
+        aria-label="Sort by"
+        data={SORT_OPTIONS}
+        value={filters.sort}
+        onChange={(value) => onChange({ sort: value as CaseloadSort })}
+      />
+      {myId && (
+        <Chip
+          checked={filters.caseManagerId === myId}
+          onChange={(checked) => onChange({ caseManagerId: checked ? myId : undefined })}
+        >
+          Only my clients
+        </Chip>
+      )}
+      {filtered && (
+        <Button
+          variant="subtle"
+          onClick={() => {
+            setSearch('');
+            onChange({ q: undefined, stage: undefined, status: undefined, caseManagerId: undefined });
+          }}
+        >
+          Clear filters
+        </Button>
+      )}
+    </Group>
+  );
+}
