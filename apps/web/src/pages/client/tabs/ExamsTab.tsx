@@ -1,7 +1,144 @@
-import { Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, ok } from '../../../api/client';
+import { messageOf } from '../../../api/errors';
+import type { components } from '../../../api/schema';
+import { QueryState } from '../../../components/QueryState';
+import { EXAM_LABELS, EXAM_STATUS_COLORS, EXAM_STATUS_LABELS } from '../labels';
+import { useExams, useRefreshClient } from '../queries';
 import type { ClientTabProps } from '../tab-props';
+import { ExamsForm } from './ExamsForm';
 
-// STUB (issue 10 in progress): replaced by the tab itself.
+type Exam = components['schemas']['ExamResponse'];
+
+/** Every exam attempt, oldest first as the API orders them; add, change, and verify what the IMG reported. */
 export function ExamsTab({ clientId }: ClientTabProps) {
-  return <Text data-client={clientId}>Coming soon.</Text>;
+  const exams = useExams(clientId);
+  const refresh = useRefreshClient(clientId);
+  // null: the form is closed; 'new': adding; an exam: changing that one.
+  const [editing, setEditing] = useState<Exam | 'new' | null>(null);
+  const phone = useMediaQuery('(max-width: 36em)');
+  const verify = useMutation({
+    mutationFn: (exam: Exam) =>
+      ok(api.POST('/api/v1/clients/{clientId}/exams/{id}/verify', { params: { path: { clientId, id: exam.id } } })),
+    onSuccess: refresh,
+  });
+
+  return (
+    <>
+      <Group justify="space-between" mb="sm">
+        <Text size="sm" c="dimmed">
+          USMLE Steps and OET Medicine, each attempt on its own line.
+        </Text>
+        <Button onClick={() => setEditing('new')}>Add exam attempt</Button>
+      </Group>
+      {verify.error != null && (
+        <Alert color="red" role="alert" title="Not verified" mb="sm">
+          {messageOf(verify.error)}
+        </Alert>
+      )}
+      <QueryState query={exams} label="the exams">
+        {(page) =>
+          page.items.length === 0 ? (
+            <Text>No exam recorded yet.</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={720}>
+              <Table striped data-testid="exams-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Exam</Table.Th>
+                    <Table.Th scope="col">Status</Table.Th>
+                    <Table.Th scope="col">Eligibility</Table.Th>
+                    <Table.Th scope="col">Scheduled</Table.Th>
+                    <Table.Th scope="col">Taken</Table.Th>
+                    <Table.Th scope="col">Score</Table.Th>
+                    <Table.Th scope="col">
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {page.items.map((exam) => (
+                    <Table.Tr key={exam.id}>
+                      <Table.Td>{EXAM_LABELS[exam.exam]}</Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          <Badge variant="light" color={EXAM_STATUS_COLORS[exam.status]}>
+                            {EXAM_STATUS_LABELS[exam.status]}
+                          </Badge>
+                          {!exam.verified && (
+                            <Badge variant="outline" color="orange">
+                              Reported by the client
+                            </Badge>
+                          )}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>{windowOf(exam)}</Table.Td>
+                      <Table.Td>{exam.scheduledDate ?? '—'}</Table.Td>
+                      <Table.Td>{exam.testDate ?? '—'}</Table.Td>
+                      <Table.Td>{scoreOf(exam)}</Table.Td>
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap" justify="flex-end">
+                          {!exam.verified && (
+                            <Button
+                              size="xs"
+                              color="orange"
+                              loading={verify.isPending && verify.variables?.id === exam.id}
+                              onClick={() => verify.mutate(exam)}
+                              aria-label={`Verify the ${EXAM_LABELS[exam.exam]} the client reported`}
+                            >
+                              Verify
+                            </Button>
+                          )}
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setEditing(exam)}
+                            aria-label={`Edit ${EXAM_LABELS[exam.exam]} ${exam.testDate ?? exam.scheduledDate ?? ''}`.trim()}
+                          >
+                            Edit
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        }
+      </QueryState>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? 'Add exam attempt' : 'Edit exam attempt'}
+        size="lg"
+        fullScreen={phone}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        {editing !== null && (
+          <ExamsForm
+            key={editing === 'new' ? 'new' : editing.id}
+            clientId={clientId}
+            exam={editing === 'new' ? null : editing}
+            onDone={() => setEditing(null)}
+          />
+        )}
+      </Modal>
+    </>
+  );
+}
+
+function windowOf(exam: Exam): string {
+  if (!exam.eligibilityStart && !exam.eligibilityEnd) return '—';
+  const end = exam.extensionEnd ? `${exam.extensionEnd} (extended)` : (exam.eligibilityEnd ?? '…');
+  return `${exam.eligibilityStart ?? '…'} to ${end}`;
+}
+
+function scoreOf(exam: Exam): string {
+  const oet = exam.oetScores;
+  if (oet) return `L ${oet.listening} · R ${oet.reading} · W ${oet.writing} · S ${oet.speaking}`;
+  return exam.score === null ? '—' : String(exam.score);
 }

@@ -1,0 +1,67 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api, ok } from '../../api/client';
+
+/**
+ * A client's server state. Every key starts with ['clients', clientId], so invalidating that
+ * prefix after a write refreshes the header, the pathway and every tab at once.
+ */
+export const clientKey = (clientId: string) => ['clients', clientId] as const;
+
+export const useClient = (clientId: string) =>
+  useQuery({
+    queryKey: clientKey(clientId),
+    queryFn: () => ok(api.GET('/api/v1/clients/{id}', { params: { path: { id: clientId } } })),
+  });
+
+export const useExams = (clientId: string) =>
+  useQuery({
+    queryKey: [...clientKey(clientId), 'exams'],
+    queryFn: () => ok(api.GET('/api/v1/clients/{clientId}/exams', { params: { path: { clientId } } })),
+  });
+
+export const useCredentials = (clientId: string) =>
+  useQuery({
+    queryKey: [...clientKey(clientId), 'credentials'],
+    queryFn: () => ok(api.GET('/api/v1/clients/{clientId}/credentials', { params: { path: { clientId } } })),
+  });
+
+export const useClinicalExperiences = (clientId: string) =>
+  useQuery({
+    queryKey: [...clientKey(clientId), 'clinical-experiences'],
+    queryFn: () => ok(api.GET('/api/v1/clients/{clientId}/clinical-experiences', { params: { path: { clientId } } })),
+  });
+
+export const useMatchApplications = (clientId: string) =>
+  useQuery({
+    queryKey: [...clientKey(clientId), 'match-applications'],
+    queryFn: () => ok(api.GET('/api/v1/clients/{clientId}/match-applications', { params: { path: { clientId } } })),
+  });
+
+/** A center's name for the header; centers change rarely. */
+export const useCenter = (centerId: string) =>
+  useQuery({
+    queryKey: ['centers', centerId],
+    queryFn: () => ok(api.GET('/api/v1/centers/{id}', { params: { path: { id: centerId } } })),
+    staleTime: 5 * 60_000,
+  });
+
+/** The active case managers of a center: who a client can be assigned to. */
+export const useCaseManagers = (centerId: string | null | undefined) =>
+  useQuery({
+    queryKey: ['users', { centerId, role: 'case_manager' }],
+    queryFn: () =>
+      ok(
+        api.GET('/api/v1/users', {
+          params: { query: { centerId: centerId ?? undefined, role: 'case_manager', active: true, limit: 100 } },
+        }),
+      ),
+    enabled: !!centerId,
+    staleTime: 5 * 60_000,
+  });
+
+/** After any write under a client: refetch the client (stage, checklist, warnings) and its tabs. */
+export function useRefreshClient(clientId: string): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return useCallback(() => queryClient.invalidateQueries({ queryKey: clientKey(clientId) }), [queryClient, clientId]);
+}
