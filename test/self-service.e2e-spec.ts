@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@lib/identity';
-import { addDays, civilDateOf } from '@lib/pathway';
+import { addDays, civilDateOf, dateText } from '@lib/pathway';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -237,6 +237,82 @@ describe('the IMG’s own status', () => {
       [other.id],
     );
     await http().patch(`/api/v1/me/exams/${foreign}`).set(me).send({ status: 'cancelled' }).expect(404);
+  });
+
+  it('speaks the IMG’s language: their preference (else their record’s) in every text and the feed; staff still read English', async () => {
+    const center = await createCenter(data);
+    const day = (n: number) => addDays(civilDateOf(new Date(), center.timeZone), n);
+    const caseManager = await createUser(data, { role: Role.CaseManager, centerId: center.id });
+    const client = await createClient(data, { centerId: center.id, caseManagerId: caseManager.id });
+    const account = await createUser(data, { role: Role.Client, centerId: center.id, clientId: client.id });
+    const me = bearer(tokenFor(app, account));
+    // Three failed Step 1 attempts (a warning), a fourth booked; Step 2 CK's window closing with nothing booked (a warning).
+    await data.query(
+      `INSERT INTO exam_records (client_id, exam, status, test_date, scheduled_date, eligibility_start, eligibility_end) VALUES
+         ($1, 'USMLE_STEP1', 'failed', $2, NULL, NULL, NULL), ($1, 'USMLE_STEP1', 'failed', $3, NULL, NULL, NULL),
+         ($1, 'USMLE_STEP1', 'failed', $4, NULL, NULL, NULL), ($1, 'USMLE_STEP1', 'scheduled', NULL, $5, NULL, NULL),
+         ($1, 'USMLE_STEP2_CK', 'planned', NULL, NULL, $6, $7)`,
+      [client.id, day(-500), day(-400), day(-300), day(20), day(-10), day(40)],
+    );
+    const status = async () => (await http().get('/api/v1/me/status').set(me).expect(200)).body;
+
+    const english = await status();
+    expect(english).toMatchObject({ language: 'en', stageText: 'Taking the USMLE and English exams' });
+    expect(english.nextSteps.slice(0, 3)).toEqual([
+      'Have ECFMG verify your diploma and final medical school transcript with your school',
+      `Take Step 1 on ${day(20)}`,
+      `Schedule Step 2 CK before your eligibility window closes on ${day(40)}`,
+    ]);
+
+    await http().patch('/api/v1/me/preferences').set(me).send({ language: 'es' }).expect(200);
+    const spanish = await status();
+    expect(spanish).toMatchObject({ language: 'es', stageText: 'Presentando los exámenes USMLE y de inglés' });
+    expect(spanish.nextSteps.slice(0, 3)).toEqual([
+      'Solicite que ECFMG verifique con su facultad de medicina su diploma y su certificado final de calificaciones',
+      `Presente Step 1 el ${dateText(day(20), 'es')}`,
+      `Programe Step 2 CK antes de que termine su período de elegibilidad, el ${dateText(day(40), 'es')}`,
+    ]);
+    expect(dateText(day(20), 'es')).toMatch(/^\d{1,2} de [a-z]+ de \d{4}$/);
+    expect(spanish.warnings.map((w: { code: string; message: string }) => [w.code, w.message])).toEqual(
+      expect.arrayContaining([
+        ['THIRD_ATTEMPT_USED', 'Ya usó su tercer intento de Step 1: el próximo será el último permitido'],
+        [
+          'ELIGIBILITY_CLOSING_UNSCHEDULED',
+          `Programe Step 2 CK antes de que termine su período de elegibilidad, el ${dateText(day(40), 'es')}`,
+        ],
+      ]),
+    );
+    expect(spanish.deadlines).toEqual([
+      { date: day(20), kind: 'exam', label: 'Día del examen Step 1' },
+      { date: day(40), kind: 'eligibility_ends', label: 'Step 2 CK: termina su período de elegibilidad' },
+    ]);
+    // The same facts, only the words change.
+    expect(spanish.warnings.map((w: { code: string }) => w.code)).toEqual(
+      english.warnings.map((w: { code: string }) => w.code),
+    );
+    const feed = await http().get('/api/v1/me/calendar.ics').set(me).expect(200);
+    expect(feed.text).toContain('SUMMARY:Día del examen Step 1');
+    expect(feed.text).toContain('IMG Pathways: mis fechas límite');
+
+    // Staff read the engine in English whatever the IMG chose.
+    const staffView = await http()
+      .get(`/api/v1/clients/${client.id}`)
+      .set(bearer(tokenFor(app, caseManager)))
+      .expect(200);
+    expect(staffView.body.pathway.nextSteps).toEqual(english.nextSteps);
+
+    // With no language chosen, the client record's preferred language decides.
+    const other = await createClient(data, { centerId: center.id });
+    await data.query(`UPDATE clients SET preferred_language = 'es-MX' WHERE id = $1`, [other.id]);
+    const otherAccount = await createUser(data, { role: Role.Client, centerId: center.id, clientId: other.id });
+    const otherStatus = await http()
+      .get('/api/v1/me/status')
+      .set(bearer(tokenFor(app, otherAccount)))
+      .expect(200);
+    expect(otherStatus.body).toMatchObject({
+      language: 'es',
+      stageText: 'Dando los primeros pasos con su administrador de caso',
+    });
   });
 
   it('is for IMGs only: staff have no own status', async () => {

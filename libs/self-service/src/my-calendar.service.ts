@@ -7,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DataSource } from 'typeorm';
 import { MyStatusService } from './my-status.service';
+import { FEED_NAME } from './my-status.texts';
 
 /** Where a calendar app fetches the feed: the secret is the whole credential, so it is long and random. */
 export const FEED_PATH = '/api/v1/calendar';
@@ -30,9 +31,9 @@ export class MyCalendarService {
   }
 
   async feed(actor: Actor): Promise<string> {
-    const events = await this.status.events(actor);
+    const { language, events } = await this.status.events(actor);
     const calendar = ical({
-      name: 'IMG Pathways: my deadlines',
+      name: FEED_NAME[language],
       prodId: { company: 'IMG Pathways', product: 'deadlines' },
     });
     calendar.method(ICalCalendarMethod.PUBLISH);

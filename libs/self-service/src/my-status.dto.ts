@@ -9,6 +9,8 @@ import {
   Milestone,
   STAGES,
   Stage,
+  TEXT_LANGUAGES,
+  TextLanguage,
 } from '@lib/pathway';
 import { ClientFieldsDto } from '@lib/clients';
 import { ApiProperty, PartialType, PickType } from '@nestjs/swagger';
@@ -58,13 +60,23 @@ export class MyExam {
 
 /** What the IMG sees of their own record: never case notes, services or staff-only fields. */
 export class MyStatusResponse {
+  @ApiProperty({
+    enum: TEXT_LANGUAGES,
+    description: 'The language of every text here: the `language` of /me/preferences (also that of the reminders)',
+  })
+  language: TextLanguage;
   @ApiProperty({ example: 'Nadia' }) firstName: string;
   @ApiProperty({ enum: STAGES }) stage: Stage;
   @ApiProperty({ example: 'Taking the USMLE and English exams', description: 'The stage in plain words' })
   stageText: string;
   @ApiProperty({ type: MyChecklistItem, isArray: true }) checklist: MyChecklistItem[];
   @ApiProperty({ type: MyWarning, isArray: true, description: 'What needs your attention' }) warnings: MyWarning[];
-  @ApiProperty({ type: [String], example: ['Book Step 2 CK'] }) nextSteps: string[];
+  @ApiProperty({
+    type: [String],
+    example: ['Book OET Medicine'],
+    description: 'In the order the road goes, at most five',
+  })
+  nextSteps: string[];
   @ApiProperty({ type: MyExam, isArray: true }) exams: MyExam[];
   @ApiProperty({ type: MyDeadline, isArray: true, description: 'From today on, soonest first' })
   deadlines: MyDeadline[];

@@ -3,46 +3,27 @@ import { Actor, User } from '@lib/identity';
 import { Clock } from '@lib/kernel';
 import {
   civilDateOf,
-  EXAM_NAMES,
   evaluatePathway,
+  findingText,
+  nextStepText,
   PATHWAY_RULES,
   PathwayRecords,
   MatchSeason,
   seasonDate,
-  Stage,
+  TextLanguage,
 } from '@lib/pathway';
+import { languageOf } from '@lib/reminders';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThanOrEqual } from 'typeorm';
 import { MyDeadline, MyStatusResponse } from './my-status.dto';
+import { DEADLINE_LABELS, MATCH_EVENT_KEYS, STAGE_TEXT } from './my-status.texts';
 import { ownClientId } from './own-client';
 
-/** Each stage in plain words, for the IMG. */
-export const STAGE_TEXT: Record<Stage, string> = {
-  intake: 'Getting started with your case manager',
-  credentialing: 'Verifying your medical education',
-  exams: 'Taking the USMLE and English exams',
-  ecfmg_certified: 'ECFMG certified',
-  clinical_experience: 'Gaining US clinical experience',
-  applying: 'Applying to residency',
-  matched: 'Matched to a residency program',
-  in_residency: 'In residency',
-  alternative_career: 'Building an alternative career in health care',
-  closed: 'Your case is closed',
-};
-
-/** Match dates an applicant acts on (the calendar has more). */
-const MATCH_EVENTS: Record<string, string> = {
-  eras_submission_opens: 'ERAS: applications can be submitted',
-  nrmp_registration_deadline: 'NRMP registration deadline',
-  rank_list_deadline: 'Rank order list deadline',
-  match_week_starts: 'Match Week begins',
-  match_day: 'Match Day',
-};
-
 /**
- * The IMG's own status: what the engine says about their records, in their terms, with their
- * deadlines, case manager and tasks. Reached only through the caller's own scope (`self`).
+ * The IMG's own status: what the engine says about their records, in their terms and their
+ * language, with their deadlines, case manager and tasks. Reached only through the caller's own
+ * scope (`self`).
  */
 @Injectable()
 export class MyStatusService {
@@ -55,6 +36,7 @@ export class MyStatusService {
   async status(actor: Actor): Promise<MyStatusResponse> {
     const manager = this.dataSource.manager;
     const client = await this.ownClient(actor);
+    const language = await this.languageOf(actor, client.preferredLanguage);
     const [{ records, calendar, timeZone }] = await this.pathways.snapshots(manager, [client]);
     const now = this.clock.now();
     const today = civilDateOf(now, timeZone);
@@ -76,17 +58,18 @@ export class MyStatusService {
       client.caseManagerId ? await manager.findOneBy(User, { id: client.caseManagerId, active: true }) : null,
     ];
     return {
+      language,
       firstName: client.firstName,
       stage: result.stage,
-      stageText: STAGE_TEXT[result.stage],
+      stageText: STAGE_TEXT[language][result.stage],
       checklist: result.checklist.map((item) => ({ milestone: item.milestone, state: item.state, date: item.date })),
       warnings: [...result.blockers, ...result.warnings].map((f) => ({
         code: f.code,
         severity: f.severity,
-        message: f.message,
+        message: findingText(f, language, today),
         date: f.date ?? null,
       })),
-      nextSteps: result.nextSteps,
+      nextSteps: result.nextStepFacts.map((step) => nextStepText(step, language)),
       exams: records.exams.map((e) => ({
         id: e.id,
         exam: e.exam,
@@ -96,7 +79,7 @@ export class MyStatusService {
         score: e.score,
         verified: e.verified,
       })),
-      deadlines: roadEvents(client.id, records, calendar, tasks)
+      deadlines: roadEvents(client.id, records, calendar, tasks, language)
         .filter((event) => event.date >= today)
         .map(({ uid: _uid, ...deadline }) => deadline),
       caseManager: caseManager ? { name: caseManager.displayName, email: caseManager.email } : null,
@@ -109,14 +92,27 @@ export class MyStatusService {
    * Match dates of a pending season, open tasks), past dates included: a feed drops an event once
    * it is done, taken or decided.
    */
-  async events(actor: Actor): Promise<RoadEvent[]> {
+  async events(actor: Actor): Promise<{ language: TextLanguage; events: RoadEvent[] }> {
     const manager = this.dataSource.manager;
     const client = await this.ownClient(actor);
+    const language = await this.languageOf(actor, client.preferredLanguage);
     const [{ records, calendar }] = await this.pathways.snapshots(manager, [client]);
     const tasks = await manager.find(ClientTask, {
       where: { clientId: client.id, assignedToClient: true, status: 'open' },
     });
-    return roadEvents(client.id, records, calendar, tasks);
+    return { language, events: roadEvents(client.id, records, calendar, tasks, language) };
+  }
+
+  /**
+   * The language the IMG chose in their preferences (the one their reminders come in), else their
+   * client record's preferred language: one setting for the app, the feed and the e-mails.
+   */
+  private async languageOf(actor: Actor, preferredLanguage: string): Promise<TextLanguage> {
+    const user = await this.dataSource.manager.findOne(User, {
+      where: { id: actor.userId },
+      select: ['id', 'language'],
+    });
+    return user?.language ?? languageOf(preferredLanguage);
   }
 
   /** The caller's own client record, through their scope (`self`). */
@@ -136,18 +132,20 @@ export function roadEvents(
   records: PathwayRecords,
   calendar: readonly MatchSeason[],
   tasks: ReadonlyArray<Pick<ClientTask, 'id' | 'title' | 'dueDate' | 'status'>>,
+  language: TextLanguage,
 ): RoadEvent[] {
+  const labels = DEADLINE_LABELS[language];
   const all: RoadEvent[] = [
     ...records.exams.flatMap((e): RoadEvent[] =>
       e.status === 'scheduled' && e.scheduledDate
-        ? [{ uid: `exam-${e.id}`, date: e.scheduledDate, kind: 'exam', label: `${EXAM_NAMES[e.exam]} exam day` }]
+        ? [{ uid: `exam-${e.id}`, date: e.scheduledDate, kind: 'exam', label: labels.examDay(e.exam) }]
         : e.status === 'planned' && (e.extensionEnd ?? e.eligibilityEnd)
           ? [
               {
                 uid: `eligibility-${e.id}`,
                 date: (e.extensionEnd ?? e.eligibilityEnd) as string,
                 kind: 'eligibility_ends',
-                label: `${EXAM_NAMES[e.exam]}: eligibility window ends`,
+                label: labels.eligibilityEnds(e.exam),
               },
             ]
           : [],
@@ -155,7 +153,7 @@ export function roadEvents(
     ...records.matchApplications
       .filter((a) => a.result === 'pending')
       .flatMap((a) =>
-        Object.entries(MATCH_EVENTS).flatMap(([key, label]): RoadEvent[] => {
+        MATCH_EVENT_KEYS.flatMap((key): RoadEvent[] => {
           const on = seasonDate(calendar, a.season, key);
           return on
             ? [
@@ -163,7 +161,7 @@ export function roadEvents(
                   uid: `match-${a.season}-${key}-${clientId}`,
                   date: on,
                   kind: 'match',
-                  label: `${a.season} Match: ${label}`,
+                  label: labels.match(a.season, key),
                 },
               ]
             : [];
