@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { STAGE_LABELS } from '../../api/labels';
+import { READABLE_TITLE } from './alert-styles';
 import { CLIENT_STATUS_LABELS, countryName } from './labels';
 import type { Finding, PathwayView } from './pathway';
 import { useCaseManagers, useCenter } from './queries';
@@ -33,7 +34,7 @@ export function ClientHeader({
             <Badge size="lg" data-testid="client-stage">
               {STAGE_LABELS[client.stage]}
             </Badge>
-            <Badge size="lg" variant="outline" color={STATUS_COLORS[client.status]}>
+            <Badge size="lg" variant="dot" color={STATUS_COLORS[client.status]}>
               {CLIENT_STATUS_LABELS[client.status]}
             </Badge>
           </Group>
@@ -96,7 +97,7 @@ function Findings({
 }) {
   if (findings.length === 0) return null;
   return (
-    <Alert color={color} title={title} role="region" aria-label={title} data-testid={testId}>
+    <Alert color={color} title={title} role="region" aria-label={title} data-testid={testId} styles={READABLE_TITLE}>
       <List size="sm" spacing={4}>
         {findings.map((finding) => (
           <List.Item key={`${finding.code}-${finding.message}`}>

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
 import { useMe } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
+import { READABLE_TITLE } from './alert-styles';
 import { ClientHeader } from './ClientHeader';
 import { EditClientForm } from './EditClientForm';
 import { pathwayOf } from './pathway';
@@ -111,7 +112,7 @@ export function ClientPage() {
 
 function ClientNotFound() {
   return (
-    <Alert color="orange" title="Client not found" role="alert">
+    <Alert color="orange" title="Client not found" role="alert" styles={READABLE_TITLE}>
       <Stack gap="xs" align="flex-start">
         <Text>
           No client with this link is in your center. They may have moved to another center, or the link is wrong.

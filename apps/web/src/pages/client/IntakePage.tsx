@@ -7,6 +7,7 @@ import { problemsOf } from '../../api/errors';
 import { useMe } from '../../api/queries';
 import type { components } from '../../api/schema';
 import { FormError } from '../../components/FormError';
+import { READABLE_TITLE } from './alert-styles';
 import { CLIENT_FORM_FIELDS, ClientFields, clientBodyOf, EMPTY_CLIENT_FORM } from './ClientFields';
 import { duplicateCandidatesOf, okWithDetails, type DuplicateCandidate } from './error-details';
 import { useFormState } from './form-state';
@@ -117,7 +118,13 @@ function DuplicateWarning({
   onConfirm: () => void;
 }) {
   return (
-    <Alert color="orange" title="This person may already be enrolled" role="alert" data-testid="duplicate-warning">
+    <Alert
+      color="orange"
+      title="This person may already be enrolled"
+      role="alert"
+      data-testid="duplicate-warning"
+      styles={READABLE_TITLE}
+    >
       <Stack gap="sm" align="flex-start">
         <Text size="sm">Nobody was enrolled. Check these records first:</Text>
         <List size="sm" spacing={4}>
@@ -137,7 +144,7 @@ function DuplicateWarning({
         <Text size="sm">
           If this is a different person, enroll them anyway. After correcting the form, Enroll client checks again.
         </Text>
-        <Button color="orange" onClick={onConfirm} loading={enrolling}>
+        <Button onClick={onConfirm} loading={enrolling}>
           Not the same person: enroll anyway
         </Button>
       </Stack>

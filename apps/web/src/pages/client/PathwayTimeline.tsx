@@ -45,7 +45,7 @@ export function PathwayTimeline({ checklist }: { checklist: ChecklistItem[] }) {
               }
             >
               <Group gap="xs">
-                <Badge size="sm" variant="light" color={MILESTONE_STATE_COLORS[item.state]}>
+                <Badge size="sm" variant="dot" color={MILESTONE_STATE_COLORS[item.state]}>
                   {MILESTONE_STATE_LABELS[item.state]}
                 </Badge>
                 {item.date && (

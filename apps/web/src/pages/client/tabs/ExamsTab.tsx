@@ -65,11 +65,11 @@ export function ExamsTab({ clientId }: ClientTabProps) {
                       <Table.Td>{EXAM_LABELS[exam.exam]}</Table.Td>
                       <Table.Td>
                         <Group gap={4}>
-                          <Badge variant="light" color={EXAM_STATUS_COLORS[exam.status]}>
+                          <Badge variant="dot" color={EXAM_STATUS_COLORS[exam.status]}>
                             {EXAM_STATUS_LABELS[exam.status]}
                           </Badge>
                           {!exam.verified && (
-                            <Badge variant="outline" color="orange">
+                            <Badge variant="dot" color="orange">
                               Reported by the client
                             </Badge>
                           )}

@@ -1,0 +1,307 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '@lib/identity';
+import { Page } from 'playwright-core';
+import { bearer, createCenter, createClient, createUser, TEST_PASSWORD, tokenFor } from '../support/identities';
+import { accessibilityViolations, DESKTOP, expectVisible, PHONE, shoot, WebHarness } from './support';
+
+/** The client page, its Exams tab and edit form, and the intake form, in a real browser (see ./support). */
+jest.setTimeout(60_000);
+
+interface PathwayBody {
+  checklist: { milestone: string; state: string; date: string | null }[];
+  warnings: { code: string; message: string }[];
+  nextSteps: string[];
+}
+
+/** A civil date `days` from today (UTC), `years` years back. */
+function civilDate(years: number, days: number): string {
+  const date = new Date();
+  date.setUTCFullYear(date.getUTCFullYear() + years);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+describe('the client page and the intake form in a browser', () => {
+  const web = new WebHarness();
+  beforeAll(web.start, 120_000);
+  afterAll(web.stop);
+  beforeEach(web.reset);
+  const openPage = web.openPage.bind(web);
+  const signIn = web.signIn.bind(web);
+
+  async function managerOfNewCenter() {
+    const center = await createCenter(web.data);
+    const manager = await createUser(web.data, { role: Role.CaseManager, centerId: center.id });
+    return { center, manager, token: tokenFor(web.app, manager) };
+  }
+
+  async function pathwayOf(clientId: string, token: string): Promise<PathwayBody> {
+    const res = await fetch(`${web.baseUrl}/api/v1/clients/${clientId}`, { headers: bearer(token) });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { pathway: PathwayBody }).pathway;
+  }
+
+  /** The input a label names (a select's list is named by its label too; a required one's label ends in *). */
+  const input = (page: Page, label: string) =>
+    page.locator('input').and(page.getByLabel(new RegExp(`^${label}( \\*)?$`)));
+
+  /** Picks an option of a Mantine Select by the field's label. */
+  async function choose(page: Page, label: string, option: string): Promise<void> {
+    await input(page, label).click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  /** Types a date into a date field and moves on (closing its calendar). */
+  async function typeDate(page: Page, label: string, date: string): Promise<void> {
+    const field = input(page, label);
+    await field.fill(date);
+    await field.press('Tab');
+  }
+
+  async function addExam(page: Page, status: string, testDate: string): Promise<void> {
+    await page.getByRole('button', { name: 'Add exam attempt' }).click();
+    const form = page.getByRole('form', { name: 'Add exam attempt' });
+    await expectVisible(form);
+    await choose(page, 'Status', status);
+    await typeDate(page, 'Test date', testDate);
+    await form.getByRole('button', { name: 'Add attempt' }).click();
+  }
+
+  it('a case manager enrolls a client, records a failed then a passed Step 1: the checklist and the warnings follow', async () => {
+    const { manager, token } = await managerOfNewCenter();
+    const lastName = `Haddad-${randomUUID().slice(0, 8)}`;
+    // A pass just under 7 years ago starts ECFMG's 7-year window for Step 2 CK, which closes
+    // within the engine's 180-day warning: the pass itself raises the warning. One failed
+    // attempt alone raises none (the third attempt is the first the rules warn about).
+    const passedOn = civilDate(-7, 90);
+    const failedOn = civilDate(-7, -90);
+
+    const page = await openPage(DESKTOP);
+    try {
+      await signIn(page, manager.email, TEST_PASSWORD);
+      await page.waitForURL(/\/caseload$/);
+      await page.getByRole('link', { name: 'New client' }).click();
+      await page.waitForURL(/\/clients\/new$/);
+      await page.getByRole('textbox', { name: 'First name' }).fill('Amina');
+      await page.getByRole('textbox', { name: 'Last name' }).fill(lastName);
+      await page.getByRole('textbox', { name: 'E-mail' }).fill(`${lastName.toLowerCase()}@test.example.org`);
+      await choose(page, 'Country of medical training', 'Syria');
+      await shoot(page, 'intake-form');
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Enroll client' }).click();
+
+      await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+      const clientId = page.url().split('/').pop() as string;
+      await expectVisible(page.getByRole('heading', { level: 1, name: `Amina ${lastName}` }));
+      const step1 = page.getByTestId('milestone-step1');
+      await expectVisible(step1);
+      expect(await step1.getAttribute('data-state')).toBe('todo');
+
+      await addExam(page, 'Failed', failedOn);
+      await expectVisible(page.getByRole('cell', { name: failedOn, exact: true }));
+      const afterFailure = await pathwayOf(clientId, token);
+      expect(afterFailure.warnings).toEqual([]);
+      // The header shows the engine's next steps once the failure is in.
+      await expectVisible(page.getByTestId('next-steps').getByText(afterFailure.nextSteps[0]));
+      expect(await step1.getAttribute('data-state')).not.toBe('done');
+      expect(await page.getByTestId('pathway-warnings').count()).toBe(0);
+
+      await addExam(page, 'Passed', passedOn);
+      await page.locator('[data-testid="milestone-step1"][data-state="done"]').waitFor();
+      expect(await step1.textContent()).toContain(passedOn);
+      const afterPass = await pathwayOf(clientId, token);
+      expect(afterPass.checklist.find((i) => i.milestone === 'step1')).toEqual({
+        milestone: 'step1',
+        state: 'done',
+        date: passedOn,
+      });
+      const closing = afterPass.warnings.find((w) => w.code === 'SEVEN_YEAR_WINDOW_CLOSING');
+      expect(closing).toBeDefined();
+      await expectVisible(page.getByTestId('pathway-warnings').getByText(closing!.message));
+      await shoot(page, 'client-exams-tab');
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      // A passed Step is not taken again: the API refuses, and the form names the rule.
+      const retakeOn = civilDate(0, 30);
+      const retake = await fetch(`${web.baseUrl}/api/v1/clients/${clientId}/exams`, {
+        method: 'POST',
+        headers: { ...bearer(token), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ exam: 'USMLE_STEP1', status: 'scheduled', testDate: retakeOn }),
+      });
+      expect(retake.status).toBe(422);
+      const { code, message } = (await retake.json()) as { code: string; message: string };
+      expect(code).toBe('PASSED_STEP_NOT_RETAKEN');
+      await addExam(page, 'Scheduled', retakeOn);
+      const refusal = page.getByTestId('exam-refusal');
+      await expectVisible(refusal);
+      expect(await refusal.textContent()).toContain(message);
+      expect(await refusal.getByRole('link', { name: 'the rule' }).getAttribute('href')).toMatch(/^https:\/\//);
+      expect(web.errors).toEqual([`422 /api/v1/clients/${clientId}/exams`]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the tabs are links: each opens from its URL, and the arrow keys move between them', async () => {
+    const { center, manager } = await managerOfNewCenter();
+    const client = await createClient(web.data, { centerId: center.id, caseManagerId: manager.id });
+    const page = await openPage(PHONE);
+    try {
+      await signIn(page, manager.email, TEST_PASSWORD);
+      await page.waitForURL(/\/caseload$/);
+      await page.goto(`${web.baseUrl}/clients/${client.id}/credentials`);
+      const credentials = page.getByRole('tab', { name: 'Credentials' });
+      await expectVisible(credentials);
+      expect(await credentials.getAttribute('aria-selected')).toBe('true');
+      await credentials.focus();
+      await page.keyboard.press('ArrowRight');
+      await page.waitForURL(new RegExp(`/clients/${client.id}/clinical-experience$`));
+      expect(await page.getByRole('tab', { name: 'Clinical experience' }).getAttribute('aria-selected')).toBe('true');
+      // One column on a phone: nothing wider than the screen.
+      expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(375);
+      await shoot(page, 'client-page-phone');
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(web.errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('enrolling someone with the e-mail of an existing client warns with the candidate, and can go ahead', async () => {
+    const { center, manager } = await managerOfNewCenter();
+    const email = `twice-${randomUUID()}@test.example.org`;
+    const existing = await createClient(web.data, { centerId: center.id, email });
+    const page = await openPage(DESKTOP);
+    try {
+      await signIn(page, manager.email, TEST_PASSWORD);
+      await page.waitForURL(/\/caseload$/);
+      await page.goto(`${web.baseUrl}/clients/new`);
+      await page.getByRole('textbox', { name: 'First name' }).fill('Someone');
+      await page.getByRole('textbox', { name: 'Last name' }).fill('Else');
+      await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
+      await page.getByRole('button', { name: 'Enroll client' }).click();
+
+      const warning = page.getByTestId('duplicate-warning');
+      await expectVisible(warning);
+      expect(await warning.textContent()).toContain('same e-mail');
+      expect(await warning.getByRole('link', { name: 'open their record' }).getAttribute('href')).toBe(
+        `/clients/${existing.id}`,
+      );
+      expect(page.url()).toMatch(/\/clients\/new$/);
+      await shoot(page, 'intake-duplicate-warning');
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(web.errors).toEqual(['409 /api/v1/clients']);
+
+      await warning.getByRole('button', { name: 'Not the same person: enroll anyway' }).click();
+      await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+      expect(page.url()).not.toContain(existing.id);
+      await expectVisible(page.getByRole('heading', { level: 1, name: 'Someone Else' }));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('saving details someone else changed meanwhile says so, and Reload shows their change', async () => {
+    const { center, manager, token } = await managerOfNewCenter();
+    const client = await createClient(web.data, { centerId: center.id, caseManagerId: manager.id });
+    const page = await openPage(DESKTOP);
+    try {
+      await signIn(page, manager.email, TEST_PASSWORD);
+      await page.waitForURL(/\/caseload$/);
+      await page.goto(`${web.baseUrl}/clients/${client.id}`);
+      await page.getByRole('button', { name: 'Edit details' }).click();
+      const form = page.getByRole('form', { name: 'Edit client details' });
+      await expectVisible(form);
+      await shoot(page, 'client-edit-form');
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      // Another case manager saves first.
+      const read = await fetch(`${web.baseUrl}/api/v1/clients/${client.id}`, { headers: bearer(token) });
+      const theirs = await fetch(`${web.baseUrl}/api/v1/clients/${client.id}`, {
+        method: 'PATCH',
+        headers: { ...bearer(token), 'Content-Type': 'application/json', 'If-Match': read.headers.get('etag') ?? '' },
+        body: JSON.stringify({ medicalSchool: 'University of Aleppo' }),
+      });
+      expect(theirs.status).toBe(200);
+
+      await form.getByRole('textbox', { name: 'Phone' }).fill('+1 303 555 0199');
+      await form.getByRole('button', { name: 'Save changes' }).click();
+      const alert = form.getByRole('alert');
+      await expectVisible(alert);
+      expect(await alert.textContent()).toContain('Someone else changed this client');
+      expect(web.errors).toEqual([`412 /api/v1/clients/${client.id}`]);
+
+      await alert.getByRole('button', { name: 'Reload' }).click();
+      const medicalSchool = form.getByRole('textbox', { name: 'Medical school' });
+      await page.waitForFunction(
+        (el) => (el as HTMLInputElement | null)?.value === 'University of Aleppo',
+        await medicalSchool.elementHandle(),
+      );
+      expect(await form.getByRole('alert').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a value the API refuses shows its problem beside the field', async () => {
+    const { center, manager, token } = await managerOfNewCenter();
+    const client = await createClient(web.data, { centerId: center.id, caseManagerId: manager.id });
+    const badPhone = 'call me';
+    const refused = await fetch(`${web.baseUrl}/api/v1/clients/${client.id}`, {
+      method: 'PATCH',
+      headers: { ...bearer(token), 'Content-Type': 'application/json', 'If-Match': '"999"' },
+      body: JSON.stringify({ phone: badPhone }),
+    });
+    expect(refused.status).toBe(400);
+    const { fields } = (await refused.json()) as { fields: { field: string; problems: string[] }[] };
+    const problem = fields.find((f) => f.field === 'phone')?.problems[0];
+    expect(problem).toBeTruthy();
+
+    const page = await openPage(DESKTOP);
+    try {
+      await signIn(page, manager.email, TEST_PASSWORD);
+      await page.waitForURL(/\/caseload$/);
+      await page.goto(`${web.baseUrl}/clients/${client.id}`);
+      await page.getByRole('button', { name: 'Edit details' }).click();
+      const form = page.getByRole('form', { name: 'Edit client details' });
+      const phone = form.getByRole('textbox', { name: 'Phone' });
+      await phone.fill(badPhone);
+      await form.getByRole('button', { name: 'Save changes' }).click();
+      await page.locator('input[aria-invalid="true"]').first().waitFor();
+      expect(await phone.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = (await phone.getAttribute('aria-describedby')) ?? '';
+      const descriptions = await Promise.all(
+        describedBy.split(' ').map((id) => page.locator(`[id="${id}"]`).textContent()),
+      );
+      expect(descriptions).toContain(problem);
+      // Beside the field, and not repeated above the form.
+      expect(await form.getByRole('alert').count()).toBe(0);
+      await shoot(page, 'client-edit-field-problem');
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(web.errors).toEqual([`400 /api/v1/clients/${client.id}`]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a case manager of another center opening the client by URL is told it is not in their center', async () => {
+    const { center } = await managerOfNewCenter();
+    const client = await createClient(web.data, { centerId: center.id });
+    const { manager: outsider } = await managerOfNewCenter();
+    const page = await openPage(DESKTOP);
+    try {
+      await signIn(page, outsider.email, TEST_PASSWORD);
+      await page.waitForURL(/\/caseload$/);
+      await page.goto(`${web.baseUrl}/clients/${client.id}/exams`);
+      const alert = page.getByRole('alert');
+      await expectVisible(alert);
+      expect(await alert.textContent()).toContain('Client not found');
+      expect(await page.getByText(client.lastName).count()).toBe(0);
+      await shoot(page, 'client-not-found');
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(web.errors).toEqual([`404 /api/v1/clients/${client.id}`]);
+    } finally {
+      await page.close();
+    }
+  });
+});
