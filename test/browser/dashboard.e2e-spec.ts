@@ -238,6 +238,18 @@ describe('the director’s dashboard in a browser', () => {
       await expectVisible(phone.getByTestId('durations-table'));
       expect(await phone.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(375);
       await shoot(phone, 'dashboard-director-mobile');
+      // Every report downloads, not only the outcomes: the pipeline's CSV is the API's.
+      const [download] = await Promise.all([
+        phone.waitForEvent('download'),
+        phone.getByRole('button', { name: 'Download CSV of the pipeline' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('pipeline.csv');
+      const api = await fetch(`${web.baseUrl}/api/v1/reports/pipeline?format=csv`, {
+        headers: bearer(tokenFor(web.app, director)),
+      });
+      const downloaded = parse(await readFile((await download.path())!), { bom: true }) as string[][];
+      expect(downloaded).toEqual(parse(await api.text(), { bom: true }));
+      expect(downloaded.filter((row) => row[0] === 'funnel')).toHaveLength(9);
       expect(await accessibilityViolations(phone)).toEqual([]);
       expect(web.errors).toEqual([]);
     } finally {

@@ -6,6 +6,8 @@ import { ResponsiveContainer } from 'recharts';
  * A chart sized to its column (375 px wide on a phone). To assistive technology it is one image
  * whose label points to the table beside it, which holds the same numbers: the charts are drawn
  * without Recharts' keyboard layer, so the keyboard goes to the table rather than into the SVG.
+ * Their bars do not animate: a new filter redraws them at once, and nothing moves on the screen of
+ * someone who prefers reduced motion.
  */
 export function ChartFrame({
   label,

@@ -1,5 +1,6 @@
 import { DEFAULT_THEME, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartLegend } from './ChartLegend';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { QueryState } from '../../components/QueryState';
@@ -9,6 +10,7 @@ import { count, percent, plottable } from './format';
 import { useMatchOutcomes, type MatchOutcomesQuery } from './report-queries';
 import { GROUPING_LABELS, type Grouping } from './report-labels';
 import { ReportSection } from './ReportSection';
+import { useCategoryAxisWidth } from './use-category-axis-width';
 import { ReportTable, type Column } from './ReportTable';
 
 type Row = components['schemas']['MatchOutcomeRow'];
@@ -42,6 +44,7 @@ export function MatchOutcomesSection({
   onGroupBy: (groupBy: Grouping) => void;
 }) {
   const outcomes = useMatchOutcomes(query);
+  const axisWidth = useCategoryAxisWidth();
   const seasonText = query.season === undefined ? 'every season' : `the ${query.season} season`;
   return (
     <ReportSection
@@ -95,11 +98,18 @@ export function MatchOutcomesSection({
                   >
                     <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                     <XAxis type="number" allowDecimals={false} />
-                    <YAxis type="category" dataKey="group" width={130} tick={{ fontSize: 12 }} />
+                    <YAxis type="category" dataKey="group" width={axisWidth} tick={{ fontSize: 12 }} />
                     <Tooltip />
-                    <Legend />
+                    <ChartLegend />
                     {shown.map((o) => (
-                      <Bar key={o.key} dataKey={o.key} name={o.label} stackId="outcome" fill={o.color} />
+                      <Bar
+                        key={o.key}
+                        dataKey={o.key}
+                        name={o.label}
+                        stackId="outcome"
+                        fill={o.color}
+                        isAnimationActive={false}
+                      />
                     ))}
                   </BarChart>
                 </ChartFrame>

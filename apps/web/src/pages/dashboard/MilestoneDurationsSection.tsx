@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartLegend } from './ChartLegend';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { QueryState } from '../../components/QueryState';
@@ -10,6 +11,7 @@ import { count } from './format';
 import { useMilestoneDurations, type DurationsQuery } from './report-queries';
 import { labelOf, MILESTONE_LABELS } from './report-labels';
 import { ReportSection } from './ReportSection';
+import { useCategoryAxisWidth } from './use-category-axis-width';
 import { ReportTable } from './ReportTable';
 
 type Duration = components['schemas']['MilestoneDuration'];
@@ -29,6 +31,7 @@ function chartData(rows: Duration[], centers: string[]) {
 
 export function MilestoneDurationsSection({ query }: { query: DurationsQuery }) {
   const durations = useMilestoneDurations(query);
+  const axisWidth = useCategoryAxisWidth();
   return (
     <ReportSection
       title="Time to milestones"
@@ -52,15 +55,33 @@ export function MilestoneDurationsSection({ query }: { query: DurationsQuery }) 
           return (
             <Stack gap="md">
               {report.rows.length > 0 && (
-                <ChartFrame label="Bar chart of the median days from intake to each milestone, by center">
-                  <BarChart data={chartData(report.rows, centers)} margin={{ right: 16 }} accessibilityLayer={false}>
-                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
-                    <YAxis allowDecimals={false} label={{ value: 'Median days', angle: -90, position: 'insideLeft' }} />
+                <ChartFrame
+                  label="Bar chart of the median days from intake to each milestone, by center"
+                  height={Math.max(240, centers.length * 3 * 28 + 100)}
+                >
+                  <BarChart
+                    data={chartData(report.rows, centers)}
+                    layout="vertical"
+                    margin={{ left: 8, right: 16, bottom: 16 }}
+                    accessibilityLayer={false}
+                  >
+                    <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                    <XAxis
+                      type="number"
+                      allowDecimals={false}
+                      label={{ value: 'Median days from intake', position: 'insideBottom', offset: -8 }}
+                    />
+                    <YAxis type="category" dataKey="label" width={axisWidth} tick={{ fontSize: 12 }} />
                     <Tooltip />
-                    <Legend />
+                    <ChartLegend />
                     {centers.map((center, index) => (
-                      <Bar key={center} dataKey={center} name={center} fill={seriesColor(index)} />
+                      <Bar
+                        key={center}
+                        dataKey={center}
+                        name={center}
+                        fill={seriesColor(index)}
+                        isAnimationActive={false}
+                      />
                     ))}
                   </BarChart>
                 </ChartFrame>

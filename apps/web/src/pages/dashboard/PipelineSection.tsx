@@ -13,6 +13,7 @@ import { pivot, type CenterCount } from './pivot';
 import { usePipeline, type PipelineQuery } from './report-queries';
 import { FUNNEL_LABELS, labelOf, STATUS_LABELS } from './report-labels';
 import { ReportSection } from './ReportSection';
+import { useCategoryAxisWidth } from './use-category-axis-width';
 import { ReportTable, type Column } from './ReportTable';
 
 type FunnelStep = components['schemas']['FunnelStep'];
@@ -25,6 +26,7 @@ export function PipelineSection({
   onCohort: (intakeFrom: string | undefined, intakeTo: string | undefined) => void;
 }) {
   const pipeline = usePipeline(query);
+  const axisWidth = useCategoryAxisWidth();
   return (
     <ReportSection
       title="Pipeline"
@@ -58,9 +60,9 @@ export function PipelineSection({
                   <BarChart data={funnel} layout="vertical" margin={{ left: 8, right: 40 }} accessibilityLayer={false}>
                     <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                     <XAxis type="number" allowDecimals={false} />
-                    <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} />
+                    <YAxis type="category" dataKey="label" width={axisWidth} tick={{ fontSize: 12 }} />
                     <Tooltip />
-                    <Bar dataKey="clients" name="Clients" fill={seriesColor(0)}>
+                    <Bar dataKey="clients" name="Clients" fill={seriesColor(0)} isAnimationActive={false}>
                       <LabelList dataKey="clients" position="right" fill="#212529" />
                     </Bar>
                   </BarChart>

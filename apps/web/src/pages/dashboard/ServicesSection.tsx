@@ -11,6 +11,7 @@ import { count, money } from './format';
 import { useServices, type ServicesQuery } from './report-queries';
 import { labelOf, SERVICE_LABELS } from './report-labels';
 import { ReportSection } from './ReportSection';
+import { useCategoryAxisWidth } from './use-category-axis-width';
 import { ReportTable } from './ReportTable';
 
 type ServiceUse = components['schemas']['ServiceUse'];
@@ -32,6 +33,7 @@ export function ServicesSection({
   onPeriod: (from: string | undefined, to: string | undefined) => void;
 }) {
   const services = useServices(query);
+  const axisWidth = useCategoryAxisWidth();
   return (
     <ReportSection
       title="Services"
@@ -70,9 +72,9 @@ export function ServicesSection({
                   >
                     <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                     <XAxis type="number" allowDecimals={false} />
-                    <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 12 }} />
+                    <YAxis type="category" dataKey="label" width={axisWidth} tick={{ fontSize: 12 }} />
                     <Tooltip />
-                    <Bar dataKey="clients" name="Clients served" fill={seriesColor(2)}>
+                    <Bar dataKey="clients" name="Clients served" fill={seriesColor(2)} isAnimationActive={false}>
                       <LabelList dataKey="clients" position="right" fill="#212529" />
                     </Bar>
                   </BarChart>
