@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@lib/identity';
 import { Page } from 'playwright-core';
+import { eventually } from '../support/poll';
 import { bearer, createCenter, createClient, createUser, TEST_PASSWORD, tokenFor } from '../support/identities';
 import { accessibilityViolations, DESKTOP, expectVisible, PHONE, shoot, WebHarness } from './support';
 
@@ -233,10 +234,8 @@ describe('the client page and the intake form in a browser', () => {
 
       await alert.getByRole('button', { name: 'Reload' }).click();
       const medicalSchool = form.getByRole('textbox', { name: 'Medical school' });
-      await page.waitForFunction(
-        (el) => (el as HTMLInputElement | null)?.value === 'University of Aleppo',
-        await medicalSchool.elementHandle(),
-      );
+      // The form starts again from the client as it now is, with the other person's change.
+      await eventually(async () => ((await medicalSchool.inputValue()) === 'University of Aleppo' ? true : undefined));
       expect(await form.getByRole('alert').count()).toBe(0);
     } finally {
       await page.close();
