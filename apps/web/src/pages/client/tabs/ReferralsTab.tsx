@@ -1,7 +1,149 @@
-import { Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { api, ok } from '../../../api/client';
+import { messageOf } from '../../../api/errors';
+import { useMe } from '../../../api/queries';
+import type { components } from '../../../api/schema';
 import type { ClientTabProps } from '../tab-props';
+import { ReferralsForm, usePrograms } from './ReferralsForm';
+import { REFERRAL_STATUS_COLORS, REFERRAL_STATUS_LABELS } from './ReferralsLabels';
 
-// STUB (issue 10 in progress): replaced by the tab itself.
-export function ReferralsTab({ clientId }: ClientTabProps) {
-  return <Text data-client={clientId}>Coming soon.</Text>;
+type Referral = components['schemas']['ReferralResponse'];
+
+type Dialog = { kind: 'add' } | { kind: 'edit'; referral: Referral } | null;
+
+/**
+ * Referrals to partner programs, latest first. A referral is a record of what was sent: it moves
+ * on (accepted, declined, completed) but is never deleted. Sending one needs the client's consent.
+ */
+export function ReferralsTab({ clientId, client }: ClientTabProps) {
+  const me = useMe();
+  const mayWrite = me.data?.role === 'case_manager' || me.data?.role === 'admin';
+  const programs = usePrograms();
+  const referrals = useInfiniteQuery({
+    queryKey: ['clients', clientId, 'referrals'],
+    queryFn: ({ pageParam }) =>
+      ok(
+        api.GET('/api/v1/clients/{clientId}/referrals', {
+          params: { path: { clientId }, query: { cursor: pageParam } },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const phone = useMediaQuery('(max-width: 36em)');
+  const close = () => setDialog(null);
+  const items = referrals.data?.pages.flatMap((page) => page.items) ?? [];
+  const programOf = (id: string) => programs.data?.items.find((p) => p.id === id);
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2} size="h4">
+          Referrals
+        </Title>
+        {mayWrite && (
+          <Button onClick={() => setDialog({ kind: 'add' })} disabled={!client.consentToShare}>
+            Refer to a program
+          </Button>
+        )}
+      </Group>
+      {mayWrite && !client.consentToShare && (
+        <Alert color="yellow" title="No consent to share data">
+          A referral shares the client’s data with a partner program. Record the client’s consent on their record first
+          (Edit, then consent to share).
+        </Alert>
+      )}
+      {referrals.isPending ? (
+        <Group justify="center" py="lg" role="status">
+          <Loader aria-label="Loading the referrals" />
+        </Group>
+      ) : referrals.isError && items.length === 0 ? (
+        <Alert color="red" role="alert" title="Could not load the referrals">
+          <Stack gap="sm" align="flex-start">
+            {messageOf(referrals.error)}
+            <Button size="xs" variant="light" color="red" onClick={() => void referrals.refetch()}>
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      ) : items.length === 0 ? (
+        <Text c="dimmed">No referrals yet.</Text>
+      ) : (
+        <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Referrals">
+          {items.map((referral) => {
+            const program = programOf(referral.programId);
+            const name = program?.name ?? 'A partner program';
+            return (
+              <Card key={referral.id} withBorder component="li" padding="sm">
+                <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+                  <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+                    <Group gap="xs">
+                      {program?.url ? (
+                        <Anchor href={program.url} target="_blank" rel="noreferrer" fw={600} size="sm">
+                          {name}
+                        </Anchor>
+                      ) : (
+                        <Text fw={600} size="sm">
+                          {name}
+                        </Text>
+                      )}
+                      <Badge size="sm" variant="light" color={REFERRAL_STATUS_COLORS[referral.status]}>
+                        {REFERRAL_STATUS_LABELS[referral.status]}
+                      </Badge>
+                    </Group>
+                    <Text size="sm" c="dimmed">
+                      Referred {dayjs(referral.referralDate).format('D MMM YYYY')}
+                      {program ? ` · ${program.location}` : ''}
+                    </Text>
+                    {referral.note && (
+                      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                        {referral.note}
+                      </Text>
+                    )}
+                  </Stack>
+                  {mayWrite && (
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      onClick={() => setDialog({ kind: 'edit', referral })}
+                      aria-label={`Update the referral to ${name}`}
+                    >
+                      Update
+                    </Button>
+                  )}
+                </Group>
+              </Card>
+            );
+          })}
+        </Stack>
+      )}
+      {referrals.hasNextPage && (
+        <Group justify="center">
+          <Button variant="light" onClick={() => void referrals.fetchNextPage()} loading={referrals.isFetchingNextPage}>
+            Load earlier referrals
+          </Button>
+        </Group>
+      )}
+      <Modal
+        opened={dialog !== null}
+        onClose={close}
+        title={dialog?.kind === 'edit' ? 'Update the referral' : 'Refer to a partner program'}
+        fullScreen={phone}
+        size="lg"
+      >
+        {dialog && (
+          <ReferralsForm
+            clientId={clientId}
+            referral={dialog.kind === 'edit' ? dialog.referral : undefined}
+            onDone={close}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
 }

@@ -1,7 +1,180 @@
-import { Text } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { api, ok } from '../../../api/client';
+import { messageOf, toApiError } from '../../../api/errors';
+import { useMe } from '../../../api/queries';
+import type { components } from '../../../api/schema';
 import type { ClientTabProps } from '../tab-props';
+import { ServicesForm } from './ServicesForm';
+import { formatAmount, SERVICE_CATEGORY_LABELS } from './ServicesLabels';
 
-// STUB (issue 10 in progress): replaced by the tab itself.
+type Service = components['schemas']['ServiceResponse'];
+
+type Dialog = { kind: 'add' } | { kind: 'edit'; service: Service } | { kind: 'delete'; service: Service } | null;
+
+/** Services delivered to the client, latest first: what the center gave, for the services report. */
 export function ServicesTab({ clientId }: ClientTabProps) {
-  return <Text data-client={clientId}>Coming soon.</Text>;
+  const me = useMe();
+  const mayWrite = me.data?.role === 'case_manager' || me.data?.role === 'admin';
+  const services = useInfiniteQuery({
+    queryKey: ['clients', clientId, 'services'],
+    queryFn: ({ pageParam }) =>
+      ok(
+        api.GET('/api/v1/clients/{clientId}/services', {
+          params: { path: { clientId }, query: { cursor: pageParam } },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const phone = useMediaQuery('(max-width: 36em)');
+  const close = () => setDialog(null);
+  const items = services.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2} size="h4">
+          Services
+        </Title>
+        {mayWrite && <Button onClick={() => setDialog({ kind: 'add' })}>Add service</Button>}
+      </Group>
+      {services.isPending ? (
+        <Group justify="center" py="lg" role="status">
+          <Loader aria-label="Loading the services" />
+        </Group>
+      ) : services.isError && items.length === 0 ? (
+        <Alert color="red" role="alert" title="Could not load the services">
+          <Stack gap="sm" align="flex-start">
+            {messageOf(services.error)}
+            <Button size="xs" variant="light" color="red" onClick={() => void services.refetch()}>
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      ) : items.length === 0 ? (
+        <Text c="dimmed">No services recorded yet.</Text>
+      ) : (
+        <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Services">
+          {items.map((service) => {
+            const label = SERVICE_CATEGORY_LABELS[service.category];
+            return (
+              <Card key={service.id} withBorder component="li" padding="sm">
+                <Group justify="space-between" align="flex-start" wrap="nowrap">
+                  <div>
+                    <Text fw={600} size="sm">
+                      {label}
+                    </Text>
+                    <Text size="sm" c="dimmed">
+                      {[
+                        dayjs(service.serviceDate).format('D MMM YYYY'),
+                        service.hours !== null && `${service.hours} h`,
+                        service.amountCents !== null && formatAmount(service.amountCents, service.currency),
+                        service.provider,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </Text>
+                  </div>
+                  {mayWrite && (
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => setDialog({ kind: 'edit', service })}
+                        aria-label={`Edit ${label} of ${service.serviceDate}`}
+                      >
+                        Edit
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setDialog({ kind: 'delete', service })}
+                        aria-label={`Delete ${label} of ${service.serviceDate}`}
+                      >
+                        Delete
+                      </Button>
+                    </Group>
+                  )}
+                </Group>
+                {service.description && (
+                  <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                    {service.description}
+                  </Text>
+                )}
+              </Card>
+            );
+          })}
+        </Stack>
+      )}
+      {services.hasNextPage && (
+        <Group justify="center">
+          <Button variant="light" onClick={() => void services.fetchNextPage()} loading={services.isFetchingNextPage}>
+            Load earlier services
+          </Button>
+        </Group>
+      )}
+      <Modal
+        opened={dialog?.kind === 'add' || dialog?.kind === 'edit'}
+        onClose={close}
+        title={dialog?.kind === 'edit' ? 'Edit service' : 'Add a service'}
+        fullScreen={phone}
+        size="lg"
+      >
+        {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
+          <ServicesForm
+            clientId={clientId}
+            service={dialog.kind === 'edit' ? dialog.service : undefined}
+            onDone={close}
+          />
+        )}
+      </Modal>
+      {dialog?.kind === 'delete' && <DeleteService clientId={clientId} service={dialog.service} onDone={close} />}
+    </Stack>
+  );
+}
+
+function DeleteService({ clientId, service, onDone }: { clientId: string; service: Service; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: async () => {
+      // A 204 has no body, which ok() would take for a failure.
+      const { error, response } = await api.DELETE('/api/v1/clients/{clientId}/services/{id}', {
+        params: { path: { clientId, id: service.id } },
+      });
+      if (!response.ok) throw toApiError(response.status, error);
+    },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['clients', clientId] });
+      onDone();
+    },
+  });
+  return (
+    <Modal opened onClose={onDone} title="Delete this service?">
+      <Stack gap="sm">
+        <Text size="sm">
+          {SERVICE_CATEGORY_LABELS[service.category]} of {dayjs(service.serviceDate).format('D MMM YYYY')} will no
+          longer count in the services report.
+        </Text>
+        {remove.isError && (
+          <Alert color="red" role="alert" title="Not deleted">
+            {messageOf(remove.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Keep it
+          </Button>
+          <Button color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
+            Delete service
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
 }

@@ -1,7 +1,227 @@
-import { Text } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { api, ok } from '../../../api/client';
+import { messageOf, toApiError } from '../../../api/errors';
+import { useMe } from '../../../api/queries';
+import type { components } from '../../../api/schema';
 import type { ClientTabProps } from '../tab-props';
+import { TasksForm } from './TasksForm';
+import { TASK_STATUS_COLORS, TASK_STATUS_LABELS } from './TasksLabels';
+import { useCenterStaff } from './TasksQueries';
 
-// STUB (issue 10 in progress): replaced by the tab itself.
-export function TasksTab({ clientId }: ClientTabProps) {
-  return <Text data-client={clientId}>Coming soon.</Text>;
+type Task = components['schemas']['TaskResponse'];
+
+type Dialog = { kind: 'add' } | { kind: 'edit'; task: Task } | { kind: 'delete'; task: Task } | null;
+
+/** The client's case plan: tasks, next due first, undated last (the API's order). */
+export function TasksTab({ clientId, client }: ClientTabProps) {
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const mayWrite = me.data?.role === 'case_manager' || me.data?.role === 'admin';
+  const assignees = useCenterStaff(client.centerId);
+  const tasks = useInfiniteQuery({
+    queryKey: ['clients', clientId, 'tasks'],
+    queryFn: ({ pageParam }) =>
+      ok(api.GET('/api/v1/clients/{clientId}/tasks', { params: { path: { clientId }, query: { cursor: pageParam } } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const markDone = useMutation({
+    mutationFn: (task: Task) =>
+      ok(
+        api.PATCH('/api/v1/clients/{clientId}/tasks/{id}', {
+          params: { path: { clientId, id: task.id } },
+          body: { status: 'done' },
+        }),
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['clients', clientId] }),
+        queryClient.invalidateQueries({ queryKey: ['tasks'] }),
+      ]),
+  });
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const phone = useMediaQuery('(max-width: 36em)');
+  const close = () => setDialog(null);
+  const items = tasks.data?.pages.flatMap((page) => page.items) ?? [];
+  const today = dayjs().format('YYYY-MM-DD');
+  const assigneeLabel = (task: Task) =>
+    task.assignedToClient
+      ? 'The client'
+      : task.assigneeUserId
+        ? task.assigneeUserId === me.data?.id
+          ? 'You'
+          : (assignees.nameOf(task.assigneeUserId) ?? 'A former colleague')
+        : 'Nobody yet';
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2} size="h4">
+          Tasks
+        </Title>
+        {mayWrite && <Button onClick={() => setDialog({ kind: 'add' })}>Add task</Button>}
+      </Group>
+      {markDone.isError && (
+        <Alert color="red" role="alert" title="Not marked done">
+          {messageOf(markDone.error)}
+        </Alert>
+      )}
+      {tasks.isPending ? (
+        <Group justify="center" py="lg" role="status">
+          <Loader aria-label="Loading the tasks" />
+        </Group>
+      ) : tasks.isError && items.length === 0 ? (
+        <Alert color="red" role="alert" title="Could not load the tasks">
+          <Stack gap="sm" align="flex-start">
+            {messageOf(tasks.error)}
+            <Button size="xs" variant="light" color="red" onClick={() => void tasks.refetch()}>
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      ) : items.length === 0 ? (
+        <Text c="dimmed">No tasks yet. Add the steps of the client’s plan, each with a due date.</Text>
+      ) : (
+        <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Tasks">
+          {items.map((task) => {
+            const overdue = task.status === 'open' && task.dueDate !== null && task.dueDate < today;
+            return (
+              <Card key={task.id} withBorder component="li" padding="sm">
+                <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+                  <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+                    <Group gap="xs">
+                      <Text fw={600} size="sm" td={task.status === 'cancelled' ? 'line-through' : undefined}>
+                        {task.title}
+                      </Text>
+                      <Badge size="sm" variant="light" color={TASK_STATUS_COLORS[task.status]}>
+                        {TASK_STATUS_LABELS[task.status]}
+                      </Badge>
+                      {overdue && (
+                        <Badge size="sm" color="red">
+                          Overdue
+                        </Badge>
+                      )}
+                    </Group>
+                    <Text size="sm" c="dimmed">
+                      {task.dueDate ? `Due ${dayjs(task.dueDate).format('D MMM YYYY')}` : 'No due date'} ·{' '}
+                      {assigneeLabel(task)}
+                    </Text>
+                    {task.details && (
+                      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                        {task.details}
+                      </Text>
+                    )}
+                  </Stack>
+                  {mayWrite && (
+                    <Group gap="xs" wrap="nowrap">
+                      {task.status === 'open' && (
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          color="green"
+                          onClick={() => markDone.mutate(task)}
+                          loading={markDone.isPending && markDone.variables?.id === task.id}
+                          aria-label={`Mark “${task.title}” done`}
+                        >
+                          Done
+                        </Button>
+                      )}
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => setDialog({ kind: 'edit', task })}
+                        aria-label={`Edit “${task.title}”`}
+                      >
+                        Edit
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setDialog({ kind: 'delete', task })}
+                        aria-label={`Delete “${task.title}”`}
+                      >
+                        Delete
+                      </Button>
+                    </Group>
+                  )}
+                </Group>
+              </Card>
+            );
+          })}
+        </Stack>
+      )}
+      {tasks.hasNextPage && (
+        <Group justify="center">
+          <Button variant="light" onClick={() => void tasks.fetchNextPage()} loading={tasks.isFetchingNextPage}>
+            Load more tasks
+          </Button>
+        </Group>
+      )}
+      <Modal
+        opened={dialog?.kind === 'add' || dialog?.kind === 'edit'}
+        onClose={close}
+        title={dialog?.kind === 'edit' ? 'Edit task' : 'Add a task'}
+        fullScreen={phone}
+        size="lg"
+      >
+        {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
+          <TasksForm
+            clientId={clientId}
+            centerId={client.centerId}
+            task={dialog.kind === 'edit' ? dialog.task : undefined}
+            onDone={close}
+          />
+        )}
+      </Modal>
+      {dialog?.kind === 'delete' && <DeleteTask clientId={clientId} task={dialog.task} onDone={close} />}
+    </Stack>
+  );
+}
+
+function DeleteTask({ clientId, task, onDone }: { clientId: string; task: Task; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: async () => {
+      // A 204 has no body, which ok() would take for a failure.
+      const { error, response } = await api.DELETE('/api/v1/clients/{clientId}/tasks/{id}', {
+        params: { path: { clientId, id: task.id } },
+      });
+      if (!response.ok) throw toApiError(response.status, error);
+    },
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['clients', clientId] }),
+        queryClient.invalidateQueries({ queryKey: ['tasks'] }),
+      ]);
+      onDone();
+    },
+  });
+  return (
+    <Modal opened onClose={onDone} title="Delete this task?">
+      <Stack gap="sm">
+        <Text size="sm">
+          “{task.title}” will be removed from the client’s plan. To keep a record that it will not be done, edit it and
+          set its status to Cancelled instead.
+        </Text>
+        {remove.isError && (
+          <Alert color="red" role="alert" title="Not deleted">
+            {messageOf(remove.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Keep it
+          </Button>
+          <Button color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
+            Delete task
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
 }

@@ -1,0 +1,46 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, ok } from '../../api/client';
+
+/** The signed-in person's open tasks across their clients, next due first. */
+export const useMyTasks = () =>
+  useInfiniteQuery({
+    queryKey: ['tasks', 'mine'],
+    queryFn: ({ pageParam }) => ok(api.GET('/api/v1/tasks', { params: { query: { cursor: pageParam } } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+
+/** The signed-in person's in-app notifications, unread first, then newest first. */
+export const useNotifications = () =>
+  useInfiniteQuery({
+    queryKey: ['notifications'],
+    queryFn: ({ pageParam }) => ok(api.GET('/api/v1/notifications', { params: { query: { cursor: pageParam } } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+
+export function useMarkRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => ok(api.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
+  });
+}
+
+export function useCompleteTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ clientId, id }: { clientId: string; id: string }) =>
+      ok(
+        api.PATCH('/api/v1/clients/{clientId}/tasks/{id}', {
+          params: { path: { clientId, id } },
+          body: { status: 'done' },
+        }),
+      ),
+    onSuccess: (_task, { clientId }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['tasks'] }),
+        queryClient.invalidateQueries({ queryKey: ['clients', clientId] }),
+      ]),
+  });
+}
