@@ -1,7 +1,133 @@
-import { Text } from '@mantine/core';
+import { Badge, Button, Group, Modal, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
+import { api } from '../../../api/client';
+import type { components } from '../../../api/schema';
+import { QueryState } from '../../../components/QueryState';
+import { DeleteRecordButton } from '../DeleteRecordButton';
+import { okNoContent } from '../error-details';
+import { EXPERIENCE_KIND_LABELS, EXPERIENCE_STATUS_LABELS } from '../labels';
+import { useClinicalExperiences } from '../queries';
 import type { ClientTabProps } from '../tab-props';
+import { ClinicalExperienceForm } from './ClinicalExperienceForm';
 
-// STUB (issue 10 in progress): replaced by the tab itself.
+type Experience = components['schemas']['ClinicalExperienceResponse'];
+
+const STATUS_COLORS: Record<Experience['status'], string> = {
+  planned: 'gray',
+  ongoing: 'blue',
+  completed: 'green',
+  cancelled: 'gray',
+};
+
+/** Observerships, externships, rotations and the like, newest first; the letters of recommendation they bring. */
 export function ClinicalExperienceTab({ clientId }: ClientTabProps) {
-  return <Text data-client={clientId}>Coming soon.</Text>;
+  const experiences = useClinicalExperiences(clientId);
+  const [editing, setEditing] = useState<Experience | 'new' | null>(null);
+  const phone = useMediaQuery('(max-width: 36em)');
+
+  return (
+    <>
+      <Group justify="space-between" mb="sm">
+        <Text size="sm" c="dimmed">
+          US clinical experience and the letters of recommendation that come from it.
+        </Text>
+        <Button onClick={() => setEditing('new')}>Add clinical experience</Button>
+      </Group>
+      <QueryState query={experiences} label="the clinical experience">
+        {(page) =>
+          page.items.length === 0 ? (
+            <Text>No clinical experience recorded yet.</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={720}>
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Kind</Table.Th>
+                    <Table.Th scope="col">Institution</Table.Th>
+                    <Table.Th scope="col">Dates</Table.Th>
+                    <Table.Th scope="col">Status</Table.Th>
+                    <Table.Th scope="col">Letter</Table.Th>
+                    <Table.Th scope="col">
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {page.items.map((x) => (
+                    <Table.Tr key={x.id}>
+                      <Table.Td>
+                        {EXPERIENCE_KIND_LABELS[x.kind]}
+                        {x.specialty && ` · ${x.specialty}`}
+                      </Table.Td>
+                      <Table.Td>
+                        {x.institution}
+                        {(x.city || x.state) && `, ${[x.city, x.state].filter(Boolean).join(', ')}`}
+                      </Table.Td>
+                      <Table.Td>
+                        {x.startDate ?? '…'} to {x.endDate ?? '…'}
+                        {x.hours != null && ` (${x.hours} h)`}
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge variant="dot" color={STATUS_COLORS[x.status]}>
+                          {EXPERIENCE_STATUS_LABELS[x.status]}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        {x.letterReceivedAt
+                          ? `Received ${x.letterReceivedAt}`
+                          : x.letterRequestedAt
+                            ? `Requested ${x.letterRequestedAt}`
+                            : '—'}
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap" justify="flex-end">
+                          <DeleteRecordButton
+                            clientId={clientId}
+                            what={`the ${EXPERIENCE_KIND_LABELS[x.kind].toLowerCase()} at ${x.institution}`}
+                            remove={() =>
+                              okNoContent(
+                                api.DELETE('/api/v1/clients/{clientId}/clinical-experiences/{id}', {
+                                  params: { path: { clientId, id: x.id } },
+                                }),
+                              )
+                            }
+                          />
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setEditing(x)}
+                            aria-label={`Edit the ${EXPERIENCE_KIND_LABELS[x.kind].toLowerCase()} at ${x.institution}`}
+                          >
+                            Edit
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        }
+      </QueryState>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? 'Add clinical experience' : 'Edit clinical experience'}
+        size="lg"
+        fullScreen={phone}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        {editing !== null && (
+          <ClinicalExperienceForm
+            key={editing === 'new' ? 'new' : editing.id}
+            clientId={clientId}
+            experience={editing === 'new' ? null : editing}
+            onDone={() => setEditing(null)}
+          />
+        )}
+      </Modal>
+    </>
+  );
 }

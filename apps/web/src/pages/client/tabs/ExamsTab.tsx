@@ -6,6 +6,8 @@ import { api, ok } from '../../../api/client';
 import { messageOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { QueryState } from '../../../components/QueryState';
+import { DeleteRecordButton } from '../DeleteRecordButton';
+import { okNoContent } from '../error-details';
 import { EXAM_LABELS, EXAM_STATUS_COLORS, EXAM_STATUS_LABELS } from '../labels';
 import { useExams, useRefreshClient } from '../queries';
 import type { ClientTabProps } from '../tab-props';
@@ -92,11 +94,22 @@ export function ExamsTab({ clientId }: ClientTabProps) {
                               Verify
                             </Button>
                           )}
+                          <DeleteRecordButton
+                            clientId={clientId}
+                            what={`the ${EXAM_LABELS[exam.exam]} attempt${dateOf(exam)}`}
+                            remove={() =>
+                              okNoContent(
+                                api.DELETE('/api/v1/clients/{clientId}/exams/{id}', {
+                                  params: { path: { clientId, id: exam.id } },
+                                }),
+                              )
+                            }
+                          />
                           <Button
                             size="xs"
                             variant="default"
                             onClick={() => setEditing(exam)}
-                            aria-label={`Edit ${EXAM_LABELS[exam.exam]} ${exam.testDate ?? exam.scheduledDate ?? ''}`.trim()}
+                            aria-label={`Edit the ${EXAM_LABELS[exam.exam]} attempt${dateOf(exam)}`}
                           >
                             Edit
                           </Button>
@@ -130,6 +143,11 @@ export function ExamsTab({ clientId }: ClientTabProps) {
     </>
   );
 }
+
+const dateOf = (exam: Exam): string => {
+  const date = exam.testDate ?? exam.scheduledDate;
+  return date ? ` of ${date}` : '';
+};
 
 function windowOf(exam: Exam): string {
   if (!exam.eligibilityStart && !exam.eligibilityEnd) return '—';

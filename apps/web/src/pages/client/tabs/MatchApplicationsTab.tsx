@@ -1,7 +1,131 @@
-import { Text } from '@mantine/core';
+import { Badge, Button, Group, Modal, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
+import { api } from '../../../api/client';
+import type { components } from '../../../api/schema';
+import { QueryState } from '../../../components/QueryState';
+import { DeleteRecordButton } from '../DeleteRecordButton';
+import { okNoContent } from '../error-details';
+import { MATCH_RESULT_LABELS } from '../labels';
+import { useMatchApplications } from '../queries';
 import type { ClientTabProps } from '../tab-props';
+import { MatchApplicationsForm } from './MatchApplicationsForm';
 
-// STUB (issue 10 in progress): replaced by the tab itself.
+type Application = components['schemas']['MatchApplicationResponse'];
+
+const RESULT_COLORS: Record<Application['result'], string> = {
+  pending: 'blue',
+  matched: 'green',
+  matched_soap: 'green',
+  unmatched: 'red',
+  withdrawn: 'gray',
+};
+
+/** One application per Match season: where it stands, from ERAS to the result. */
 export function MatchApplicationsTab({ clientId }: ClientTabProps) {
-  return <Text data-client={clientId}>Coming soon.</Text>;
+  const applications = useMatchApplications(clientId);
+  const [editing, setEditing] = useState<Application | 'new' | null>(null);
+  const phone = useMediaQuery('(max-width: 36em)');
+
+  return (
+    <>
+      <Group justify="space-between" mb="sm">
+        <Text size="sm" c="dimmed">
+          One application per Match season.
+        </Text>
+        <Button onClick={() => setEditing('new')}>Add Match application</Button>
+      </Group>
+      <QueryState query={applications} label="the Match applications">
+        {(page) =>
+          page.items.length === 0 ? (
+            <Text>No Match application yet.</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={720}>
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Match</Table.Th>
+                    <Table.Th scope="col">Result</Table.Th>
+                    <Table.Th scope="col">ERAS</Table.Th>
+                    <Table.Th scope="col">Programs</Table.Th>
+                    <Table.Th scope="col">Interviews</Table.Th>
+                    <Table.Th scope="col">Rank list</Table.Th>
+                    <Table.Th scope="col">
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {page.items.map((a) => (
+                    <Table.Tr key={a.id}>
+                      <Table.Td>{a.season}</Table.Td>
+                      <Table.Td>
+                        <Badge variant="dot" color={RESULT_COLORS[a.result]}>
+                          {MATCH_RESULT_LABELS[a.result]}
+                        </Badge>
+                        {a.matchedProgram && (
+                          <Text size="xs">
+                            {a.matchedProgram}
+                            {a.matchedSpecialty && ` · ${a.matchedSpecialty}`}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{a.erasSubmittedAt ?? '—'}</Table.Td>
+                      <Table.Td>{a.programsApplied ?? '—'}</Table.Td>
+                      <Table.Td>
+                        {a.interviewsOffered == null && a.interviewsAttended == null
+                          ? '—'
+                          : `${a.interviewsAttended ?? 0} of ${a.interviewsOffered ?? '?'}`}
+                      </Table.Td>
+                      <Table.Td>{a.rankListCertifiedAt ?? '—'}</Table.Td>
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap" justify="flex-end">
+                          <DeleteRecordButton
+                            clientId={clientId}
+                            what={`the ${a.season} Match application`}
+                            remove={() =>
+                              okNoContent(
+                                api.DELETE('/api/v1/clients/{clientId}/match-applications/{id}', {
+                                  params: { path: { clientId, id: a.id } },
+                                }),
+                              )
+                            }
+                          />
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setEditing(a)}
+                            aria-label={`Edit the ${a.season} Match application`}
+                          >
+                            Edit
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        }
+      </QueryState>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? 'Add Match application' : 'Edit Match application'}
+        size="lg"
+        fullScreen={phone}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        {editing !== null && (
+          <MatchApplicationsForm
+            key={editing === 'new' ? 'new' : editing.id}
+            clientId={clientId}
+            application={editing === 'new' ? null : editing}
+            onDone={() => setEditing(null)}
+          />
+        )}
+      </Modal>
+    </>
+  );
 }
