@@ -1,6 +1,6 @@
-import { Text } from '@mantine/core';
+import { ChoosePasswordPage } from './ChoosePasswordPage';
 
-// STUB (issue 10 in progress): replaced by the screen itself.
+/** `/accept-invite?token=…`, the link of an invitation e-mail. */
 export function AcceptInvitePage() {
-  return <Text>Coming soon.</Text>;
+  return <ChoosePasswordPage purpose="accept-invite" />;
 }

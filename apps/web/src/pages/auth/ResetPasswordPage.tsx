@@ -1,6 +1,6 @@
-import { Text } from '@mantine/core';
+import { ChoosePasswordPage } from './ChoosePasswordPage';
 
-// STUB (issue 10 in progress): replaced by the screen itself.
+/** `/reset-password?token=…`, the link of a password-reset e-mail. */
 export function ResetPasswordPage() {
-  return <Text>Coming soon.</Text>;
+  return <ChoosePasswordPage purpose="reset-password" />;
 }

@@ -1,0 +1,106 @@
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { api, ok } from '../../api/client';
+import { problemsOf } from '../../api/errors';
+import { FormError } from '../../components/FormError';
+import { usersKey, type Center, type User } from './admin-queries';
+import { CENTER_HELP, centerChoices, STAFF_ROLE_CHOICES, type StaffRole } from './user-choices';
+
+const FIELDS = ['displayName', 'role', 'centerId'];
+
+/**
+ * Renames a user, or moves a staff member to another role or center (which ends their sessions).
+ * An IMG's account keeps its role, and its center follows the client record.
+ */
+export function EditUserForm({ user, centers, onDone }: { user: User; centers: Center[]; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const staff = user.role !== 'client';
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const [role, setRole] = useState<User['role']>(user.role);
+  const [centerId, setCenterId] = useState<string | null>(user.centerId);
+
+  const save = useMutation({
+    mutationFn: () =>
+      ok(
+        api.PATCH('/api/v1/users/{id}', {
+          params: { path: { id: user.id } },
+          body: staff ? { displayName, role: role as StaffRole, centerId } : { displayName },
+        }),
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: usersKey });
+      onDone();
+    },
+  });
+
+  const chooseRole = (value: string | null) => {
+    const next = (value ?? user.role) as StaffRole;
+    setRole(next);
+    if (next === 'admin') setCenterId(null);
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    save.mutate();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={`Edit ${user.displayName}`}>
+      <Stack>
+        <FormError error={save.error} fields={FIELDS} />
+        <Text size="sm">{user.email}</Text>
+        <TextInput
+          label="Name"
+          required
+          value={displayName}
+          onChange={(e) => setDisplayName(e.currentTarget.value)}
+          error={problemsOf(save.error, 'displayName')}
+          data-autofocus
+        />
+        {staff ? (
+          <>
+            <Select
+              label="Role"
+              required
+              allowDeselect={false}
+              data={STAFF_ROLE_CHOICES}
+              value={role}
+              onChange={chooseRole}
+              error={problemsOf(save.error, 'role')}
+            />
+            <Select
+              label="Center"
+              description={CENTER_HELP[role as StaffRole]}
+              required={role === 'case_manager'}
+              disabled={role === 'admin'}
+              clearable
+              searchable
+              nothingFoundMessage="No such center"
+              data={centerChoices(centers)}
+              value={centerId}
+              onChange={setCenterId}
+              error={problemsOf(save.error, 'centerId')}
+            />
+            <Text size="sm" c="dimmed">
+              A new role or center signs the person out everywhere; they sign in again with the same password.
+            </Text>
+          </>
+        ) : (
+          <Text size="sm" c="dimmed">
+            An IMG’s account keeps its role; its center follows the client record.
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Save user
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Delivery } from './admin-queries';
+
+/** What each reminder rule is about, in an admin's words. */
+export const REMINDER_RULE_LABELS: Record<Delivery['rule'], string> = {
+  exam_upcoming: 'Exam coming up',
+  eligibility_closing: 'Exam eligibility closing',
+  result_pending: 'Exam result pending',
+  oet_expiring: 'OET result expiring',
+  match_deadline: 'Match deadline',
+  task_due: 'Task due',
+  task_overdue: 'Task overdue',
+  third_attempt_used: 'Third exam attempt used',
+  seven_year_window: 'Seven-year exam window',
+  clinical_experience_ending: 'Clinical experience ending',
+  no_contact: 'No recent contact',
+};
+
+export const CHANNEL_LABELS: Record<string, string> = { email: 'E-mail', in_app: 'In the app' };
