@@ -1,0 +1,58 @@
+import { formatDate } from './language';
+import { MESSAGES } from './messages';
+
+/** Every string of a dictionary, by its path ("milestones.eras"); functions called with a sample. */
+function leaves(value: unknown, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (typeof value === 'function') return [[path, String((value as (sample: string) => unknown)('§'))]];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) =>
+    leaves(child, path ? `${path}.${key}` : key),
+  );
+}
+
+/** Written the same in both languages on purpose: names on the paperwork, and the bilingual switch label. */
+const SAME_IN_BOTH = [
+  'languageSwitch',
+  'milestones.step1',
+  'milestones.step2_ck',
+  'milestones.oet',
+  'milestones.ecfmg_pathway',
+  'milestones.step3',
+  'examNames.USMLE_STEP1',
+  'examNames.USMLE_STEP2_CK',
+  'examNames.USMLE_STEP3',
+  'examNames.OET_MEDICINE',
+];
+
+describe('MESSAGES', () => {
+  const english = new Map(leaves(MESSAGES.en));
+  const spanish = new Map(leaves(MESSAGES.es));
+
+  it('has the same entries in Spanish as in English', () => {
+    expect([...spanish.keys()].sort()).toEqual([...english.keys()].sort());
+  });
+
+  it.each([...english.keys()].filter((key) => !SAME_IN_BOTH.includes(key)))('translates %s', (key) => {
+    expect(spanish.get(key)).not.toBe(english.get(key));
+    expect(spanish.get(key)?.trim()).not.toBe('');
+  });
+
+  it('keeps the value a sentence is about (a name, a date) in both languages', () => {
+    for (const language of ['en', 'es'] as const) {
+      expect(MESSAGES[language].hello('Lucía')).toContain('Lucía');
+      expect(MESSAGES[language].due('14 de diciembre')).toContain('14 de diciembre');
+    }
+  });
+});
+
+describe(formatDate.name, () => {
+  it('writes a civil date out in the language, whatever the time zone', () => {
+    expect(formatDate('2026-12-14', 'en')).toBe('December 14, 2026');
+    expect(formatDate('2026-12-14', 'es')).toBe('14 de diciembre de 2026');
+    expect(formatDate('2027-01-01', 'es')).toBe('1 de enero de 2027');
+  });
+
+  it('shows anything it cannot read as given, rather than "Invalid Date"', () => {
+    expect(formatDate('not a date', 'en')).toBe('not a date');
+  });
+});
