@@ -14,7 +14,7 @@ dayjs.extend(utc);
 dayjs.extend(timezone);
 
 /** The admin's screens and the account pages reached from e-mails, in a real browser (see ./support). */
-jest.setTimeout(60_000);
+jest.setTimeout(90_000);
 
 describe('administration and account pages in a browser', () => {
   const web = new WebHarness();
@@ -138,9 +138,10 @@ describe('administration and account pages in a browser', () => {
 
     // The invitee, on their own phone, follows the e-mail's link.
     web.reset();
+    const link = await linkMailedTo(inviteeEmail, '/accept-invite');
     const phone = await web.openPage(PHONE);
     try {
-      await phone.goto(await linkMailedTo(inviteeEmail, '/accept-invite'));
+      await phone.goto(link);
       await expectVisible(phone.getByRole('heading', { name: 'Welcome to IMG Pathways' }));
       expect(await phone.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(375);
       await shoot(phone, 'accept-invite-mobile');
@@ -158,6 +159,23 @@ describe('administration and account pages in a browser', () => {
       expect(web.errors).toEqual([]);
     } finally {
       await phone.close();
+    }
+
+    // The link works once: opened again, it says so rather than offering a form that cannot work.
+    web.reset();
+    const again = await web.openPage(PHONE);
+    try {
+      await again.goto(link);
+      await again.getByLabel(/^New password(?! again)/).fill(`${TEST_PASSWORD} again`);
+      await again.getByLabel('New password again').fill(`${TEST_PASSWORD} again`);
+      await again.getByRole('button', { name: 'Set my password and sign in' }).click();
+      await expectVisible(again.getByRole('alert').filter({ hasText: 'This link no longer works' }));
+      expect(again.url()).toContain('/accept-invite');
+      await shoot(again, 'accept-invite-used-link');
+      expect(await accessibilityViolations(again)).toEqual([]);
+      expect(web.errors).toEqual(['401 /api/v1/auth/accept-invite']);
+    } finally {
+      await again.close();
     }
   });
 
@@ -237,6 +255,51 @@ describe('administration and account pages in a browser', () => {
       expect(delivery.status).not.toBe('failed');
       const failed = await api('/api/v1/admin/deliveries?status=failed&limit=100', await adminToken());
       expect((failed.body.items as { id: string }[]).map((d) => d.id)).not.toContain(id);
+      expect(web.errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('an admin opens the queue dashboard in a new tab, signed in by a cookie the API sets first', async () => {
+    const page = await web.openPage(DESKTOP);
+    try {
+      await signInAsAdmin(page);
+      const [dashboard] = await Promise.all([
+        page.waitForEvent('popup'),
+        page.getByRole('button', { name: 'Open the queue dashboard' }).click(),
+      ]);
+      const loaded = await dashboard.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/admin/queues'));
+      expect(loaded.status()).toBe(200);
+      await dashboard.waitForURL(/\/admin\/queues/);
+      // Without the cookie the same address is refused: the tab got in by the session just made.
+      expect((await fetch(`${web.baseUrl}/admin/queues`)).status).toBe(401);
+      await dashboard.close();
+      expect(web.errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the admin sections fit a phone’s width', async () => {
+    const page = await web.openPage(PHONE);
+    try {
+      await signInAsAdmin(page);
+      for (const tab of ['Centers', 'Users and invitations', 'Match season calendar', 'Failed deliveries']) {
+        await page.getByRole('tab', { name: tab }).click();
+        const panel = page.getByRole('tabpanel', { name: tab });
+        await expectVisible(panel);
+        await panel
+          .getByLabel(/^Loading/)
+          .first()
+          .waitFor({ state: 'detached' });
+        // Tables scroll in their own box; the page itself never scrolls sideways.
+        expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(375);
+      }
+      await page.getByRole('tab', { name: 'Users and invitations' }).click();
+      await expectVisible(page.getByRole('table', { name: 'Users' }));
+      await shoot(page, 'admin-users-mobile');
+      expect(await accessibilityViolations(page)).toEqual([]);
       expect(web.errors).toEqual([]);
     } finally {
       await page.close();
