@@ -43,7 +43,7 @@ describe('the IMG’s status page', () => {
       expect(res.status).toBe(200);
       return (await res.json()) as MyStatus;
     };
-    return { account, caseManager, day, myStatus };
+    return { account, caseManager, client, day, myStatus };
   }
 
   const nextSteps = (page: Page) => page.getByTestId('next-steps').getByRole('listitem');
@@ -54,7 +54,7 @@ describe('the IMG’s status page', () => {
   const pageWidth = (page: Page) => page.locator('html').evaluate((html) => html.scrollWidth);
 
   it('an IMG on a phone switches to Spanish, sees their next step in Spanish, and keeps it after a reload and a new sign-in', async () => {
-    const { account, myStatus } = await anImg();
+    const { account, caseManager, day, myStatus } = await anImg();
     const english = await myStatus();
     expect(english.language).toBe('en');
 
@@ -79,6 +79,14 @@ describe('the IMG’s status page', () => {
       expect(await nextSteps(phone).allTextContents()).toEqual(spanish.nextSteps);
       expect((await phone.getByTestId('stage').textContent())?.trim()).toBe(spanish.stageText);
       expect(await htmlLang(phone)).toBe('es');
+      // The page's own words and dates follow: the deadline in Spanish, the case manager to write to.
+      const deadlines = phone.getByTestId('deadlines').getByRole('listitem').first();
+      expect(await deadlines.textContent()).toBe(
+        `${new Intl.DateTimeFormat('es-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day(20)}T00:00:00Z`))}Día del examen Step 1`,
+      );
+      expect(await phone.getByTestId('case-manager').getByRole('link').getAttribute('href')).toBe(
+        `mailto:${caseManager.email}`,
+      );
       expect(await pageWidth(phone)).toBeLessThanOrEqual(375);
       await shoot(phone, 'img-status-es-mobile');
       expect(await accessibilityViolations(phone)).toEqual([]);
@@ -107,7 +115,12 @@ describe('the IMG’s status page', () => {
   });
 
   it('an IMG reports an exam date, sees it awaiting their case manager’s check, and gets their calendar link', async () => {
-    const { account, day, myStatus } = await anImg();
+    const { account, client, day, myStatus } = await anImg();
+    // An OET sat three days ago: its result is the IMG's to report.
+    await web.data.query(
+      `INSERT INTO exam_records (client_id, exam, status, scheduled_date) VALUES ($1, 'OET_MEDICINE', 'scheduled', $2)`,
+      [client.id, day(-3)],
+    );
     await fetch(`${web.baseUrl}/api/v1/me/preferences`, {
       method: 'PATCH',
       headers: { ...bearer(tokenFor(web.app, account)), 'Content-Type': 'application/json' },
@@ -146,6 +159,21 @@ describe('the IMG’s status page', () => {
       expect(await reported.textContent()).toContain('Con fecha reservada');
       expect((await myStatus()).exams).toContainEqual(
         expect.objectContaining({ exam: 'USMLE_STEP3', status: 'scheduled', scheduledDate: booked, verified: false }),
+      );
+
+      // The result of an exam on their record: the same form, for that exam.
+      const oet = exams.getByTestId('my-exam').filter({ hasText: 'OET Medicine' });
+      await oet.getByRole('button', { name: 'Informar el resultado de OET Medicine' }).click();
+      const resultForm = phone.getByRole('form', { name: 'Informar el resultado de OET Medicine' });
+      await field(resultForm, 'Resultado').click();
+      await phone.getByRole('option', { name: 'Todavía sin resultado', exact: true }).click();
+      await field(resultForm, 'Fecha en que lo presentó').fill(day(-3));
+      await field(resultForm, 'Fecha en que lo presentó').blur();
+      await resultForm.getByRole('button', { name: 'Enviar a mi administrador de caso' }).click();
+      await expectVisible(oet.getByText('Presentado, resultado pendiente'));
+      await expectVisible(oet.getByText('Pendiente de revisión por su administrador de caso'));
+      expect((await myStatus()).exams).toContainEqual(
+        expect.objectContaining({ exam: 'OET_MEDICINE', status: 'result_pending', verified: false }),
       );
 
       const calendar = phone.getByTestId('calendar');
