@@ -44,7 +44,8 @@ export function CaseloadTable({
               </Table.Td>
               <Table.Td>
                 {client.warningCount > 0 ? (
-                  <Badge color="orange" variant="filled">
+                  // Yellow as the client page's warnings; dark text on it for contrast.
+                  <Badge color="yellow.4" autoContrast>
                     {client.warningCount === 1 ? '1 warning' : `${client.warningCount} warnings`}
                   </Badge>
                 ) : (

@@ -55,7 +55,7 @@ export function MyTasksSection() {
                       )}
                     </Group>
                     <Text size="sm" c="dimmed">
-                      <Anchor component={Link} to={`/clients/${task.clientId}/tasks`} size="sm">
+                      <Anchor component={Link} to={`/clients/${task.clientId}/tasks`} size="sm" underline="always">
                         {task.clientLastName}, {task.clientFirstName}
                       </Anchor>
                       {' · '}
@@ -64,8 +64,7 @@ export function MyTasksSection() {
                   </Stack>
                   <Button
                     size="compact-sm"
-                    variant="light"
-                    color="green"
+                    variant="default"
                     onClick={() => complete.mutate({ clientId: task.clientId, id: task.id })}
                     loading={complete.isPending && complete.variables?.id === task.id}
                     aria-label={`Mark “${task.title}” done`}

@@ -101,6 +101,7 @@ export function NotificationsSection() {
                         component={Link}
                         to={`/clients/${notification.clientId}/${TAB_OF_RULE[notification.rule]}`}
                         size="xs"
+                        underline="always"
                         onClick={() => isUnread && markRead.mutate(notification.id)}
                       >
                         Open the client
@@ -113,7 +114,7 @@ export function NotificationsSection() {
                       variant="subtle"
                       onClick={() => markRead.mutate(notification.id)}
                       loading={markRead.isPending && markRead.variables === notification.id}
-                      aria-label={`Mark “${notification.title}” read`}
+                      aria-label={`Mark read: ${notification.title}`}
                     >
                       Mark read
                     </Button>

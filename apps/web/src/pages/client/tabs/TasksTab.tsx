@@ -121,8 +121,7 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
                       {task.status === 'open' && (
                         <Button
                           size="compact-sm"
-                          variant="light"
-                          color="green"
+                          variant="default"
                           onClick={() => markDone.mutate(task)}
                           loading={markDone.isPending && markDone.variables?.id === task.id}
                           aria-label={`Mark “${task.title}” done`}
