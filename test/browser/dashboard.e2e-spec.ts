@@ -126,7 +126,13 @@ describe('the director’s dashboard in a browser', () => {
     const center = await centerWithApplicants();
     const director = await createUser(web.data, { role: Role.Director, centerId: center.id });
     const token = tokenFor(web.app, director);
-    const bySeason = await report<{ rows: OutcomeRow[] }>(token, 'match-outcomes?groupBy=season');
+    const bySeason = await report<{
+      rows: OutcomeRow[];
+      matchedSpecialties: Array<{ name: string; clients: unknown }>;
+    }>(token, 'match-outcomes?groupBy=season');
+    // Two clients matched in Family Medicine: a small count, which a director is shown as a bound.
+    expect(bySeason.matchedSpecialties).toHaveLength(1);
+    expect(typeof bySeason.matchedSpecialties[0].clients).toBe('string');
     expect(bySeason.rows.map((r) => r.group)).toEqual(['2025', '2026']);
     const pipeline = await report<{ funnel: Array<{ step: string; clients: number }> }>(token, 'pipeline');
     expect(pipeline.funnel.find((s) => s.step === 'enrolled')?.clients).toBe(7);
@@ -142,6 +148,10 @@ describe('the director’s dashboard in a browser', () => {
       expect(await page.getByLabel('Center', { exact: true }).count()).toBe(0);
       // (a) Within one center, outcomes group by season by default: the table holds the API's numbers.
       await expectOutcomes(page, bySeason.rows);
+      expect(await tableRows(page, 'matched-specialties-table')).toEqual(
+        bySeason.matchedSpecialties.map((m) => [m.name, String(m.clients)]),
+      );
+      await expectVisible(page.getByTestId('privacy-note'));
       const funnel = await tableRows(page, 'funnel-table');
       expect(funnel.map((cells) => Number(cells[1]))).toEqual(pipeline.funnel.map((s) => s.clients));
       expect(await tableRows(page, 'durations-table')).toHaveLength(durations.rows.length);

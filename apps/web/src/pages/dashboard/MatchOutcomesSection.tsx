@@ -33,8 +33,11 @@ const OUTCOMES: Array<{ key: Outcome; label: string; color: string }> = [
 const outcomesFor = (groupBy: Grouping) =>
   OUTCOMES.filter((o) => o.key !== 'matchedElsewhere' || groupBy === 'specialty');
 
-const withheld = (row: Row) =>
-  Object.values(row).some((v) => v === 'hidden' || (typeof v === 'string' && v.startsWith('<')));
+/** The API writes a withheld count as text ("<5", "hidden"); a count it shows is a number. */
+const anyWithheld = (report: components['schemas']['MatchOutcomesReport']) =>
+  report.rows.some(
+    (row) => typeof row.applicants === 'string' || OUTCOMES.some((o) => typeof row[o.key] === 'string'),
+  ) || [...report.matchedSpecialties, ...report.matchedStates].some((item) => typeof item.clients === 'string');
 
 export function MatchOutcomesSection({
   query,
@@ -122,14 +125,19 @@ export function MatchOutcomesSection({
                 empty="No Match applications for these filters."
                 testId="match-outcomes-table"
               />
-              {report.rows.some(withheld) && (
-                <Text size="sm" c="dimmed">
-                  To protect clients’ privacy, counts from 1 to 4 read “&lt;5”, and a count that would let one of them
-                  be worked out reads “hidden”.
+              {anyWithheld(report) && (
+                <Text size="sm" c="dimmed" data-testid="privacy-note">
+                  To protect clients’ privacy, a small count reads as a bound (such as “&lt;5”), and a count that would
+                  let a small one be worked out reads “hidden”.
                 </Text>
               )}
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <MatchedList caption="Specialties matched in" header="Specialty" items={report.matchedSpecialties} />
+                <MatchedList
+                  caption="Specialties matched in"
+                  header="Specialty"
+                  items={report.matchedSpecialties}
+                  testId="matched-specialties-table"
+                />
                 <MatchedList caption="States matched in" header="State" items={report.matchedStates} />
               </SimpleGrid>
             </Stack>
@@ -140,7 +148,17 @@ export function MatchOutcomesSection({
   );
 }
 
-function MatchedList({ caption, header, items }: { caption: string; header: string; items: MatchedCount[] }) {
+function MatchedList({
+  caption,
+  header,
+  items,
+  testId,
+}: {
+  caption: string;
+  header: string;
+  items: MatchedCount[];
+  testId?: string;
+}) {
   return (
     <ReportTable
       caption={caption}
@@ -151,6 +169,7 @@ function MatchedList({ caption, header, items }: { caption: string; header: stri
       rows={items}
       rowKey={(i) => i.name}
       empty={`${caption}: none yet.`}
+      testId={testId}
     />
   );
 }
