@@ -81,7 +81,7 @@ describe('the client page and the intake form in a browser', () => {
     try {
       await signIn(page, manager.email, TEST_PASSWORD);
       await page.waitForURL(/\/caseload$/);
-      await page.getByRole('link', { name: 'New client' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New client' }).click();
       await page.waitForURL(/\/clients\/new$/);
       await page.getByRole('textbox', { name: 'First name' }).fill('Amina');
       await page.getByRole('textbox', { name: 'Last name' }).fill(lastName);
@@ -157,12 +157,104 @@ describe('the client page and the intake form in a browser', () => {
       await credentials.focus();
       await page.keyboard.press('ArrowRight');
       await page.waitForURL(new RegExp(`/clients/${client.id}/clinical-experience$`));
-      expect(await page.getByRole('tab', { name: 'Clinical experience' }).getAttribute('aria-selected')).toBe('true');
+      await expectVisible(page.getByRole('tab', { name: 'Clinical experience', selected: true }));
+      expect(await credentials.getAttribute('aria-selected')).toBe('false');
       // One column on a phone: nothing wider than the screen.
       expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(375);
       await shoot(page, 'client-page-phone');
       expect(await accessibilityViolations(page)).toEqual([]);
       expect(web.errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('credentials, a clinical experience and a Match application recorded in their tabs move the checklist', async () => {
+    const { center, manager, token } = await managerOfNewCenter();
+    const client = await createClient(web.data, { centerId: center.id, caseManagerId: manager.id });
+    const [diplomaOn, transcriptOn] = [civilDate(0, -60), civilDate(0, -30)];
+    const [startOn, endOn, letterOn] = [civilDate(0, -120), civilDate(0, -40), civilDate(0, -20)];
+    const erasOn = civilDate(0, -10);
+    const page = await openPage(DESKTOP);
+    const milestone = (name: string, state: string) =>
+      page.locator(`[data-testid="milestone-${name}"][data-state="${state}"]`);
+    try {
+      await signIn(page, manager.email, TEST_PASSWORD);
+      await page.waitForURL(/\/caseload$/);
+      await page.goto(`${web.baseUrl}/clients/${client.id}/credentials`);
+
+      const credentials = page.getByRole('form', { name: 'Credentials' });
+      await expectVisible(credentials);
+      await typeDate(page, 'Diploma verified', diplomaOn);
+      await typeDate(page, 'Final transcript verified', transcriptOn);
+      await choose(page, 'School listed in the World Directory of Medical Schools', 'Yes');
+      await shoot(page, 'client-credentials-tab');
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await credentials.getByRole('button', { name: 'Save credentials' }).click();
+      await milestone('credentials_verified', 'done').waitFor();
+      // Verified on the later of the two verifications.
+      expect(await milestone('credentials_verified', 'done').textContent()).toContain(transcriptOn);
+
+      await page.getByRole('tab', { name: 'Clinical experience' }).click();
+      await page.waitForURL(/\/clinical-experience$/);
+      await page.getByRole('button', { name: 'Add clinical experience' }).click();
+      const experience = page.getByRole('form', { name: 'Add clinical experience' });
+      await expectVisible(experience);
+      await choose(page, 'Status', 'Completed');
+      await experience.getByRole('textbox', { name: 'Institution' }).fill('Denver Health Medical Center');
+      // The end before the start first: the API's problem goes beside the end date.
+      await typeDate(page, 'Start date', endOn);
+      await typeDate(page, 'End date', startOn);
+      await experience.getByRole('button', { name: 'Add experience' }).click();
+      const endDate = input(page, 'End date');
+      await page.locator('input[aria-invalid="true"]').first().waitFor();
+      expect(await endDate.getAttribute('aria-invalid')).toBe('true');
+      await typeDate(page, 'Start date', startOn);
+      await typeDate(page, 'End date', endOn);
+      await typeDate(page, 'Received', letterOn);
+      await shoot(page, 'client-clinical-experience-form');
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await experience.getByRole('button', { name: 'Add experience' }).click();
+      await expectVisible(page.getByRole('cell', { name: 'Denver Health Medical Center', exact: true }));
+      await milestone('us_clinical_experience', 'done').waitFor();
+      await milestone('letters_of_recommendation', 'done').waitFor();
+      expect(await milestone('letters_of_recommendation', 'done').textContent()).toContain(letterOn);
+
+      await page.getByRole('tab', { name: 'Match applications' }).click();
+      await page.waitForURL(/\/match-applications$/);
+      await page.getByRole('button', { name: 'Add Match application' }).click();
+      const application = page.getByRole('form', { name: 'Add Match application' });
+      await typeDate(page, 'ERAS submitted', erasOn);
+      await application.getByRole('button', { name: 'Add application' }).click();
+      await expectVisible(page.getByRole('cell', { name: erasOn, exact: true }));
+      await milestone('eras', 'done').waitFor();
+      const res = await fetch(`${web.baseUrl}/api/v1/clients/${client.id}`, { headers: bearer(token) });
+      expect(((await res.json()) as { stage: string }).stage).toBe('applying');
+      expect(await page.getByTestId('client-stage').textContent()).toBe('Applying');
+
+      // A second application for the same season: the API's refusal is shown in the form.
+      await page.getByRole('button', { name: 'Add Match application' }).click();
+      const second = page.getByRole('form', { name: 'Add Match application' });
+      await second.getByRole('button', { name: 'Add application' }).click();
+      await expectVisible(second.getByRole('alert'));
+      const listed = await fetch(`${web.baseUrl}/api/v1/clients/${client.id}/match-applications`, {
+        headers: bearer(token),
+      });
+      const [{ season }] = ((await listed.json()) as { items: { season: number }[] }).items;
+      const again = await fetch(`${web.baseUrl}/api/v1/clients/${client.id}/match-applications`, {
+        method: 'POST',
+        headers: { ...bearer(token), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ season, result: 'pending' }),
+      });
+      expect(again.status).toBe(409);
+      const { message } = (await again.json()) as { message: string };
+      expect(await second.getByRole('alert').textContent()).toContain(message);
+      await shoot(page, 'client-match-applications-tab');
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(web.errors).toEqual([
+        `400 /api/v1/clients/${client.id}/clinical-experiences`,
+        `409 /api/v1/clients/${client.id}/match-applications`,
+      ]);
     } finally {
       await page.close();
     }

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { STAGE_LABELS } from '../../api/labels';
-import { READABLE_TITLE } from './alert-styles';
+import { READABLE_TITLE } from './contrast';
 import { CLIENT_STATUS_LABELS, countryName } from './labels';
 import type { Finding, PathwayView } from './pathway';
 import { useCaseManagers, useCenter } from './queries';

@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
 import { useMe } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
-import { READABLE_TITLE } from './alert-styles';
+import { READABLE_TITLE } from './contrast';
 import { ClientHeader } from './ClientHeader';
 import { EditClientForm } from './EditClientForm';
 import { pathwayOf } from './pathway';

@@ -7,7 +7,7 @@ import { problemsOf } from '../../api/errors';
 import { useMe } from '../../api/queries';
 import type { components } from '../../api/schema';
 import { FormError } from '../../components/FormError';
-import { READABLE_TITLE } from './alert-styles';
+import { READABLE_ERRORS, READABLE_TITLE } from './contrast';
 import { CLIENT_FORM_FIELDS, ClientFields, clientBodyOf, EMPTY_CLIENT_FORM } from './ClientFields';
 import { duplicateCandidatesOf, okWithDetails, type DuplicateCandidate } from './error-details';
 import { useFormState } from './form-state';
@@ -62,6 +62,7 @@ export function IntakePage() {
         New client
       </Title>
       <form
+        style={READABLE_ERRORS}
         noValidate
         aria-label="Intake"
         onSubmit={(event) => {

@@ -10,6 +10,7 @@ import { ECFMG_PATHWAY_STATUS_LABELS, optionsOf } from '../labels';
 import { useCredentials, useRefreshClient } from '../queries';
 import type { ClientTabProps } from '../tab-props';
 import { QueryState } from '../../../components/QueryState';
+import { READABLE_ERRORS } from '../contrast';
 
 type Credentials = components['schemas']['CredentialsResponse'];
 type CredentialsBody = components['schemas']['CredentialsDto'];
@@ -101,7 +102,7 @@ function CredentialsForm({ clientId, credentials }: { clientId: string; credenti
   };
 
   return (
-    <form noValidate aria-label="Credentials" onSubmit={submit}>
+    <form style={READABLE_ERRORS} noValidate aria-label="Credentials" onSubmit={submit}>
       <Stack>
         <FormError error={save.error} fields={FIELDS} />
         {save.isSuccess && (
