@@ -306,9 +306,10 @@ describe('administration and account pages in a browser', () => {
     }
   });
 
-  it('an admin moves a Match date through the calendar; the API then gives the new date', async () => {
+  it('an admin moves a Match date through the calendar, then adds the next season from it; the API gives both', async () => {
     // A season of its own, far off, so no other test's calendar is touched.
-    const year = 2090 + Math.floor(Math.random() * 10);
+    const year = 2090 + Math.floor(Math.random() * 9);
+    await web.data.query('DELETE FROM match_seasons WHERE match_year = $1', [year + 1]);
     const token = await adminToken();
     const arranged = await api(`/api/v1/match-seasons/${year}`, token, {
       method: 'PUT',
@@ -362,6 +363,23 @@ describe('administration and account pages in a browser', () => {
         at: `${year}-03-20T12:00:00-04:00`,
         estimated: false,
       });
+
+      await page.getByRole('button', { name: 'New season' }).click();
+      const form = page.getByRole('dialog', { name: 'New Match season' });
+      await form.getByLabel('Match year').fill(String(year + 1));
+      await shoot(page, 'admin-new-season');
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await form.getByRole('button', { name: 'Add the season' }).click();
+      await page.waitForURL(new RegExp(`year=${year + 1}$`));
+      await expectVisible(page.getByRole('button', { name: `Save the ${year + 1} calendar` }));
+      const next = await api(`/api/v1/match-seasons/${year + 1}`, token);
+      expect(next.status).toBe(200);
+      const copied = next.body.events as { key: string; at: string; estimated: boolean }[];
+      // Each event a year on, at the same Eastern time, and an estimate until a calendar confirms it.
+      expect(copied.map((e) => [e.key, new Date(e.at).getTime(), e.estimated])).toEqual([
+        ['rank_list_deadline', dayjs.tz(`${year + 1}-03-10 21:00`, 'America/New_York').valueOf(), true],
+        ['match_day', dayjs.tz(`${year + 1}-03-20 12:00`, 'America/New_York').valueOf(), true],
+      ]);
       expect(web.errors).toEqual([]);
     } finally {
       await page.close();

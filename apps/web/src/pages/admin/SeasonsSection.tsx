@@ -1,7 +1,10 @@
-import { Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { QueryState } from '../../components/QueryState';
 import { useMatchSeasons, type MatchSeason } from './admin-queries';
+import { MODAL_PROPS } from './modal-props';
+import { NewSeasonForm } from './NewSeasonForm';
 import { SeasonEditor } from './SeasonEditor';
 
 /** The season a Match year opens on: the first whose events are not all past, else the latest. */
@@ -13,6 +16,7 @@ function currentSeason(seasons: MatchSeason[], now = Date.now()): MatchSeason | 
 export function SeasonsSection() {
   const seasons = useMatchSeasons();
   const [params, setParams] = useSearchParams();
+  const [adding, setAdding] = useState(false);
 
   return (
     <QueryState query={seasons} label="the Match seasons">
@@ -21,16 +25,34 @@ export function SeasonsSection() {
         const chosen = list.find((season) => String(season.matchYear) === params.get('year')) ?? currentSeason(list);
         return (
           <Stack>
-            <Select
-              label="Match season"
-              allowDeselect={false}
-              data={list.map((season) => ({ value: String(season.matchYear), label: `${season.matchYear} Match` }))}
-              value={chosen ? String(chosen.matchYear) : null}
-              onChange={(year) => year && setParams({ year }, { replace: true })}
-              w={200}
-            />
+            <Group align="flex-end" justify="space-between">
+              <Select
+                label="Match season"
+                allowDeselect={false}
+                data={list.map((season) => ({ value: String(season.matchYear), label: `${season.matchYear} Match` }))}
+                value={chosen ? String(chosen.matchYear) : null}
+                onChange={(year) => year && setParams({ year }, { replace: true })}
+                w={200}
+              />
+              <Button variant="default" onClick={() => setAdding(true)}>
+                New season
+              </Button>
+            </Group>
             {/* Keyed by year: another season starts the form afresh. */}
             {chosen && <SeasonEditor key={chosen.matchYear} season={chosen} />}
+            <Modal {...MODAL_PROPS} opened={adding} onClose={() => setAdding(false)} title="New Match season">
+              {chosen && (
+                <NewSeasonForm
+                  from={chosen}
+                  taken={list.map((season) => season.matchYear)}
+                  onCancel={() => setAdding(false)}
+                  onCreated={(season) => {
+                    setAdding(false);
+                    setParams({ year: String(season.matchYear) }, { replace: true });
+                  }}
+                />
+              )}
+            </Modal>
           </Stack>
         );
       }}

@@ -15,3 +15,7 @@ export const toEasternWallClock = (instant: string): string => dayjs(instant).tz
 
 /** A wall-clock time in Eastern as ISO-8601 with its offset (`2027-03-03T21:00:00-05:00`), as the API takes it. */
 export const fromEasternWallClock = (wallClock: string): string => dayjs.tz(wallClock, PICKER_FORMAT, EASTERN).format();
+
+/** The same Eastern date and time `years` later: a first estimate of next season's date for an event. */
+export const yearsLater = (instant: string, years: number): string =>
+  fromEasternWallClock(dayjs(toEasternWallClock(instant)).add(years, 'year').format(PICKER_FORMAT));
