@@ -58,7 +58,7 @@ function SeasonSelect({ season, onSeason }: { season?: number; onSeason: (season
 }
 
 function CenterSelect({ centerId, onCenter }: { centerId?: string; onCenter: (centerId: string | undefined) => void }) {
-  const centers = useAllCenters(true);
+  const centers = useAllCenters();
   return (
     <QueryState query={centers} label="the centers">
       {(list) => (

@@ -5,7 +5,7 @@ import type { components } from '../../api/schema';
 import { STAGE_LABELS } from '../../api/labels';
 import { QueryState } from '../../components/QueryState';
 import { ChartFrame } from './ChartFrame';
-import { seriesColor } from './chart-colors';
+import { seriesColor, VALUE_LABEL_COLOR } from './chart-colors';
 import { CsvDownloadButton } from './CsvDownloadButton';
 import { DateRangeFilter } from './DateRangeFilter';
 import { count, percent } from './format';
@@ -63,7 +63,7 @@ export function PipelineSection({
                     <YAxis type="category" dataKey="label" width={axisWidth} tick={{ fontSize: 12 }} />
                     <Tooltip />
                     <Bar dataKey="clients" name="Clients" fill={seriesColor(0)} isAnimationActive={false}>
-                      <LabelList dataKey="clients" position="right" fill="#212529" />
+                      <LabelList dataKey="clients" position="right" fill={VALUE_LABEL_COLOR} />
                     </Bar>
                   </BarChart>
                 </ChartFrame>

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { QueryState } from '../../components/QueryState';
 import { ChartFrame } from './ChartFrame';
-import { seriesColor } from './chart-colors';
+import { seriesColor, VALUE_LABEL_COLOR } from './chart-colors';
 import { CsvDownloadButton } from './CsvDownloadButton';
 import { DateRangeFilter } from './DateRangeFilter';
 import { count, money } from './format';
@@ -75,7 +75,7 @@ export function ServicesSection({
                     <YAxis type="category" dataKey="label" width={axisWidth} tick={{ fontSize: 12 }} />
                     <Tooltip />
                     <Bar dataKey="clients" name="Clients served" fill={seriesColor(2)} isAnimationActive={false}>
-                      <LabelList dataKey="clients" position="right" fill="#212529" />
+                      <LabelList dataKey="clients" position="right" fill={VALUE_LABEL_COLOR} />
                     </Bar>
                   </BarChart>
                 </ChartFrame>

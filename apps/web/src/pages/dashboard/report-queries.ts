@@ -12,10 +12,9 @@ export type ServicesQuery = NonNullable<operations['ReportsController_services']
 const CENTERS_PAGE = 100;
 
 /** Every center, for a person whose reports span the network (the API lists them by name). */
-export const useAllCenters = (enabled: boolean) =>
+export const useAllCenters = () =>
   useQuery({
     queryKey: ['centers', 'all'],
-    enabled,
     queryFn: async () => {
       const centers: Center[] = [];
       let cursor: string | undefined;
