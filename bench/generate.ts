@@ -10,9 +10,9 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { Client, PathwayRecordsService, storeDerivedColumns } from '@lib/clients';
+import { Client, derivedColumnsOf, PathwayRecordsService, storeDerivedColumns } from '@lib/clients';
 import { createDataSource, ensureDatabase } from '@lib/database';
-import { evaluatePathway, PATHWAY_RULES, reportMilestones } from '@lib/pathway';
+import { evaluatePathway, PATHWAY_RULES } from '@lib/pathway';
 import { seedCenters, seedMatchSeasons, seedPartnerPrograms } from '@lib/seed';
 import { MatchSeasonEntity, MatchSeasonsService } from '@lib/calendar';
 import { SystemClock } from '@lib/kernel';
@@ -77,8 +77,8 @@ async function refreshStages(data: DataSource): Promise<void> {
     await storeDerivedColumns(
       data,
       snapshots.map((s) => {
-        const { stage, warnings } = evaluatePathway(s.records, s.calendar, PATHWAY_RULES, now, s.timeZone);
-        return { clientId: s.client.id, stage, warningCount: warnings.length, milestones: reportMilestones(s.records) };
+        const result = evaluatePathway(s.records, s.calendar, PATHWAY_RULES, now, s.timeZone);
+        return derivedColumnsOf(s.client.id, s.records, result);
       }),
     );
   }

@@ -1,4 +1,6 @@
+import { Client } from '@lib/clients';
 import { Role } from '@lib/identity';
+import { ReminderPlanner } from '@lib/reminders';
 import { seedMatchSeasons } from '@lib/seed';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
@@ -217,10 +219,18 @@ describe('the pathway through the API', () => {
     // The caseload's badge: the count stored by the same write, without evaluating the list.
     const caseload = await http().get('/api/v1/clients').query({ q: client.lastName }).set(cm).expect(200);
     expect(caseload.body.items).toEqual([
-      expect.objectContaining({ id, warningCount: client.pathway.warnings.length }),
+      expect.objectContaining({ id, warningCount: client.pathway.warnings.length + client.pathway.blockers.length }),
     ]);
+    expect(caseload.body.items[0].warningCount).toBeGreaterThan(0);
     const quiet = await record(await enroll());
     expect(quiet.warningCount).toBe(0);
+
+    // Findings move with the calendar too: the daily sweep (which plans every client) puts a
+    // stale count right without a write.
+    await data.query(`UPDATE clients SET warning_count = 0 WHERE id = $1`, [id]);
+    await app.get(ReminderPlanner).plan(data.manager, [await data.manager.findOneByOrFail(Client, { id })]);
+    const [stored] = await data.query(`SELECT warning_count FROM clients WHERE id = $1`, [id]);
+    expect(stored.warning_count).toBe(caseload.body.items[0].warningCount);
   });
 
   it('stores the stage from the first day for an alternative career', async () => {

@@ -1,4 +1,4 @@
-import { Client, PathwayRecordsService } from '@lib/clients';
+import { Client, DerivedColumns, derivedColumnsOf, PathwayRecordsService, storeDerivedColumns } from '@lib/clients';
 import { Clock } from '@lib/kernel';
 import { evaluatePathway, PATHWAY_RULES } from '@lib/pathway';
 import { Injectable } from '@nestjs/common';
@@ -15,7 +15,8 @@ interface ExtrasRow {
 
 /**
  * Loads what the rules read for many clients at once (a fixed number of queries per batch, not
- * per client) and plans their reminders. The caller passes client rows it found in its scope.
+ * per client) and plans their reminders; stores the engine's verdict (stage, finding count) on
+ * the clients as it goes. The caller passes client rows it found in its scope.
  */
 @Injectable()
 export class ReminderPlanner {
@@ -51,7 +52,10 @@ export class ReminderPlanner {
     ];
     const extrasOf = new Map(extras.map((row) => [row.id, row]));
     const now = this.clock.now();
+    const derived: DerivedColumns[] = [];
     for (const { client, records, calendar, timeZone } of snapshots) {
+      const pathway = evaluatePathway(records, calendar, PATHWAY_RULES, now, timeZone);
+      derived.push(derivedColumnsOf(client.id, records, pathway));
       plans.set(
         client.id,
         planReminders({
@@ -62,7 +66,7 @@ export class ReminderPlanner {
           caseManagerId: extrasOf.get(client.id)?.case_manager_active ? client.caseManagerId : null,
           timeZone,
           records,
-          pathway: evaluatePathway(records, calendar, PATHWAY_RULES, now, timeZone),
+          pathway,
           calendar,
           tasks: extrasOf.get(client.id)?.tasks ?? [],
           // No note yet: contact is counted from the intake.
@@ -71,6 +75,10 @@ export class ReminderPlanner {
         }),
       );
     }
+    // Findings and the stage move with the calendar (a window closes, a deadline nears) as well as
+    // with writes: the daily sweep, which plans every client, keeps the caseload's badge and stage
+    // current. One statement per batch; rows already current are not rewritten.
+    await storeDerivedColumns(manager, derived);
     return plans;
   }
 }

@@ -5,6 +5,7 @@ import {
   ExamRecordEntity,
   MatchApplicationEntity,
   storeDerivedColumns,
+  derivedColumnsOf,
 } from '@lib/clients';
 import {
   addDays,
@@ -17,7 +18,6 @@ import {
   MatchApplicationRecord,
   PATHWAY_RULES,
   PathwayRecords,
-  reportMilestones,
 } from '@lib/pathway';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import calendar from '../data/match-seasons.json';
@@ -248,14 +248,7 @@ export async function seedDemoPathways(dataSource: DataSource, now = new Date())
           startDate: a.result.startsWith('matched') ? `${a.season}-07-01` : null,
         })),
       );
-      await storeDerivedColumns(manager, [
-        {
-          clientId: client.id,
-          stage: result.stage,
-          warningCount: result.warnings.length,
-          milestones: reportMilestones(pathwayRecords),
-        },
-      ]);
+      await storeDerivedColumns(manager, [derivedColumnsOf(client.id, pathwayRecords, result)]);
     }
   });
   return clients.length;

@@ -1,4 +1,4 @@
-import { ReportMilestones, Stage } from '@lib/pathway';
+import { PathwayRecords, PathwayResult, reportMilestones, ReportMilestones, Stage } from '@lib/pathway';
 
 /** Anything that runs SQL: an EntityManager, a DataSource or a query runner. */
 interface Queryable {
@@ -8,9 +8,20 @@ interface Queryable {
 export interface DerivedColumns {
   clientId: string;
   stage: Stage;
-  /** How many warnings the engine gave: the caseload's badge. */
+  /** How many findings (blockers and warnings) the engine gave: the caseload's badge. */
   warningCount: number;
   milestones: ReportMilestones;
+}
+
+/** What is stored on a client from its records and the engine's verdict on them. */
+export function derivedColumnsOf(clientId: string, records: PathwayRecords, result: PathwayResult): DerivedColumns {
+  return {
+    clientId,
+    stage: result.stage,
+    // A blocker needs attention more than a warning does: the badge counts both.
+    warningCount: result.blockers.length + result.warnings.length,
+    milestones: reportMilestones(records),
+  };
 }
 
 /**

@@ -15,7 +15,6 @@ import {
   MatchSeason,
   refusalsForExamWrite,
   Stage,
-  reportMilestones,
 } from '@lib/pathway';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -25,7 +24,7 @@ import { Client } from '../client.entity';
 import { findClientInScope, ScopedClient } from '../client-scope';
 import { rowOfClient, writeUnderClient } from '../client-writes';
 import { ClientsError, ClientsErrorCode } from '../clients.errors';
-import { storeDerivedColumns } from './derived-columns';
+import { derivedColumnsOf, storeDerivedColumns } from './derived-columns';
 import {
   ClinicalExperienceResponse,
   CreateClinicalExperienceDto,
@@ -160,14 +159,12 @@ export class PathwayRecordsService {
     });
   }
 
-  /** Stores the engine's stage and the report milestones on the client, from its records as they are now. */
+  /** Stores the engine's stage, finding count and the report milestones on the client, from its records as they are now. */
   async refreshStage(manager: EntityManager, client: Client): Promise<Stage> {
     const [{ records, calendar, timeZone }] = await this.snapshots(manager, [client]);
-    const { stage, warnings } = evaluatePathway(records, calendar, PATHWAY_RULES, this.clock.now(), timeZone);
-    await storeDerivedColumns(manager, [
-      { clientId: client.id, stage, warningCount: warnings.length, milestones: reportMilestones(records) },
-    ]);
-    return stage;
+    const result = evaluatePathway(records, calendar, PATHWAY_RULES, this.clock.now(), timeZone);
+    await storeDerivedColumns(manager, [derivedColumnsOf(client.id, records, result)]);
+    return result.stage;
   }
 
   // ---- exams ----
