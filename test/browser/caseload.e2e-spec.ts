@@ -83,6 +83,7 @@ describe('the caseload, client tabs and inbox in a browser', () => {
     const record = (await call(token, 'GET', `/api/v1/clients/${warned.id}`)).body as ClientBody;
     const warnings = record.pathway.warnings.length;
     expect(warnings).toBeGreaterThan(0);
+    const badge = warnings === 1 ? '1 warning' : `${warnings} warnings`;
     // The stage filter must single the warned client out from the others, all still at intake.
     expect(record.stage).not.toBe('intake');
     const otherCenter = await createCenter(web.data, 'Other Center');
@@ -104,7 +105,6 @@ describe('the caseload, client tabs and inbox in a browser', () => {
       await page.waitForURL(new RegExp(`[?&]stage=${record.stage}`));
       await expectRows(page, 1);
       const row = page.locator('tbody tr');
-      const badge = warnings === 1 ? '1 warning' : `${warnings} warnings`;
       await expectVisible(row.getByText(badge, { exact: true }));
       await expectVisible(row.getByRole('link', { name: `Warned${tag}, Amal` }));
       await shoot(page, 'caseload-filtered-desktop');
@@ -131,8 +131,11 @@ describe('the caseload, client tabs and inbox in a browser', () => {
       await signIn(phone, manager.email, TEST_PASSWORD);
       await phone.waitForURL(/\/caseload$/);
       await phone.goto(`${web.baseUrl}/caseload?q=${tag}&stage=${record.stage}`);
-      await expectRows(phone, 1);
-      // The table scrolls inside its box; the page itself is no wider than the phone.
+      // A card per client on a phone, the filters from the URL counted on the button that shows them.
+      const cards = phone.getByRole('list', { name: 'Clients' }).getByRole('listitem');
+      await eventually(async () => ((await cards.count()) === 1 ? true : undefined));
+      await expectVisible(cards.getByText(badge, { exact: true }));
+      await expectVisible(phone.getByRole('button', { name: 'Filters (1)' }));
       expect(await phone.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(375);
       await shoot(phone, 'caseload-filtered-mobile');
       expect(await accessibilityViolations(phone)).toEqual([]);

@@ -1,5 +1,5 @@
-import { Button, Chip, Group, SegmentedControl, Select, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Button, Chip, Collapse, Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { STAGE_LABELS, type Stage } from '../../api/labels';
 import { useMe } from '../../api/queries';
@@ -19,14 +19,18 @@ const SEARCH_DELAY_MS = 300;
 export function CaseloadFilterBar({
   filters,
   onChange,
+  collapsible,
 }: {
   filters: CaseloadFilters;
   onChange: (change: Partial<CaseloadFilters>) => void;
+  /** On a phone the filters other than search wait behind a button, so the list starts on the first screen. */
+  collapsible: boolean;
 }) {
+  const [expanded, { toggle }] = useDisclosure(false);
   const me = useMe();
   const managers = useCaseManagerChoices();
-  const [search, setSearch] = useState(filters.q ?? '');
-  const [debounced] = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
+  const [searchText, setSearchText] = useState(filters.q ?? '');
+  const [debounced] = useDebouncedValue(searchText.trim(), SEARCH_DELAY_MS);
   useEffect(() => {
     if ((debounced || undefined) !== filters.q) onChange({ q: debounced || undefined });
     // Only a change of what was typed sends it; a filter changed elsewhere keeps the box as it is.
@@ -35,17 +39,20 @@ export function CaseloadFilterBar({
   const myId = me.data?.role === 'case_manager' ? me.data.id : undefined;
   const managerOptions = (managers.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }));
   const filtered = Boolean(filters.q || filters.stage || filters.status || filters.caseManagerId);
+  const narrowing = [filters.stage, filters.status, filters.caseManagerId].filter(Boolean).length;
 
-  return (
-    <Group align="flex-end" gap="sm" wrap="wrap">
-      <TextInput
-        label="Search"
-        description="Name or e-mail"
-        type="search"
-        value={search}
-        onChange={(event) => setSearch(event.currentTarget.value)}
-        w={{ base: '100%', sm: 240 }}
-      />
+  const search = (
+    <TextInput
+      label="Search"
+      placeholder="Name or e-mail"
+      type="search"
+      value={searchText}
+      onChange={(event) => setSearchText(event.currentTarget.value)}
+      w={{ base: '100%', sm: 240 }}
+    />
+  );
+  const others = (
+    <>
       <Select
         label="Stage"
         placeholder="Any stage"
@@ -53,7 +60,7 @@ export function CaseloadFilterBar({
         value={filters.stage ?? null}
         onChange={(value) => onChange({ stage: (value as Stage | null) ?? undefined })}
         clearable
-        w={{ base: '100%', xs: 190 }}
+        w={{ base: '100%', sm: 190 }}
       />
       <Select
         label="Status"
@@ -62,7 +69,7 @@ export function CaseloadFilterBar({
         value={filters.status ?? null}
         onChange={(value) => onChange({ status: (value as ClientStatus | null) ?? undefined })}
         clearable
-        w={{ base: '100%', xs: 150 }}
+        w={{ base: '100%', sm: 150 }}
       />
       <Select
         label="Case manager"
@@ -74,8 +81,12 @@ export function CaseloadFilterBar({
         searchable
         clearable
         nothingFoundMessage="No case manager by that name"
-        w={{ base: '100%', xs: 220 }}
+        w={{ base: '100%', sm: 220 }}
       />
+    </>
+  );
+  const actions = (
+    <Group gap="sm" align="center">
       <SegmentedControl
         aria-label="Sort by"
         data={SORT_OPTIONS}
@@ -94,7 +105,7 @@ export function CaseloadFilterBar({
         <Button
           variant="subtle"
           onClick={() => {
-            setSearch('');
+            setSearchText('');
             onChange({ q: undefined, stage: undefined, status: undefined, caseManagerId: undefined });
           }}
         >
@@ -102,5 +113,29 @@ export function CaseloadFilterBar({
         </Button>
       )}
     </Group>
+  );
+
+  if (collapsible) {
+    return (
+      <Stack gap="sm">
+        {search}
+        <Button variant="default" onClick={toggle} aria-expanded={expanded} aria-controls="caseload-filters">
+          {expanded ? 'Hide filters' : narrowing > 0 ? `Filters (${narrowing})` : 'Filters'}
+        </Button>
+        <Collapse expanded={expanded} id="caseload-filters">
+          <Stack gap="sm">{others}</Stack>
+        </Collapse>
+        {actions}
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap="sm">
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        {search}
+        {others}
+      </Group>
+      {actions}
+    </Stack>
   );
 }

@@ -1,12 +1,17 @@
 import { Alert, Anchor, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { messageOf } from '../../api/errors';
 import { useMe } from '../../api/queries';
 import { useCaseloadFilters } from './caseload-filters';
 import { useCaseloadPages, useCaseManagerChoices } from './caseload-queries';
+import { CaseloadCards } from './CaseloadCards';
 import { CaseloadFilterBar } from './CaseloadFilterBar';
 import { CaseloadTable } from './CaseloadTable';
+
+/** Below Mantine's `sm` breakpoint: cards rather than a table, and filters behind a button. */
+const PHONE_QUERY = '(max-width: 48em)';
 
 /** Staff home: the clients in the signed-in person's scope, filtered and sorted, a page at a time. */
 export function CaseloadPage() {
@@ -21,6 +26,8 @@ export function CaseloadPage() {
   const clients = caseload.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Boolean(filters.q || filters.stage || filters.status || filters.caseManagerId);
   const mayEnroll = me.data?.role === 'case_manager' || me.data?.role === 'admin';
+  // Read on the first render, so a phone never shows the table first.
+  const phone = useMediaQuery(PHONE_QUERY, false, { getInitialValueInEffect: false });
 
   return (
     <Stack gap="md">
@@ -34,7 +41,7 @@ export function CaseloadPage() {
           </Button>
         )}
       </Group>
-      <CaseloadFilterBar filters={filters} onChange={changeFilters} />
+      <CaseloadFilterBar filters={filters} onChange={changeFilters} collapsible={phone} />
 
       {caseload.isPending ? (
         <Group justify="center" py="xl" role="status" aria-live="polite">
@@ -75,7 +82,11 @@ export function CaseloadPage() {
               ? 'Updating the list…'
               : `${clients.length} ${clients.length === 1 ? 'client' : 'clients'}${caseload.hasNextPage ? ' shown, more to load' : ''}, by ${filters.sort === 'lastName' ? 'last name' : 'last activity'}`}
           </Text>
-          <CaseloadTable clients={clients} managerNames={managerNames} busy={caseload.isPlaceholderData} />
+          {phone ? (
+            <CaseloadCards clients={clients} managerNames={managerNames} busy={caseload.isPlaceholderData} />
+          ) : (
+            <CaseloadTable clients={clients} managerNames={managerNames} busy={caseload.isPlaceholderData} />
+          )}
           {caseload.isFetchNextPageError && (
             <Alert color="red" role="alert" title="Could not load more clients">
               {messageOf(caseload.error)}

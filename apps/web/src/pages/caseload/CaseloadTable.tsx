@@ -4,10 +4,11 @@ import { Link } from 'react-router-dom';
 import { STAGE_LABELS } from '../../api/labels';
 import type { components } from '../../api/schema';
 import { CLIENT_STATUS_LABELS } from './caseload-filters';
+import { WarningsBadge } from './WarningsBadge';
 
 type ClientSummary = components['schemas']['ClientSummary'];
 
-/** The caseload rows. On a narrow screen the table scrolls sideways inside its box, the page does not. */
+/** The caseload as a table (wide screens); on a narrower one it scrolls sideways inside its box, the page does not. */
 export function CaseloadTable({
   clients,
   managerNames,
@@ -44,10 +45,7 @@ export function CaseloadTable({
               </Table.Td>
               <Table.Td>
                 {client.warningCount > 0 ? (
-                  // Yellow as the client page's warnings; dark text on it for contrast.
-                  <Badge color="yellow.4" autoContrast>
-                    {client.warningCount === 1 ? '1 warning' : `${client.warningCount} warnings`}
-                  </Badge>
+                  <WarningsBadge count={client.warningCount} />
                 ) : (
                   <Text size="sm" c="dimmed">
                     None

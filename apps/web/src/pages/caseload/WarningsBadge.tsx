@@ -1,0 +1,11 @@
+import { Badge } from '@mantine/core';
+
+/** How many pathway warnings a client has (nothing when none): yellow as the client page's warnings, dark text for contrast. */
+export function WarningsBadge({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <Badge color="yellow.4" autoContrast>
+      {count === 1 ? '1 warning' : `${count} warnings`}
+    </Badge>
+  );
+}
