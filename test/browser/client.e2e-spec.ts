@@ -143,6 +143,37 @@ describe('the client page and the intake form in a browser', () => {
     }
   });
 
+  it('an exam result the IMG reported is marked as theirs until the case manager verifies it', async () => {
+    const { center, manager, token } = await managerOfNewCenter();
+    const client = await createClient(web.data, { centerId: center.id, caseManagerId: manager.id });
+    const account = await createUser(web.data, { role: Role.Client, centerId: center.id, clientId: client.id });
+    const reported = await fetch(`${web.baseUrl}/api/v1/me/exams`, {
+      method: 'POST',
+      headers: { ...bearer(tokenFor(web.app, account)), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ exam: 'USMLE_STEP2_CK', status: 'passed', testDate: civilDate(0, -14), score: 241 }),
+    });
+    expect(reported.status).toBe(201);
+    const { id: examId, verified } = (await reported.json()) as { id: string; verified: boolean };
+    expect(verified).toBe(false);
+
+    const page = await openPage(DESKTOP);
+    try {
+      await signIn(page, manager.email, TEST_PASSWORD);
+      await page.waitForURL(/\/caseload$/);
+      await page.goto(`${web.baseUrl}/clients/${client.id}/exams`);
+      const table = page.getByTestId('exams-table');
+      await expectVisible(table.getByText('Reported by the client'));
+      await table.getByRole('button', { name: 'Verify the USMLE Step 2 CK the client reported' }).click();
+      await table.getByText('Reported by the client').waitFor({ state: 'detached' });
+      const exams = await fetch(`${web.baseUrl}/api/v1/clients/${client.id}/exams`, { headers: bearer(token) });
+      const { items } = (await exams.json()) as { items: { id: string; verified: boolean }[] };
+      expect(items.find((e) => e.id === examId)?.verified).toBe(true);
+      expect(web.errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the tabs are links: each opens from its URL, and the arrow keys move between them', async () => {
     const { center, manager } = await managerOfNewCenter();
     const client = await createClient(web.data, { centerId: center.id, caseManagerId: manager.id });

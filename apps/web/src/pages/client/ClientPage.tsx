@@ -62,7 +62,7 @@ export function ClientPage() {
           <Stack gap="lg">
             <ClientHeader client={data} pathway={pathway} onEdit={canEdit ? openEdit : undefined} />
             <Grid gap="xl">
-              <Grid.Col span={{ base: 12, md: 8 }}>
+              <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
                 <Tabs
                   value={active}
                   onChange={(value) => value && navigate(`/clients/${clientId}/${value}`)}
@@ -82,7 +82,7 @@ export function ClientPage() {
                   ))}
                 </Tabs>
               </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 4 }}>
+              <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
                 <PathwayTimeline checklist={pathway.checklist} />
               </Grid.Col>
             </Grid>

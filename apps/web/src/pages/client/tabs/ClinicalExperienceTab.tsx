@@ -82,6 +82,14 @@ export function ClinicalExperienceTab({ clientId }: ClientTabProps) {
                       </Table.Td>
                       <Table.Td>
                         <Group gap={4} wrap="nowrap" justify="flex-end">
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setEditing(x)}
+                            aria-label={`Edit the ${EXPERIENCE_KIND_LABELS[x.kind].toLowerCase()} at ${x.institution}`}
+                          >
+                            Edit
+                          </Button>
                           <DeleteRecordButton
                             clientId={clientId}
                             what={`the ${EXPERIENCE_KIND_LABELS[x.kind].toLowerCase()} at ${x.institution}`}
@@ -93,14 +101,6 @@ export function ClinicalExperienceTab({ clientId }: ClientTabProps) {
                               )
                             }
                           />
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setEditing(x)}
-                            aria-label={`Edit the ${EXPERIENCE_KIND_LABELS[x.kind].toLowerCase()} at ${x.institution}`}
-                          >
-                            Edit
-                          </Button>
                         </Group>
                       </Table.Td>
                     </Table.Tr>

@@ -94,6 +94,14 @@ export function ExamsTab({ clientId }: ClientTabProps) {
                               Verify
                             </Button>
                           )}
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setEditing(exam)}
+                            aria-label={`Edit the ${EXAM_LABELS[exam.exam]} attempt${dateOf(exam)}`}
+                          >
+                            Edit
+                          </Button>
                           <DeleteRecordButton
                             clientId={clientId}
                             what={`the ${EXAM_LABELS[exam.exam]} attempt${dateOf(exam)}`}
@@ -105,14 +113,6 @@ export function ExamsTab({ clientId }: ClientTabProps) {
                               )
                             }
                           />
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setEditing(exam)}
-                            aria-label={`Edit the ${EXAM_LABELS[exam.exam]} attempt${dateOf(exam)}`}
-                          >
-                            Edit
-                          </Button>
                         </Group>
                       </Table.Td>
                     </Table.Tr>

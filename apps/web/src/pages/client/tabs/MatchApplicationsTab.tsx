@@ -80,6 +80,14 @@ export function MatchApplicationsTab({ clientId }: ClientTabProps) {
                       <Table.Td>{a.rankListCertifiedAt ?? '—'}</Table.Td>
                       <Table.Td>
                         <Group gap={4} wrap="nowrap" justify="flex-end">
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setEditing(a)}
+                            aria-label={`Edit the ${a.season} Match application`}
+                          >
+                            Edit
+                          </Button>
                           <DeleteRecordButton
                             clientId={clientId}
                             what={`the ${a.season} Match application`}
@@ -91,14 +99,6 @@ export function MatchApplicationsTab({ clientId }: ClientTabProps) {
                               )
                             }
                           />
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setEditing(a)}
-                            aria-label={`Edit the ${a.season} Match application`}
-                          >
-                            Edit
-                          </Button>
                         </Group>
                       </Table.Td>
                     </Table.Tr>
