@@ -43,6 +43,8 @@ export function ReportExamForm({
   const [date, setDate] = useState<string | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const [score, setScore] = useState<number | string>('');
+  /** Fields left empty at the last try: said in the reader's language here, before the API (which writes English) is asked. */
+  const [missing, setMissing] = useState<string[]>([]);
 
   const scored = examName !== null && SCORED.includes(examName) && (result === 'passed' || result === 'failed');
   const send = useMutation({
@@ -60,15 +62,22 @@ export function ReportExamForm({
         ? ok(api.PATCH('/api/v1/me/exams/{id}', { params: { path: { id: exam.id } }, body }))
         : ok(api.POST('/api/v1/me/exams', { body: { exam: examName ?? ('' as ExamName), ...body } }));
     },
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['me', 'status'] });
+    onSuccess: () => {
+      // Said at once; the list (and the next steps it may change) follow when the status comes back.
+      void queryClient.invalidateQueries({ queryKey: ['me', 'status'] });
       onDone(true);
     },
   });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    send.mutate();
+    const empty = [
+      ...(examName === null ? ['exam'] : []),
+      ...(reporting === 'result' && result === null ? ['status'] : []),
+      ...(date === null ? ['date'] : []),
+    ];
+    setMissing(empty);
+    if (empty.length === 0) send.mutate();
   };
 
   const dateField = reporting === 'date' ? 'scheduledDate' : 'testDate';
@@ -87,7 +96,7 @@ export function ReportExamForm({
               data={EXAMS.map((value) => ({ value, label: t.examNames[value] }))}
               value={examName}
               onChange={(value) => setExamName(value as ExamName | null)}
-              error={problemsOf(send.error, 'exam')}
+              error={missing.includes('exam') ? t.required : problemsOf(send.error, 'exam')}
               required
               allowDeselect={false}
             />
@@ -110,7 +119,7 @@ export function ReportExamForm({
               data={(Object.keys(t.results) as Result[]).map((value) => ({ value, label: t.results[value] }))}
               value={result}
               onChange={(value) => setResult(value as Result | null)}
-              error={problemsOf(send.error, 'status')}
+              error={missing.includes('status') ? t.required : problemsOf(send.error, 'status')}
               required
               allowDeselect={false}
             />
@@ -121,7 +130,7 @@ export function ReportExamForm({
             value={date}
             onChange={setDate}
             valueFormat="D MMMM YYYY"
-            error={problemsOf(send.error, dateField)}
+            error={missing.includes('date') ? t.required : problemsOf(send.error, dateField)}
             required
             clearable
             popoverProps={{ withinPortal: true }}
