@@ -111,6 +111,15 @@ describe('administration and account pages in a browser', () => {
       await shoot(page, 'admin-centers');
       expect(await accessibilityViolations(page)).toEqual([]);
 
+      await page.getByRole('button', { name: `Edit ${centerName}` }).click();
+      const edit = page.getByRole('dialog', { name: `Edit ${centerName}` });
+      expect(await edit.getByLabel('Time zone').inputValue()).toBe('America/Chicago');
+      await edit.getByLabel('City').fill('Evanston');
+      await edit.getByRole('button', { name: 'Save center' }).click();
+      await expectVisible(page.getByRole('cell', { name: 'Evanston, IL' }));
+      const [edited] = await web.data.query(`SELECT city, slug, time_zone FROM centers WHERE id = $1`, [center.id]);
+      expect(edited).toEqual({ city: 'Evanston', slug: center.slug, time_zone: 'America/Chicago' });
+
       await page.getByRole('tab', { name: 'Users and invitations' }).click();
       await page.waitForURL(/\/admin\/users$/);
       await expectVisible(page.getByRole('table', { name: 'Users' }));

@@ -24,9 +24,12 @@ export function CenterForm({ center, onDone }: { center?: Center; onDone: () => 
     mutationFn: () => {
       // An empty slug asks the API to make one from the name.
       const body = { name, hostInstitution, city, state, timeZone, slug: slug.trim() || undefined };
-      return center
-        ? ok(api.PATCH('/api/v1/centers/{id}', { params: { path: { id: center.id } }, body }))
-        : ok(api.POST('/api/v1/centers', { body }));
+      if (!center) return ok(api.POST('/api/v1/centers', { body }));
+      // Only what changed: a time zone sent at all re-plans every reminder of the center.
+      const changes = Object.fromEntries(
+        Object.entries(body).filter(([field, value]) => value !== center[field as keyof typeof body]),
+      );
+      return ok(api.PATCH('/api/v1/centers/{id}', { params: { path: { id: center.id } }, body: changes }));
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: centersKey });

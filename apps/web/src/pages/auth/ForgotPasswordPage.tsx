@@ -4,8 +4,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { authApi } from '../../api/client';
-import { problemsOf } from '../../api/errors';
-import { FormError } from '../../components/FormError';
+import { messageOf, problemsOf } from '../../api/errors';
 import { READABLE_ERRORS } from './readable-errors';
 import { accepted } from './no-content';
 
@@ -38,7 +37,11 @@ export function ForgotPasswordPage() {
         <form onSubmit={submit} noValidate aria-label="Ask for a password reset link">
           <Stack>
             <Text>Give the e-mail address you sign in with, and we will send you a link to choose a new password.</Text>
-            <FormError error={request.error} fields={['email']} />
+            {request.isError && !problemsOf(request.error, 'email') && (
+              <Alert color="red" role="alert" title="The link was not sent">
+                {messageOf(request.error)}
+              </Alert>
+            )}
             <TextInput
               label="E-mail"
               type="email"
