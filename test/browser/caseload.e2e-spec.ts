@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@lib/identity';
+import { seedPartnerPrograms } from '@lib/seed';
 import { Page } from 'playwright-core';
 import { STAGE_LABELS } from '../../apps/web/src/api/labels';
 import { bearer, createCenter, createClient, createUser, TEST_PASSWORD, tokenFor } from '../support/identities';
@@ -211,6 +212,100 @@ describe('the caseload, client tabs and inbox in a browser', () => {
       expect(await accessibilityViolations(page)).toEqual([]);
       // The one refused request is the empty note the test sent on purpose.
       expect(web.errors).toEqual([`400 /api/v1/clients/${client.id}/notes`]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('services, referrals and reminders tabs: money in a service, a service deleted after a confirmation, a referral sent then accepted, a failed reminder shown', async () => {
+    const { center, manager, token } = await managerOfNewCenter();
+    await seedPartnerPrograms(web.data);
+    const client = await createClient(web.data, {
+      centerId: center.id,
+      firstName: 'Layla',
+      caseManagerId: manager.id,
+      consentToShare: true,
+    });
+    const directory = (await call(token, 'GET', '/api/v1/programs?limit=100')).body as {
+      items: { id: string; name: string; location: string }[];
+    };
+    const program = directory.items[0];
+    expect(program).toBeDefined();
+    await web.data.query(
+      `INSERT INTO reminder_deliveries (dedupe_key, client_id, rule, recipient_user_id, channels, status, job_id, audience,
+                                        due_at, data, attempts, last_error)
+       VALUES ($1, $2, 'no_contact', $3, '{email,in_app}', 'failed', 'browser', 'staff', now(), $4, 5, 'Mailbox unavailable')`,
+      [`${client.id}.no_contact.${randomUUID()}`, client.id, manager.id, { since: '2026-01-15' }],
+    );
+
+    const page = await openPage(DESKTOP);
+    try {
+      await signIn(page, manager.email, TEST_PASSWORD);
+      await page.waitForURL(/\/caseload$/);
+      await page.goto(`${web.baseUrl}/clients/${client.id}/services`);
+
+      await page.getByRole('button', { name: 'Add service' }).click();
+      const serviceDialog = page.getByRole('dialog', { name: 'Add a service' });
+      await expectVisible(serviceDialog);
+      await choose(page, 'Service', 'Financial support');
+      await input(page, 'Amount').fill('250');
+      await serviceDialog.getByRole('button', { name: 'Add service' }).click();
+      await serviceDialog.waitFor({ state: 'detached' });
+      const services = page.getByRole('list', { name: 'Services' });
+      await expectVisible(services.getByText('$250.00', { exact: false }));
+      const stored = (await call(token, 'GET', `/api/v1/clients/${client.id}/services`)).body as {
+        items: { category: string; amountCents: number; currency: string }[];
+      };
+      expect(stored.items).toEqual([
+        expect.objectContaining({ category: 'financial_support', amountCents: 25000, currency: 'USD' }),
+      ]);
+      await shoot(page, 'client-services-tab');
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      await services.getByRole('button', { name: /^Delete Financial support/ }).click();
+      const confirm = page.getByRole('dialog', { name: 'Delete this service?' });
+      await expectVisible(confirm);
+      await confirm.getByRole('button', { name: 'Delete service' }).click();
+      await expectVisible(page.getByText('No services recorded yet.'));
+      const afterDelete = (await call(token, 'GET', `/api/v1/clients/${client.id}/services`)).body as {
+        items: unknown[];
+      };
+      expect(afterDelete.items).toEqual([]);
+
+      await page.getByRole('tab', { name: 'Referrals' }).click();
+      await page.waitForURL(new RegExp(`/clients/${client.id}/referrals$`));
+      await page.getByRole('button', { name: 'Refer to a program' }).click();
+      const referDialog = page.getByRole('dialog', { name: 'Refer to a partner program' });
+      await expectVisible(referDialog);
+      await choose(page, 'Partner program', `${program.name} — ${program.location}`);
+      await referDialog.getByRole('button', { name: 'Refer' }).click();
+      await referDialog.waitFor({ state: 'detached' });
+      const referrals = page.getByRole('list', { name: 'Referrals' });
+      await expectVisible(referrals.getByText('Sent', { exact: true }));
+      await referrals.getByRole('button', { name: `Update the referral to ${program.name}` }).click();
+      const updateDialog = page.getByRole('dialog', { name: 'Update the referral' });
+      await expectVisible(updateDialog);
+      await choose(page, 'Status', 'Accepted');
+      await updateDialog.getByRole('button', { name: 'Save referral' }).click();
+      await updateDialog.waitFor({ state: 'detached' });
+      await expectVisible(referrals.getByText('Accepted', { exact: true }));
+      const referral = (await call(token, 'GET', `/api/v1/clients/${client.id}/referrals`)).body as {
+        items: { programId: string; status: string }[];
+      };
+      expect(referral.items).toEqual([expect.objectContaining({ programId: program.id, status: 'accepted' })]);
+      await shoot(page, 'client-referrals-tab');
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      await page.getByRole('tab', { name: 'Reminders' }).click();
+      await page.waitForURL(new RegExp(`/clients/${client.id}/reminders$`));
+      const failed = page.locator('tbody tr').filter({ hasText: 'No contact for 60 days' });
+      await expectVisible(failed.getByText('Failed', { exact: true }));
+      // The error message is an admin's to read: a case manager sees how many attempts failed.
+      await expectVisible(failed.getByText('5 attempts', { exact: true }));
+      expect(await failed.getByText('Mailbox unavailable').count()).toBe(0);
+      await shoot(page, 'client-reminders-tab');
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(web.errors).toEqual([]);
     } finally {
       await page.close();
     }

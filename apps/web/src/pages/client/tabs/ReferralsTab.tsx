@@ -92,7 +92,7 @@ export function ReferralsTab({ clientId, client }: ClientTabProps) {
                           {name}
                         </Text>
                       )}
-                      <Badge size="sm" variant="light" color={REFERRAL_STATUS_COLORS[referral.status]}>
+                      <Badge size="sm" variant="dot" color={REFERRAL_STATUS_COLORS[referral.status]}>
                         {REFERRAL_STATUS_LABELS[referral.status]}
                       </Badge>
                     </Group>

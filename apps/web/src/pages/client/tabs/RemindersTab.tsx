@@ -67,13 +67,14 @@ export function RemindersTab({ clientId, client }: ClientTabProps) {
                           {at ? <time dateTime={at}>{dayjs(at).format('D MMM YYYY, HH:mm')}</time> : '—'}
                         </Table.Td>
                         <Table.Td>
-                          <Badge size="sm" variant="light" color={REMINDER_STATUS_COLORS[reminder.status]}>
+                          <Badge size="sm" variant="dot" color={REMINDER_STATUS_COLORS[reminder.status]}>
                             {REMINDER_STATUS_LABELS[reminder.status]}
                           </Badge>
-                          {reminder.lastError && (
+                          {/* The error itself is an admin's to read (the API leaves it out for others). */}
+                          {(reminder.status === 'failed' || reminder.status === 'retrying') && (
                             <Text size="xs" c="red.9" mt={2}>
-                              {reminder.attempts} {reminder.attempts === 1 ? 'attempt' : 'attempts'}:{' '}
-                              {reminder.lastError}
+                              {reminder.attempts === 1 ? '1 attempt' : `${reminder.attempts} attempts`}
+                              {reminder.lastError ? `: ${reminder.lastError}` : ''}
                             </Text>
                           )}
                         </Table.Td>

@@ -97,7 +97,7 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
                       <Text fw={600} size="sm" td={task.status === 'cancelled' ? 'line-through' : undefined}>
                         {task.title}
                       </Text>
-                      <Badge size="sm" variant="light" color={TASK_STATUS_COLORS[task.status]}>
+                      <Badge size="sm" variant="dot" color={TASK_STATUS_COLORS[task.status]}>
                         {TASK_STATUS_LABELS[task.status]}
                       </Badge>
                       {overdue && (
