@@ -14,9 +14,9 @@ log=$(mktemp)
 
 psql -h 127.0.0.1 -U postgres -qc 'DROP DATABASE IF EXISTS img_pathways_smoke_test WITH (FORCE)' postgres
 
-run_demo() {
+run_demo() { # command...
   # A session of its own, so stopping it stops npm and the node process it started.
-  setsid npm run --silent demo >"$log" 2>&1 &
+  setsid "$@" >"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 90); do
     if curl -fs "$base/health/ready" >/dev/null 2>&1; then return 0; fi
@@ -35,7 +35,7 @@ login() { # email → access token
     -d "{\"email\":\"$1\",\"password\":\"pathways-demo-2026\"}" | json_field accessToken
 }
 
-run_demo
+run_demo npm run --silent demo
 token=$(login cm1.colorado@demo.imgpathways.org)
 [ "$(curl -fs "$base/api/v1/me" -H "Authorization: Bearer $token" | json_field role)" = case_manager ] || { echo "case manager login failed" >&2; exit 1; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/centers")" = 401 ] || { echo "centers answered without a token" >&2; exit 1; }
@@ -66,7 +66,8 @@ ls "${MAIL_OUTBOX_DIR:-var/outbox}"/*.eml >/dev/null 2>&1 || { echo "no reminder
 grep -q "8 center(s) and 17 partner program(s) added" "$log" && grep -q "Demo logins (26 added now)" "$log" && grep -q "Demo clients: 320 added now" "$log" || { cat "$log"; echo "first run did not seed 8 centers" >&2; exit 1; }
 stop_demo
 
-run_demo
+# The second run starts what the first built (`npm run demo` is build + this): only the seed is under test.
+run_demo node dist/apps/cli/src/demo.js
 grep -q "0 center(s) and 0 partner program(s) added" "$log" && grep -q "Demo logins (0 added now)" "$log" && grep -q "Demo clients: 0 added now" "$log" || { cat "$log"; echo "second run was not idempotent" >&2; exit 1; }
 centers=$(curl -fs "$base/api/v1/centers" -H "Authorization: Bearer $(login director@demo.imgpathways.org)" | json_field items.length)
 [ "$centers" = 8 ] || { echo "expected 8 centers after a second run, got $centers" >&2; exit 1; }
