@@ -223,6 +223,8 @@ describe('the client page and the intake form in a browser', () => {
       expect(await accessibilityViolations(page)).toEqual([]);
       await credentials.getByRole('button', { name: 'Save credentials' }).click();
       await milestone('credentials_verified', 'done').waitFor();
+      await expectVisible(credentials.getByRole('status'));
+      expect(await accessibilityViolations(page)).toEqual([]);
       // Verified on the later of the two verifications.
       expect(await milestone('credentials_verified', 'done').textContent()).toContain(transcriptOn);
 
@@ -360,6 +362,16 @@ describe('the client page and the intake form in a browser', () => {
       // The form starts again from the client as it now is, with the other person's change.
       await eventually(async () => ((await medicalSchool.inputValue()) === 'University of Aleppo' ? true : undefined));
       expect(await form.getByRole('alert').count()).toBe(0);
+
+      // Made again on the version now read, the change saves, and the header shows it.
+      await form.getByRole('textbox', { name: 'Phone' }).fill('+1 303 555 0199');
+      await form.getByRole('button', { name: 'Save changes' }).click();
+      // The form closes once the client is read again (the save, then the refetch).
+      await form.waitFor({ state: 'detached', timeout: 20_000 });
+      await expectVisible(page.getByRole('link', { name: '+1 303 555 0199' }));
+      const saved = await fetch(`${web.baseUrl}/api/v1/clients/${client.id}`, { headers: bearer(token) });
+      expect(await saved.json()).toMatchObject({ phone: '+1 303 555 0199', medicalSchool: 'University of Aleppo' });
+      expect(web.errors).toEqual([`412 /api/v1/clients/${client.id}`]);
     } finally {
       await page.close();
     }

@@ -10,7 +10,7 @@ import { ECFMG_PATHWAY_STATUS_LABELS, optionsOf } from '../labels';
 import { useCredentials, useRefreshClient } from '../queries';
 import type { ClientTabProps } from '../tab-props';
 import { QueryState } from '../../../components/QueryState';
-import { READABLE_ERRORS } from '../contrast';
+import { READABLE_ERRORS, READABLE_TITLE } from '../contrast';
 
 type Credentials = components['schemas']['CredentialsResponse'];
 type CredentialsBody = components['schemas']['CredentialsDto'];
@@ -106,7 +106,7 @@ function CredentialsForm({ clientId, credentials }: { clientId: string; credenti
       <Stack>
         <FormError error={save.error} fields={FIELDS} />
         {save.isSuccess && (
-          <Alert color="green" role="status" title="Saved">
+          <Alert color="green" role="status" title="Saved" styles={READABLE_TITLE}>
             The pathway and its checklist are updated.
           </Alert>
         )}
