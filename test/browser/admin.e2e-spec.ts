@@ -43,7 +43,7 @@ describe('administration and account pages in a browser', () => {
     return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, unknown> };
   };
 
-  /** The link of the latest e-mail to `address`, on this test's server (the API writes its PUBLIC_URL). */
+  /** The link in the first e-mail to `address`, on this test's server (the API writes its PUBLIC_URL). */
   async function linkMailedTo(address: string, path: string): Promise<string> {
     const mail = await smtp.waitFor(address, 1, 10_000);
     const link = new RegExp(`https?://\\S+(${path}\\?token=[A-Za-z0-9_-]+)`).exec(mail.text ?? '');
@@ -197,6 +197,8 @@ describe('administration and account pages in a browser', () => {
       await page.goto(`${web.baseUrl}/admin/users`);
       await page.getByRole('combobox', { name: 'Center' }).fill(center.name);
       await page.getByRole('option', { name: center.name }).click();
+      // The filter is in the address, so the view can be shared.
+      await page.waitForURL(new RegExp(`/admin/users\\?center=${center.id}$`));
       const row = page.getByTestId(`user-${manager.email}`);
       await expectVisible(row.getByText('Active', { exact: true }));
 

@@ -7,6 +7,7 @@ import { EditUserForm } from './EditUserForm';
 import { InviteUserForm } from './InviteUserForm';
 import { UserActivation } from './UserActivation';
 import { centerChoices } from './user-choices';
+import { useUserFilters } from './user-filters';
 import { MODAL_PROPS } from './modal-props';
 import { NOTICE_PROPS } from './notice-props';
 
@@ -19,7 +20,7 @@ const STATUS_FILTER = [
 /** Everyone with an account: invite staff, change a role or center, deactivate and reactivate. */
 export function UsersSection() {
   const centers = useAllCenters();
-  const [filters, setFilters] = useState<UserFilters>({});
+  const [filters, setFilters] = useUserFilters();
   const [inviting, setInviting] = useState(false);
   const [invited, setInvited] = useState<User | null>(null);
 
