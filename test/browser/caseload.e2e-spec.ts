@@ -15,7 +15,7 @@ const QUIET_CLIENTS = 55;
 
 interface ClientBody {
   stage: keyof typeof STAGE_LABELS;
-  pathway: { warnings: { code: string }[] };
+  pathway: { warnings: { code: string }[]; blockers: { code: string }[] };
 }
 
 describe('the caseload, client tabs and inbox in a browser', () => {
@@ -82,7 +82,8 @@ describe('the caseload, client tabs and inbox in a browser', () => {
       expect(exam.status).toBe(201);
     }
     const record = (await call(token, 'GET', `/api/v1/clients/${warned.id}`)).body as ClientBody;
-    const warnings = record.pathway.warnings.length;
+    // The badge counts what needs attention: blockers and warnings.
+    const warnings = record.pathway.warnings.length + record.pathway.blockers.length;
     expect(warnings).toBeGreaterThan(0);
     const badge = warnings === 1 ? '1 warning' : `${warnings} warnings`;
     // The stage filter must single the warned client out from the others, all still at intake.

@@ -261,7 +261,7 @@ export class ClientSummary {
   @ApiProperty({
     example: 1,
     description:
-      'The pathway warnings at the last write of its records (the client itself gives them as of now, in pathway)',
+      'The pathway findings (blockers and warnings) as of the last write of its records or the daily sweep; GET /clients/{id} gives them as of now, in pathway',
   })
   warningCount: number;
   @ApiProperty({ nullable: true, type: String, example: 'SY' }) countryOfTraining: string | null;

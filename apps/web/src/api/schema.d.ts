@@ -1257,7 +1257,7 @@ export interface components {
       /** @description Also sent as the ETag; send it back in If-Match to update */
       version: number;
       /**
-       * @description The pathway warnings at the last write of its records (the client itself gives them as of now, in pathway)
+       * @description The pathway findings (blockers and warnings) as of the last write of its records or the daily sweep; GET /clients/{id} gives them as of now, in pathway
        * @example 1
        */
       warningCount: number;
@@ -1295,7 +1295,7 @@ export interface components {
       /** @enum {string} */
       status: 'active' | 'inactive' | 'closed';
       /**
-       * @description The pathway warnings at the last write of its records (the client itself gives them as of now, in pathway)
+       * @description The pathway findings (blockers and warnings) as of the last write of its records or the daily sweep; GET /clients/{id} gives them as of now, in pathway
        * @example 1
        */
       warningCount: number;

@@ -1,6 +1,9 @@
 import { Badge } from '@mantine/core';
 
-/** How many pathway warnings a client has (nothing when none): yellow as the client page's warnings, dark text for contrast. */
+/**
+ * How many pathway findings need attention (blockers and warnings alike; the client page tells
+ * which), nothing when none: yellow as the client page's warnings, dark text for contrast.
+ */
 export function WarningsBadge({ count }: { count: number }) {
   if (count === 0) return null;
   return (
