@@ -2,7 +2,8 @@ import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 /**
  * Mantine's defaults, darkened where axe-core measured too little contrast (WCAG AA, 4.5:1): the
- * filled and light variants use shade 9 rather than 6, and "dimmed" text and placeholders are gray 7 rather than 6.
+ * filled and light variants use shade 9 rather than 6, and "dimmed" text and placeholders are gray 7 rather than 6, and
+ * field errors red 9.
  */
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -14,6 +15,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
   },
   dark: {},
 });

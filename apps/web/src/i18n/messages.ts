@@ -104,6 +104,7 @@ const en = {
   openInCalendar: 'Open in my calendar app',
   keepPrivate: 'Keep it private: anyone with this link can see your dates.',
   languageNotSaved: 'Your language could not be saved. Please try again.',
+  signOut: 'Sign out',
 };
 
 export type Messages = typeof en;
@@ -201,6 +202,7 @@ const es: Messages = {
   openInCalendar: 'Abrir en mi aplicación de calendario',
   keepPrivate: 'Manténgalo en privado: cualquier persona con este enlace puede ver sus fechas.',
   languageNotSaved: 'No se pudo guardar su idioma. Inténtelo de nuevo.',
+  signOut: 'Cerrar sesión',
 };
 
 export const MESSAGES: Record<Language, Messages> = { en, es };

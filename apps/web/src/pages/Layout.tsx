@@ -2,6 +2,8 @@ import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } 
 import { useDisclosure } from '@mantine/hooks';
 import { Link, NavLink as RouterNavLink, Outlet } from 'react-router-dom';
 import { ROLE_LABELS, type Role } from '../api/labels';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { useLanguage } from '../i18n/useLanguage';
 import { useMe } from '../api/queries';
 import { QueryState } from '../components/QueryState';
 import { useSession } from '../session/SessionProvider';
@@ -57,9 +59,16 @@ export function Layout() {
                 {me.data.displayName} · {ROLE_LABELS[me.data.role]}
               </Text>
             )}
-            <Button variant="subtle" size="xs" onClick={() => void signOut()}>
-              Sign out
-            </Button>
+            {me.data?.role === 'client' ? (
+              <>
+                <LanguageSwitch />
+                <ClientSignOut onClick={() => void signOut()} />
+              </>
+            ) : (
+              <Button variant="subtle" size="xs" onClick={() => void signOut()}>
+                Sign out
+              </Button>
+            )}
           </Group>
         </Group>
       </AppShell.Header>
@@ -85,5 +94,15 @@ export function Layout() {
         </QueryState>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** An IMG's screens are in their language (staff ones are in English): so is signing out. */
+function ClientSignOut({ onClick }: { onClick: () => void }) {
+  const { t } = useLanguage();
+  return (
+    <Button variant="subtle" size="xs" onClick={onClick}>
+      {t.signOut}
+    </Button>
   );
 }

@@ -2,7 +2,7 @@ import { Alert, Button, Group, NumberInput, Radio, Select, Stack } from '@mantin
 import { DateInput, DatesProvider } from '@mantine/dates';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import 'dayjs/locale/es';
-import { useState, type CSSProperties, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, ok } from '../../api/client';
 import { problemsOf } from '../../api/errors';
 import type { components } from '../../api/schema';
@@ -19,8 +19,6 @@ const EXAMS: ExamName[] = ['USMLE_STEP1', 'USMLE_STEP2_CK', 'USMLE_STEP3', 'OET_
 /** Step 1 is pass/fail (from 2022) and OET reports four sub-scores: only these two take one score. */
 const SCORED: ExamName[] = ['USMLE_STEP2_CK', 'USMLE_STEP3'];
 const FIELDS = ['exam', 'status', 'scheduledDate', 'testDate', 'score'];
-/** Mantine's error red (shade 6) is too light for small text on white (WCAG AA): shade 9, as the theme does for other colors. */
-const ERROR_CONTRAST = { '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties;
 
 /**
  * The IMG reports a date they booked or a result they got: a new exam, or the result of one on
@@ -83,12 +81,7 @@ export function ReportExamForm({
   const dateField = reporting === 'date' ? 'scheduledDate' : 'testDate';
   return (
     <DatesProvider settings={{ locale: language, firstDayOfWeek: 0 }}>
-      <form
-        onSubmit={submit}
-        noValidate
-        aria-label={exam ? t.reportResultOf(t.examNames[exam.exam]) : t.reportExam}
-        style={ERROR_CONTRAST}
-      >
+      <form onSubmit={submit} noValidate aria-label={exam ? t.reportResultOf(t.examNames[exam.exam]) : t.reportExam}>
         <Stack gap="sm">
           {!exam && (
             <Select

@@ -1,7 +1,6 @@
-import { Alert, Anchor, Card, Container, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Container, List, Stack, Text, Title } from '@mantine/core';
 import { useMyStatus } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
-import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { MESSAGES } from '../../i18n/messages';
 import { useLanguage } from '../../i18n/useLanguage';
 import { CalendarLink } from './CalendarLink';
@@ -23,9 +22,6 @@ export function StatusPage() {
   return (
     <Container size="xs" px={0}>
       <Stack gap="md">
-        <Group justify="flex-end">
-          <LanguageSwitch />
-        </Group>
         <QueryState query={status} label={chosen.yourStatus}>
           {(data) => {
             const language = data.language;
