@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, createTheme, Modal, type CSSVariablesResolver } from '@mantine/core';
 
 /**
  * Mantine's defaults, darkened where axe-core measured too little contrast (WCAG AA, 4.5:1): the
@@ -8,6 +8,13 @@ import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 export const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: 9,
+  components: {
+    // An orange, yellow or green alert's title in its own shade is too light on its tint: the title
+    // takes the text colour, the alert keeps its colour in the border, icon and background.
+    Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
+    // Mantine's dialog close button is an icon with no name of its own.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+  },
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({

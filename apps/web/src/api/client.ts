@@ -58,4 +58,10 @@ export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response:
   return data;
 }
 
+/** For calls whose success has no body (a 202 or 204), which `ok()` would take for a failure. */
+export async function accepted(call: Promise<{ error?: unknown; response: Response }>): Promise<void> {
+  const { error, response } = await call;
+  if (!response.ok) throw toApiError(response.status, error);
+}
+
 export { ApiError };

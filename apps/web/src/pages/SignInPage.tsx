@@ -1,4 +1,5 @@
-import { Alert, Button, Container, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Container, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { messageOf, problemsOf } from '../api/errors';
@@ -60,6 +61,11 @@ export function SignInPage() {
           <Button type="submit" loading={submitting} fullWidth>
             Sign in
           </Button>
+          <Text size="sm" ta="center">
+            <Anchor component={Link} to="/forgot-password">
+              Forgot your password?
+            </Anchor>
+          </Text>
         </Stack>
       </form>
     </Container>

@@ -1,6 +1,5 @@
 import { Box, Group, Tabs, Title } from '@mantine/core';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
-import { READABLE_ERRORS } from '../auth/readable-errors';
 import { CentersSection } from './CentersSection';
 import { DeliveriesSection } from './DeliveriesSection';
 import { QueueDashboardButton } from './QueueDashboardButton';
@@ -20,7 +19,7 @@ export function AdminPage() {
   const navigate = useNavigate();
   if (!SECTIONS.some((s) => s.value === section)) return <Navigate to="/admin" replace />;
   return (
-    <Box style={READABLE_ERRORS}>
+    <Box>
       <Group justify="space-between" align="center" mb="md" gap="sm">
         <Title order={1} size="h2">
           Administration

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { QueryState } from '../../components/QueryState';
 import { CenterForm } from './CenterForm';
 import { useAllCenters, type Center } from './admin-queries';
-import { MODAL_PROPS } from './modal-props';
 
 /** The network's centers: list, create, edit. */
 export function CentersSection() {
@@ -71,7 +70,6 @@ export function CentersSection() {
         }
       </QueryState>
       <Modal
-        {...MODAL_PROPS}
         opened={editing !== undefined}
         onClose={close}
         title={editing ? `Edit ${editing.name}` : 'New center'}

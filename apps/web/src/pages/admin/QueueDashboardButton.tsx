@@ -1,8 +1,7 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { accepted, api } from '../../api/client';
 import { messageOf } from '../../api/errors';
-import { accepted } from '../auth/no-content';
 
 /** Bull Board, served by the API outside `/api`. */
 const QUEUES_DASHBOARD = '/admin/queues';

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { QueryState } from '../../components/QueryState';
 import { useMatchSeasons, type MatchSeason } from './admin-queries';
-import { MODAL_PROPS } from './modal-props';
 import { NewSeasonForm } from './NewSeasonForm';
 import { SeasonEditor } from './SeasonEditor';
 
@@ -40,7 +39,7 @@ export function SeasonsSection() {
             </Group>
             {/* Keyed by year: another season starts the form afresh. */}
             {chosen && <SeasonEditor key={chosen.matchYear} season={chosen} />}
-            <Modal {...MODAL_PROPS} opened={adding} onClose={() => setAdding(false)} title="New Match season">
+            <Modal opened={adding} onClose={() => setAdding(false)} title="New Match season">
               {chosen && (
                 <NewSeasonForm
                   from={chosen}

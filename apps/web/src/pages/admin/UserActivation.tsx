@@ -4,7 +4,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { usersKey, type User } from './admin-queries';
-import { MODAL_PROPS } from './modal-props';
 
 /** Deactivates a user (after a confirmation: it signs them out at once) or reactivates one. */
 export function UserActivation({ user }: { user: User }) {
@@ -53,7 +52,7 @@ export function UserActivation({ user }: { user: User }) {
       >
         Deactivate
       </Button>
-      <Modal {...MODAL_PROPS} opened={confirming} onClose={close} title={`Deactivate ${user.displayName}?`}>
+      <Modal opened={confirming} onClose={close} title={`Deactivate ${user.displayName}?`}>
         <Stack>
           <Text>
             {user.email} will be signed out everywhere and can no longer sign in. Their records stay; you can reactivate

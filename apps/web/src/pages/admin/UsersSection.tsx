@@ -8,7 +8,6 @@ import { InviteUserForm } from './InviteUserForm';
 import { UserActivation } from './UserActivation';
 import { centerChoices } from './user-choices';
 import { useUserFilters } from './user-filters';
-import { MODAL_PROPS } from './modal-props';
 import { NOTICE_PROPS } from './notice-props';
 
 const ROLE_FILTER = (Object.keys(ROLE_LABELS) as Role[]).map((role) => ({ value: role, label: ROLE_LABELS[role] }));
@@ -77,7 +76,7 @@ export function UsersSection() {
             </Alert>
           )}
           <UsersTable filters={filters} centers={centerList} />
-          <Modal {...MODAL_PROPS} opened={inviting} onClose={() => setInviting(false)} title="Invite a user" size="lg">
+          <Modal opened={inviting} onClose={() => setInviting(false)} title="Invite a user" size="lg">
             <InviteUserForm
               centers={centerList}
               onCancel={() => setInviting(false)}
@@ -156,7 +155,6 @@ function UsersTable({ filters, centers }: { filters: UserFilters; centers: Cente
               </Button>
             )}
             <Modal
-              {...MODAL_PROPS}
               opened={editing !== null}
               onClose={() => setEditing(null)}
               title={editing ? `Edit ${editing.displayName}` : ''}

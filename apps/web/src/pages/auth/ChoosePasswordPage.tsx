@@ -6,7 +6,6 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { authApi, ok, session } from '../../api/client';
 import { ApiError, messageOf, problemsOf } from '../../api/errors';
 import { FormError } from '../../components/FormError';
-import { READABLE_ERRORS } from './readable-errors';
 
 /** The two e-mailed links that end in choosing a password; both answer with a session. */
 type Purpose = 'accept-invite' | 'reset-password';
@@ -64,7 +63,7 @@ export function ChoosePasswordPage({ purpose }: { purpose: Purpose }) {
     (choose.error.status === 401 || problemsOf(choose.error, 'token') !== undefined);
 
   return (
-    <Container size={460} py="xl" style={READABLE_ERRORS}>
+    <Container size={460} py="xl">
       <Title order={1} size="h2" mb="xs">
         {text.title}
       </Title>

@@ -3,10 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { authApi } from '../../api/client';
+import { accepted, authApi } from '../../api/client';
 import { messageOf, problemsOf } from '../../api/errors';
-import { READABLE_ERRORS } from './readable-errors';
-import { accepted } from './no-content';
 
 /**
  * `/forgot-password`: asks for a reset link. The answer is the same whether or not the address has
@@ -24,7 +22,7 @@ export function ForgotPasswordPage() {
   };
 
   return (
-    <Container size={460} py="xl" style={READABLE_ERRORS}>
+    <Container size={460} py="xl">
       <Title order={1} size="h2" mb="xs">
         Forgot your password?
       </Title>
