@@ -418,6 +418,31 @@ describe('the client page and the intake form in a browser', () => {
     }
   });
 
+  it('a director reads the client page without the controls for changing it', async () => {
+    const { center, manager } = await managerOfNewCenter();
+    const client = await createClient(web.data, { centerId: center.id, caseManagerId: manager.id });
+    const director = await createUser(web.data, { role: Role.Director, centerId: center.id });
+    const page = await openPage(DESKTOP);
+    try {
+      await signIn(page, director.email, TEST_PASSWORD);
+      await page.waitForURL(/\/dashboard$/);
+      await page.goto(`${web.baseUrl}/clients/${client.id}/credentials`);
+      await expectVisible(page.getByRole('heading', { level: 1, name: `${client.firstName} ${client.lastName}` }));
+      await expectVisible(page.getByRole('form', { name: 'Credentials' }));
+      expect(await input(page, 'Diploma verified').isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Save credentials' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Edit details' }).count()).toBe(0);
+      await page.getByRole('tab', { name: 'Exams' }).click();
+      await expectVisible(page.getByText('No exam recorded yet.'));
+      expect(await page.getByRole('button', { name: 'Add exam attempt' }).count()).toBe(0);
+      await shoot(page, 'client-page-director');
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(web.errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a case manager of another center opening the client by URL is told it is not in their center', async () => {
     const { center } = await managerOfNewCenter();
     const client = await createClient(web.data, { centerId: center.id });

@@ -3,14 +3,13 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { ComponentType } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
-import { useMe } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { READABLE_TITLE } from './contrast';
 import { ClientHeader } from './ClientHeader';
 import { EditClientForm } from './EditClientForm';
 import { pathwayOf } from './pathway';
 import { PathwayTimeline } from './PathwayTimeline';
-import { useClient } from './queries';
+import { useCanEditClients, useClient } from './queries';
 import type { ClientTabProps } from './tab-props';
 import { ClinicalExperienceTab } from './tabs/ClinicalExperienceTab';
 import { CredentialsTab } from './tabs/CredentialsTab';
@@ -43,10 +42,9 @@ export function ClientPage() {
   const { clientId = '', tab } = useParams();
   const navigate = useNavigate();
   const client = useClient(clientId);
-  const me = useMe();
   const [editing, { open: openEdit, close: closeEdit }] = useDisclosure(false);
   const phone = useMediaQuery('(max-width: 36em)');
-  const canEdit = me.data?.role === 'case_manager' || me.data?.role === 'admin';
+  const canEdit = useCanEditClients();
   const active = TABS.some((t) => t.slug === tab) ? (tab as string) : TABS[0].slug;
 
   // 404 for a client outside the caller's scope as for none (ids cannot be probed); 400 for a

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, ok } from '../../api/client';
+import { useMe } from '../../api/queries';
 
 /**
  * A client's server state. Every key starts with ['clients', clientId], so invalidating that
@@ -64,4 +65,10 @@ export const useCaseManagers = (centerId: string | null | undefined) =>
 export function useRefreshClient(clientId: string): () => Promise<void> {
   const queryClient = useQueryClient();
   return useCallback(() => queryClient.invalidateQueries({ queryKey: clientKey(clientId) }), [queryClient, clientId]);
+}
+
+/** Whether the signed-in person may change client records (directors read them only): the app hides what it cannot use. */
+export function useCanEditClients(): boolean {
+  const me = useMe();
+  return me.data?.role === 'case_manager' || me.data?.role === 'admin';
 }

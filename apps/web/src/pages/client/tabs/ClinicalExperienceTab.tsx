@@ -7,7 +7,7 @@ import { QueryState } from '../../../components/QueryState';
 import { DeleteRecordButton } from '../DeleteRecordButton';
 import { okNoContent } from '../error-details';
 import { EXPERIENCE_KIND_LABELS, EXPERIENCE_STATUS_LABELS } from '../labels';
-import { useClinicalExperiences } from '../queries';
+import { useCanEditClients, useClinicalExperiences } from '../queries';
 import type { ClientTabProps } from '../tab-props';
 import { ClinicalExperienceForm } from './ClinicalExperienceForm';
 
@@ -25,6 +25,7 @@ export function ClinicalExperienceTab({ clientId }: ClientTabProps) {
   const experiences = useClinicalExperiences(clientId);
   const [editing, setEditing] = useState<Experience | 'new' | null>(null);
   const phone = useMediaQuery('(max-width: 36em)');
+  const canEdit = useCanEditClients();
 
   return (
     <>
@@ -32,7 +33,7 @@ export function ClinicalExperienceTab({ clientId }: ClientTabProps) {
         <Text size="sm" c="dimmed">
           US clinical experience and the letters of recommendation that come from it.
         </Text>
-        <Button onClick={() => setEditing('new')}>Add clinical experience</Button>
+        {canEdit && <Button onClick={() => setEditing('new')}>Add clinical experience</Button>}
       </Group>
       <QueryState query={experiences} label="the clinical experience">
         {(page) =>
@@ -81,27 +82,29 @@ export function ClinicalExperienceTab({ clientId }: ClientTabProps) {
                             : '—'}
                       </Table.Td>
                       <Table.Td>
-                        <Group gap={4} wrap="nowrap" justify="flex-end">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setEditing(x)}
-                            aria-label={`Edit the ${EXPERIENCE_KIND_LABELS[x.kind].toLowerCase()} at ${x.institution}`}
-                          >
-                            Edit
-                          </Button>
-                          <DeleteRecordButton
-                            clientId={clientId}
-                            what={`the ${EXPERIENCE_KIND_LABELS[x.kind].toLowerCase()} at ${x.institution}`}
-                            remove={() =>
-                              okNoContent(
-                                api.DELETE('/api/v1/clients/{clientId}/clinical-experiences/{id}', {
-                                  params: { path: { clientId, id: x.id } },
-                                }),
-                              )
-                            }
-                          />
-                        </Group>
+                        {canEdit && (
+                          <Group gap={4} wrap="nowrap" justify="flex-end">
+                            <Button
+                              size="xs"
+                              variant="default"
+                              onClick={() => setEditing(x)}
+                              aria-label={`Edit the ${EXPERIENCE_KIND_LABELS[x.kind].toLowerCase()} at ${x.institution}`}
+                            >
+                              Edit
+                            </Button>
+                            <DeleteRecordButton
+                              clientId={clientId}
+                              what={`the ${EXPERIENCE_KIND_LABELS[x.kind].toLowerCase()} at ${x.institution}`}
+                              remove={() =>
+                                okNoContent(
+                                  api.DELETE('/api/v1/clients/{clientId}/clinical-experiences/{id}', {
+                                    params: { path: { clientId, id: x.id } },
+                                  }),
+                                )
+                              }
+                            />
+                          </Group>
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   ))}

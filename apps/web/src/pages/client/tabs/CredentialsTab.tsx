@@ -7,7 +7,7 @@ import { FormError } from '../../../components/FormError';
 import { DateField } from '../DateField';
 import { blankToNull, numberOrNull, useFormState } from '../form-state';
 import { ECFMG_PATHWAY_STATUS_LABELS, optionsOf } from '../labels';
-import { useCredentials, useRefreshClient } from '../queries';
+import { useCanEditClients, useCredentials, useRefreshClient } from '../queries';
 import type { ClientTabProps } from '../tab-props';
 import { QueryState } from '../../../components/QueryState';
 import { READABLE_ERRORS, READABLE_TITLE } from '../contrast';
@@ -73,6 +73,7 @@ function CredentialsForm({ clientId, credentials }: { clientId: string; credenti
     certificateIssuedAt: credentials.certificateIssuedAt ?? null,
   }));
   const refresh = useRefreshClient(clientId);
+  const canEdit = useCanEditClients();
   const save = useMutation({
     mutationFn: (body: CredentialsBody) =>
       ok(api.PUT('/api/v1/clients/{clientId}/credentials', { params: { path: { clientId } }, body })),
@@ -103,87 +104,92 @@ function CredentialsForm({ clientId, credentials }: { clientId: string; credenti
 
   return (
     <form style={READABLE_ERRORS} noValidate aria-label="Credentials" onSubmit={submit}>
-      <Stack>
-        <FormError error={save.error} fields={FIELDS} />
-        {save.isSuccess && (
-          <Alert color="green" role="status" title="Saved" styles={READABLE_TITLE}>
-            The pathway and its checklist are updated.
-          </Alert>
-        )}
-        <Fieldset legend="USMLE / ECFMG identifier and school">
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="USMLE/ECFMG identifier"
-              placeholder="1-234-567-8"
-              value={values.usmleId}
-              onChange={(event) => set('usmleId')(event.currentTarget.value)}
-              error={problems('usmleId')}
+      {/* Disabled for those who read the record only: the fields still show what is recorded. */}
+      <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+        <Stack>
+          <FormError error={save.error} fields={FIELDS} />
+          {save.isSuccess && (
+            <Alert color="green" role="status" title="Saved" styles={READABLE_TITLE}>
+              The pathway and its checklist are updated.
+            </Alert>
+          )}
+          <Fieldset legend="USMLE / ECFMG identifier and school">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label="USMLE/ECFMG identifier"
+                placeholder="1-234-567-8"
+                value={values.usmleId}
+                onChange={(event) => set('usmleId')(event.currentTarget.value)}
+                error={problems('usmleId')}
+              />
+              <Select
+                label="School listed in the World Directory of Medical Schools"
+                data={LISTED}
+                value={values.schoolListed}
+                onChange={set('schoolListed')}
+                clearable
+                placeholder="Not checked yet"
+                error={problems('schoolListedInWorldDirectory')}
+              />
+            </SimpleGrid>
+          </Fieldset>
+          <Fieldset legend="Primary-source verification">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <DateField label="Diploma verified" {...date('diplomaVerifiedAt')} />
+              <DateField label="Final transcript verified" {...date('transcriptVerifiedAt')} />
+            </SimpleGrid>
+          </Fieldset>
+          <Fieldset legend="Clinical and communication skills">
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <Select
+                label="ECFMG Pathway"
+                data={PATHWAYS}
+                value={values.ecfmgPathway}
+                onChange={set('ecfmgPathway')}
+                clearable
+                error={problems('ecfmgPathway')}
+              />
+              <NumberInput
+                label="Pathways cycle (Match year)"
+                value={values.ecfmgPathwayCycle}
+                onChange={set('ecfmgPathwayCycle')}
+                allowDecimal={false}
+                allowNegative={false}
+                hideControls
+                error={problems('ecfmgPathwayCycle')}
+              />
+              <Select
+                label="Pathway application"
+                data={optionsOf(ECFMG_PATHWAY_STATUS_LABELS)}
+                value={values.ecfmgPathwayStatus}
+                onChange={(value) => set('ecfmgPathwayStatus')(value as PathwayStatus | null)}
+                clearable
+                error={problems('ecfmgPathwayStatus')}
+              />
+            </SimpleGrid>
+            <DateField
+              mt="sm"
+              maw={280}
+              label="Step 2 CS passed"
+              description="An old pass meets the requirement instead of a Pathway and OET"
+              {...date('step2CsPassedAt')}
             />
-            <Select
-              label="School listed in the World Directory of Medical Schools"
-              data={LISTED}
-              value={values.schoolListed}
-              onChange={set('schoolListed')}
-              clearable
-              placeholder="Not checked yet"
-              error={problems('schoolListedInWorldDirectory')}
-            />
-          </SimpleGrid>
-        </Fieldset>
-        <Fieldset legend="Primary-source verification">
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <DateField label="Diploma verified" {...date('diplomaVerifiedAt')} />
-            <DateField label="Final transcript verified" {...date('transcriptVerifiedAt')} />
-          </SimpleGrid>
-        </Fieldset>
-        <Fieldset legend="Clinical and communication skills">
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select
-              label="ECFMG Pathway"
-              data={PATHWAYS}
-              value={values.ecfmgPathway}
-              onChange={set('ecfmgPathway')}
-              clearable
-              error={problems('ecfmgPathway')}
-            />
-            <NumberInput
-              label="Pathways cycle (Match year)"
-              value={values.ecfmgPathwayCycle}
-              onChange={set('ecfmgPathwayCycle')}
-              allowDecimal={false}
-              allowNegative={false}
-              hideControls
-              error={problems('ecfmgPathwayCycle')}
-            />
-            <Select
-              label="Pathway application"
-              data={optionsOf(ECFMG_PATHWAY_STATUS_LABELS)}
-              value={values.ecfmgPathwayStatus}
-              onChange={(value) => set('ecfmgPathwayStatus')(value as PathwayStatus | null)}
-              clearable
-              error={problems('ecfmgPathwayStatus')}
-            />
-          </SimpleGrid>
-          <DateField
-            mt="sm"
-            maw={280}
-            label="Step 2 CS passed"
-            description="An old pass meets the requirement instead of a Pathway and OET"
-            {...date('step2CsPassedAt')}
-          />
-        </Fieldset>
-        <Fieldset legend="ECFMG certification">
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <DateField label="Application submitted" {...date('certificationApplicationAt')} />
-            <DateField label="Certificate issued" {...date('certificateIssuedAt')} />
-          </SimpleGrid>
-        </Fieldset>
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            Save credentials
-          </Button>
-        </Group>
-      </Stack>
+          </Fieldset>
+          <Fieldset legend="ECFMG certification">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <DateField label="Application submitted" {...date('certificationApplicationAt')} />
+              <DateField label="Certificate issued" {...date('certificateIssuedAt')} />
+            </SimpleGrid>
+          </Fieldset>
+          {canEdit && (
+            <Group justify="flex-end">
+              <Button type="submit" loading={save.isPending}>
+                Save credentials
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </fieldset>
     </form>
   );
 }

@@ -9,7 +9,7 @@ import { QueryState } from '../../../components/QueryState';
 import { DeleteRecordButton } from '../DeleteRecordButton';
 import { okNoContent } from '../error-details';
 import { EXAM_LABELS, EXAM_STATUS_COLORS, EXAM_STATUS_LABELS } from '../labels';
-import { useExams, useRefreshClient } from '../queries';
+import { useCanEditClients, useExams, useRefreshClient } from '../queries';
 import type { ClientTabProps } from '../tab-props';
 import { ExamsForm } from './ExamsForm';
 
@@ -22,6 +22,7 @@ export function ExamsTab({ clientId }: ClientTabProps) {
   // null: the form is closed; 'new': adding; an exam: changing that one.
   const [editing, setEditing] = useState<Exam | 'new' | null>(null);
   const phone = useMediaQuery('(max-width: 36em)');
+  const canEdit = useCanEditClients();
   const verify = useMutation({
     mutationFn: (exam: Exam) =>
       ok(api.POST('/api/v1/clients/{clientId}/exams/{id}/verify', { params: { path: { clientId, id: exam.id } } })),
@@ -34,7 +35,7 @@ export function ExamsTab({ clientId }: ClientTabProps) {
         <Text size="sm" c="dimmed">
           USMLE Steps and OET Medicine, each attempt on its own line.
         </Text>
-        <Button onClick={() => setEditing('new')}>Add exam attempt</Button>
+        {canEdit && <Button onClick={() => setEditing('new')}>Add exam attempt</Button>}
       </Group>
       {verify.error != null && (
         <Alert color="red" role="alert" title="Not verified" mb="sm">
@@ -82,38 +83,40 @@ export function ExamsTab({ clientId }: ClientTabProps) {
                       <Table.Td>{exam.testDate ?? '—'}</Table.Td>
                       <Table.Td>{scoreOf(exam)}</Table.Td>
                       <Table.Td>
-                        <Group gap={4} wrap="nowrap" justify="flex-end">
-                          {!exam.verified && (
+                        {canEdit && (
+                          <Group gap={4} wrap="nowrap" justify="flex-end">
+                            {!exam.verified && (
+                              <Button
+                                size="xs"
+                                color="orange"
+                                loading={verify.isPending && verify.variables?.id === exam.id}
+                                onClick={() => verify.mutate(exam)}
+                                aria-label={`Verify the ${EXAM_LABELS[exam.exam]} the client reported`}
+                              >
+                                Verify
+                              </Button>
+                            )}
                             <Button
                               size="xs"
-                              color="orange"
-                              loading={verify.isPending && verify.variables?.id === exam.id}
-                              onClick={() => verify.mutate(exam)}
-                              aria-label={`Verify the ${EXAM_LABELS[exam.exam]} the client reported`}
+                              variant="default"
+                              onClick={() => setEditing(exam)}
+                              aria-label={`Edit the ${EXAM_LABELS[exam.exam]} attempt${dateOf(exam)}`}
                             >
-                              Verify
+                              Edit
                             </Button>
-                          )}
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setEditing(exam)}
-                            aria-label={`Edit the ${EXAM_LABELS[exam.exam]} attempt${dateOf(exam)}`}
-                          >
-                            Edit
-                          </Button>
-                          <DeleteRecordButton
-                            clientId={clientId}
-                            what={`the ${EXAM_LABELS[exam.exam]} attempt${dateOf(exam)}`}
-                            remove={() =>
-                              okNoContent(
-                                api.DELETE('/api/v1/clients/{clientId}/exams/{id}', {
-                                  params: { path: { clientId, id: exam.id } },
-                                }),
-                              )
-                            }
-                          />
-                        </Group>
+                            <DeleteRecordButton
+                              clientId={clientId}
+                              what={`the ${EXAM_LABELS[exam.exam]} attempt${dateOf(exam)}`}
+                              remove={() =>
+                                okNoContent(
+                                  api.DELETE('/api/v1/clients/{clientId}/exams/{id}', {
+                                    params: { path: { clientId, id: exam.id } },
+                                  }),
+                                )
+                              }
+                            />
+                          </Group>
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -7,7 +7,7 @@ import { QueryState } from '../../../components/QueryState';
 import { DeleteRecordButton } from '../DeleteRecordButton';
 import { okNoContent } from '../error-details';
 import { MATCH_RESULT_LABELS } from '../labels';
-import { useMatchApplications } from '../queries';
+import { useCanEditClients, useMatchApplications } from '../queries';
 import type { ClientTabProps } from '../tab-props';
 import { MatchApplicationsForm } from './MatchApplicationsForm';
 
@@ -26,6 +26,7 @@ export function MatchApplicationsTab({ clientId }: ClientTabProps) {
   const applications = useMatchApplications(clientId);
   const [editing, setEditing] = useState<Application | 'new' | null>(null);
   const phone = useMediaQuery('(max-width: 36em)');
+  const canEdit = useCanEditClients();
 
   return (
     <>
@@ -33,7 +34,7 @@ export function MatchApplicationsTab({ clientId }: ClientTabProps) {
         <Text size="sm" c="dimmed">
           One application per Match season.
         </Text>
-        <Button onClick={() => setEditing('new')}>Add Match application</Button>
+        {canEdit && <Button onClick={() => setEditing('new')}>Add Match application</Button>}
       </Group>
       <QueryState query={applications} label="the Match applications">
         {(page) =>
@@ -79,27 +80,29 @@ export function MatchApplicationsTab({ clientId }: ClientTabProps) {
                       </Table.Td>
                       <Table.Td>{a.rankListCertifiedAt ?? '—'}</Table.Td>
                       <Table.Td>
-                        <Group gap={4} wrap="nowrap" justify="flex-end">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setEditing(a)}
-                            aria-label={`Edit the ${a.season} Match application`}
-                          >
-                            Edit
-                          </Button>
-                          <DeleteRecordButton
-                            clientId={clientId}
-                            what={`the ${a.season} Match application`}
-                            remove={() =>
-                              okNoContent(
-                                api.DELETE('/api/v1/clients/{clientId}/match-applications/{id}', {
-                                  params: { path: { clientId, id: a.id } },
-                                }),
-                              )
-                            }
-                          />
-                        </Group>
+                        {canEdit && (
+                          <Group gap={4} wrap="nowrap" justify="flex-end">
+                            <Button
+                              size="xs"
+                              variant="default"
+                              onClick={() => setEditing(a)}
+                              aria-label={`Edit the ${a.season} Match application`}
+                            >
+                              Edit
+                            </Button>
+                            <DeleteRecordButton
+                              clientId={clientId}
+                              what={`the ${a.season} Match application`}
+                              remove={() =>
+                                okNoContent(
+                                  api.DELETE('/api/v1/clients/{clientId}/match-applications/{id}', {
+                                    params: { path: { clientId, id: a.id } },
+                                  }),
+                                )
+                              }
+                            />
+                          </Group>
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   ))}
