@@ -88,6 +88,8 @@ describe('the caseload, client tabs and inbox in a browser', () => {
     const badge = warnings === 1 ? '1 warning' : `${warnings} warnings`;
     // The stage filter must single the warned client out from the others, all still at intake.
     expect(record.stage).not.toBe('intake');
+    const colleague = await createUser(web.data, { role: Role.CaseManager, centerId: center.id });
+    await createClient(web.data, { centerId: center.id, lastName: `Colleague${tag}`, caseManagerId: colleague.id });
     const otherCenter = await createCenter(web.data, 'Other Center');
     await createClient(web.data, { centerId: otherCenter.id, lastName: `Elsewhere${tag}` });
 
@@ -99,9 +101,15 @@ describe('the caseload, client tabs and inbox in a browser', () => {
       await page.waitForURL(new RegExp(`[?&]q=${tag}`));
       await expectRows(page, 50);
       await page.getByRole('button', { name: 'Load more' }).click();
-      await expectRows(page, QUIET_CLIENTS + 1);
+      // Mine, the warned one and the colleague's; never another center's.
+      await expectRows(page, QUIET_CLIENTS + 2);
       expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
       expect(await page.getByText(`Elsewhere${tag}`).count()).toBe(0);
+      expect(await page.getByText(`Colleague${tag}`).count()).toBe(1);
+
+      await page.getByText('Only my clients', { exact: true }).click();
+      await page.waitForURL(new RegExp(`[?&]caseManager=${manager.id}`));
+      await eventually(async () => ((await page.getByText(`Colleague${tag}`).count()) === 0 ? true : undefined));
 
       await choose(page, 'Stage', STAGE_LABELS[record.stage]);
       await page.waitForURL(new RegExp(`[?&]stage=${record.stage}`));
@@ -114,6 +122,7 @@ describe('the caseload, client tabs and inbox in a browser', () => {
 
       await page.reload();
       await expectRows(page, 1);
+      expect(await page.getByRole('checkbox', { name: 'Only my clients' }).isChecked()).toBe(true);
       await expectVisible(page.locator('tbody tr').getByText(badge, { exact: true }));
       expect(await input(page, 'Search').inputValue()).toBe(tag);
       expect(await input(page, 'Stage').inputValue()).toBe(STAGE_LABELS[record.stage]);
