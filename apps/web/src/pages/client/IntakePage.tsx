@@ -133,7 +133,7 @@ function DuplicateWarning({
             <List.Item key={candidate.id}>
               {candidate.matchedOn.map((m) => MATCHED_ON[m]).join(' and ')}, at {candidate.centerName}:{' '}
               {candidate.centerId === ownCenterId ? (
-                <Anchor component={Link} to={`/clients/${candidate.id}`}>
+                <Anchor component={Link} to={`/clients/${candidate.id}`} size="sm">
                   open their record
                 </Anchor>
               ) : (
