@@ -1,6 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { STAGE_LABELS } from '../../api/labels';
-import { READABLE_TITLE } from './contrast';
 import { CLIENT_STATUS_LABELS, countryName } from './labels';
 import type { Finding, PathwayView } from './pathway';
 import { useCaseManagers, useCenter } from './queries';
@@ -97,7 +96,7 @@ function Findings({
 }) {
   if (findings.length === 0) return null;
   return (
-    <Alert color={color} title={title} role="region" aria-label={title} data-testid={testId} styles={READABLE_TITLE}>
+    <Alert color={color} title={title} role="region" aria-label={title} data-testid={testId}>
       <List size="sm" spacing={4}>
         {findings.map((finding) => (
           <List.Item key={`${finding.code}-${finding.message}`}>

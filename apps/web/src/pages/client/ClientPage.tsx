@@ -4,7 +4,6 @@ import type { ComponentType } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
 import { QueryState } from '../../components/QueryState';
-import { READABLE_TITLE } from './contrast';
 import { ClientHeader } from './ClientHeader';
 import { EditClientForm } from './EditClientForm';
 import { pathwayOf } from './pathway';
@@ -84,14 +83,7 @@ export function ClientPage() {
                 <PathwayTimeline checklist={pathway.checklist} />
               </Grid.Col>
             </Grid>
-            <Modal
-              opened={editing}
-              onClose={closeEdit}
-              title="Edit client details"
-              size="xl"
-              fullScreen={phone}
-              closeButtonProps={{ 'aria-label': 'Close' }}
-            >
+            <Modal opened={editing} onClose={closeEdit} title="Edit client details" size="xl" fullScreen={phone}>
               {/* Keyed by version: after a reload the form starts again from the client as it now is. */}
               <EditClientForm
                 key={data.version}
@@ -110,7 +102,7 @@ export function ClientPage() {
 
 function ClientNotFound() {
   return (
-    <Alert color="orange" title="Client not found" role="alert" styles={READABLE_TITLE}>
+    <Alert color="orange" title="Client not found" role="alert">
       <Stack gap="xs" align="flex-start">
         <Text>
           No client with this link is in your center. They may have moved to another center, or the link is wrong.

@@ -29,7 +29,7 @@ export function DeleteRecordButton({
       <Button size="xs" variant="subtle" color="red" onClick={open} aria-label={`Delete ${what}`}>
         Delete
       </Button>
-      <Modal opened={opened} onClose={close} title="Delete this record?" closeButtonProps={{ 'aria-label': 'Close' }}>
+      <Modal opened={opened} onClose={close} title="Delete this record?">
         <Stack>
           <Text size="sm">Delete {what}? The pathway is worked out again without it.</Text>
           {deletion.error != null && (

@@ -9,7 +9,6 @@ import { useFormState } from './form-state';
 import { CLIENT_STATUS_LABELS, optionsOf } from './labels';
 import { useRefreshClient } from './queries';
 import type { ClientDetail } from './tab-props';
-import { READABLE_ERRORS } from './contrast';
 
 type UpdateBody = components['schemas']['UpdateClientDto'];
 type Status = ClientDetail['status'];
@@ -64,7 +63,7 @@ export function EditClientForm({
   };
 
   return (
-    <form style={READABLE_ERRORS} onSubmit={submit} noValidate aria-label="Edit client details">
+    <form onSubmit={submit} noValidate aria-label="Edit client details">
       <Stack>
         <FormError error={save.error} fields={[...CLIENT_FORM_FIELDS, 'status', 'closedReason']} onReload={onReload} />
         <ClientFields

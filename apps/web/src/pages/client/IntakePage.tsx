@@ -7,7 +7,6 @@ import { problemsOf } from '../../api/errors';
 import { useMe } from '../../api/queries';
 import type { components } from '../../api/schema';
 import { FormError } from '../../components/FormError';
-import { READABLE_ERRORS, READABLE_TITLE } from './contrast';
 import { CLIENT_FORM_FIELDS, ClientFields, clientBodyOf, EMPTY_CLIENT_FORM } from './ClientFields';
 import { duplicateCandidatesOf, okWithDetails, type DuplicateCandidate } from './error-details';
 import { useFormState } from './form-state';
@@ -62,7 +61,6 @@ export function IntakePage() {
         New client
       </Title>
       <form
-        style={READABLE_ERRORS}
         noValidate
         aria-label="Intake"
         onSubmit={(event) => {
@@ -119,13 +117,7 @@ function DuplicateWarning({
   onConfirm: () => void;
 }) {
   return (
-    <Alert
-      color="orange"
-      title="This person may already be enrolled"
-      role="alert"
-      data-testid="duplicate-warning"
-      styles={READABLE_TITLE}
-    >
+    <Alert color="orange" title="This person may already be enrolled" role="alert" data-testid="duplicate-warning">
       <Stack gap="sm" align="flex-start">
         <Text size="sm">Nobody was enrolled. Check these records first:</Text>
         <List size="sm" spacing={4}>

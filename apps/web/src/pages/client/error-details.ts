@@ -52,9 +52,3 @@ export function duplicateCandidatesOf(error: unknown): DuplicateCandidate[] {
   if (!body || body.code !== 'POSSIBLE_DUPLICATE' || !Array.isArray(body.candidates)) return [];
   return body.candidates as DuplicateCandidate[];
 }
-
-/** `ok()` for an answer with no body (204): `ok()` takes a missing body for a failure. */
-export async function okNoContent(call: Promise<{ error?: unknown; response: Response }>): Promise<void> {
-  const { error, response } = await call;
-  if (!response.ok) throw toApiError(response.status, error);
-}

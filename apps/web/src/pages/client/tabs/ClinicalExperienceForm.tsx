@@ -8,7 +8,6 @@ import { DateField } from '../DateField';
 import { blankToNull, numberOrNull, useFormState } from '../form-state';
 import { EXPERIENCE_KIND_LABELS, EXPERIENCE_STATUS_LABELS, optionsOf } from '../labels';
 import { useRefreshClient } from '../queries';
-import { READABLE_ERRORS } from '../contrast';
 
 type Experience = components['schemas']['ClinicalExperienceResponse'];
 type ExperienceBody = components['schemas']['CreateClinicalExperienceDto'];
@@ -113,7 +112,6 @@ export function ClinicalExperienceForm({
 
   return (
     <form
-      style={READABLE_ERRORS}
       noValidate
       aria-label={experience ? 'Edit clinical experience' : 'Add clinical experience'}
       onSubmit={(event) => {

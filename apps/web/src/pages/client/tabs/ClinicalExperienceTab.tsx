@@ -1,11 +1,10 @@
 import { Badge, Button, Group, Modal, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
-import { api } from '../../../api/client';
+import { accepted, api } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { QueryState } from '../../../components/QueryState';
 import { DeleteRecordButton } from '../DeleteRecordButton';
-import { okNoContent } from '../error-details';
 import { EXPERIENCE_KIND_LABELS, EXPERIENCE_STATUS_LABELS } from '../labels';
 import { useCanEditClients, useClinicalExperiences } from '../queries';
 import type { ClientTabProps } from '../tab-props';
@@ -96,7 +95,7 @@ export function ClinicalExperienceTab({ clientId }: ClientTabProps) {
                               clientId={clientId}
                               what={`the ${EXPERIENCE_KIND_LABELS[x.kind].toLowerCase()} at ${x.institution}`}
                               remove={() =>
-                                okNoContent(
+                                accepted(
                                   api.DELETE('/api/v1/clients/{clientId}/clinical-experiences/{id}', {
                                     params: { path: { clientId, id: x.id } },
                                   }),
@@ -120,7 +119,6 @@ export function ClinicalExperienceTab({ clientId }: ClientTabProps) {
         title={editing === 'new' ? 'Add clinical experience' : 'Edit clinical experience'}
         size="lg"
         fullScreen={phone}
-        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         {editing !== null && (
           <ClinicalExperienceForm

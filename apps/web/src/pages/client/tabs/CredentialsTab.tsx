@@ -10,7 +10,6 @@ import { ECFMG_PATHWAY_STATUS_LABELS, optionsOf } from '../labels';
 import { useCanEditClients, useCredentials, useRefreshClient } from '../queries';
 import type { ClientTabProps } from '../tab-props';
 import { QueryState } from '../../../components/QueryState';
-import { READABLE_ERRORS, READABLE_TITLE } from '../contrast';
 
 type Credentials = components['schemas']['CredentialsResponse'];
 type CredentialsBody = components['schemas']['CredentialsDto'];
@@ -103,13 +102,13 @@ function CredentialsForm({ clientId, credentials }: { clientId: string; credenti
   };
 
   return (
-    <form style={READABLE_ERRORS} noValidate aria-label="Credentials" onSubmit={submit}>
+    <form noValidate aria-label="Credentials" onSubmit={submit}>
       {/* Disabled for those who read the record only: the fields still show what is recorded. */}
       <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
         <Stack>
           <FormError error={save.error} fields={FIELDS} />
           {save.isSuccess && (
-            <Alert color="green" role="status" title="Saved" styles={READABLE_TITLE}>
+            <Alert color="green" role="status" title="Saved">
               The pathway and its checklist are updated.
             </Alert>
           )}

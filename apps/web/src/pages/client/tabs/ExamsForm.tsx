@@ -9,7 +9,6 @@ import { okWithDetails, refusalsOf } from '../error-details';
 import { numberOrNull, useFormState } from '../form-state';
 import { EXAM_LABELS, EXAM_STATUS_LABELS, optionsOf } from '../labels';
 import { useRefreshClient } from '../queries';
-import { READABLE_ERRORS } from '../contrast';
 
 type Exam = components['schemas']['ExamResponse'];
 type ExamBody = components['schemas']['CreateExamDto'];
@@ -115,7 +114,6 @@ export function ExamsForm({ clientId, exam, onDone }: { clientId: string; exam: 
 
   return (
     <form
-      style={READABLE_ERRORS}
       noValidate
       aria-label={exam ? 'Edit exam attempt' : 'Add exam attempt'}
       onSubmit={(event) => {

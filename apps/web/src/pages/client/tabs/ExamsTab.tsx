@@ -2,12 +2,11 @@ import { Alert, Badge, Button, Group, Modal, Table, Text, VisuallyHidden } from 
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ok } from '../../../api/client';
+import { accepted, api, ok } from '../../../api/client';
 import { messageOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { QueryState } from '../../../components/QueryState';
 import { DeleteRecordButton } from '../DeleteRecordButton';
-import { okNoContent } from '../error-details';
 import { EXAM_LABELS, EXAM_STATUS_COLORS, EXAM_STATUS_LABELS } from '../labels';
 import { useCanEditClients, useExams, useRefreshClient } from '../queries';
 import type { ClientTabProps } from '../tab-props';
@@ -108,7 +107,7 @@ export function ExamsTab({ clientId }: ClientTabProps) {
                               clientId={clientId}
                               what={`the ${EXAM_LABELS[exam.exam]} attempt${dateOf(exam)}`}
                               remove={() =>
-                                okNoContent(
+                                accepted(
                                   api.DELETE('/api/v1/clients/{clientId}/exams/{id}', {
                                     params: { path: { clientId, id: exam.id } },
                                   }),
@@ -132,7 +131,6 @@ export function ExamsTab({ clientId }: ClientTabProps) {
         title={editing === 'new' ? 'Add exam attempt' : 'Edit exam attempt'}
         size="lg"
         fullScreen={phone}
-        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         {editing !== null && (
           <ExamsForm

@@ -19,7 +19,6 @@ import { DateField } from '../DateField';
 import { blankToNull, numberOrNull, useFormState } from '../form-state';
 import { MATCH_RESULT_LABELS, optionsOf, VISA_LABELS } from '../labels';
 import { useRefreshClient } from '../queries';
-import { READABLE_ERRORS } from '../contrast';
 
 type Application = components['schemas']['MatchApplicationResponse'];
 type ApplicationBody = components['schemas']['CreateMatchApplicationDto'];
@@ -156,7 +155,6 @@ export function MatchApplicationsForm({
 
   return (
     <form
-      style={READABLE_ERRORS}
       noValidate
       aria-label={application ? 'Edit Match application' : 'Add Match application'}
       onSubmit={(event) => {

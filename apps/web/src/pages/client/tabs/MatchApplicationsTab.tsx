@@ -1,11 +1,10 @@
 import { Badge, Button, Group, Modal, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
-import { api } from '../../../api/client';
+import { accepted, api } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { QueryState } from '../../../components/QueryState';
 import { DeleteRecordButton } from '../DeleteRecordButton';
-import { okNoContent } from '../error-details';
 import { MATCH_RESULT_LABELS } from '../labels';
 import { useCanEditClients, useMatchApplications } from '../queries';
 import type { ClientTabProps } from '../tab-props';
@@ -94,7 +93,7 @@ export function MatchApplicationsTab({ clientId }: ClientTabProps) {
                               clientId={clientId}
                               what={`the ${a.season} Match application`}
                               remove={() =>
-                                okNoContent(
+                                accepted(
                                   api.DELETE('/api/v1/clients/{clientId}/match-applications/{id}', {
                                     params: { path: { clientId, id: a.id } },
                                   }),
@@ -118,7 +117,6 @@ export function MatchApplicationsTab({ clientId }: ClientTabProps) {
         title={editing === 'new' ? 'Add Match application' : 'Edit Match application'}
         size="lg"
         fullScreen={phone}
-        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         {editing !== null && (
           <MatchApplicationsForm
