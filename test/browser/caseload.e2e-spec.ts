@@ -127,6 +127,15 @@ describe('the caseload, client tabs and inbox in a browser', () => {
       expect(await input(page, 'Search').inputValue()).toBe(tag);
       expect(await input(page, 'Stage').inputValue()).toBe(STAGE_LABELS[record.stage]);
 
+      // The menu's Caseload is the whole caseload again, the search box emptied with the URL.
+      await page.getByRole('link', { name: 'Caseload', exact: true }).click();
+      await page.waitForURL(/\/caseload$/);
+      await eventually(async () => ((await input(page, 'Search').inputValue()) === '' ? true : undefined));
+      await expectRows(page, 50);
+      await page.goBack();
+      await expectRows(page, 1);
+      expect(await input(page, 'Search').inputValue()).toBe(tag);
+
       await page
         .locator('tbody tr')
         .getByRole('link', { name: `Warned${tag}, Amal` })

@@ -1,6 +1,6 @@
 import { Button, Chip, Collapse, Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { STAGE_LABELS, type Stage } from '../../api/labels';
 import { useMe } from '../../api/queries';
 import { CLIENT_STATUS_LABELS, type CaseloadFilters, type CaseloadSort, type ClientStatus } from './caseload-filters';
@@ -31,10 +31,20 @@ export function CaseloadFilterBar({
   const managers = useCaseManagerChoices();
   const [searchText, setSearchText] = useState(filters.q ?? '');
   const [debounced] = useDebouncedValue(searchText.trim(), SEARCH_DELAY_MS);
+  // The search the box and the URL last agreed on: what was typed goes to the URL, and a search
+  // the URL gets from elsewhere (the menu, back) comes to the box, neither undoing the other.
+  const agreed = useRef(filters.q ?? '');
   useEffect(() => {
-    if ((debounced || undefined) !== filters.q) onChange({ q: debounced || undefined });
-    // Only a change of what was typed sends it; a filter changed elsewhere keeps the box as it is.
+    if (debounced === agreed.current) return;
+    agreed.current = debounced;
+    onChange({ q: debounced || undefined });
   }, [debounced]);
+  useEffect(() => {
+    const q = filters.q ?? '';
+    if (q === agreed.current) return;
+    agreed.current = q;
+    setSearchText(q);
+  }, [filters.q]);
 
   const myId = me.data?.role === 'case_manager' ? me.data.id : undefined;
   const managerOptions = (managers.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }));
