@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { STAGE_LABELS } from '../../api/labels';
-import { CLIENT_STATUS_LABELS, countryName } from './labels';
+import { CLIENT_STATUS_LABELS, countryName, languageName } from './labels';
 import type { Finding, PathwayView } from './pathway';
 import { useCaseManagers, useCenter } from './queries';
 import type { ClientDetail } from './tab-props';
@@ -52,6 +52,7 @@ export function ClientHeader({
           : (manager?.displayName ?? (managers.isPending ? 'loading…' : 'someone no longer active'))}
         {` · Enrolled ${client.intakeDate}`}
         {country && ` · Trained in ${country}`}
+        {` · Prefers ${languageName(client.preferredLanguage)}`}
       </Text>
       {(client.email || client.phone) && (
         <Text size="sm">
