@@ -297,7 +297,8 @@ describe('the client page and the intake form in a browser', () => {
     const { center, manager } = await managerOfNewCenter();
     const email = `twice-${randomUUID()}@test.example.org`;
     const existing = await createClient(web.data, { centerId: center.id, email });
-    const page = await openPage(DESKTOP);
+    // On a phone: the intake form is one column, as wide as the screen.
+    const page = await openPage(PHONE);
     try {
       await signIn(page, manager.email, TEST_PASSWORD);
       await page.waitForURL(/\/caseload$/);
@@ -314,7 +315,8 @@ describe('the client page and the intake form in a browser', () => {
         `/clients/${existing.id}`,
       );
       expect(page.url()).toMatch(/\/clients\/new$/);
-      await shoot(page, 'intake-duplicate-warning');
+      expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(375);
+      await shoot(page, 'intake-duplicate-warning-phone');
       expect(await accessibilityViolations(page)).toEqual([]);
       expect(web.errors).toEqual(['409 /api/v1/clients']);
 
