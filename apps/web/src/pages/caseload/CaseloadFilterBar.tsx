@@ -3,7 +3,14 @@ import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { STAGE_LABELS, type Stage } from '../../api/labels';
 import { useMe } from '../../api/queries';
-import { CLIENT_STATUS_LABELS, type CaseloadFilters, type CaseloadSort, type ClientStatus } from './caseload-filters';
+import {
+  CLIENT_STATUS_LABELS,
+  isFiltered,
+  NO_FILTERS,
+  type CaseloadFilters,
+  type CaseloadSort,
+  type ClientStatus,
+} from './caseload-filters';
 import { useCaseManagerChoices } from './caseload-queries';
 
 const STAGE_OPTIONS = Object.entries(STAGE_LABELS).map(([value, label]) => ({ value, label }));
@@ -48,7 +55,7 @@ export function CaseloadFilterBar({
 
   const myId = me.data?.role === 'case_manager' ? me.data.id : undefined;
   const managerOptions = (managers.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }));
-  const filtered = Boolean(filters.q || filters.stage || filters.status || filters.caseManagerId);
+  const filtered = isFiltered(filters);
   const narrowing = [filters.stage, filters.status, filters.caseManagerId].filter(Boolean).length;
 
   const search = (
@@ -116,7 +123,7 @@ export function CaseloadFilterBar({
           variant="subtle"
           onClick={() => {
             setSearchText('');
-            onChange({ q: undefined, stage: undefined, status: undefined, caseManagerId: undefined });
+            onChange(NO_FILTERS);
           }}
         >
           Clear filters

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { messageOf } from '../../api/errors';
 import { useMe } from '../../api/queries';
-import { useCaseloadFilters } from './caseload-filters';
+import { isFiltered, NO_FILTERS, useCaseloadFilters } from './caseload-filters';
 import { useCaseloadPages, useCaseManagerChoices } from './caseload-queries';
 import { CaseloadCards } from './CaseloadCards';
 import { CaseloadFilterBar } from './CaseloadFilterBar';
@@ -24,7 +24,7 @@ export function CaseloadPage() {
     [managers.data],
   );
   const clients = caseload.data?.pages.flatMap((page) => page.items) ?? [];
-  const filtered = Boolean(filters.q || filters.stage || filters.status || filters.caseManagerId);
+  const filtered = isFiltered(filters);
   const mayEnroll = me.data?.role === 'case_manager' || me.data?.role === 'admin';
   // Read on the first render, so a phone never shows the table first.
   const phone = useMediaQuery(PHONE_QUERY, false, { getInitialValueInEffect: false });
@@ -61,13 +61,7 @@ export function CaseloadPage() {
           {filtered ? (
             <>
               No clients match these filters.{' '}
-              <Anchor
-                component="button"
-                type="button"
-                onClick={() =>
-                  changeFilters({ q: undefined, stage: undefined, status: undefined, caseManagerId: undefined })
-                }
-              >
+              <Anchor component="button" type="button" onClick={() => changeFilters(NO_FILTERS)}>
                 Clear the filters
               </Anchor>
             </>

@@ -22,6 +22,17 @@ export const CLIENT_STATUS_LABELS: Record<ClientStatus, string> = {
   closed: 'Closed',
 };
 
+/** Every filter off (the order stays as chosen). */
+export const NO_FILTERS: Partial<CaseloadFilters> = {
+  q: undefined,
+  stage: undefined,
+  status: undefined,
+  caseManagerId: undefined,
+};
+
+export const isFiltered = (filters: CaseloadFilters): boolean =>
+  Boolean(filters.q || filters.stage || filters.status || filters.caseManagerId);
+
 const SORTS: CaseloadSort[] = ['lastName', 'lastActivity'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
