@@ -362,9 +362,7 @@ describe('the caseload, client tabs and inbox in a browser', () => {
       await page.waitForURL(/\/caseload$/);
       await page.getByRole('link', { name: 'My tasks and reminders' }).click();
       await page.waitForURL(/\/inbox$/);
-      // Off the menu: an active menu entry under the pointer is the shared layout's hover state (its
-      // contrast is a known gap of Layout's NavLink, not of this screen).
-      await page.mouse.move(640, 780);
+      // Still under the pointer: the menu entry just clicked, in its active and hovered state.
 
       const tasks = page.getByRole('list', { name: 'My open tasks' });
       await expectVisible(tasks.getByText('Book the OET Medicine sitting', { exact: true }));

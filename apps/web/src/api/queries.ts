@@ -5,9 +5,3 @@ export const useMe = () => useQuery({ queryKey: ['me'], queryFn: () => ok(api.GE
 
 export const useMyStatus = () =>
   useQuery({ queryKey: ['me', 'status'], queryFn: () => ok(api.GET('/api/v1/me/status')) });
-
-export const useCaseload = () =>
-  useQuery({
-    queryKey: ['clients', { sort: 'lastName' }],
-    queryFn: () => ok(api.GET('/api/v1/clients', { params: { query: { sort: 'lastName', limit: 50 } } })),
-  });
