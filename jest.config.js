@@ -42,6 +42,9 @@ module.exports = {
   // One suite at a time: the e2e suites share one database, and a reminder sweep reads every client in it
   // (run side by side, one suite's worker would deliver another suite's reminders).
   maxWorkers: 1,
+  // ...in one worker process, replaced once a suite leaves it above this: in a single process the
+  // heap grows suite after suite (apps, browsers, coverage) and every later suite ran 2-8x slower.
+  workerIdleMemoryLimit: '1GB',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     {

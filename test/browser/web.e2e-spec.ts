@@ -93,39 +93,6 @@ describe('the web app in a browser', () => {
       await page.close();
     }
   });
-  it('a case manager of another center cannot open a client by URL: not found, and nothing of the client', async () => {
-    const center = await createCenter(web.data);
-    const other = await createCenter(web.data, 'Other Center');
-    const outsider = await createUser(web.data, { role: Role.CaseManager, centerId: other.id });
-    const suffix = center.slug.slice(-8);
-    const client = await createClient(web.data, {
-      centerId: center.id,
-      firstName: 'Layla',
-      lastName: `Nasser${suffix}`,
-    });
-    const refused = await fetch(`${web.baseUrl}/api/v1/clients/${client.id}`, {
-      headers: bearer(tokenFor(web.app, outsider)),
-    });
-    expect(refused.status).toBe(404);
-
-    const page = await openPage(DESKTOP);
-    try {
-      await signIn(page, outsider.email, TEST_PASSWORD);
-      await page.waitForURL(/\/caseload$/);
-      await page.goto(`${web.baseUrl}/clients/${client.id}`);
-      const alert = page.getByRole('alert');
-      await expectVisible(alert);
-      expect(await alert.textContent()).toMatch(/not found/i);
-      expect(await page.getByText(client.lastName).count()).toBe(0);
-      await shoot(page, 'client-of-another-center');
-      expect(await accessibilityViolations(page)).toEqual([]);
-      // Only refusals of this client's own routes: the page asked, the API said no, nothing else failed.
-      expect(web.errors.length).toBeGreaterThan(0);
-      for (const error of web.errors) expect(error).toMatch(new RegExp(`^404 /api/v1/clients/${client.id}(/|$)`));
-    } finally {
-      await page.close();
-    }
-  });
   it('a page opened signed out is where signing in leads', async () => {
     const center = await createCenter(web.data);
     const manager = await createUser(web.data, { role: Role.CaseManager, centerId: center.id });
