@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { accepted, api } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { QueryState } from '../../../components/QueryState';
-import { DeleteRecordButton } from '../DeleteRecordButton';
+import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
 import { EXPERIENCE_KIND_LABELS, EXPERIENCE_STATUS_LABELS } from '../labels';
 import { useCanEditClients, useClinicalExperiences } from '../queries';
 import type { ClientTabProps } from '../tab-props';

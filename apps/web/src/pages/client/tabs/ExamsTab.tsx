@@ -6,7 +6,7 @@ import { accepted, api, ok } from '../../../api/client';
 import { messageOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { QueryState } from '../../../components/QueryState';
-import { DeleteRecordButton } from '../DeleteRecordButton';
+import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
 import { EXAM_LABELS, EXAM_STATUS_COLORS, EXAM_STATUS_LABELS } from '../labels';
 import { useCanEditClients, useExams, useRefreshClient } from '../queries';
 import type { ClientTabProps } from '../tab-props';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { accepted, api } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { QueryState } from '../../../components/QueryState';
-import { DeleteRecordButton } from '../DeleteRecordButton';
+import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
 import { MATCH_RESULT_LABELS } from '../labels';
 import { useCanEditClients, useMatchApplications } from '../queries';
 import type { ClientTabProps } from '../tab-props';

@@ -1,20 +1,21 @@
 import { Alert, Button, Card, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api, ok } from '../../../api/client';
-import { messageOf, toApiError } from '../../../api/errors';
+import { accepted, api, ok } from '../../../api/client';
+import { messageOf } from '../../../api/errors';
 import { useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
+import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
 import type { ClientTabProps } from '../tab-props';
 import { NotesForm } from './NotesForm';
 import { CONTACT_TYPE_LABELS } from './NotesLabels';
 
 type Note = components['schemas']['NoteResponse'];
 
-/** Which note the dialog is for: a new one, one to correct, or one to delete. */
-type Dialog = { kind: 'add' } | { kind: 'edit'; note: Note } | { kind: 'delete'; note: Note } | null;
+/** Which note the form is for: a new one or one to correct. */
+type Dialog = { kind: 'add' } | { kind: 'edit'; note: Note } | null;
 
 /** Case notes, newest contact first: only for the staff who work the case (the API refuses directors). */
 export function NotesTab({ clientId }: ClientTabProps) {
@@ -75,15 +76,21 @@ export function NotesTab({ clientId }: ClientTabProps) {
                   >
                     Edit
                   </Button>
-                  <Button
+                  <DeleteRecordButton
                     size="compact-sm"
-                    variant="subtle"
-                    color="red"
-                    onClick={() => setDialog({ kind: 'delete', note })}
-                    aria-label={`Delete the note of ${note.contactDate}`}
-                  >
-                    Delete
-                  </Button>
+                    clientId={clientId}
+                    what={`the note of ${note.contactDate}`}
+                    title="Delete this note?"
+                    message={`The note of ${dayjs(note.contactDate).format('D MMM YYYY')} will be removed from the client’s record. The audit log keeps that it was deleted.`}
+                    confirmLabel="Delete note"
+                    remove={() =>
+                      accepted(
+                        api.DELETE('/api/v1/clients/{clientId}/notes/{id}', {
+                          params: { path: { clientId, id: note.id } },
+                        }),
+                      )
+                    }
+                  />
                 </Group>
               </Group>
               <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
@@ -101,57 +108,16 @@ export function NotesTab({ clientId }: ClientTabProps) {
         </Group>
       )}
       <Modal
-        opened={dialog?.kind === 'add' || dialog?.kind === 'edit'}
+        opened={dialog !== null}
         onClose={close}
         title={dialog?.kind === 'edit' ? 'Edit note' : 'Add a note'}
         fullScreen={phone}
         size="lg"
       >
-        {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
+        {dialog && (
           <NotesForm clientId={clientId} note={dialog.kind === 'edit' ? dialog.note : undefined} onDone={close} />
         )}
       </Modal>
-      {dialog?.kind === 'delete' && <DeleteNote clientId={clientId} note={dialog.note} onDone={close} />}
     </Stack>
-  );
-}
-
-function DeleteNote({ clientId, note, onDone }: { clientId: string; note: Note; onDone: () => void }) {
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: async () => {
-      // A 204 has no body, which ok() would take for a failure.
-      const { error, response } = await api.DELETE('/api/v1/clients/{clientId}/notes/{id}', {
-        params: { path: { clientId, id: note.id } },
-      });
-      if (!response.ok) throw toApiError(response.status, error);
-    },
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['clients', clientId] });
-      onDone();
-    },
-  });
-  return (
-    <Modal opened onClose={onDone} title="Delete this note?">
-      <Stack gap="sm">
-        <Text size="sm">
-          The note of {dayjs(note.contactDate).format('D MMM YYYY')} will be removed from the client’s record. The audit
-          log keeps that it was deleted.
-        </Text>
-        {remove.isError && (
-          <Alert color="red" role="alert" title="Not deleted">
-            {messageOf(remove.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Keep it
-          </Button>
-          <Button color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
-            Delete note
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }

@@ -1,19 +1,20 @@
 import { Alert, Button, Card, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api, ok } from '../../../api/client';
-import { messageOf, toApiError } from '../../../api/errors';
+import { accepted, api, ok } from '../../../api/client';
+import { messageOf } from '../../../api/errors';
 import { useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
+import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
 import type { ClientTabProps } from '../tab-props';
 import { ServicesForm } from './ServicesForm';
 import { formatAmount, SERVICE_CATEGORY_LABELS } from './ServicesLabels';
 
 type Service = components['schemas']['ServiceResponse'];
 
-type Dialog = { kind: 'add' } | { kind: 'edit'; service: Service } | { kind: 'delete'; service: Service } | null;
+type Dialog = { kind: 'add' } | { kind: 'edit'; service: Service } | null;
 
 /** Services delivered to the client, latest first: what the center gave, for the services report. */
 export function ServicesTab({ clientId }: ClientTabProps) {
@@ -90,15 +91,21 @@ export function ServicesTab({ clientId }: ClientTabProps) {
                       >
                         Edit
                       </Button>
-                      <Button
+                      <DeleteRecordButton
                         size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => setDialog({ kind: 'delete', service })}
-                        aria-label={`Delete ${label} of ${service.serviceDate}`}
-                      >
-                        Delete
-                      </Button>
+                        clientId={clientId}
+                        what={`${label} of ${service.serviceDate}`}
+                        title="Delete this service?"
+                        message={`${label} of ${dayjs(service.serviceDate).format('D MMM YYYY')} will no longer count in the services report.`}
+                        confirmLabel="Delete service"
+                        remove={() =>
+                          accepted(
+                            api.DELETE('/api/v1/clients/{clientId}/services/{id}', {
+                              params: { path: { clientId, id: service.id } },
+                            }),
+                          )
+                        }
+                      />
                     </Group>
                   )}
                 </Group>
@@ -120,13 +127,13 @@ export function ServicesTab({ clientId }: ClientTabProps) {
         </Group>
       )}
       <Modal
-        opened={dialog?.kind === 'add' || dialog?.kind === 'edit'}
+        opened={dialog !== null}
         onClose={close}
         title={dialog?.kind === 'edit' ? 'Edit service' : 'Add a service'}
         fullScreen={phone}
         size="lg"
       >
-        {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
+        {dialog && (
           <ServicesForm
             clientId={clientId}
             service={dialog.kind === 'edit' ? dialog.service : undefined}
@@ -134,47 +141,6 @@ export function ServicesTab({ clientId }: ClientTabProps) {
           />
         )}
       </Modal>
-      {dialog?.kind === 'delete' && <DeleteService clientId={clientId} service={dialog.service} onDone={close} />}
     </Stack>
-  );
-}
-
-function DeleteService({ clientId, service, onDone }: { clientId: string; service: Service; onDone: () => void }) {
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: async () => {
-      // A 204 has no body, which ok() would take for a failure.
-      const { error, response } = await api.DELETE('/api/v1/clients/{clientId}/services/{id}', {
-        params: { path: { clientId, id: service.id } },
-      });
-      if (!response.ok) throw toApiError(response.status, error);
-    },
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['clients', clientId] });
-      onDone();
-    },
-  });
-  return (
-    <Modal opened onClose={onDone} title="Delete this service?">
-      <Stack gap="sm">
-        <Text size="sm">
-          {SERVICE_CATEGORY_LABELS[service.category]} of {dayjs(service.serviceDate).format('D MMM YYYY')} will no
-          longer count in the services report.
-        </Text>
-        {remove.isError && (
-          <Alert color="red" role="alert" title="Not deleted">
-            {messageOf(remove.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Keep it
-          </Button>
-          <Button color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
-            Delete service
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }

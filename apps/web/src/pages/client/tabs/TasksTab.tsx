@@ -3,10 +3,11 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api, ok } from '../../../api/client';
-import { messageOf, toApiError } from '../../../api/errors';
+import { accepted, api, ok } from '../../../api/client';
+import { messageOf } from '../../../api/errors';
 import { useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
+import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
 import type { ClientTabProps } from '../tab-props';
 import { TasksForm } from './TasksForm';
 import { TASK_STATUS_COLORS, TASK_STATUS_LABELS } from './TasksLabels';
@@ -14,7 +15,7 @@ import { useCenterStaff } from './TasksQueries';
 
 type Task = components['schemas']['TaskResponse'];
 
-type Dialog = { kind: 'add' } | { kind: 'edit'; task: Task } | { kind: 'delete'; task: Task } | null;
+type Dialog = { kind: 'add' } | { kind: 'edit'; task: Task } | null;
 
 /** The client's case plan: tasks, next due first, undated last (the API's order). */
 export function TasksTab({ clientId, client }: ClientTabProps) {
@@ -137,15 +138,22 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
                       >
                         Edit
                       </Button>
-                      <Button
+                      <DeleteRecordButton
                         size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => setDialog({ kind: 'delete', task })}
-                        aria-label={`Delete “${task.title}”`}
-                      >
-                        Delete
-                      </Button>
+                        clientId={clientId}
+                        what={`“${task.title}”`}
+                        title="Delete this task?"
+                        message={`“${task.title}” will be removed from the client’s plan. To keep a record that it will not be done, edit it and set its status to Cancelled instead.`}
+                        confirmLabel="Delete task"
+                        alsoRefresh={[['tasks']]}
+                        remove={() =>
+                          accepted(
+                            api.DELETE('/api/v1/clients/{clientId}/tasks/{id}', {
+                              params: { path: { clientId, id: task.id } },
+                            }),
+                          )
+                        }
+                      />
                     </Group>
                   )}
                 </Group>
@@ -162,13 +170,13 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
         </Group>
       )}
       <Modal
-        opened={dialog?.kind === 'add' || dialog?.kind === 'edit'}
+        opened={dialog !== null}
         onClose={close}
         title={dialog?.kind === 'edit' ? 'Edit task' : 'Add a task'}
         fullScreen={phone}
         size="lg"
       >
-        {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
+        {dialog && (
           <TasksForm
             clientId={clientId}
             centerId={client.centerId}
@@ -177,50 +185,6 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
           />
         )}
       </Modal>
-      {dialog?.kind === 'delete' && <DeleteTask clientId={clientId} task={dialog.task} onDone={close} />}
     </Stack>
-  );
-}
-
-function DeleteTask({ clientId, task, onDone }: { clientId: string; task: Task; onDone: () => void }) {
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: async () => {
-      // A 204 has no body, which ok() would take for a failure.
-      const { error, response } = await api.DELETE('/api/v1/clients/{clientId}/tasks/{id}', {
-        params: { path: { clientId, id: task.id } },
-      });
-      if (!response.ok) throw toApiError(response.status, error);
-    },
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['clients', clientId] }),
-        queryClient.invalidateQueries({ queryKey: ['tasks'] }),
-      ]);
-      onDone();
-    },
-  });
-  return (
-    <Modal opened onClose={onDone} title="Delete this task?">
-      <Stack gap="sm">
-        <Text size="sm">
-          “{task.title}” will be removed from the client’s plan. To keep a record that it will not be done, edit it and
-          set its status to Cancelled instead.
-        </Text>
-        {remove.isError && (
-          <Alert color="red" role="alert" title="Not deleted">
-            {messageOf(remove.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Keep it
-          </Button>
-          <Button color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
-            Delete task
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }
