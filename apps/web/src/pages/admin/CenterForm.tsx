@@ -4,8 +4,9 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api, ok } from '../../api/client';
 import { problemsOf } from '../../api/errors';
+import { centersKey } from '../../api/queries';
 import { FormError } from '../../components/FormError';
-import { centersKey, type Center } from './admin-queries';
+import type { Center } from './admin-queries';
 import { timeZoneChoices } from './time-zones';
 
 const FIELDS = ['name', 'hostInstitution', 'slug', 'city', 'state', 'timeZone'];

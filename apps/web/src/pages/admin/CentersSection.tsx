@@ -1,8 +1,9 @@
 import { Button, Group, Modal, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
+import { useAllCenters } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
+import type { Center } from './admin-queries';
 import { CenterForm } from './CenterForm';
-import { useAllCenters, type Center } from './admin-queries';
 
 /** The network's centers: list, create, edit. */
 export function CentersSection() {

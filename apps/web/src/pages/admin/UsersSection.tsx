@@ -1,8 +1,9 @@
 import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { ROLE_LABELS, type Role } from '../../api/labels';
+import { useAllCenters } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
-import { useAllCenters, useUsers, type Center, type User, type UserFilters } from './admin-queries';
+import { useUsers, type Center, type User, type UserFilters } from './admin-queries';
 import { EditUserForm } from './EditUserForm';
 import { InviteUserForm } from './InviteUserForm';
 import { UserActivation } from './UserActivation';

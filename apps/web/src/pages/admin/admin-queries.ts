@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
 import type { components } from '../../api/schema';
 
-export type Center = components['schemas']['CenterResponse'];
+export type { Center } from '../../api/queries';
 export type User = components['schemas']['UserResponse'];
 export type MatchSeason = components['schemas']['MatchSeasonResponse'];
 export type SeasonEvent = components['schemas']['SeasonEventDto'];
@@ -11,29 +11,9 @@ export type Delivery = components['schemas']['DeliveryResponse'];
 /** The API's largest page. */
 const PAGE_SIZE = 100;
 
-export const centersKey = ['centers'] as const;
 export const usersKey = ['users'] as const;
 export const seasonsKey = ['match-seasons'] as const;
 export const failedDeliveriesKey = ['admin', 'deliveries', 'failed'] as const;
-
-/**
- * Every center, all pages followed: a network has tens of centers, and the users' table and the
- * invitation form need each one's name.
- */
-export const useAllCenters = () =>
-  useQuery({
-    queryKey: centersKey,
-    queryFn: async () => {
-      const centers: Center[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await ok(api.GET('/api/v1/centers', { params: { query: { limit: PAGE_SIZE, cursor } } }));
-        centers.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return centers;
-    },
-  });
 
 export interface UserFilters {
   role?: User['role'];

@@ -1,8 +1,9 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { STAGE_LABELS } from '../../api/labels';
+import { useCenter } from '../../api/queries';
 import { CLIENT_STATUS_LABELS, countryName, languageName } from './labels';
 import type { Finding, PathwayView } from './pathway';
-import { useCaseManagers, useCenter } from './queries';
+import { useCaseManagers } from './queries';
 import type { ClientDetail } from './tab-props';
 
 const STATUS_COLORS: Record<ClientDetail['status'], string> = { active: 'green', inactive: 'gray', closed: 'dark' };
@@ -102,11 +103,11 @@ function Findings({
         {findings.map((finding) => (
           <List.Item key={`${finding.code}-${finding.message}`}>
             {finding.message}
-            {finding.source && (
+            {finding.rule.source && (
               <>
                 {' '}
                 (
-                <Anchor href={finding.source} target="_blank" rel="noreferrer" size="sm">
+                <Anchor href={finding.rule.source} target="_blank" rel="noreferrer" size="sm">
                   the rule
                 </Anchor>
                 )

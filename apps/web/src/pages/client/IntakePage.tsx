@@ -1,10 +1,10 @@
 import { Alert, Anchor, Button, Group, List, Select, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, ok } from '../../api/client';
+import { api } from '../../api/client';
 import { problemsOf } from '../../api/errors';
-import { useMe } from '../../api/queries';
+import { useAllCenters, useMe } from '../../api/queries';
 import type { components } from '../../api/schema';
 import { FormError } from '../../components/FormError';
 import { CLIENT_FORM_FIELDS, ClientFields, clientBodyOf, EMPTY_CLIENT_FORM } from './ClientFields';
@@ -34,11 +34,7 @@ export function IntakePage() {
     caseManagerId: me.data?.role === 'case_manager' ? me.data.id : null,
   });
   const [centerId, setCenterId] = useState<string | null>(me.data?.centerId ?? null);
-  const centers = useQuery({
-    queryKey: ['centers', { limit: 100 }],
-    queryFn: () => ok(api.GET('/api/v1/centers', { params: { query: { limit: 100 } } })),
-    enabled: isAdmin,
-  });
+  const centers = useAllCenters({ enabled: isAdmin });
 
   const enroll = useMutation({
     mutationFn: (body: IntakeBody) => okWithDetails(api.POST('/api/v1/clients', { body })),
@@ -73,7 +69,7 @@ export function IntakePage() {
             <Select
               label="Center"
               required
-              data={(centers.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+              data={(centers.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
               value={centerId}
               onChange={setCenterId}
               searchable

@@ -39,14 +39,6 @@ export const useMatchApplications = (clientId: string) =>
     queryFn: () => ok(api.GET('/api/v1/clients/{clientId}/match-applications', { params: { path: { clientId } } })),
   });
 
-/** A center's name for the header; centers change rarely. */
-export const useCenter = (centerId: string) =>
-  useQuery({
-    queryKey: ['centers', centerId],
-    queryFn: () => ok(api.GET('/api/v1/centers/{id}', { params: { path: { id: centerId } } })),
-    staleTime: 5 * 60_000,
-  });
-
 /** The active case managers of a center: who a client can be assigned to. */
 export const useCaseManagers = (centerId: string | null | undefined) =>
   useQuery({

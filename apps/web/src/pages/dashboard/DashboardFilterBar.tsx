@@ -1,6 +1,7 @@
 import { Group, NativeSelect, Text } from '@mantine/core';
+import { useAllCenters, useCenter } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
-import { useAllCenters, useCenter, useSeasonYears } from './report-queries';
+import { useSeasonYears } from './report-queries';
 
 const ALL = '';
 

@@ -1,38 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
-import type { components, operations } from '../../api/schema';
+import type { operations } from '../../api/schema';
 
-export type Center = components['schemas']['CenterResponse'];
 export type MatchOutcomesQuery = NonNullable<operations['ReportsController_matchOutcomes']['parameters']['query']>;
 export type PipelineQuery = NonNullable<operations['ReportsController_pipeline']['parameters']['query']>;
 export type DurationsQuery = NonNullable<operations['ReportsController_milestoneDurations']['parameters']['query']>;
 export type ServicesQuery = NonNullable<operations['ReportsController_services']['parameters']['query']>;
-
-/** The API's largest page of centers: a network has a handful, so a few pages at most. */
-const CENTERS_PAGE = 100;
-
-/** Every center, for a person whose reports span the network (the API lists them by name). */
-export const useAllCenters = () =>
-  useQuery({
-    queryKey: ['centers', 'all'],
-    queryFn: async () => {
-      const centers: Center[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await ok(api.GET('/api/v1/centers', { params: { query: { limit: CENTERS_PAGE, cursor } } }));
-        centers.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor !== undefined);
-      return centers;
-    },
-  });
-
-export const useCenter = (id: string | null) =>
-  useQuery({
-    queryKey: ['centers', id],
-    enabled: id !== null,
-    queryFn: () => ok(api.GET('/api/v1/centers/{id}', { params: { path: { id: id! } } })),
-  });
 
 /**
  * The Match seasons to choose from, newest first: those in the Match calendar and those with
