@@ -1,6 +1,7 @@
 import { IsCivilDate, IsYearAtMostAhead, PageOf, PageQuery } from '@lib/kernel';
 import { PathwayResult, Stage, STAGES } from '@lib/pathway';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { PathwayView } from './pathway-view.dto';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -294,8 +295,7 @@ export class ClientResponse extends OmitType(ClientSummary, []) {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) anonymizedAt: string | null;
   @ApiProperty({ description: 'Also sent as the ETag; send it back in If-Match to update' }) version: number;
   @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
+    type: PathwayView,
     description:
       'GET only: the pathway engine’s verdict: stage, checklist, blockers, warnings (each with its rule and source), next steps',
   })

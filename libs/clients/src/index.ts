@@ -1,6 +1,7 @@
 export * from './client.entity';
 export * from './casework.entities';
 export * from './client.dto';
+export * from './pathway-view.dto';
 export * from './casework.dto';
 export * from './client.mapper';
 export * from './client-scope';

@@ -1124,6 +1124,30 @@ export interface components {
        */
       timeZone: string;
     };
+    ChecklistItemView: {
+      /**
+       * @description When it was done, or is set for
+       * @example 2026-05-02
+       */
+      date: string | null;
+      /** @enum {string} */
+      milestone:
+        | 'credentials_verified'
+        | 'step1'
+        | 'step2_ck'
+        | 'oet'
+        | 'ecfmg_pathway'
+        | 'ecfmg_certificate'
+        | 'us_clinical_experience'
+        | 'letters_of_recommendation'
+        | 'eras'
+        | 'nrmp'
+        | 'rank_list'
+        | 'match_result'
+        | 'step3';
+      /** @enum {string} */
+      state: 'done' | 'in_progress' | 'todo' | 'blocked' | 'not_applicable';
+    };
     ClientExport: {
       account: components['schemas']['ExportedAccount'] | null;
       client: components['schemas']['ClientResponse'];
@@ -1232,9 +1256,7 @@ export interface components {
       lastName: string;
       medicalSchool: string | null;
       /** @description GET only: the pathway engine’s verdict: stage, checklist, blockers, warnings (each with its rule and source), next steps */
-      pathway?: {
-        [key: string]: unknown;
-      };
+      pathway?: components['schemas']['PathwayView'];
       phone: string | null;
       /** @example ar */
       preferredLanguage: string;
@@ -1849,6 +1871,53 @@ export interface components {
       /** @enum {string} */
       status: 'sent' | 'accepted' | 'declined' | 'completed';
     };
+    FindingView: {
+      /** @enum {string} */
+      code:
+        | 'THIRD_ATTEMPT_USED'
+        | 'ATTEMPT_LIMIT_REACHED'
+        | 'LAST_ATTEMPT_PENDING'
+        | 'ALL_STEPS_BARRED'
+        | 'THREE_ATTEMPTS_IN_12_MONTHS'
+        | 'FOURTH_ATTEMPT_TOO_SOON_AFTER_FIRST'
+        | 'FOURTH_ATTEMPT_TOO_SOON_AFTER_LAST'
+        | 'PASSED_STEP_NOT_RETAKEN'
+        | 'STEP1_IS_PASS_FAIL'
+        | 'TEST_DATE_BEFORE_ELIGIBILITY'
+        | 'TEST_DATE_AFTER_ELIGIBILITY'
+        | 'ELIGIBILITY_CLOSING_UNSCHEDULED'
+        | 'ELIGIBILITY_EXPIRED'
+        | 'OET_BEFORE_CYCLE_CUTOFF'
+        | 'OET_BELOW_THRESHOLD'
+        | 'OET_CYCLE_RULE_ASSUMED'
+        | 'SEVEN_YEAR_WINDOW_CLOSING'
+        | 'SEVEN_YEAR_WINDOW_CLOSED'
+        | 'RANK_LIST_DEADLINE_REQUIREMENTS_UNMET'
+        | 'STEP3_NEEDS_CERTIFICATION'
+        | 'H1B_NEEDS_STEP3';
+      /**
+       * @description The date the finding is about
+       * @example 2026-12-14
+       */
+      date?: string;
+      /** @enum {string} */
+      exam?: 'USMLE_STEP1' | 'USMLE_STEP2_CK' | 'USMLE_STEP3' | 'OET_MEDICINE';
+      /**
+       * Format: uuid
+       * @description The exam sitting the finding is about
+       */
+      examId?: string;
+      /** @example Third attempt at Step 1 used: the next one is the last (4 in all) */
+      message: string;
+      rule: components['schemas']['RuleSourceView'];
+      /**
+       * @description The Match season the finding is about
+       * @example 2027
+       */
+      season?: number;
+      /** @enum {string} */
+      severity: 'warning' | 'blocker';
+    };
     ForgotPasswordDto: {
       email: string;
     };
@@ -2153,6 +2222,31 @@ export interface components {
       /** @enum {string} */
       severity: 'warning' | 'blocker';
     };
+    NextStepView: {
+      /** @enum {string} */
+      code:
+        | 'verify_credentials'
+        | 'await_result'
+        | 'reapply_for_exam'
+        | 'schedule_exam'
+        | 'take_exam'
+        | 'plan_retake'
+        | 'book_oet'
+        | 'apply_for_exam'
+        | 'apply_ecfmg_pathway'
+        | 'apply_ecfmg_certification'
+        | 'find_clinical_experience'
+        | 'ask_for_letter'
+        | 'submit_eras'
+        | 'register_nrmp'
+        | 'certify_rank_list';
+      /** @example 2026-12-14 */
+      date?: string;
+      /** @enum {string} */
+      exam?: 'USMLE_STEP1' | 'USMLE_STEP2_CK' | 'USMLE_STEP3' | 'OET_MEDICINE';
+      /** @example 2027 */
+      season?: number;
+    };
     NotePage: {
       items: components['schemas']['NoteResponse'][];
       /** @description Pass as `cursor` to get the next page; null on the last page */
@@ -2264,6 +2358,39 @@ export interface components {
       states: string[];
       url: string | null;
     };
+    PathwayView: {
+      /** @description What stops progress until dealt with */
+      blockers: components['schemas']['FindingView'][];
+      checklist: components['schemas']['ChecklistItemView'][];
+      /** @description The same steps as facts */
+      nextStepFacts: components['schemas']['NextStepView'][];
+      /**
+       * @description In English
+       * @example [
+       *       "Book Step 2 CK"
+       *     ]
+       */
+      nextSteps: string[];
+      /**
+       * @description The rules version the verdict was computed with
+       * @example 2026-11-01
+       */
+      rulesVersion: string;
+      /** @enum {string} */
+      stage:
+        | 'intake'
+        | 'credentialing'
+        | 'exams'
+        | 'ecfmg_certified'
+        | 'clinical_experience'
+        | 'applying'
+        | 'matched'
+        | 'in_residency'
+        | 'alternative_career'
+        | 'closed';
+      /** @description What needs attention */
+      warnings: components['schemas']['FindingView'][];
+    };
     PipelineReport: {
       byStage: components['schemas']['CenterCount'][];
       byStatus: components['schemas']['CenterCount'][];
@@ -2321,6 +2448,14 @@ export interface components {
     };
     RefreshDto: {
       refreshToken: string;
+    };
+    RuleSourceView: {
+      /** @example 2021-07-01 */
+      effectiveFrom: string;
+      /** @example usmle-attempt-limit-4 */
+      id: string;
+      /** @description Where the rule is written down (a URL) */
+      source: string;
     };
     SeasonEventDto: {
       /**

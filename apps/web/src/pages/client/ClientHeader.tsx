@@ -103,11 +103,11 @@ function Findings({
         {findings.map((finding) => (
           <List.Item key={`${finding.code}-${finding.message}`}>
             {finding.message}
-            {finding.source && (
+            {finding.rule.source && (
               <>
                 {' '}
                 (
-                <Anchor href={finding.source} target="_blank" rel="noreferrer" size="sm">
+                <Anchor href={finding.rule.source} target="_blank" rel="noreferrer" size="sm">
                   the rule
                 </Anchor>
                 )
