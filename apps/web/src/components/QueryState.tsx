@@ -1,15 +1,28 @@
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
-import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { messageOf } from '../api/errors';
 
-/** A query's loading and error states, so no screen is ever blank; its data once it has some. */
+/** What QueryState reads of a query: what useQuery returns fits, and so does what useInfiniteQuery returns. */
+export interface QueryLike<T> {
+  data: T | undefined;
+  error: unknown;
+  isPending: boolean;
+  isError: boolean;
+  refetch: () => Promise<unknown>;
+  /** An infinite query's: the failure was loading one more page, and its "Load more" tries again. */
+  isFetchNextPageError?: boolean;
+}
+
+/**
+ * A query's loading and error states, so no screen is ever blank; its data once it has some. When
+ * a later fetch fails (a refresh, or a list's next page), what was loaded stays, with the error.
+ */
 export function QueryState<T>({
   query,
   label,
   children,
 }: {
-  query: UseQueryResult<T>;
+  query: QueryLike<T>;
   /** What is loading, for screen readers ("your status"). */
   label: string;
   children: (data: T) => ReactNode;
@@ -21,17 +34,41 @@ export function QueryState<T>({
       </Center>
     );
   }
-  if (query.isError) {
+  const retry = (
+    <Button size="xs" variant="light" color="red" onClick={() => void query.refetch()}>
+      Try again
+    </Button>
+  );
+  if (query.data === undefined) {
     return (
       <Alert color="red" title={`Could not load ${label}`} role="alert">
         <Stack gap="sm" align="flex-start">
           {messageOf(query.error)}
-          <Button size="xs" variant="light" color="red" onClick={() => void query.refetch()}>
-            Try again
-          </Button>
+          {retry}
         </Stack>
       </Alert>
     );
   }
-  return <>{children(query.data)}</>;
+  if (!query.isError) return <>{children(query.data)}</>;
+  if (query.isFetchNextPageError) {
+    return (
+      <>
+        {children(query.data)}
+        <Alert color="red" title={`Could not load more of ${label}`} role="alert">
+          {messageOf(query.error)}
+        </Alert>
+      </>
+    );
+  }
+  return (
+    <>
+      <Alert color="red" title={`Could not refresh ${label}`} role="alert">
+        <Stack gap="sm" align="flex-start">
+          {messageOf(query.error)}
+          {retry}
+        </Stack>
+      </Alert>
+      {children(query.data)}
+    </>
+  );
 }

@@ -1,9 +1,9 @@
-import { Alert, Anchor, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import { messageOf } from '../../api/errors';
 import { useMe } from '../../api/queries';
+import { QueryState } from '../../components/QueryState';
 import { isFiltered, NO_FILTERS, useCaseloadFilters } from './caseload-filters';
 import { useCaseloadPages, useCaseManagerChoices } from './caseload-queries';
 import { CaseloadCards } from './CaseloadCards';
@@ -43,61 +43,43 @@ export function CaseloadPage() {
       </Group>
       <CaseloadFilterBar filters={filters} onChange={changeFilters} collapsible={phone} />
 
-      {caseload.isPending ? (
-        <Group justify="center" py="xl" role="status" aria-live="polite">
-          <Loader aria-label="Loading the caseload" />
-        </Group>
-      ) : caseload.isError && clients.length === 0 ? (
-        <Alert color="red" title="Could not load the caseload" role="alert">
-          <Stack gap="sm" align="flex-start">
-            {messageOf(caseload.error)}
-            <Button size="xs" variant="light" color="red" onClick={() => void caseload.refetch()}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
-      ) : clients.length === 0 ? (
-        <Text role="status">
-          {filtered ? (
+      <QueryState query={caseload} label="the caseload">
+        {() =>
+          clients.length === 0 ? (
+            <Text role="status">
+              {filtered ? (
+                <>
+                  No clients match these filters.{' '}
+                  <Anchor component="button" type="button" onClick={() => changeFilters(NO_FILTERS)}>
+                    Clear the filters
+                  </Anchor>
+                </>
+              ) : (
+                'No clients yet.'
+              )}
+            </Text>
+          ) : (
             <>
-              No clients match these filters.{' '}
-              <Anchor component="button" type="button" onClick={() => changeFilters(NO_FILTERS)}>
-                Clear the filters
-              </Anchor>
+              <Text size="sm" c="dimmed" role="status" aria-live="polite">
+                {caseload.isPlaceholderData
+                  ? 'Updating the list…'
+                  : `${clients.length} ${clients.length === 1 ? 'client' : 'clients'}${caseload.hasNextPage ? ' shown, more to load' : ''}, by ${filters.sort === 'lastName' ? 'last name' : 'last activity'}`}
+              </Text>
+              {phone ? (
+                <CaseloadCards clients={clients} managerNames={managerNames} busy={caseload.isPlaceholderData} />
+              ) : (
+                <CaseloadTable clients={clients} managerNames={managerNames} busy={caseload.isPlaceholderData} />
+              )}
             </>
-          ) : (
-            'No clients yet.'
-          )}
-        </Text>
-      ) : (
-        <>
-          <Text size="sm" c="dimmed" role="status" aria-live="polite">
-            {caseload.isPlaceholderData
-              ? 'Updating the list…'
-              : `${clients.length} ${clients.length === 1 ? 'client' : 'clients'}${caseload.hasNextPage ? ' shown, more to load' : ''}, by ${filters.sort === 'lastName' ? 'last name' : 'last activity'}`}
-          </Text>
-          {phone ? (
-            <CaseloadCards clients={clients} managerNames={managerNames} busy={caseload.isPlaceholderData} />
-          ) : (
-            <CaseloadTable clients={clients} managerNames={managerNames} busy={caseload.isPlaceholderData} />
-          )}
-          {caseload.isFetchNextPageError && (
-            <Alert color="red" role="alert" title="Could not load more clients">
-              {messageOf(caseload.error)}
-            </Alert>
-          )}
-          {caseload.hasNextPage && (
-            <Group justify="center">
-              <Button
-                variant="light"
-                onClick={() => void caseload.fetchNextPage()}
-                loading={caseload.isFetchingNextPage}
-              >
-                Load more
-              </Button>
-            </Group>
-          )}
-        </>
+          )
+        }
+      </QueryState>
+      {caseload.hasNextPage && (
+        <Group justify="center">
+          <Button variant="light" onClick={() => void caseload.fetchNextPage()} loading={caseload.isFetchingNextPage}>
+            Load more
+          </Button>
+        </Group>
       )}
     </Stack>
   );

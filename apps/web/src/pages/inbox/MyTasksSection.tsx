@@ -1,14 +1,14 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { messageOf } from '../../api/errors';
+import { QueryState } from '../../components/QueryState';
 import { useCompleteTask, useMyTasks } from './inbox-queries';
 
 /** The open tasks assigned to the signed-in person, across their clients: what to do next. */
 export function MyTasksSection() {
   const tasks = useMyTasks();
   const complete = useCompleteTask();
-  const items = tasks.data?.pages.flatMap((page) => page.items) ?? [];
   const today = dayjs().format('YYYY-MM-DD');
 
   return (
@@ -21,62 +21,59 @@ export function MyTasksSection() {
           {messageOf(complete.error)}
         </Alert>
       )}
-      {tasks.isPending ? (
-        <Group justify="center" py="lg" role="status">
-          <Loader aria-label="Loading your tasks" />
-        </Group>
-      ) : tasks.isError && items.length === 0 ? (
-        <Alert color="red" role="alert" title="Could not load your tasks">
-          <Stack gap="sm" align="flex-start">
-            {messageOf(tasks.error)}
-            <Button size="xs" variant="light" color="red" onClick={() => void tasks.refetch()}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
-      ) : items.length === 0 ? (
-        <Text c="dimmed">No open tasks are assigned to you.</Text>
-      ) : (
-        <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="My open tasks">
-          {items.map((task) => {
-            const overdue = task.dueDate !== null && task.dueDate < today;
-            return (
-              <Card key={task.id} withBorder component="li" padding="sm">
-                <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-                  <Stack gap={2} style={{ minWidth: 0 }}>
-                    <Group gap="xs">
-                      <Text fw={600} size="sm">
-                        {task.title}
-                      </Text>
-                      {overdue && (
-                        <Badge size="sm" color="red">
-                          Overdue
-                        </Badge>
-                      )}
+      <QueryState query={tasks} label="your tasks">
+        {({ pages }) => {
+          const items = pages.flatMap((page) => page.items);
+          return items.length === 0 ? (
+            <Text c="dimmed">No open tasks are assigned to you.</Text>
+          ) : (
+            <Stack
+              gap="xs"
+              component="ul"
+              style={{ listStyle: 'none', padding: 0, margin: 0 }}
+              aria-label="My open tasks"
+            >
+              {items.map((task) => {
+                const overdue = task.dueDate !== null && task.dueDate < today;
+                return (
+                  <Card key={task.id} withBorder component="li" padding="sm">
+                    <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+                      <Stack gap={2} style={{ minWidth: 0 }}>
+                        <Group gap="xs">
+                          <Text fw={600} size="sm">
+                            {task.title}
+                          </Text>
+                          {overdue && (
+                            <Badge size="sm" color="red">
+                              Overdue
+                            </Badge>
+                          )}
+                        </Group>
+                        <Text size="sm" c="dimmed">
+                          <Anchor component={Link} to={`/clients/${task.clientId}/tasks`} size="sm" underline="always">
+                            {task.clientLastName}, {task.clientFirstName}
+                          </Anchor>
+                          {' · '}
+                          {task.dueDate ? `Due ${dayjs(task.dueDate).format('D MMM YYYY')}` : 'No due date'}
+                        </Text>
+                      </Stack>
+                      <Button
+                        size="compact-sm"
+                        variant="default"
+                        onClick={() => complete.mutate({ clientId: task.clientId, id: task.id })}
+                        loading={complete.isPending && complete.variables?.id === task.id}
+                        aria-label={`Mark “${task.title}” done`}
+                      >
+                        Done
+                      </Button>
                     </Group>
-                    <Text size="sm" c="dimmed">
-                      <Anchor component={Link} to={`/clients/${task.clientId}/tasks`} size="sm" underline="always">
-                        {task.clientLastName}, {task.clientFirstName}
-                      </Anchor>
-                      {' · '}
-                      {task.dueDate ? `Due ${dayjs(task.dueDate).format('D MMM YYYY')}` : 'No due date'}
-                    </Text>
-                  </Stack>
-                  <Button
-                    size="compact-sm"
-                    variant="default"
-                    onClick={() => complete.mutate({ clientId: task.clientId, id: task.id })}
-                    loading={complete.isPending && complete.variables?.id === task.id}
-                    aria-label={`Mark “${task.title}” done`}
-                  >
-                    Done
-                  </Button>
-                </Group>
-              </Card>
-            );
-          })}
-        </Stack>
-      )}
+                  </Card>
+                );
+              })}
+            </Stack>
+          );
+        }}
+      </QueryState>
       {tasks.hasNextPage && (
         <Group justify="center">
           <Button variant="light" onClick={() => void tasks.fetchNextPage()} loading={tasks.isFetchingNextPage}>

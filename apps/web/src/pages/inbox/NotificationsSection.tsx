@@ -1,8 +1,9 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { messageOf } from '../../api/errors';
 import type { components } from '../../api/schema';
+import { QueryState } from '../../components/QueryState';
 import { useMarkRead, useNotifications } from './inbox-queries';
 
 type Rule = components['schemas']['NotificationResponse']['rule'];
@@ -29,7 +30,6 @@ const TAB_OF_RULE: Record<Rule, string> = {
 export function NotificationsSection() {
   const notifications = useNotifications();
   const markRead = useMarkRead();
-  const items = notifications.data?.pages.flatMap((page) => page.items) ?? [];
   const unread = notifications.data?.pages[0]?.unread ?? 0;
 
   return (
@@ -49,82 +49,79 @@ export function NotificationsSection() {
           {messageOf(markRead.error)}
         </Alert>
       )}
-      {notifications.isPending ? (
-        <Group justify="center" py="lg" role="status">
-          <Loader aria-label="Loading your notifications" />
-        </Group>
-      ) : notifications.isError && items.length === 0 ? (
-        <Alert color="red" role="alert" title="Could not load your notifications">
-          <Stack gap="sm" align="flex-start">
-            {messageOf(notifications.error)}
-            <Button size="xs" variant="light" color="red" onClick={() => void notifications.refetch()}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
-      ) : items.length === 0 ? (
-        <Text c="dimmed">No notifications. Reminders about your clients will appear here.</Text>
-      ) : (
-        <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Notifications">
-          {items.map((notification) => {
-            const isUnread = notification.readAt === null;
-            return (
-              <Card
-                key={notification.id}
-                withBorder
-                component="li"
-                padding="sm"
-                bg={isUnread ? 'blue.0' : undefined}
-                data-unread={isUnread}
-              >
-                <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-                  <Stack gap={2} style={{ minWidth: 0 }}>
-                    <Group gap="xs">
-                      <Text fw={isUnread ? 700 : 500} size="sm">
-                        {notification.title}
-                      </Text>
+      <QueryState query={notifications} label="your notifications">
+        {({ pages }) => {
+          const items = pages.flatMap((page) => page.items);
+          return items.length === 0 ? (
+            <Text c="dimmed">No notifications. Reminders about your clients will appear here.</Text>
+          ) : (
+            <Stack
+              gap="xs"
+              component="ul"
+              style={{ listStyle: 'none', padding: 0, margin: 0 }}
+              aria-label="Notifications"
+            >
+              {items.map((notification) => {
+                const isUnread = notification.readAt === null;
+                return (
+                  <Card
+                    key={notification.id}
+                    withBorder
+                    component="li"
+                    padding="sm"
+                    bg={isUnread ? 'blue.0' : undefined}
+                    data-unread={isUnread}
+                  >
+                    <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+                      <Stack gap={2} style={{ minWidth: 0 }}>
+                        <Group gap="xs">
+                          <Text fw={isUnread ? 700 : 500} size="sm">
+                            {notification.title}
+                          </Text>
+                          {isUnread && (
+                            <Badge size="xs" variant="filled">
+                              New
+                            </Badge>
+                          )}
+                        </Group>
+                        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                          {notification.body}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          <time dateTime={notification.createdAt}>
+                            {dayjs(notification.createdAt).format('D MMM YYYY, HH:mm')}
+                          </time>
+                          {' · '}
+                          <Anchor
+                            component={Link}
+                            to={`/clients/${notification.clientId}/${TAB_OF_RULE[notification.rule]}`}
+                            size="xs"
+                            underline="always"
+                            onClick={() => isUnread && markRead.mutate(notification.id)}
+                          >
+                            Open the client
+                          </Anchor>
+                        </Text>
+                      </Stack>
                       {isUnread && (
-                        <Badge size="xs" variant="filled">
-                          New
-                        </Badge>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => markRead.mutate(notification.id)}
+                          loading={markRead.isPending && markRead.variables === notification.id}
+                          aria-label={`Mark read: ${notification.title}`}
+                        >
+                          Mark read
+                        </Button>
                       )}
                     </Group>
-                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                      {notification.body}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      <time dateTime={notification.createdAt}>
-                        {dayjs(notification.createdAt).format('D MMM YYYY, HH:mm')}
-                      </time>
-                      {' · '}
-                      <Anchor
-                        component={Link}
-                        to={`/clients/${notification.clientId}/${TAB_OF_RULE[notification.rule]}`}
-                        size="xs"
-                        underline="always"
-                        onClick={() => isUnread && markRead.mutate(notification.id)}
-                      >
-                        Open the client
-                      </Anchor>
-                    </Text>
-                  </Stack>
-                  {isUnread && (
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      onClick={() => markRead.mutate(notification.id)}
-                      loading={markRead.isPending && markRead.variables === notification.id}
-                      aria-label={`Mark read: ${notification.title}`}
-                    >
-                      Mark read
-                    </Button>
-                  )}
-                </Group>
-              </Card>
-            );
-          })}
-        </Stack>
-      )}
+                  </Card>
+                );
+              })}
+            </Stack>
+          );
+        }}
+      </QueryState>
       {notifications.hasNextPage && (
         <Group justify="center">
           <Button

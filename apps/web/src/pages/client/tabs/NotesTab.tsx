@@ -1,13 +1,13 @@
-import { Alert, Button, Card, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { accepted, api, ok } from '../../../api/client';
-import { messageOf } from '../../../api/errors';
 import { useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
 import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
+import { QueryState } from '../../../components/QueryState';
 import type { ClientTabProps } from '../tab-props';
 import { NotesForm } from './NotesForm';
 import { CONTACT_TYPE_LABELS } from './NotesLabels';
@@ -34,7 +34,6 @@ export function NotesTab({ clientId }: ClientTabProps) {
   const close = () => setDialog(null);
 
   if (!mayWork) return <Text>Case notes are kept for the staff who work the case.</Text>;
-  const items = notes.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <Stack gap="md">
@@ -44,62 +43,54 @@ export function NotesTab({ clientId }: ClientTabProps) {
         </Title>
         <Button onClick={() => setDialog({ kind: 'add' })}>Add note</Button>
       </Group>
-      {notes.isPending ? (
-        <Group justify="center" py="lg" role="status">
-          <Loader aria-label="Loading the notes" />
-        </Group>
-      ) : notes.isError && items.length === 0 ? (
-        <Alert color="red" role="alert" title="Could not load the notes">
-          <Stack gap="sm" align="flex-start">
-            {messageOf(notes.error)}
-            <Button size="xs" variant="light" color="red" onClick={() => void notes.refetch()}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
-      ) : items.length === 0 ? (
-        <Text c="dimmed">No notes yet. Add one after each contact with the client.</Text>
-      ) : (
-        <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Notes">
-          {items.map((note) => (
-            <Card key={note.id} withBorder component="li" padding="sm">
-              <Group justify="space-between" align="flex-start" wrap="nowrap">
-                <Text fw={600} size="sm">
-                  {CONTACT_TYPE_LABELS[note.contactType]} · {dayjs(note.contactDate).format('D MMM YYYY')}
-                </Text>
-                <Group gap="xs" wrap="nowrap">
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    onClick={() => setDialog({ kind: 'edit', note })}
-                    aria-label={`Edit the note of ${note.contactDate}`}
-                  >
-                    Edit
-                  </Button>
-                  <DeleteRecordButton
-                    size="compact-sm"
-                    clientId={clientId}
-                    what={`the note of ${note.contactDate}`}
-                    title="Delete this note?"
-                    message={`The note of ${dayjs(note.contactDate).format('D MMM YYYY')} will be removed from the client’s record. The audit log keeps that it was deleted.`}
-                    confirmLabel="Delete note"
-                    remove={() =>
-                      accepted(
-                        api.DELETE('/api/v1/clients/{clientId}/notes/{id}', {
-                          params: { path: { clientId, id: note.id } },
-                        }),
-                      )
-                    }
-                  />
-                </Group>
-              </Group>
-              <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                {note.body}
-              </Text>
-            </Card>
-          ))}
-        </Stack>
-      )}
+      <QueryState query={notes} label="the notes">
+        {({ pages }) => {
+          const items = pages.flatMap((page) => page.items);
+          return items.length === 0 ? (
+            <Text c="dimmed">No notes yet. Add one after each contact with the client.</Text>
+          ) : (
+            <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Notes">
+              {items.map((note) => (
+                <Card key={note.id} withBorder component="li" padding="sm">
+                  <Group justify="space-between" align="flex-start" wrap="nowrap">
+                    <Text fw={600} size="sm">
+                      {CONTACT_TYPE_LABELS[note.contactType]} · {dayjs(note.contactDate).format('D MMM YYYY')}
+                    </Text>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => setDialog({ kind: 'edit', note })}
+                        aria-label={`Edit the note of ${note.contactDate}`}
+                      >
+                        Edit
+                      </Button>
+                      <DeleteRecordButton
+                        size="compact-sm"
+                        clientId={clientId}
+                        what={`the note of ${note.contactDate}`}
+                        title="Delete this note?"
+                        message={`The note of ${dayjs(note.contactDate).format('D MMM YYYY')} will be removed from the client’s record. The audit log keeps that it was deleted.`}
+                        confirmLabel="Delete note"
+                        remove={() =>
+                          accepted(
+                            api.DELETE('/api/v1/clients/{clientId}/notes/{id}', {
+                              params: { path: { clientId, id: note.id } },
+                            }),
+                          )
+                        }
+                      />
+                    </Group>
+                  </Group>
+                  <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                    {note.body}
+                  </Text>
+                </Card>
+              ))}
+            </Stack>
+          );
+        }}
+      </QueryState>
       {notes.hasNextPage && (
         <Group justify="center">
           <Button variant="light" onClick={() => void notes.fetchNextPage()} loading={notes.isFetchingNextPage}>

@@ -1,12 +1,12 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, ok } from '../../../api/client';
-import { messageOf } from '../../../api/errors';
 import { useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
+import { QueryState } from '../../../components/QueryState';
 import type { ClientTabProps } from '../tab-props';
 import { ReferralsForm, usePrograms } from './ReferralsForm';
 import { REFERRAL_STATUS_COLORS, REFERRAL_STATUS_LABELS } from './ReferralsLabels';
@@ -37,7 +37,6 @@ export function ReferralsTab({ clientId, client }: ClientTabProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const phone = useMediaQuery('(max-width: 36em)');
   const close = () => setDialog(null);
-  const items = referrals.data?.pages.flatMap((page) => page.items) ?? [];
   const programOf = (id: string) => programs.data?.items.find((p) => p.id === id);
 
   return (
@@ -58,70 +57,62 @@ export function ReferralsTab({ clientId, client }: ClientTabProps) {
           (Edit, then consent to share).
         </Alert>
       )}
-      {referrals.isPending ? (
-        <Group justify="center" py="lg" role="status">
-          <Loader aria-label="Loading the referrals" />
-        </Group>
-      ) : referrals.isError && items.length === 0 ? (
-        <Alert color="red" role="alert" title="Could not load the referrals">
-          <Stack gap="sm" align="flex-start">
-            {messageOf(referrals.error)}
-            <Button size="xs" variant="light" color="red" onClick={() => void referrals.refetch()}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
-      ) : items.length === 0 ? (
-        <Text c="dimmed">No referrals yet.</Text>
-      ) : (
-        <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Referrals">
-          {items.map((referral) => {
-            const program = programOf(referral.programId);
-            const name = program?.name ?? 'A partner program';
-            return (
-              <Card key={referral.id} withBorder component="li" padding="sm">
-                <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-                  <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-                    <Group gap="xs">
-                      {program?.url ? (
-                        <Anchor href={program.url} target="_blank" rel="noreferrer" fw={600} size="sm">
-                          {name}
-                        </Anchor>
-                      ) : (
-                        <Text fw={600} size="sm">
-                          {name}
+      <QueryState query={referrals} label="the referrals">
+        {({ pages }) => {
+          const items = pages.flatMap((page) => page.items);
+          return items.length === 0 ? (
+            <Text c="dimmed">No referrals yet.</Text>
+          ) : (
+            <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Referrals">
+              {items.map((referral) => {
+                const program = programOf(referral.programId);
+                const name = program?.name ?? 'A partner program';
+                return (
+                  <Card key={referral.id} withBorder component="li" padding="sm">
+                    <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+                      <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+                        <Group gap="xs">
+                          {program?.url ? (
+                            <Anchor href={program.url} target="_blank" rel="noreferrer" fw={600} size="sm">
+                              {name}
+                            </Anchor>
+                          ) : (
+                            <Text fw={600} size="sm">
+                              {name}
+                            </Text>
+                          )}
+                          <Badge size="sm" variant="dot" color={REFERRAL_STATUS_COLORS[referral.status]}>
+                            {REFERRAL_STATUS_LABELS[referral.status]}
+                          </Badge>
+                        </Group>
+                        <Text size="sm" c="dimmed">
+                          Referred {dayjs(referral.referralDate).format('D MMM YYYY')}
+                          {program ? ` · ${program.location}` : ''}
                         </Text>
+                        {referral.note && (
+                          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                            {referral.note}
+                          </Text>
+                        )}
+                      </Stack>
+                      {mayWrite && (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => setDialog({ kind: 'edit', referral })}
+                          aria-label={`Update the referral to ${name}`}
+                        >
+                          Update
+                        </Button>
                       )}
-                      <Badge size="sm" variant="dot" color={REFERRAL_STATUS_COLORS[referral.status]}>
-                        {REFERRAL_STATUS_LABELS[referral.status]}
-                      </Badge>
                     </Group>
-                    <Text size="sm" c="dimmed">
-                      Referred {dayjs(referral.referralDate).format('D MMM YYYY')}
-                      {program ? ` · ${program.location}` : ''}
-                    </Text>
-                    {referral.note && (
-                      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                        {referral.note}
-                      </Text>
-                    )}
-                  </Stack>
-                  {mayWrite && (
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      onClick={() => setDialog({ kind: 'edit', referral })}
-                      aria-label={`Update the referral to ${name}`}
-                    >
-                      Update
-                    </Button>
-                  )}
-                </Group>
-              </Card>
-            );
-          })}
-        </Stack>
-      )}
+                  </Card>
+                );
+              })}
+            </Stack>
+          );
+        }}
+      </QueryState>
       {referrals.hasNextPage && (
         <Group justify="center">
           <Button variant="light" onClick={() => void referrals.fetchNextPage()} loading={referrals.isFetchingNextPage}>

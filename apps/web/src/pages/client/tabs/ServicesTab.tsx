@@ -1,13 +1,13 @@
-import { Alert, Button, Card, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { accepted, api, ok } from '../../../api/client';
-import { messageOf } from '../../../api/errors';
 import { useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
 import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
+import { QueryState } from '../../../components/QueryState';
 import type { ClientTabProps } from '../tab-props';
 import { ServicesForm } from './ServicesForm';
 import { formatAmount, SERVICE_CATEGORY_LABELS } from './ServicesLabels';
@@ -34,7 +34,6 @@ export function ServicesTab({ clientId }: ClientTabProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const phone = useMediaQuery('(max-width: 36em)');
   const close = () => setDialog(null);
-  const items = services.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <Stack gap="md">
@@ -44,81 +43,73 @@ export function ServicesTab({ clientId }: ClientTabProps) {
         </Title>
         {mayWrite && <Button onClick={() => setDialog({ kind: 'add' })}>Add service</Button>}
       </Group>
-      {services.isPending ? (
-        <Group justify="center" py="lg" role="status">
-          <Loader aria-label="Loading the services" />
-        </Group>
-      ) : services.isError && items.length === 0 ? (
-        <Alert color="red" role="alert" title="Could not load the services">
-          <Stack gap="sm" align="flex-start">
-            {messageOf(services.error)}
-            <Button size="xs" variant="light" color="red" onClick={() => void services.refetch()}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
-      ) : items.length === 0 ? (
-        <Text c="dimmed">No services recorded yet.</Text>
-      ) : (
-        <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Services">
-          {items.map((service) => {
-            const label = SERVICE_CATEGORY_LABELS[service.category];
-            return (
-              <Card key={service.id} withBorder component="li" padding="sm">
-                <Group justify="space-between" align="flex-start" wrap="nowrap">
-                  <div>
-                    <Text fw={600} size="sm">
-                      {label}
-                    </Text>
-                    <Text size="sm" c="dimmed">
-                      {[
-                        dayjs(service.serviceDate).format('D MMM YYYY'),
-                        service.hours !== null && `${service.hours} h`,
-                        service.amountCents !== null && formatAmount(service.amountCents, service.currency),
-                        service.provider,
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </Text>
-                  </div>
-                  {mayWrite && (
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        onClick={() => setDialog({ kind: 'edit', service })}
-                        aria-label={`Edit ${label} of ${service.serviceDate}`}
-                      >
-                        Edit
-                      </Button>
-                      <DeleteRecordButton
-                        size="compact-sm"
-                        clientId={clientId}
-                        what={`${label} of ${service.serviceDate}`}
-                        title="Delete this service?"
-                        message={`${label} of ${dayjs(service.serviceDate).format('D MMM YYYY')} will no longer count in the services report.`}
-                        confirmLabel="Delete service"
-                        remove={() =>
-                          accepted(
-                            api.DELETE('/api/v1/clients/{clientId}/services/{id}', {
-                              params: { path: { clientId, id: service.id } },
-                            }),
-                          )
-                        }
-                      />
+      <QueryState query={services} label="the services">
+        {({ pages }) => {
+          const items = pages.flatMap((page) => page.items);
+          return items.length === 0 ? (
+            <Text c="dimmed">No services recorded yet.</Text>
+          ) : (
+            <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Services">
+              {items.map((service) => {
+                const label = SERVICE_CATEGORY_LABELS[service.category];
+                return (
+                  <Card key={service.id} withBorder component="li" padding="sm">
+                    <Group justify="space-between" align="flex-start" wrap="nowrap">
+                      <div>
+                        <Text fw={600} size="sm">
+                          {label}
+                        </Text>
+                        <Text size="sm" c="dimmed">
+                          {[
+                            dayjs(service.serviceDate).format('D MMM YYYY'),
+                            service.hours !== null && `${service.hours} h`,
+                            service.amountCents !== null && formatAmount(service.amountCents, service.currency),
+                            service.provider,
+                          ]
+                            .filter(Boolean)
+                            .join(' · ')}
+                        </Text>
+                      </div>
+                      {mayWrite && (
+                        <Group gap="xs" wrap="nowrap">
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            onClick={() => setDialog({ kind: 'edit', service })}
+                            aria-label={`Edit ${label} of ${service.serviceDate}`}
+                          >
+                            Edit
+                          </Button>
+                          <DeleteRecordButton
+                            size="compact-sm"
+                            clientId={clientId}
+                            what={`${label} of ${service.serviceDate}`}
+                            title="Delete this service?"
+                            message={`${label} of ${dayjs(service.serviceDate).format('D MMM YYYY')} will no longer count in the services report.`}
+                            confirmLabel="Delete service"
+                            remove={() =>
+                              accepted(
+                                api.DELETE('/api/v1/clients/{clientId}/services/{id}', {
+                                  params: { path: { clientId, id: service.id } },
+                                }),
+                              )
+                            }
+                          />
+                        </Group>
+                      )}
                     </Group>
-                  )}
-                </Group>
-                {service.description && (
-                  <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                    {service.description}
-                  </Text>
-                )}
-              </Card>
-            );
-          })}
-        </Stack>
-      )}
+                    {service.description && (
+                      <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                        {service.description}
+                      </Text>
+                    )}
+                  </Card>
+                );
+              })}
+            </Stack>
+          );
+        }}
+      </QueryState>
       {services.hasNextPage && (
         <Group justify="center">
           <Button variant="light" onClick={() => void services.fetchNextPage()} loading={services.isFetchingNextPage}>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -8,6 +8,7 @@ import { messageOf } from '../../../api/errors';
 import { useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
 import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
+import { QueryState } from '../../../components/QueryState';
 import type { ClientTabProps } from '../tab-props';
 import { TasksForm } from './TasksForm';
 import { TASK_STATUS_COLORS, TASK_STATUS_LABELS } from './TasksLabels';
@@ -47,7 +48,6 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const phone = useMediaQuery('(max-width: 36em)');
   const close = () => setDialog(null);
-  const items = tasks.data?.pages.flatMap((page) => page.items) ?? [];
   const today = dayjs().format('YYYY-MM-DD');
   const assigneeLabel = (task: Task) =>
     task.assignedToClient
@@ -71,97 +71,89 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
           {messageOf(markDone.error)}
         </Alert>
       )}
-      {tasks.isPending ? (
-        <Group justify="center" py="lg" role="status">
-          <Loader aria-label="Loading the tasks" />
-        </Group>
-      ) : tasks.isError && items.length === 0 ? (
-        <Alert color="red" role="alert" title="Could not load the tasks">
-          <Stack gap="sm" align="flex-start">
-            {messageOf(tasks.error)}
-            <Button size="xs" variant="light" color="red" onClick={() => void tasks.refetch()}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
-      ) : items.length === 0 ? (
-        <Text c="dimmed">No tasks yet. Add the steps of the client’s plan, each with a due date.</Text>
-      ) : (
-        <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Tasks">
-          {items.map((task) => {
-            const overdue = task.status === 'open' && task.dueDate !== null && task.dueDate < today;
-            return (
-              <Card key={task.id} withBorder component="li" padding="sm">
-                <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-                  <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-                    <Group gap="xs">
-                      <Text fw={600} size="sm" td={task.status === 'cancelled' ? 'line-through' : undefined}>
-                        {task.title}
-                      </Text>
-                      <Badge size="sm" variant="dot" color={TASK_STATUS_COLORS[task.status]}>
-                        {TASK_STATUS_LABELS[task.status]}
-                      </Badge>
-                      {overdue && (
-                        <Badge size="sm" color="red">
-                          Overdue
-                        </Badge>
+      <QueryState query={tasks} label="the tasks">
+        {({ pages }) => {
+          const items = pages.flatMap((page) => page.items);
+          return items.length === 0 ? (
+            <Text c="dimmed">No tasks yet. Add the steps of the client’s plan, each with a due date.</Text>
+          ) : (
+            <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Tasks">
+              {items.map((task) => {
+                const overdue = task.status === 'open' && task.dueDate !== null && task.dueDate < today;
+                return (
+                  <Card key={task.id} withBorder component="li" padding="sm">
+                    <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+                      <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+                        <Group gap="xs">
+                          <Text fw={600} size="sm" td={task.status === 'cancelled' ? 'line-through' : undefined}>
+                            {task.title}
+                          </Text>
+                          <Badge size="sm" variant="dot" color={TASK_STATUS_COLORS[task.status]}>
+                            {TASK_STATUS_LABELS[task.status]}
+                          </Badge>
+                          {overdue && (
+                            <Badge size="sm" color="red">
+                              Overdue
+                            </Badge>
+                          )}
+                        </Group>
+                        <Text size="sm" c="dimmed">
+                          {task.dueDate ? `Due ${dayjs(task.dueDate).format('D MMM YYYY')}` : 'No due date'} ·{' '}
+                          {assigneeLabel(task)}
+                        </Text>
+                        {task.details && (
+                          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                            {task.details}
+                          </Text>
+                        )}
+                      </Stack>
+                      {mayWrite && (
+                        <Group gap="xs" wrap="nowrap">
+                          {task.status === 'open' && (
+                            <Button
+                              size="compact-sm"
+                              variant="default"
+                              onClick={() => markDone.mutate(task)}
+                              loading={markDone.isPending && markDone.variables?.id === task.id}
+                              aria-label={`Mark “${task.title}” done`}
+                            >
+                              Done
+                            </Button>
+                          )}
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            onClick={() => setDialog({ kind: 'edit', task })}
+                            aria-label={`Edit “${task.title}”`}
+                          >
+                            Edit
+                          </Button>
+                          <DeleteRecordButton
+                            size="compact-sm"
+                            clientId={clientId}
+                            what={`“${task.title}”`}
+                            title="Delete this task?"
+                            message={`“${task.title}” will be removed from the client’s plan. To keep a record that it will not be done, edit it and set its status to Cancelled instead.`}
+                            confirmLabel="Delete task"
+                            alsoRefresh={[['tasks']]}
+                            remove={() =>
+                              accepted(
+                                api.DELETE('/api/v1/clients/{clientId}/tasks/{id}', {
+                                  params: { path: { clientId, id: task.id } },
+                                }),
+                              )
+                            }
+                          />
+                        </Group>
                       )}
                     </Group>
-                    <Text size="sm" c="dimmed">
-                      {task.dueDate ? `Due ${dayjs(task.dueDate).format('D MMM YYYY')}` : 'No due date'} ·{' '}
-                      {assigneeLabel(task)}
-                    </Text>
-                    {task.details && (
-                      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                        {task.details}
-                      </Text>
-                    )}
-                  </Stack>
-                  {mayWrite && (
-                    <Group gap="xs" wrap="nowrap">
-                      {task.status === 'open' && (
-                        <Button
-                          size="compact-sm"
-                          variant="default"
-                          onClick={() => markDone.mutate(task)}
-                          loading={markDone.isPending && markDone.variables?.id === task.id}
-                          aria-label={`Mark “${task.title}” done`}
-                        >
-                          Done
-                        </Button>
-                      )}
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        onClick={() => setDialog({ kind: 'edit', task })}
-                        aria-label={`Edit “${task.title}”`}
-                      >
-                        Edit
-                      </Button>
-                      <DeleteRecordButton
-                        size="compact-sm"
-                        clientId={clientId}
-                        what={`“${task.title}”`}
-                        title="Delete this task?"
-                        message={`“${task.title}” will be removed from the client’s plan. To keep a record that it will not be done, edit it and set its status to Cancelled instead.`}
-                        confirmLabel="Delete task"
-                        alsoRefresh={[['tasks']]}
-                        remove={() =>
-                          accepted(
-                            api.DELETE('/api/v1/clients/{clientId}/tasks/{id}', {
-                              params: { path: { clientId, id: task.id } },
-                            }),
-                          )
-                        }
-                      />
-                    </Group>
-                  )}
-                </Group>
-              </Card>
-            );
-          })}
-        </Stack>
-      )}
+                  </Card>
+                );
+              })}
+            </Stack>
+          );
+        }}
+      </QueryState>
       {tasks.hasNextPage && (
         <Group justify="center">
           <Button variant="light" onClick={() => void tasks.fetchNextPage()} loading={tasks.isFetchingNextPage}>
