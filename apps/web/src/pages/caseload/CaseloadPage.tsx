@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { useMe } from '../../api/queries';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { isFiltered, NO_FILTERS, useCaseloadFilters } from './caseload-filters';
 import { useCaseloadPages, useCaseManagerChoices } from './caseload-queries';
@@ -74,13 +75,7 @@ export function CaseloadPage() {
           )
         }
       </QueryState>
-      {caseload.hasNextPage && (
-        <Group justify="center">
-          <Button variant="light" onClick={() => void caseload.fetchNextPage()} loading={caseload.isFetchingNextPage}>
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMoreButton query={caseload}>Load more</LoadMoreButton>
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { messageOf } from '../../api/errors';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { useCompleteTask, useMyTasks } from './inbox-queries';
 
@@ -74,13 +75,7 @@ export function MyTasksSection() {
           );
         }}
       </QueryState>
-      {tasks.hasNextPage && (
-        <Group justify="center">
-          <Button variant="light" onClick={() => void tasks.fetchNextPage()} loading={tasks.isFetchingNextPage}>
-            Load more tasks
-          </Button>
-        </Group>
-      )}
+      <LoadMoreButton query={tasks}>Load more tasks</LoadMoreButton>
     </Stack>
   );
 }

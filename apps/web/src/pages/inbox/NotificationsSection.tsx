@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { messageOf } from '../../api/errors';
 import type { components } from '../../api/schema';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { useMarkRead, useNotifications } from './inbox-queries';
 
@@ -122,17 +123,7 @@ export function NotificationsSection() {
           );
         }}
       </QueryState>
-      {notifications.hasNextPage && (
-        <Group justify="center">
-          <Button
-            variant="light"
-            onClick={() => void notifications.fetchNextPage()}
-            loading={notifications.isFetchingNextPage}
-          >
-            Load older notifications
-          </Button>
-        </Group>
-      )}
+      <LoadMoreButton query={notifications}>Load older notifications</LoadMoreButton>
     </Stack>
   );
 }

@@ -1,10 +1,10 @@
-import { Badge, Button, Group, Modal, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { accepted, api } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { QueryState } from '../../../components/QueryState';
 import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
+import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
 import { EXPERIENCE_KIND_LABELS, EXPERIENCE_STATUS_LABELS } from '../labels';
 import { useCanEditClients, useClinicalExperiences } from '../queries';
 import type { ClientTabProps } from '../tab-props';
@@ -22,8 +22,8 @@ const STATUS_COLORS: Record<Experience['status'], string> = {
 /** Observerships, externships, rotations and the like, newest first; the letters of recommendation they bring. */
 export function ClinicalExperienceTab({ clientId }: ClientTabProps) {
   const experiences = useClinicalExperiences(clientId);
-  const [editing, setEditing] = useState<Experience | 'new' | null>(null);
-  const phone = useMediaQuery('(max-width: 36em)');
+  const [editing, setEditing] = useState<Editing<Experience>>(null);
+  const close = () => setEditing(null);
   const canEdit = useCanEditClients();
 
   return (
@@ -113,22 +113,14 @@ export function ClinicalExperienceTab({ clientId }: ClientTabProps) {
           )
         }
       </QueryState>
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'Add clinical experience' : 'Edit clinical experience'}
-        size="lg"
-        fullScreen={phone}
+      <RecordFormModal
+        editing={editing}
+        onClose={close}
+        addTitle="Add clinical experience"
+        editTitle="Edit clinical experience"
       >
-        {editing !== null && (
-          <ClinicalExperienceForm
-            key={editing === 'new' ? 'new' : editing.id}
-            clientId={clientId}
-            experience={editing === 'new' ? null : editing}
-            onDone={() => setEditing(null)}
-          />
-        )}
-      </Modal>
+        {(experience) => <ClinicalExperienceForm clientId={clientId} experience={experience} onDone={close} />}
+      </RecordFormModal>
     </>
   );
 }

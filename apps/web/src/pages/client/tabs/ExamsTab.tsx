@@ -1,5 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Alert, Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { accepted, api, ok } from '../../../api/client';
@@ -7,6 +6,7 @@ import { messageOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { QueryState } from '../../../components/QueryState';
 import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
+import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
 import { EXAM_LABELS, EXAM_STATUS_COLORS, EXAM_STATUS_LABELS } from '../labels';
 import { useCanEditClients, useExams, useRefreshClient } from '../queries';
 import type { ClientTabProps } from '../tab-props';
@@ -18,9 +18,8 @@ type Exam = components['schemas']['ExamResponse'];
 export function ExamsTab({ clientId }: ClientTabProps) {
   const exams = useExams(clientId);
   const refresh = useRefreshClient(clientId);
-  // null: the form is closed; 'new': adding; an exam: changing that one.
-  const [editing, setEditing] = useState<Exam | 'new' | null>(null);
-  const phone = useMediaQuery('(max-width: 36em)');
+  const [editing, setEditing] = useState<Editing<Exam>>(null);
+  const close = () => setEditing(null);
   const canEdit = useCanEditClients();
   const verify = useMutation({
     mutationFn: (exam: Exam) =>
@@ -125,22 +124,9 @@ export function ExamsTab({ clientId }: ClientTabProps) {
           )
         }
       </QueryState>
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'Add exam attempt' : 'Edit exam attempt'}
-        size="lg"
-        fullScreen={phone}
-      >
-        {editing !== null && (
-          <ExamsForm
-            key={editing === 'new' ? 'new' : editing.id}
-            clientId={clientId}
-            exam={editing === 'new' ? null : editing}
-            onDone={() => setEditing(null)}
-          />
-        )}
-      </Modal>
+      <RecordFormModal editing={editing} onClose={close} addTitle="Add exam attempt" editTitle="Edit exam attempt">
+        {(exam) => <ExamsForm clientId={clientId} exam={exam} onDone={close} />}
+      </RecordFormModal>
     </>
   );
 }

@@ -1,10 +1,10 @@
-import { Badge, Button, Group, Modal, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { accepted, api } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { QueryState } from '../../../components/QueryState';
 import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
+import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
 import { MATCH_RESULT_LABELS } from '../labels';
 import { useCanEditClients, useMatchApplications } from '../queries';
 import type { ClientTabProps } from '../tab-props';
@@ -23,8 +23,8 @@ const RESULT_COLORS: Record<Application['result'], string> = {
 /** One application per Match season: where it stands, from ERAS to the result. */
 export function MatchApplicationsTab({ clientId }: ClientTabProps) {
   const applications = useMatchApplications(clientId);
-  const [editing, setEditing] = useState<Application | 'new' | null>(null);
-  const phone = useMediaQuery('(max-width: 36em)');
+  const [editing, setEditing] = useState<Editing<Application>>(null);
+  const close = () => setEditing(null);
   const canEdit = useCanEditClients();
 
   return (
@@ -111,22 +111,14 @@ export function MatchApplicationsTab({ clientId }: ClientTabProps) {
           )
         }
       </QueryState>
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'Add Match application' : 'Edit Match application'}
-        size="lg"
-        fullScreen={phone}
+      <RecordFormModal
+        editing={editing}
+        onClose={close}
+        addTitle="Add Match application"
+        editTitle="Edit Match application"
       >
-        {editing !== null && (
-          <MatchApplicationsForm
-            key={editing === 'new' ? 'new' : editing.id}
-            clientId={clientId}
-            application={editing === 'new' ? null : editing}
-            onDone={() => setEditing(null)}
-          />
-        )}
-      </Modal>
+        {(application) => <MatchApplicationsForm clientId={clientId} application={application} onDone={close} />}
+      </RecordFormModal>
     </>
   );
 }

@@ -1,5 +1,4 @@
-import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -7,15 +6,14 @@ import { accepted, api, ok } from '../../../api/client';
 import { useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
 import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { QueryState } from '../../../components/QueryState';
+import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
 import type { ClientTabProps } from '../tab-props';
 import { NotesForm } from './NotesForm';
 import { CONTACT_TYPE_LABELS } from './NotesLabels';
 
 type Note = components['schemas']['NoteResponse'];
-
-/** Which note the form is for: a new one or one to correct. */
-type Dialog = { kind: 'add' } | { kind: 'edit'; note: Note } | null;
 
 /** Case notes, newest contact first: only for the staff who work the case (the API refuses directors). */
 export function NotesTab({ clientId }: ClientTabProps) {
@@ -29,9 +27,8 @@ export function NotesTab({ clientId }: ClientTabProps) {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     enabled: mayWork,
   });
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const phone = useMediaQuery('(max-width: 36em)');
-  const close = () => setDialog(null);
+  const [editing, setEditing] = useState<Editing<Note>>(null);
+  const close = () => setEditing(null);
 
   if (!mayWork) return <Text>Case notes are kept for the staff who work the case.</Text>;
 
@@ -41,7 +38,7 @@ export function NotesTab({ clientId }: ClientTabProps) {
         <Title order={2} size="h4">
           Notes
         </Title>
-        <Button onClick={() => setDialog({ kind: 'add' })}>Add note</Button>
+        <Button onClick={() => setEditing('new')}>Add note</Button>
       </Group>
       <QueryState query={notes} label="the notes">
         {({ pages }) => {
@@ -60,7 +57,7 @@ export function NotesTab({ clientId }: ClientTabProps) {
                       <Button
                         size="compact-sm"
                         variant="subtle"
-                        onClick={() => setDialog({ kind: 'edit', note })}
+                        onClick={() => setEditing(note)}
                         aria-label={`Edit the note of ${note.contactDate}`}
                       >
                         Edit
@@ -91,24 +88,10 @@ export function NotesTab({ clientId }: ClientTabProps) {
           );
         }}
       </QueryState>
-      {notes.hasNextPage && (
-        <Group justify="center">
-          <Button variant="light" onClick={() => void notes.fetchNextPage()} loading={notes.isFetchingNextPage}>
-            Load older notes
-          </Button>
-        </Group>
-      )}
-      <Modal
-        opened={dialog !== null}
-        onClose={close}
-        title={dialog?.kind === 'edit' ? 'Edit note' : 'Add a note'}
-        fullScreen={phone}
-        size="lg"
-      >
-        {dialog && (
-          <NotesForm clientId={clientId} note={dialog.kind === 'edit' ? dialog.note : undefined} onDone={close} />
-        )}
-      </Modal>
+      <LoadMoreButton query={notes}>Load older notes</LoadMoreButton>
+      <RecordFormModal editing={editing} onClose={close} addTitle="Add a note" editTitle="Edit note">
+        {(note) => <NotesForm clientId={clientId} note={note ?? undefined} onDone={close} />}
+      </RecordFormModal>
     </Stack>
   );
 }

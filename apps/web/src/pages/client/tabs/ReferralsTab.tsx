@@ -1,19 +1,18 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, ok } from '../../../api/client';
 import { useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { QueryState } from '../../../components/QueryState';
+import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
 import type { ClientTabProps } from '../tab-props';
 import { ReferralsForm, usePrograms } from './ReferralsForm';
 import { REFERRAL_STATUS_COLORS, REFERRAL_STATUS_LABELS } from './ReferralsLabels';
 
 type Referral = components['schemas']['ReferralResponse'];
-
-type Dialog = { kind: 'add' } | { kind: 'edit'; referral: Referral } | null;
 
 /**
  * Referrals to partner programs, latest first. A referral is a record of what was sent: it moves
@@ -34,9 +33,8 @@ export function ReferralsTab({ clientId, client }: ClientTabProps) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const phone = useMediaQuery('(max-width: 36em)');
-  const close = () => setDialog(null);
+  const [editing, setEditing] = useState<Editing<Referral>>(null);
+  const close = () => setEditing(null);
   const programOf = (id: string) => programs.data?.items.find((p) => p.id === id);
 
   return (
@@ -46,7 +44,7 @@ export function ReferralsTab({ clientId, client }: ClientTabProps) {
           Referrals
         </Title>
         {mayWrite && (
-          <Button onClick={() => setDialog({ kind: 'add' })} disabled={!client.consentToShare}>
+          <Button onClick={() => setEditing('new')} disabled={!client.consentToShare}>
             Refer to a program
           </Button>
         )}
@@ -99,7 +97,7 @@ export function ReferralsTab({ clientId, client }: ClientTabProps) {
                         <Button
                           size="compact-sm"
                           variant="subtle"
-                          onClick={() => setDialog({ kind: 'edit', referral })}
+                          onClick={() => setEditing(referral)}
                           aria-label={`Update the referral to ${name}`}
                         >
                           Update
@@ -113,28 +111,15 @@ export function ReferralsTab({ clientId, client }: ClientTabProps) {
           );
         }}
       </QueryState>
-      {referrals.hasNextPage && (
-        <Group justify="center">
-          <Button variant="light" onClick={() => void referrals.fetchNextPage()} loading={referrals.isFetchingNextPage}>
-            Load earlier referrals
-          </Button>
-        </Group>
-      )}
-      <Modal
-        opened={dialog !== null}
+      <LoadMoreButton query={referrals}>Load earlier referrals</LoadMoreButton>
+      <RecordFormModal
+        editing={editing}
         onClose={close}
-        title={dialog?.kind === 'edit' ? 'Update the referral' : 'Refer to a partner program'}
-        fullScreen={phone}
-        size="lg"
+        addTitle="Refer to a partner program"
+        editTitle="Update the referral"
       >
-        {dialog && (
-          <ReferralsForm
-            clientId={clientId}
-            referral={dialog.kind === 'edit' ? dialog.referral : undefined}
-            onDone={close}
-          />
-        )}
-      </Modal>
+        {(referral) => <ReferralsForm clientId={clientId} referral={referral ?? undefined} onDone={close} />}
+      </RecordFormModal>
     </Stack>
   );
 }

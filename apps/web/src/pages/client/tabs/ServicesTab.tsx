@@ -1,5 +1,4 @@
-import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -7,14 +6,14 @@ import { accepted, api, ok } from '../../../api/client';
 import { useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
 import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { QueryState } from '../../../components/QueryState';
+import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
 import type { ClientTabProps } from '../tab-props';
 import { ServicesForm } from './ServicesForm';
 import { formatAmount, SERVICE_CATEGORY_LABELS } from './ServicesLabels';
 
 type Service = components['schemas']['ServiceResponse'];
-
-type Dialog = { kind: 'add' } | { kind: 'edit'; service: Service } | null;
 
 /** Services delivered to the client, latest first: what the center gave, for the services report. */
 export function ServicesTab({ clientId }: ClientTabProps) {
@@ -31,9 +30,8 @@ export function ServicesTab({ clientId }: ClientTabProps) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const phone = useMediaQuery('(max-width: 36em)');
-  const close = () => setDialog(null);
+  const [editing, setEditing] = useState<Editing<Service>>(null);
+  const close = () => setEditing(null);
 
   return (
     <Stack gap="md">
@@ -41,7 +39,7 @@ export function ServicesTab({ clientId }: ClientTabProps) {
         <Title order={2} size="h4">
           Services
         </Title>
-        {mayWrite && <Button onClick={() => setDialog({ kind: 'add' })}>Add service</Button>}
+        {mayWrite && <Button onClick={() => setEditing('new')}>Add service</Button>}
       </Group>
       <QueryState query={services} label="the services">
         {({ pages }) => {
@@ -75,7 +73,7 @@ export function ServicesTab({ clientId }: ClientTabProps) {
                           <Button
                             size="compact-sm"
                             variant="subtle"
-                            onClick={() => setDialog({ kind: 'edit', service })}
+                            onClick={() => setEditing(service)}
                             aria-label={`Edit ${label} of ${service.serviceDate}`}
                           >
                             Edit
@@ -110,28 +108,10 @@ export function ServicesTab({ clientId }: ClientTabProps) {
           );
         }}
       </QueryState>
-      {services.hasNextPage && (
-        <Group justify="center">
-          <Button variant="light" onClick={() => void services.fetchNextPage()} loading={services.isFetchingNextPage}>
-            Load earlier services
-          </Button>
-        </Group>
-      )}
-      <Modal
-        opened={dialog !== null}
-        onClose={close}
-        title={dialog?.kind === 'edit' ? 'Edit service' : 'Add a service'}
-        fullScreen={phone}
-        size="lg"
-      >
-        {dialog && (
-          <ServicesForm
-            clientId={clientId}
-            service={dialog.kind === 'edit' ? dialog.service : undefined}
-            onDone={close}
-          />
-        )}
-      </Modal>
+      <LoadMoreButton query={services}>Load earlier services</LoadMoreButton>
+      <RecordFormModal editing={editing} onClose={close} addTitle="Add a service" editTitle="Edit service">
+        {(service) => <ServicesForm clientId={clientId} service={service ?? undefined} onDone={close} />}
+      </RecordFormModal>
     </Stack>
   );
 }

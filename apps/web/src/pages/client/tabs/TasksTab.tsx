@@ -1,5 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -8,15 +7,15 @@ import { messageOf } from '../../../api/errors';
 import { useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
 import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { QueryState } from '../../../components/QueryState';
+import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
 import type { ClientTabProps } from '../tab-props';
 import { TasksForm } from './TasksForm';
 import { TASK_STATUS_COLORS, TASK_STATUS_LABELS } from './TasksLabels';
 import { useCenterStaff } from './TasksQueries';
 
 type Task = components['schemas']['TaskResponse'];
-
-type Dialog = { kind: 'add' } | { kind: 'edit'; task: Task } | null;
 
 /** The client's case plan: tasks, next due first, undated last (the API's order). */
 export function TasksTab({ clientId, client }: ClientTabProps) {
@@ -45,9 +44,8 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
         queryClient.invalidateQueries({ queryKey: ['tasks'] }),
       ]),
   });
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const phone = useMediaQuery('(max-width: 36em)');
-  const close = () => setDialog(null);
+  const [editing, setEditing] = useState<Editing<Task>>(null);
+  const close = () => setEditing(null);
   const today = dayjs().format('YYYY-MM-DD');
   const assigneeLabel = (task: Task) =>
     task.assignedToClient
@@ -64,7 +62,7 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
         <Title order={2} size="h4">
           Tasks
         </Title>
-        {mayWrite && <Button onClick={() => setDialog({ kind: 'add' })}>Add task</Button>}
+        {mayWrite && <Button onClick={() => setEditing('new')}>Add task</Button>}
       </Group>
       {markDone.isError && (
         <Alert color="red" role="alert" title="Not marked done">
@@ -123,7 +121,7 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
                           <Button
                             size="compact-sm"
                             variant="subtle"
-                            onClick={() => setDialog({ kind: 'edit', task })}
+                            onClick={() => setEditing(task)}
                             aria-label={`Edit “${task.title}”`}
                           >
                             Edit
@@ -154,29 +152,10 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
           );
         }}
       </QueryState>
-      {tasks.hasNextPage && (
-        <Group justify="center">
-          <Button variant="light" onClick={() => void tasks.fetchNextPage()} loading={tasks.isFetchingNextPage}>
-            Load more tasks
-          </Button>
-        </Group>
-      )}
-      <Modal
-        opened={dialog !== null}
-        onClose={close}
-        title={dialog?.kind === 'edit' ? 'Edit task' : 'Add a task'}
-        fullScreen={phone}
-        size="lg"
-      >
-        {dialog && (
-          <TasksForm
-            clientId={clientId}
-            centerId={client.centerId}
-            task={dialog.kind === 'edit' ? dialog.task : undefined}
-            onDone={close}
-          />
-        )}
-      </Modal>
+      <LoadMoreButton query={tasks}>Load more tasks</LoadMoreButton>
+      <RecordFormModal editing={editing} onClose={close} addTitle="Add a task" editTitle="Edit task">
+        {(task) => <TasksForm clientId={clientId} centerId={client.centerId} task={task ?? undefined} onDone={close} />}
+      </RecordFormModal>
     </Stack>
   );
 }
