@@ -1,12 +1,13 @@
 import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
 import { api, ok } from '../../../api/client';
 import { problemsOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { FormError } from '../../../components/FormError';
+import { useRefreshClient } from '../queries';
 import { CONTACT_TYPE_LABELS, type ContactType } from './NotesLabels';
 
 type Note = components['schemas']['NoteResponse'];
@@ -16,7 +17,7 @@ const FIELDS = ['contactType', 'contactDate', 'body'];
 
 /** Records a contact with the client, or corrects one (`note` given). */
 export function NotesForm({ clientId, note, onDone }: { clientId: string; note?: Note; onDone: () => void }) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshClient(clientId);
   const [contactType, setContactType] = useState<ContactType | null>(note?.contactType ?? null);
   const [contactDate, setContactDate] = useState<string | null>(note?.contactDate ?? dayjs().format('YYYY-MM-DD'));
   const [body, setBody] = useState(note?.body ?? '');
@@ -35,7 +36,7 @@ export function NotesForm({ clientId, note, onDone }: { clientId: string; note?:
         : ok(api.POST('/api/v1/clients/{clientId}/notes', { params: { path: { clientId } }, body: fields }));
     },
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['clients', clientId] });
+      await refresh();
       onDone();
     },
   });

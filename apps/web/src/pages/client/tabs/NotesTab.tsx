@@ -3,12 +3,12 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { accepted, api, ok } from '../../../api/client';
-import { useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
 import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { QueryState } from '../../../components/QueryState';
 import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
+import { useCanEditClients } from '../queries';
 import type { ClientTabProps } from '../tab-props';
 import { NotesForm } from './NotesForm';
 import { CONTACT_TYPE_LABELS } from './NotesLabels';
@@ -17,8 +17,7 @@ type Note = components['schemas']['NoteResponse'];
 
 /** Case notes, newest contact first: only for the staff who work the case (the API refuses directors). */
 export function NotesTab({ clientId }: ClientTabProps) {
-  const me = useMe();
-  const mayWork = me.data?.role === 'case_manager' || me.data?.role === 'admin';
+  const mayWork = useCanEditClients();
   const notes = useInfiniteQuery({
     queryKey: ['clients', clientId, 'notes'],
     queryFn: ({ pageParam }) =>

@@ -1,12 +1,13 @@
 import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useMutation, useQueryClient, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
 import { api, ok } from '../../../api/client';
 import { problemsOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { FormError } from '../../../components/FormError';
+import { useRefreshClient } from '../queries';
 import { REFERRAL_NEXT, REFERRAL_STATUS_LABELS, type ReferralStatus } from './ReferralsLabels';
 
 type Referral = components['schemas']['ReferralResponse'];
@@ -34,7 +35,7 @@ export function ReferralsForm({
   referral?: Referral;
   onDone: () => void;
 }) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshClient(clientId);
   const programs = usePrograms();
   const [programId, setProgramId] = useState<string | null>(null);
   const [referralDate, setReferralDate] = useState<string | null>(dayjs().format('YYYY-MM-DD'));
@@ -60,7 +61,7 @@ export function ReferralsForm({
           );
     },
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['clients', clientId] });
+      await refresh();
       onDone();
     },
   });

@@ -3,11 +3,11 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, ok } from '../../../api/client';
-import { useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { QueryState } from '../../../components/QueryState';
 import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
+import { useCanEditClients } from '../queries';
 import type { ClientTabProps } from '../tab-props';
 import { ReferralsForm, usePrograms } from './ReferralsForm';
 import { REFERRAL_STATUS_COLORS, REFERRAL_STATUS_LABELS } from './ReferralsLabels';
@@ -19,8 +19,7 @@ type Referral = components['schemas']['ReferralResponse'];
  * on (accepted, declined, completed) but is never deleted. Sending one needs the client's consent.
  */
 export function ReferralsTab({ clientId, client }: ClientTabProps) {
-  const me = useMe();
-  const mayWrite = me.data?.role === 'case_manager' || me.data?.role === 'admin';
+  const mayWrite = useCanEditClients();
   const programs = usePrograms();
   const referrals = useInfiniteQuery({
     queryKey: ['clients', clientId, 'referrals'],

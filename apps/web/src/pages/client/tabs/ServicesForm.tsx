@@ -1,12 +1,13 @@
 import { Button, Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
 import { api, ok } from '../../../api/client';
 import { problemsOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { FormError } from '../../../components/FormError';
+import { useRefreshClient } from '../queries';
 import { SERVICE_CATEGORY_LABELS, type ServiceCategory } from './ServicesLabels';
 
 type Service = components['schemas']['ServiceResponse'];
@@ -27,7 +28,7 @@ export function ServicesForm({
   service?: Service;
   onDone: () => void;
 }) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshClient(clientId);
   const [category, setCategory] = useState<ServiceCategory | null>(service?.category ?? null);
   const [serviceDate, setServiceDate] = useState<string | null>(service?.serviceDate ?? dayjs().format('YYYY-MM-DD'));
   const [hours, setHours] = useState<string | number>(service?.hours ?? '');
@@ -59,7 +60,7 @@ export function ServicesForm({
         : ok(api.POST('/api/v1/clients/{clientId}/services', { params: { path: { clientId } }, body: fields }));
     },
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['clients', clientId] });
+      await refresh();
       onDone();
     },
   });

@@ -3,12 +3,12 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { accepted, api, ok } from '../../../api/client';
-import { useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
 import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { QueryState } from '../../../components/QueryState';
 import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
+import { useCanEditClients } from '../queries';
 import type { ClientTabProps } from '../tab-props';
 import { ServicesForm } from './ServicesForm';
 import { formatAmount, SERVICE_CATEGORY_LABELS } from './ServicesLabels';
@@ -17,8 +17,7 @@ type Service = components['schemas']['ServiceResponse'];
 
 /** Services delivered to the client, latest first: what the center gave, for the services report. */
 export function ServicesTab({ clientId }: ClientTabProps) {
-  const me = useMe();
-  const mayWrite = me.data?.role === 'case_manager' || me.data?.role === 'admin';
+  const mayWrite = useCanEditClients();
   const services = useInfiniteQuery({
     queryKey: ['clients', clientId, 'services'],
     queryFn: ({ pageParam }) =>

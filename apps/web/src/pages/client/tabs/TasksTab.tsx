@@ -10,6 +10,7 @@ import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { QueryState } from '../../../components/QueryState';
 import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
+import { useCanEditClients } from '../queries';
 import type { ClientTabProps } from '../tab-props';
 import { TasksForm } from './TasksForm';
 import { TASK_STATUS_COLORS, TASK_STATUS_LABELS } from './TasksLabels';
@@ -21,7 +22,7 @@ type Task = components['schemas']['TaskResponse'];
 export function TasksTab({ clientId, client }: ClientTabProps) {
   const me = useMe();
   const queryClient = useQueryClient();
-  const mayWrite = me.data?.role === 'case_manager' || me.data?.role === 'admin';
+  const mayWrite = useCanEditClients();
   const assignees = useCenterStaff(client.centerId);
   const tasks = useInfiniteQuery({
     queryKey: ['clients', clientId, 'tasks'],
