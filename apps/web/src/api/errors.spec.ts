@@ -14,6 +14,13 @@ describe('API errors', () => {
     expect(problemsOf(error, 'password')).toBeUndefined();
   });
 
+  it('keeps the rest of the body for answers that carry more (a 409’s duplicates)', () => {
+    const candidates = [{ id: 'c1', centerId: 'x', centerName: 'Denver', matchedOn: ['email'] }];
+    const error = toApiError(409, { code: 'POSSIBLE_DUPLICATE', message: 'Possible duplicate', candidates });
+    expect(error.details.candidates).toEqual(candidates);
+    expect(toApiError(502, '<html>').details).toEqual({});
+  });
+
   it('falls back to plain words when the body says nothing', () => {
     expect(toApiError(429, undefined).message).toMatch(/Too many attempts/);
     expect(toApiError(502, '<html>').message).toBe('The server answered 502. Please try again.');

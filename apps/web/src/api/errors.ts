@@ -4,13 +4,17 @@ export interface FieldProblem {
   problems: string[];
 }
 
-/** A refused request: the API's status, message and (on a 400) the fields it named. */
+/**
+ * A refused request: the API's status, message, (on a 400) the fields it named, and the whole
+ * body for answers that carry more (the rules a 422 names, the possible duplicates of a 409).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly code?: string,
     readonly fields: FieldProblem[] = [],
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -33,7 +37,7 @@ export function toApiError(status: number, body: unknown): ApiError {
       : (FALLBACK[status] ?? `The server answered ${status}. Please try again.`);
   const code = typeof record.code === 'string' ? record.code : undefined;
   const fields = Array.isArray(record.fields) ? record.fields.filter(isFieldProblem) : [];
-  return new ApiError(status, message, code, fields);
+  return new ApiError(status, message, code, fields, record);
 }
 
 /** The problems the API named for one field, joined for a form field's error slot. */

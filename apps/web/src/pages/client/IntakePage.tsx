@@ -2,13 +2,13 @@ import { Alert, Anchor, Button, Group, List, Select, Stack, Text, Title } from '
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../api/client';
+import { api, ok } from '../../api/client';
 import { problemsOf } from '../../api/errors';
 import { useAllCenters, useMe } from '../../api/queries';
 import type { components } from '../../api/schema';
 import { FormError } from '../../components/FormError';
 import { CLIENT_FORM_FIELDS, ClientFields, clientBodyOf, EMPTY_CLIENT_FORM } from './ClientFields';
-import { duplicateCandidatesOf, okWithDetails, type DuplicateCandidate } from './error-details';
+import { duplicateCandidatesOf, type DuplicateCandidate } from './error-details';
 import { useFormState } from './form-state';
 
 type IntakeBody = components['schemas']['CreateClientDto'];
@@ -37,7 +37,7 @@ export function IntakePage() {
   const centers = useAllCenters({ enabled: isAdmin });
 
   const enroll = useMutation({
-    mutationFn: (body: IntakeBody) => okWithDetails(api.POST('/api/v1/clients', { body })),
+    mutationFn: (body: IntakeBody) => ok(api.POST('/api/v1/clients', { body })),
     onSuccess: async (client) => {
       await queryClient.invalidateQueries({ queryKey: ['clients'] });
       navigate(`/clients/${client.id}`);

@@ -1,4 +1,4 @@
-import { ApiError, toApiError } from '../../api/errors';
+import { ApiError } from '../../api/errors';
 import type { components } from '../../api/schema';
 
 export type DuplicateCandidate = components['schemas']['DuplicateCandidate'];
@@ -10,30 +10,8 @@ export interface RuleRefusal {
   source: string | null;
 }
 
-/**
- * An ApiError that keeps the rest of the API's error body: `ok()` keeps the message and field
- * problems only, and two answers here carry more the person needs to see (the rules a 422
- * names, the possible duplicates a 409 lists).
- */
-export class DetailedApiError extends ApiError {
-  constructor(
-    base: ApiError,
-    readonly body: Record<string, unknown>,
-  ) {
-    super(base.status, base.message, base.code, base.fields);
-  }
-}
-
-/** `ok()`, keeping the whole error body. */
-export async function okWithDetails<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, error, response } = await call;
-  if (response.ok && data !== undefined) return data;
-  const body = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : {};
-  throw new DetailedApiError(toApiError(response.status, error), body);
-}
-
 const detailsOf = (error: unknown, status: number): Record<string, unknown> | null =>
-  error instanceof DetailedApiError && error.status === status ? error.body : null;
+  error instanceof ApiError && error.status === status ? error.details : null;
 
 /** Every rule a 422 named (the first is also the message), each with its source when given. */
 export function refusalsOf(error: unknown): RuleRefusal[] {

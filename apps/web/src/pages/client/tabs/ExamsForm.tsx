@@ -1,11 +1,11 @@
 import { Alert, Anchor, Button, Fieldset, Group, List, NumberInput, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../../../api/client';
+import { api, ok } from '../../../api/client';
 import { problemsOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { FormError } from '../../../components/FormError';
 import { DateField } from '../DateField';
-import { okWithDetails, refusalsOf } from '../error-details';
+import { refusalsOf } from '../error-details';
 import { numberOrNull, useFormState } from '../form-state';
 import { EXAM_LABELS, EXAM_STATUS_LABELS, optionsOf } from '../labels';
 import { useRefreshClient } from '../queries';
@@ -94,9 +94,9 @@ export function ExamsForm({ clientId, exam, onDone }: { clientId: string; exam: 
   const save = useMutation({
     mutationFn: (body: ExamBody) => {
       if (exam === null)
-        return okWithDetails(api.POST('/api/v1/clients/{clientId}/exams', { params: { path: { clientId } }, body }));
+        return ok(api.POST('/api/v1/clients/{clientId}/exams', { params: { path: { clientId } }, body }));
       const { exam: _kind, ...update } = body;
-      return okWithDetails(
+      return ok(
         api.PATCH('/api/v1/clients/{clientId}/exams/{id}', {
           params: { path: { clientId, id: exam.id } },
           body: update,
