@@ -4,7 +4,8 @@ import { Link } from 'react-router-dom';
 import { messageOf } from '../../api/errors';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
-import { useCompleteTask, useMyTasks } from './inbox-queries';
+import { useCompleteTask } from '../client/tabs/TasksQueries';
+import { useMyTasks } from './inbox-queries';
 
 /** The open tasks assigned to the signed-in person, across their clients: what to do next. */
 export function MyTasksSection() {

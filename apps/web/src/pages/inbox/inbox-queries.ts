@@ -26,21 +26,3 @@ export function useMarkRead() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
   });
 }
-
-export function useCompleteTask() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ clientId, id }: { clientId: string; id: string }) =>
-      ok(
-        api.PATCH('/api/v1/clients/{clientId}/tasks/{id}', {
-          params: { path: { clientId, id } },
-          body: { status: 'done' },
-        }),
-      ),
-    onSuccess: (_task, { clientId }) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['tasks'] }),
-        queryClient.invalidateQueries({ queryKey: ['clients', clientId] }),
-      ]),
-  });
-}

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../../../api/client';
 import { ROLE_LABELS } from '../../../api/labels';
 import { useMe } from '../../../api/queries';
@@ -25,4 +25,23 @@ export function useCenterStaff(centerId: string) {
     })),
     nameOf: (id: string) => people.find((u) => u.id === id)?.displayName,
   };
+}
+
+/** Marks a task done; the client's page and every task list (the inbox's too) are fetched again. */
+export function useCompleteTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ clientId, id }: { clientId: string; id: string }) =>
+      ok(
+        api.PATCH('/api/v1/clients/{clientId}/tasks/{id}', {
+          params: { path: { clientId, id } },
+          body: { status: 'done' },
+        }),
+      ),
+    onSuccess: (_task, { clientId }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['tasks'] }),
+        queryClient.invalidateQueries({ queryKey: ['clients', clientId] }),
+      ]),
+  });
 }

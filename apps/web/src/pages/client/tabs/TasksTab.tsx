@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { accepted, api, ok } from '../../../api/client';
@@ -14,14 +14,13 @@ import { useCanEditClients } from '../queries';
 import type { ClientTabProps } from '../tab-props';
 import { TasksForm } from './TasksForm';
 import { TASK_STATUS_COLORS, TASK_STATUS_LABELS } from './TasksLabels';
-import { useCenterStaff } from './TasksQueries';
+import { useCenterStaff, useCompleteTask } from './TasksQueries';
 
 type Task = components['schemas']['TaskResponse'];
 
 /** The client's case plan: tasks, next due first, undated last (the API's order). */
 export function TasksTab({ clientId, client }: ClientTabProps) {
   const me = useMe();
-  const queryClient = useQueryClient();
   const mayWrite = useCanEditClients();
   const assignees = useCenterStaff(client.centerId);
   const tasks = useInfiniteQuery({
@@ -31,20 +30,7 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-  const markDone = useMutation({
-    mutationFn: (task: Task) =>
-      ok(
-        api.PATCH('/api/v1/clients/{clientId}/tasks/{id}', {
-          params: { path: { clientId, id: task.id } },
-          body: { status: 'done' },
-        }),
-      ),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['clients', clientId] }),
-        queryClient.invalidateQueries({ queryKey: ['tasks'] }),
-      ]),
-  });
+  const markDone = useCompleteTask();
   const [editing, setEditing] = useState<Editing<Task>>(null);
   const close = () => setEditing(null);
   const today = dayjs().format('YYYY-MM-DD');
@@ -112,7 +98,7 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
                             <Button
                               size="compact-sm"
                               variant="default"
-                              onClick={() => markDone.mutate(task)}
+                              onClick={() => markDone.mutate({ clientId, id: task.id })}
                               loading={markDone.isPending && markDone.variables?.id === task.id}
                               aria-label={`Mark “${task.title}” done`}
                             >
