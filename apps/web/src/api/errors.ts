@@ -47,10 +47,13 @@ export function problemsOf(error: unknown, field: string): string | undefined {
   return problems.length > 0 ? problems.join('; ') : undefined;
 }
 
-/** What to tell the person about a failure of any kind. */
-export function messageOf(error: unknown): string {
+/** What to tell the person about a failure of any kind (`unreachable`: no answer at all, in their language). */
+export function messageOf(
+  error: unknown,
+  unreachable = 'The server could not be reached. Check your connection and try again.',
+): string {
   if (error instanceof ApiError) return error.message;
-  return 'The server could not be reached. Check your connection and try again.';
+  return unreachable;
 }
 
 function isFieldProblem(value: unknown): value is FieldProblem {

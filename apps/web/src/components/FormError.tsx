@@ -1,5 +1,6 @@
 import { Alert, Button, Stack } from '@mantine/core';
 import { ApiError, messageOf } from '../api/errors';
+import { useUiWords } from './ui-words';
 
 /**
  * A form's failure that no single field owns: the API's message, or for a 412 (the record changed
@@ -17,6 +18,7 @@ export function FormError({
   /** After a 412: fetch the record again (the client page refetches the client). */
   onReload?: () => void;
 }) {
+  const words = useUiWords();
   if (!error) return null;
   if (error instanceof ApiError && error.status === 412) {
     return (
@@ -35,8 +37,8 @@ export function FormError({
   if (error instanceof ApiError && error.fields.length > 0 && error.fields.every((f) => fields.includes(f.field)))
     return null;
   return (
-    <Alert color="red" role="alert" title="Not saved">
-      {messageOf(error)}
+    <Alert color="red" role="alert" title={words.notSaved}>
+      {messageOf(error, words.unreachable)}
     </Alert>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { messageOf } from '../api/errors';
+import { useUiWords } from './ui-words';
 
 /** What QueryState reads of a query: what useQuery returns fits, and so does what useInfiniteQuery returns. */
 export interface QueryLike<T> {
@@ -27,23 +28,25 @@ export function QueryState<T>({
   label: string;
   children: (data: T) => ReactNode;
 }) {
+  const words = useUiWords();
+  const problem = () => messageOf(query.error, words.unreachable);
   if (query.isPending) {
     return (
       <Center py="xl" role="status" aria-live="polite">
-        <Loader aria-label={`Loading ${label}`} />
+        <Loader aria-label={words.loadingOf(label)} />
       </Center>
     );
   }
   const retry = (
     <Button size="xs" variant="light" color="red" onClick={() => void query.refetch()}>
-      Try again
+      {words.tryAgain}
     </Button>
   );
   if (query.data === undefined) {
     return (
-      <Alert color="red" title={`Could not load ${label}`} role="alert">
+      <Alert color="red" title={words.couldNotLoadOf(label)} role="alert">
         <Stack gap="sm" align="flex-start">
-          {messageOf(query.error)}
+          {problem()}
           {retry}
         </Stack>
       </Alert>
@@ -54,17 +57,17 @@ export function QueryState<T>({
     return (
       <>
         {children(query.data)}
-        <Alert color="red" title={`Could not load more of ${label}`} role="alert">
-          {messageOf(query.error)}
+        <Alert color="red" title={words.couldNotLoadMoreOf(label)} role="alert">
+          {problem()}
         </Alert>
       </>
     );
   }
   return (
     <>
-      <Alert color="red" title={`Could not refresh ${label}`} role="alert">
+      <Alert color="red" title={words.couldNotRefreshOf(label)} role="alert">
         <Stack gap="sm" align="flex-start">
-          {messageOf(query.error)}
+          {problem()}
           {retry}
         </Stack>
       </Alert>

@@ -1,4 +1,5 @@
 import { formatDate } from './language';
+import { ENGLISH_UI_WORDS, type UiWords } from '../components/ui-words';
 import { MESSAGES } from './messages';
 
 /** Every string of a dictionary, by its path ("milestones.eras"); functions called with a sample. */
@@ -42,6 +43,17 @@ describe('MESSAGES', () => {
       expect(MESSAGES[language].hello('Lucía')).toContain('Lucía');
       expect(MESSAGES[language].due('14 de diciembre')).toContain('14 de diciembre');
     }
+  });
+});
+
+describe('the shared components’ words', () => {
+  it('are all in both dictionaries, so an IMG’s loading and error states are in their language', () => {
+    // The dictionaries are UiWords (the compiler checks that); the English entries say what staff read.
+    const english: UiWords = MESSAGES.en;
+    const words = (source: UiWords) =>
+      Object.keys(ENGLISH_UI_WORDS).map((key) => leaves(source[key as keyof UiWords])[0][1]);
+    expect(words(english)).toEqual(words(ENGLISH_UI_WORDS));
+    expect(MESSAGES.es.couldNotLoadOf('su estado')).toBe('No se pudo cargar su estado');
   });
 });
 

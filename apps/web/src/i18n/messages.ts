@@ -105,6 +105,13 @@ const en = {
   keepPrivate: 'Keep it private: anyone with this link can see your dates.',
   languageNotSaved: 'Your language could not be saved. Please try again.',
   signOut: 'Sign out',
+  loadingOf: (what: string) => `Loading ${what}`,
+  couldNotLoadOf: (what: string) => `Could not load ${what}`,
+  couldNotRefreshOf: (what: string) => `Could not refresh ${what}`,
+  couldNotLoadMoreOf: (what: string) => `Could not load more of ${what}`,
+  tryAgain: 'Try again',
+  notSaved: 'Not saved',
+  unreachable: 'The server could not be reached. Check your connection and try again.',
 };
 
 export type Messages = typeof en;
@@ -203,6 +210,13 @@ const es: Messages = {
   keepPrivate: 'Manténgalo en privado: cualquier persona con este enlace puede ver sus fechas.',
   languageNotSaved: 'No se pudo guardar su idioma. Inténtelo de nuevo.',
   signOut: 'Cerrar sesión',
+  loadingOf: (what: string) => `Cargando ${what}`,
+  couldNotLoadOf: (what: string) => `No se pudo cargar ${what}`,
+  couldNotRefreshOf: (what: string) => `No se pudo actualizar ${what}`,
+  couldNotLoadMoreOf: (what: string) => `No se pudo cargar más de ${what}`,
+  tryAgain: 'Intentar de nuevo',
+  notSaved: 'No se guardó',
+  unreachable: 'No se pudo conectar con el servidor. Revise su conexión e inténtelo de nuevo.',
 };
 
 export const MESSAGES: Record<Language, Messages> = { en, es };
