@@ -43,3 +43,12 @@ export const useCenter = (id: string) =>
     queryFn: () => ok(api.GET('/api/v1/centers/{id}', { params: { path: { id } } })),
     staleTime: 5 * 60_000,
   });
+
+/**
+ * The paging of the API's lists, for useInfiniteQuery: the first page has no cursor, each page's
+ * `nextCursor` fetches the next, and there is none after the last.
+ */
+export const byCursor = {
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (page: { nextCursor?: string | null }) => page.nextCursor ?? undefined,
+};

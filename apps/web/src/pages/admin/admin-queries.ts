@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
+import { byCursor } from '../../api/queries';
 import type { components } from '../../api/schema';
 
 export type { Center } from '../../api/queries';
@@ -27,8 +28,7 @@ export const useUsers = (filters: UserFilters) =>
     queryKey: [...usersKey, filters],
     queryFn: ({ pageParam }) =>
       ok(api.GET('/api/v1/users', { params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...byCursor,
   });
 
 /** One user, e.g. a delivery's recipient. */
@@ -51,6 +51,5 @@ export const useFailedDeliveries = () =>
           params: { query: { status: 'failed', limit: PAGE_SIZE, cursor: pageParam } },
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...byCursor,
   });

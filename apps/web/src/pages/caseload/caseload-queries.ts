@@ -1,5 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
+import { byCursor } from '../../api/queries';
 import type { CaseloadFilters } from './caseload-filters';
 
 const PAGE_SIZE = 50;
@@ -13,8 +14,7 @@ export const useCaseloadPages = (filters: CaseloadFilters) =>
     queryKey: ['clients', 'caseload', filters],
     queryFn: ({ pageParam }) =>
       ok(api.GET('/api/v1/clients', { params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...byCursor,
     placeholderData: keepPreviousData,
   });
 

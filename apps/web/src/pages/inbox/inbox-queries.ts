@@ -1,13 +1,13 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
+import { byCursor } from '../../api/queries';
 
 /** The signed-in person's open tasks across their clients, next due first. */
 export const useMyTasks = () =>
   useInfiniteQuery({
     queryKey: ['tasks', 'mine'],
     queryFn: ({ pageParam }) => ok(api.GET('/api/v1/tasks', { params: { query: { cursor: pageParam } } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...byCursor,
   });
 
 /** The signed-in person's in-app notifications, unread first, then newest first. */
@@ -15,8 +15,7 @@ export const useNotifications = () =>
   useInfiniteQuery({
     queryKey: ['notifications'],
     queryFn: ({ pageParam }) => ok(api.GET('/api/v1/notifications', { params: { query: { cursor: pageParam } } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...byCursor,
   });
 
 export function useMarkRead() {

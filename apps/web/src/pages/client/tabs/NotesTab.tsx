@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { accepted, api, ok } from '../../../api/client';
+import { byCursor } from '../../../api/queries';
 import type { components } from '../../../api/schema';
 import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
@@ -22,8 +23,7 @@ export function NotesTab({ clientId }: ClientTabProps) {
     queryKey: ['clients', clientId, 'notes'],
     queryFn: ({ pageParam }) =>
       ok(api.GET('/api/v1/clients/{clientId}/notes', { params: { path: { clientId }, query: { cursor: pageParam } } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...byCursor,
     enabled: mayWork,
   });
   const [editing, setEditing] = useState<Editing<Note>>(null);

@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, ok } from '../../../api/client';
+import { byCursor } from '../../../api/queries';
 import type { components } from '../../../api/schema';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { QueryState } from '../../../components/QueryState';
@@ -29,8 +30,7 @@ export function ReferralsTab({ clientId, client }: ClientTabProps) {
           params: { path: { clientId }, query: { cursor: pageParam } },
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...byCursor,
   });
   const [editing, setEditing] = useState<Editing<Referral>>(null);
   const close = () => setEditing(null);

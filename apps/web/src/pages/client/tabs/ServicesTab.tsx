@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { accepted, api, ok } from '../../../api/client';
+import { byCursor } from '../../../api/queries';
 import type { components } from '../../../api/schema';
 import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
@@ -26,8 +27,7 @@ export function ServicesTab({ clientId }: ClientTabProps) {
           params: { path: { clientId }, query: { cursor: pageParam } },
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...byCursor,
   });
   const [editing, setEditing] = useState<Editing<Service>>(null);
   const close = () => setEditing(null);

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { accepted, api, ok } from '../../../api/client';
 import { messageOf } from '../../../api/errors';
-import { useMe } from '../../../api/queries';
+import { byCursor, useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
 import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
@@ -27,8 +27,7 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
     queryKey: ['clients', clientId, 'tasks'],
     queryFn: ({ pageParam }) =>
       ok(api.GET('/api/v1/clients/{clientId}/tasks', { params: { path: { clientId }, query: { cursor: pageParam } } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...byCursor,
   });
   const markDone = useCompleteTask();
   const [editing, setEditing] = useState<Editing<Task>>(null);
