@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -6,6 +6,7 @@ import { api, ok } from '../../api/client';
 import { problemsOf } from '../../api/errors';
 import { centersKey } from '../../api/queries';
 import { FormError } from '../../components/FormError';
+import { FormButtons } from '../../components/FormButtons';
 import type { Center } from './admin-queries';
 import { timeZoneChoices } from './time-zones';
 
@@ -99,14 +100,9 @@ export function CenterForm({ center, onDone }: { center?: Center; onDone: () => 
           error={problemsOf(save.error, 'timeZone')}
           comboboxProps={{ withinPortal: true }}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {center ? 'Save center' : 'Create center'}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onDone} saving={save.isPending}>
+          {center ? 'Save center' : 'Create center'}
+        </FormButtons>
       </Stack>
     </form>
   );

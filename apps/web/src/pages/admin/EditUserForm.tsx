@@ -1,10 +1,11 @@
-import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api, ok } from '../../api/client';
 import { problemsOf } from '../../api/errors';
 import { FormError } from '../../components/FormError';
+import { FormButtons } from '../../components/FormButtons';
 import { usersKey, type Center, type User } from './admin-queries';
 import { CENTER_HELP, centerChoices, STAFF_ROLE_CHOICES, type StaffRole } from './user-choices';
 
@@ -92,14 +93,9 @@ export function EditUserForm({ user, centers, onDone }: { user: User; centers: C
             An IMG’s account keeps its role; its center follows the client record.
           </Text>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save user
-          </Button>
-        </Group>
+        <FormButtons onCancel={onDone} saving={save.isPending}>
+          Save user
+        </FormButtons>
       </Stack>
     </form>
   );

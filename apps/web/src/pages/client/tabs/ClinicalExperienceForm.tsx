@@ -1,9 +1,10 @@
-import { Button, Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Fieldset, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { api, ok } from '../../../api/client';
 import { problemsOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { FormError } from '../../../components/FormError';
+import { FormButtons } from '../../../components/FormButtons';
 import { DateField } from '../DateField';
 import { blankToNull, numberOrNull, useFormState } from '../form-state';
 import { EXPERIENCE_KIND_LABELS, EXPERIENCE_STATUS_LABELS, optionsOf } from '../labels';
@@ -184,14 +185,9 @@ export function ClinicalExperienceForm({
             />
           </SimpleGrid>
         </Fieldset>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {experience ? 'Save experience' : 'Add experience'}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onDone} saving={save.isPending}>
+          {experience ? 'Save experience' : 'Add experience'}
+        </FormButtons>
       </Stack>
     </form>
   );

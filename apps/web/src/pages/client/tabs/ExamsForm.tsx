@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Fieldset, Group, List, NumberInput, Select, SimpleGrid, Stack } from '@mantine/core';
+import { Alert, Anchor, Fieldset, List, NumberInput, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { api, ok } from '../../../api/client';
 import { problemsOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { FormError } from '../../../components/FormError';
+import { FormButtons } from '../../../components/FormButtons';
 import { DateField } from '../DateField';
 import { refusalsOf } from '../error-details';
 import { numberOrNull, useFormState } from '../form-state';
@@ -237,14 +238,9 @@ export function ExamsForm({ clientId, exam, onDone }: { clientId: string; exam: 
             error={problems('score')}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {exam ? 'Save attempt' : 'Add attempt'}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onDone} saving={save.isPending}>
+          {exam ? 'Save attempt' : 'Add attempt'}
+        </FormButtons>
       </Stack>
     </form>
   );

@@ -1,20 +1,10 @@
-import {
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Fieldset, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { api, ok } from '../../../api/client';
 import { problemsOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { FormError } from '../../../components/FormError';
+import { FormButtons } from '../../../components/FormButtons';
 import { DateField } from '../DateField';
 import { blankToNull, numberOrNull, useFormState } from '../form-state';
 import { MATCH_RESULT_LABELS, optionsOf, VISA_LABELS } from '../labels';
@@ -251,14 +241,9 @@ export function MatchApplicationsForm({
             />
           </Fieldset>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {application ? 'Save application' : 'Add application'}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onDone} saving={save.isPending}>
+          {application ? 'Save application' : 'Add application'}
+        </FormButtons>
       </Stack>
     </form>
   );

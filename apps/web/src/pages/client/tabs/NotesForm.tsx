@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
+import { Group, Select, Stack, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -7,6 +7,7 @@ import { api, ok } from '../../../api/client';
 import { problemsOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { FormError } from '../../../components/FormError';
+import { FormButtons } from '../../../components/FormButtons';
 import { useRefreshClient } from '../queries';
 import { CONTACT_TYPE_LABELS, type ContactType } from './NotesLabels';
 
@@ -83,14 +84,9 @@ export function NotesForm({ clientId, note, onDone }: { clientId: string; note?:
           maxRows={14}
           required
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {note ? 'Save note' : 'Add note'}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onDone} saving={save.isPending}>
+          {note ? 'Save note' : 'Add note'}
+        </FormButtons>
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
+import { Select, Stack, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -7,6 +7,7 @@ import { api, ok } from '../../../api/client';
 import { problemsOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { FormError } from '../../../components/FormError';
+import { FormButtons } from '../../../components/FormButtons';
 import { useRefreshClient } from '../queries';
 import { REFERRAL_NEXT, REFERRAL_STATUS_LABELS, type ReferralStatus } from './ReferralsLabels';
 
@@ -134,14 +135,9 @@ export function ReferralsForm({
           minRows={2}
           maxRows={8}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {referral ? 'Save referral' : 'Refer'}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onDone} saving={save.isPending}>
+          {referral ? 'Save referral' : 'Refer'}
+        </FormButtons>
       </Stack>
     </form>
   );

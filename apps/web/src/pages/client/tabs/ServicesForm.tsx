@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -7,6 +7,7 @@ import { api, ok } from '../../../api/client';
 import { problemsOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { FormError } from '../../../components/FormError';
+import { FormButtons } from '../../../components/FormButtons';
 import { useRefreshClient } from '../queries';
 import { SERVICE_CATEGORY_LABELS, type ServiceCategory } from './ServicesLabels';
 
@@ -136,14 +137,9 @@ export function ServicesForm({
           minRows={2}
           maxRows={8}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {service ? 'Save service' : 'Add service'}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onDone} saving={save.isPending}>
+          {service ? 'Save service' : 'Add service'}
+        </FormButtons>
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -7,6 +7,7 @@ import { problemsOf } from '../../../api/errors';
 import { useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
 import { FormError } from '../../../components/FormError';
+import { FormButtons } from '../../../components/FormButtons';
 import { TASK_STATUS_LABELS, THE_CLIENT, type TaskStatus } from './TasksLabels';
 import { useCenterStaff } from './TasksQueries';
 
@@ -134,14 +135,9 @@ export function TasksForm({
           minRows={2}
           maxRows={8}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {task ? 'Save task' : 'Add task'}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onDone} saving={save.isPending}>
+          {task ? 'Save task' : 'Add task'}
+        </FormButtons>
       </Stack>
     </form>
   );
