@@ -3,7 +3,7 @@ import { Role } from '@lib/identity';
 import { seedPartnerPrograms } from '@lib/seed';
 import { Page } from 'playwright-core';
 import { STAGE_LABELS } from '../../apps/web/src/api/labels';
-import { bearer, createCenter, createClient, createUser, TEST_PASSWORD, tokenFor } from '../support/identities';
+import { bearer, createCenter, createClient, createUser, TEST_PASSWORD } from '../support/identities';
 import { eventually } from '../support/poll';
 import { accessibilityViolations, DESKTOP, expectVisible, PHONE, shoot, WebHarness } from './support';
 
@@ -26,11 +26,7 @@ describe('the caseload, client tabs and inbox in a browser', () => {
   const openPage = web.openPage.bind(web);
   const signIn = web.signIn.bind(web);
 
-  async function managerOfNewCenter() {
-    const center = await createCenter(web.data);
-    const manager = await createUser(web.data, { role: Role.CaseManager, centerId: center.id });
-    return { center, manager, token: tokenFor(web.app, manager) };
-  }
+  const managerOfNewCenter = () => web.managerOfNewCenter();
 
   async function call(token: string, method: string, path: string, body?: object) {
     const res = await fetch(`${web.baseUrl}${path}`, {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@lib/identity';
 import { Page } from 'playwright-core';
 import { eventually } from '../support/poll';
-import { bearer, createCenter, createClient, createUser, TEST_PASSWORD, tokenFor } from '../support/identities';
+import { bearer, createClient, createUser, TEST_PASSWORD, tokenFor } from '../support/identities';
 import { accessibilityViolations, DESKTOP, expectVisible, PHONE, shoot, WebHarness } from './support';
 
 /** The client page, its Exams tab and edit form, and the intake form, in a real browser (see ./support). */
@@ -30,11 +30,7 @@ describe('the client page and the intake form in a browser', () => {
   const openPage = web.openPage.bind(web);
   const signIn = web.signIn.bind(web);
 
-  async function managerOfNewCenter() {
-    const center = await createCenter(web.data);
-    const manager = await createUser(web.data, { role: Role.CaseManager, centerId: center.id });
-    return { center, manager, token: tokenFor(web.app, manager) };
-  }
+  const managerOfNewCenter = () => web.managerOfNewCenter();
 
   async function pathwayOf(clientId: string, token: string): Promise<PathwayBody> {
     const res = await fetch(`${web.baseUrl}/api/v1/clients/${clientId}`, { headers: bearer(token) });

@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
+import { createCenter, createUser, tokenFor } from '../support/identities';
 import { createTestApp } from '../support/test-app';
+import { Role } from '@lib/identity';
 import { CHROMIUM, launchChromium } from './chromium';
 
 /**
@@ -75,6 +77,13 @@ export class WebHarness {
       if (response.status() >= 400) this.errors.push(`${response.status()} ${new URL(response.url()).pathname}`);
     });
     return page;
+  }
+
+  /** A new center with a case manager of its own, and that case manager's access token for API calls. */
+  async managerOfNewCenter() {
+    const center = await createCenter(this.data);
+    const manager = await createUser(this.data, { role: Role.CaseManager, centerId: center.id });
+    return { center, manager, token: tokenFor(this.app, manager) };
   }
 
   /** Signs in through the sign-in form (from `/`, which sends a signed-out visitor there). */
