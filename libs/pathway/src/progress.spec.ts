@@ -308,6 +308,16 @@ describe(nextStepsOf.name, () => {
     expect(steps(retake)).toContain('Plan your next Step 1 attempt with your case manager');
   });
 
+  it('asks for the result of an exam whose booked date has gone by, not to take it on that day', () => {
+    const booked = records({ exams: [exam({ status: 'scheduled', scheduledDate: '2026-06-01' })] });
+    expect(steps(booked, '2026-06-01')).toContain('Take Step 1 on 2026-06-01');
+    const past = steps(booked, '2026-06-02');
+    expect(past).toContain(
+      'Report how Step 1 went (it was booked for 2026-06-01): the result, or the new date if it moved',
+    );
+    expect(past.join(' ')).not.toContain('Take Step 1');
+  });
+
   it('after the exams: certification, clinical experience, the letter, and the Match under way with its dates', () => {
     const r = records({
       credentials: credentials({

@@ -198,6 +198,7 @@ export const NEXT_STEP_CODES = [
   'reapply_for_exam',
   'schedule_exam',
   'take_exam',
+  'report_result',
   'plan_retake',
   'book_oet',
   'apply_for_exam',
@@ -231,7 +232,12 @@ function scheduleStep(records: PathwayRecords, exam: UsmleStep | 'OET_MEDICINE',
   if (windowEnd && windowEnd < today) return { code: 'reapply_for_exam', exam, date: windowEnd };
   if (windowEnd) return { code: 'schedule_exam', exam, date: windowEnd };
   const scheduled = records.exams.find((e) => e.exam === exam && e.status === 'scheduled' && e.scheduledDate);
-  if (scheduled) return { code: 'take_exam', exam, date: scheduled.scheduledDate as CivilDate };
+  if (scheduled) {
+    const date = scheduled.scheduledDate as CivilDate;
+    // A booked date gone by: the exam was sat (or moved) and the record has not caught up, so asking
+    // to "take it on" a past day would be wrong; ask for what happened instead.
+    return { code: date < today ? 'report_result' : 'take_exam', exam, date };
+  }
   if (exam !== 'OET_MEDICINE' && attemptsAt(records.exams, exam).some((e) => e.status === 'failed'))
     return { code: 'plan_retake', exam };
   return exam === 'OET_MEDICINE' ? { code: 'book_oet', exam } : { code: 'apply_for_exam', exam };

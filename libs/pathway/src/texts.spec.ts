@@ -8,6 +8,7 @@ const STEP_FACTS: Record<NextStepCode, Omit<NextStep, 'code'>> = {
   reapply_for_exam: { exam: 'USMLE_STEP2_CK', date: '2025-03-31' },
   schedule_exam: { exam: 'USMLE_STEP1', date: '2026-07-31' },
   take_exam: { exam: 'USMLE_STEP2_CK', date: '2026-09-01' },
+  report_result: { exam: 'USMLE_STEP1', date: '2026-05-04' },
   plan_retake: { exam: 'USMLE_STEP1' },
   book_oet: { exam: 'OET_MEDICINE' },
   apply_for_exam: { exam: 'USMLE_STEP3' },

@@ -33,6 +33,8 @@ const NEXT_STEP_TEXTS: Record<TextLanguage, Record<NextStepCode, Sentence<NextSt
     reapply_for_exam: (s, on) => `Apply for ${exam(s)} again: your eligibility window closed on ${on(s.date)}`,
     schedule_exam: (s, on) => `Schedule ${exam(s)} before your eligibility window closes on ${on(s.date)}`,
     take_exam: (s, on) => `Take ${exam(s)} on ${on(s.date)}`,
+    report_result: (s, on) =>
+      `Report how ${exam(s)} went (it was booked for ${on(s.date)}): the result, or the new date if it moved`,
     plan_retake: (s) => `Plan your next ${exam(s)} attempt with your case manager`,
     book_oet: () => 'Book OET Medicine',
     apply_for_exam: (s) => `Apply for ${exam(s)} and choose an eligibility window`,
@@ -52,6 +54,8 @@ const NEXT_STEP_TEXTS: Record<TextLanguage, Record<NextStepCode, Sentence<NextSt
     reapply_for_exam: (s, on) => `Vuelva a solicitar ${exam(s)}: su período de elegibilidad terminó el ${on(s.date)}`,
     schedule_exam: (s, on) => `Programe ${exam(s)} antes de que termine su período de elegibilidad, el ${on(s.date)}`,
     take_exam: (s, on) => `Presente ${exam(s)} el ${on(s.date)}`,
+    report_result: (s, on) =>
+      `Informe cómo le fue en ${exam(s)} (estaba programado para el ${on(s.date)}): el resultado, o la nueva fecha si cambió`,
     plan_retake: (s) => `Planifique con su administrador de caso su próximo intento de ${exam(s)}`,
     book_oet: () => 'Reserve una fecha para OET Medicine',
     apply_for_exam: (s) => `Solicite ${exam(s)} y elija un período de elegibilidad`,

@@ -2230,6 +2230,7 @@ export interface components {
         | 'reapply_for_exam'
         | 'schedule_exam'
         | 'take_exam'
+        | 'report_result'
         | 'plan_retake'
         | 'book_oet'
         | 'apply_for_exam'
