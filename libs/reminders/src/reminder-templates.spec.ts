@@ -47,6 +47,10 @@ const PHRASES: Record<ReminderRule, Record<Language, string>> = {
   no_contact: { en: 'since', es: 'desde' },
 };
 
+/** Words only "tú" uses: the possessives, the pronouns and the second-person verbs of these messages. */
+const TU_FORMS =
+  /\b(tu|tus|te|ti|tienes|puedes|recibes|trabajas|has|presentaste|consulta|abre|revisa|reserva|pide|aprueba|avísanos|respóndenos|ponte|ayúdale|recuérdale)\b/i;
+
 const DATED: readonly ReminderRule[] = REMINDER_RULES.filter((rule) => rule !== 'third_attempt_used');
 const CASES = REMINDER_RULES.flatMap((rule) =>
   LANGUAGES.flatMap((language) => AUDIENCES.map((audience) => [rule, language, audience] as const)),
@@ -82,6 +86,14 @@ describe(renderReminder.name, () => {
         expect(out.body).toContain(DATE[language]);
         expect(out.text).toContain(DATE[language]);
         expect(out.html).toContain(DATE[language]);
+      });
+    }
+
+    if (language === 'es') {
+      // The app and the engine's sentences say "usted"; an e-mail in "tú" would read as another voice.
+      it('addresses the reader as "usted", never "tú"', () => {
+        expect(out.text).not.toMatch(TU_FORMS);
+        expect(out.text).toMatch(/\b(su|sus|usted|le|recibe|puede)\b/i);
       });
     }
 

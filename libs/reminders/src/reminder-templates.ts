@@ -138,8 +138,8 @@ const TEMPLATES: Record<ReminderRule, Record<Language, Record<Audience, Template
     },
     es: {
       client: (v) => ({
-        subject: `Tu examen ${v.exam} es ${v.when}`,
-        body: `Tu examen ${v.exam} es ${v.when} (${v.date}). Revisa la confirmación de tu cita y lleva la identificación que te piden.`,
+        subject: `Su examen ${v.exam} es ${v.when}`,
+        body: `Su examen ${v.exam} es ${v.when} (${v.date}). Revise la confirmación de su cita y lleve la identificación que le piden.`,
       }),
       staff: (v) => ({
         subject: `El examen ${v.exam} de ${v.client} es ${v.when}`,
@@ -160,12 +160,12 @@ const TEMPLATES: Record<ReminderRule, Record<Language, Record<Audience, Template
     },
     es: {
       client: (v) => ({
-        subject: `Reserva la fecha de tu examen ${v.exam}: tu periodo de elegibilidad termina ${v.when}`,
-        body: `Tu periodo de elegibilidad para el examen ${v.exam} termina ${v.when} (${v.date}) y aún no tienes fecha reservada. Reserva una ahora o pide una extensión si no puedes presentarlo antes.`,
+        subject: `Reserve la fecha de su examen ${v.exam}: su periodo de elegibilidad termina ${v.when}`,
+        body: `Su periodo de elegibilidad para el examen ${v.exam} termina ${v.when} (${v.date}) y aún no tiene fecha reservada. Reserve una ahora o pida una extensión si no puede presentarlo antes.`,
       }),
       staff: (v) => ({
         subject: `El periodo de elegibilidad de ${v.client} para el examen ${v.exam} termina ${v.when}`,
-        body: `El periodo de elegibilidad de ${v.client} para el examen ${v.exam} termina ${v.when} (${v.date}) y no hay fecha de examen reservada. Ayúdale a reservarla o a pedir una extensión.`,
+        body: `El periodo de elegibilidad de ${v.client} para el examen ${v.exam} termina ${v.when} (${v.date}) y no hay fecha de examen reservada. Ayúdele a reservarla o a pedir una extensión.`,
       }),
     },
   },
@@ -182,12 +182,12 @@ const TEMPLATES: Record<ReminderRule, Record<Language, Record<Audience, Template
     },
     es: {
       client: (v) => ({
-        subject: `¿Ya tienes el resultado de tu examen ${v.exam}?`,
-        body: `Presentaste el examen ${v.exam} el ${v.date}, y aún no tenemos tu resultado registrado. Avísanos en cuanto lo tengas.`,
+        subject: `¿Ya tiene el resultado de su examen ${v.exam}?`,
+        body: `Presentó el examen ${v.exam} el ${v.date}, y aún no tenemos su resultado registrado. Avísenos en cuanto lo tenga.`,
       }),
       staff: (v) => ({
-        subject: `Registra el resultado del examen ${v.exam} de ${v.client}`,
-        body: `${v.client} presentó el examen ${v.exam} el ${v.date}, y cinco semanas después no hay resultado registrado. Pídeselo y regístralo.`,
+        subject: `Registre el resultado del examen ${v.exam} de ${v.client}`,
+        body: `${v.client} presentó el examen ${v.exam} el ${v.date}, y cinco semanas después no hay resultado registrado. Pídaselo y regístrelo.`,
       }),
     },
   },
@@ -204,12 +204,12 @@ const TEMPLATES: Record<ReminderRule, Record<Language, Record<Audience, Template
     },
     es: {
       client: (v) => ({
-        subject: `Tu resultado del OET Medicine deja de ser válido ${v.when}`,
-        body: `Tu resultado aprobatorio del OET Medicine (examen del ${v.testDate}) deja de ser válido ${v.when} (${v.date}) y tu certificado ECFMG aún no se ha emitido. Completa la certificación antes de esa fecha o reserva un nuevo OET.`,
+        subject: `Su resultado del OET Medicine deja de ser válido ${v.when}`,
+        body: `Su resultado aprobatorio del OET Medicine (examen del ${v.testDate}) deja de ser válido ${v.when} (${v.date}) y su certificado ECFMG aún no se ha emitido. Complete la certificación antes de esa fecha o reserve un nuevo OET.`,
       }),
       staff: (v) => ({
         subject: `El resultado del OET Medicine de ${v.client} deja de ser válido ${v.when}`,
-        body: `El resultado aprobatorio del OET Medicine de ${v.client} (examen del ${v.testDate}) deja de ser válido ${v.when} (${v.date}) y su certificado ECFMG aún no se ha emitido. Asegúrate de que la certificación se complete antes de esa fecha o planea un nuevo OET.`,
+        body: `El resultado aprobatorio del OET Medicine de ${v.client} (examen del ${v.testDate}) deja de ser válido ${v.when} (${v.date}) y su certificado ECFMG aún no se ha emitido. Asegúrese de que la certificación se complete antes de esa fecha o planifique un nuevo OET.`,
       }),
     },
   },
@@ -243,7 +243,7 @@ const TEMPLATES: Record<ReminderRule, Record<Language, Record<Audience, Template
     es: {
       client: (v) => ({
         subject: `Tarea que vence ${v.when}: ${v.title}`,
-        body: `Tu tarea «${v.title}» vence ${v.when} (${v.date}).`,
+        body: `Su tarea «${v.title}» vence ${v.when} (${v.date}).`,
       }),
       staff: (v) => ({
         subject: `Tarea que vence ${v.when} del caso de ${v.client}: ${v.title}`,
@@ -265,11 +265,11 @@ const TEMPLATES: Record<ReminderRule, Record<Language, Record<Audience, Template
     es: {
       client: (v) => ({
         subject: `Tarea vencida: ${v.title}`,
-        body: `Tu tarea «${v.title}» vencía el ${v.date}, y sigue abierta. Complétala o avísanos si ya no aplica.`,
+        body: `Su tarea «${v.title}» vencía el ${v.date}, y sigue abierta. Complétela o avísenos si ya no aplica.`,
       }),
       staff: (v) => ({
         subject: `Tarea vencida del caso de ${v.client}: ${v.title}`,
-        body: `La tarea «${v.title}» del caso de ${v.client} vencía el ${v.date}, y sigue abierta. Ciérrala o ponle una nueva fecha límite.`,
+        body: `La tarea «${v.title}» del caso de ${v.client} vencía el ${v.date}, y sigue abierta. Ciérrela o póngale una nueva fecha límite.`,
       }),
     },
   },
@@ -286,8 +286,8 @@ const TEMPLATES: Record<ReminderRule, Record<Language, Record<Audience, Template
     },
     es: {
       client: (v) => ({
-        subject: `Has usado tres intentos del examen ${v.exam}`,
-        body: `Has usado tres intentos del examen ${v.exam}: el siguiente es el último permitido. Habla con nosotros antes de reservarlo.`,
+        subject: `Ha usado tres intentos del examen ${v.exam}`,
+        body: `Ha usado tres intentos del examen ${v.exam}: el siguiente es el último permitido. Hable con su administrador de caso antes de reservarlo.`,
       }),
       staff: (v) => ({
         subject: `${v.client} ha usado tres intentos del examen ${v.exam}`,
@@ -308,8 +308,8 @@ const TEMPLATES: Record<ReminderRule, Record<Language, Record<Audience, Template
     },
     es: {
       client: (v) => ({
-        subject: `Tu plazo de siete años de la ECFMG se cierra ${v.when}`,
-        body: `Tu plazo de siete años de la ECFMG se cierra ${v.when} (${v.date}). Aprueba el Step 1 y el Step 2 CK antes de esa fecha o tu primer aprobado dejará de contar para la certificación.`,
+        subject: `Su plazo de siete años de la ECFMG se cierra ${v.when}`,
+        body: `Su plazo de siete años de la ECFMG se cierra ${v.when} (${v.date}). Apruebe el Step 1 y el Step 2 CK antes de esa fecha o su primer aprobado dejará de contar para la certificación.`,
       }),
       staff: (v) => ({
         subject: `El plazo de siete años de la ECFMG de ${v.client} se cierra ${v.when}`,
@@ -330,12 +330,12 @@ const TEMPLATES: Record<ReminderRule, Record<Language, Record<Audience, Template
     },
     es: {
       client: (v) => ({
-        subject: `Tu ${v.kind} termina ${v.when}: pide ya tu carta de recomendación`,
-        body: `Tu ${v.kind} termina ${v.when} (${v.date}). Pide ahora a tu supervisor una carta de recomendación, mientras tiene tu trabajo presente.`,
+        subject: `Su ${v.kind} termina ${v.when}: pida ya su carta de recomendación`,
+        body: `Su ${v.kind} termina ${v.when} (${v.date}). Pida ahora a su supervisor una carta de recomendación, mientras tiene su trabajo presente.`,
       }),
       staff: (v) => ({
         subject: `${v.client} termina su ${v.kind} ${v.when}`,
-        body: `${v.client} termina su ${v.kind} ${v.when} (${v.date}) y no hay carta de recomendación registrada. Recuérdale que se la pida ya a su supervisor.`,
+        body: `${v.client} termina su ${v.kind} ${v.when} (${v.date}) y no hay carta de recomendación registrada. Recuérdele que se la pida ya a su supervisor.`,
       }),
     },
   },
@@ -353,11 +353,11 @@ const TEMPLATES: Record<ReminderRule, Record<Language, Record<Audience, Template
     es: {
       client: (v) => ({
         subject: '¿Hablamos?',
-        body: `No hemos tenido contacto desde el ${v.since}. Respóndenos o agenda una cita para mantener tu plan al día.`,
+        body: `No hemos tenido contacto desde el ${v.since}. Respóndanos o agende una cita para mantener su plan al día.`,
       }),
       staff: (v) => ({
         subject: `Sin contacto con ${v.client} desde el ${v.since}`,
-        body: `No hay contacto registrado con ${v.client} desde el ${v.since}. Ponte en contacto y regístralo en una nota del caso.`,
+        body: `No hay contacto registrado con ${v.client} desde el ${v.since}. Póngase en contacto y regístrelo en una nota del caso.`,
       }),
     },
   },
@@ -388,14 +388,14 @@ const EMAIL: Record<
   es: {
     greeting: (name) => (name ? `Hola, ${name}:` : 'Hola:'),
     linkLabel: {
-      client: () => 'Consulta tu estado',
-      staff: (client) => `Abre la ficha de ${client}`,
+      client: () => 'Consulte su estado',
+      staff: (client) => `Abra la ficha de ${client}`,
     },
     footer: {
       client: () =>
-        'Recibes este recordatorio porque tienes una cuenta en IMG Pathways. Puedes elegir qué recordatorios recibes en tus preferencias, dentro de la aplicación.',
+        'Recibe este recordatorio porque tiene una cuenta en IMG Pathways. Puede elegir qué recordatorios recibe en sus preferencias, dentro de la aplicación.',
       staff: (client) =>
-        `Recibes este recordatorio porque trabajas en el caso de ${client} en IMG Pathways. Puedes elegir qué recordatorios recibes en tus preferencias, dentro de la aplicación.`,
+        `Recibe este recordatorio porque trabaja en el caso de ${client} en IMG Pathways. Puede elegir qué recordatorios recibe en sus preferencias, dentro de la aplicación.`,
     },
   },
 };
