@@ -2,7 +2,7 @@ import { Role } from '@lib/identity';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { bearer, createCenter, createUser, TEST_PASSWORD, tokenFor } from './support/identities';
+import { bearer, createCenter, createClient, createUser, TEST_PASSWORD, tokenFor } from './support/identities';
 import { SmtpSink, tokenIn } from './support/smtp-sink';
 import { createTestApp, startWorker } from './support/test-app';
 import { INestApplicationContext } from '@nestjs/common';
@@ -83,6 +83,39 @@ describe('invitations and password resets (real SMTP)', () => {
     expect(res.body.code).toBe('WEAK_PASSWORD');
     expect(res.body.fields[0].field).toBe('password');
     expect(res.body.message).toContain(problem);
+  });
+
+  it('writes to an IMG in their language: the client record’s, until they choose one; the link says it too', async () => {
+    const center = await createCenter(data);
+    const manager = tokenFor(app, await createUser(data, { role: Role.CaseManager, centerId: center.id }));
+    const client = await createClient(data, { centerId: center.id, firstName: 'Lucía' });
+    await data.query(`UPDATE clients SET preferred_language = 'es' WHERE id = $1`, [client.id]);
+    await http().post(`/api/v1/clients/${client.id}/account`).set(bearer(manager)).expect(201);
+
+    const invitation = await smtp.waitFor(client.email as string);
+    expect(invitation.subject).toBe('Invitación a IMG Pathways');
+    expect(invitation.text).toMatch(/^Hola, Lucía /);
+    expect(invitation.text).toMatch(/\/accept-invite\?token=[A-Za-z0-9_-]+&lang=es\n/);
+    const session = await http()
+      .post('/api/v1/auth/accept-invite')
+      .send({ token: tokenIn(invitation), password: TEST_PASSWORD })
+      .expect(200);
+
+    await http().post('/api/v1/auth/forgot-password').send({ email: client.email }).expect(202);
+    const spanishReset = await smtp.waitFor(client.email as string, 2);
+    expect(spanishReset.subject).toBe('Restablezca su contraseña de IMG Pathways');
+    expect(spanishReset.text).toMatch(/\/reset-password\?token=[A-Za-z0-9_-]+&lang=es\n/);
+
+    // Their own choice wins over the record's.
+    await http()
+      .patch('/api/v1/me/preferences')
+      .set(bearer(session.body.accessToken))
+      .send({ language: 'en' })
+      .expect(200);
+    await http().post('/api/v1/auth/forgot-password').send({ email: client.email }).expect(202);
+    const englishReset = await smtp.waitFor(client.email as string, 3);
+    expect(englishReset.subject).toBe('Reset your IMG Pathways password');
+    expect(englishReset.text).toContain('&lang=en');
   });
 
   it('refuses an invitation older than 72 hours', async () => {

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   try {
     for (const pair of pairs) {
       const [email, home] = pair.split('=');
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
       page.setDefaultTimeout(15_000);
       try {
         await page.goto(`${base}/`);

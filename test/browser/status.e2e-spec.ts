@@ -2,7 +2,7 @@ import { Role } from '@lib/identity';
 import { addDays, civilDateOf } from '@lib/pathway';
 import { Locator, Page } from 'playwright-core';
 import { bearer, createCenter, createClient, createUser, TEST_PASSWORD, tokenFor } from '../support/identities';
-import { accessibilityViolations, expectVisible, PHONE, shoot, WebHarness } from './support';
+import { accessibilityViolations, expectVisible, htmlLang, PHONE, shoot, WebHarness } from './support';
 
 /** The IMG's status page on a phone, in English and Spanish (see ./support). */
 jest.setTimeout(60_000);
@@ -47,7 +47,6 @@ describe('the IMG’s status page', () => {
   }
 
   const nextSteps = (page: Page) => page.getByTestId('next-steps').getByRole('listitem');
-  const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
   /** A form's input by its label (Mantine adds " *" to a required one's). */
   const field = (scope: Locator, label: string) =>
     scope.locator('input').and(scope.getByLabel(new RegExp(`^${label}( \\*)?$`)));

@@ -22,8 +22,14 @@ const SCREENSHOTS = join(ROOT, 'test-artifacts/screenshots');
 /** Evaluated through DevTools, so the app's Content-Security-Policy (script-src 'self') stays as it is. */
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-export const PHONE: BrowserContextOptions = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
-export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
+// An English browser whatever the machine's locale: pages before sign-in follow the browser's language.
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 375, height: 740 },
+  isMobile: true,
+  hasTouch: true,
+  locale: 'en-US',
+};
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, locale: 'en-US' };
 
 export class WebHarness {
   app!: NestFastifyApplication;
@@ -95,6 +101,9 @@ export class WebHarness {
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
 }
+
+/** The page's <html lang>: what screen readers take the page's language to be. */
+export const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
 
 /** A full-page screenshot, a test artifact (test-artifacts/ is git-ignored). */
 export async function shoot(page: Page, name: string): Promise<void> {

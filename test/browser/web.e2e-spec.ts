@@ -1,6 +1,8 @@
 import { Role } from '@lib/identity';
 import { bearer, createCenter, createClient, createUser, TEST_PASSWORD, tokenFor } from '../support/identities';
-import { accessibilityViolations, DESKTOP, expectVisible, PHONE, shoot, WebHarness } from './support';
+import type { Page } from 'playwright-core';
+import { ACCOUNT_MESSAGES } from '../../apps/web/src/i18n/account-messages';
+import { accessibilityViolations, DESKTOP, expectVisible, htmlLang, PHONE, shoot, WebHarness } from './support';
 
 /** Signing in, and each role's first screen, in a real browser (see ./support). */
 jest.setTimeout(30_000);
@@ -66,7 +68,7 @@ describe('the web app in a browser', () => {
     }
   });
 
-  it('a wrong password shows the API’s message on the sign-in page', async () => {
+  it('a wrong password is told on the sign-in page in the browser’s language, and the switch changes it', async () => {
     const center = await createCenter(web.data);
     const manager = await createUser(web.data, { role: Role.CaseManager, centerId: center.id });
     const refused = await fetch(`${web.baseUrl}/api/v1/auth/login`, {
@@ -75,24 +77,66 @@ describe('the web app in a browser', () => {
       body: JSON.stringify({ email: manager.email, password: 'not the password' }),
     });
     expect(refused.status).toBe(401);
-    const { message } = (await refused.json()) as { message: string };
-    expect(message).toBeTruthy();
-
-    const page = await openPage(DESKTOP);
-    try {
-      await signIn(page, manager.email, 'not the password either');
+    expect(((await refused.json()) as { code: string }).code).toBe('INVALID_CREDENTIALS');
+    const alertText = async (page: Page) => {
       const alert = page.getByRole('alert');
       await expectVisible(alert);
-      expect(await alert.textContent()).toContain(message);
+      return alert.textContent();
+    };
+
+    // A browser set to Spanish: the pages before sign-in are in Spanish from the first one.
+    const page = await openPage({ ...DESKTOP, locale: 'es-US' });
+    try {
+      await page.goto(`${web.baseUrl}/`);
+      await page.waitForURL(/\/sign-in$/);
+      await expectVisible(page.getByRole('heading', { name: ACCOUNT_MESSAGES.es.signInTitle }));
+      expect(await htmlLang(page)).toBe('es');
+      await page.getByLabel(/^Correo electrónico/).fill(manager.email);
+      await page.getByLabel(/^Contraseña/).fill('not the password either');
+      await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+      expect(await alertText(page)).toContain(ACCOUNT_MESSAGES.es.wrongCredentials);
       expect(page.url()).toMatch(/\/sign-in$/);
-      await expectVisible(page.getByLabel(/^E-mail/));
-      await shoot(page, 'sign-in-wrong-password');
+      await shoot(page, 'sign-in-wrong-password-es');
       expect(await accessibilityViolations(page)).toEqual([]);
+
+      // English chosen on the switch: the words change at once, and the device keeps the choice.
+      await page.getByRole('radio', { name: 'English' }).check({ force: true });
+      await expectVisible(page.getByRole('heading', { name: ACCOUNT_MESSAGES.en.signInTitle }));
+      expect(await alertText(page)).toContain(ACCOUNT_MESSAGES.en.wrongCredentials);
+      expect(await htmlLang(page)).toBe('en');
+      await page.reload();
+      await expectVisible(page.getByRole('heading', { name: ACCOUNT_MESSAGES.en.signInTitle }));
+      await shoot(page, 'sign-in-wrong-password');
+
+      // Back to Spanish, then signed in as staff: staff screens are English, and so is <html lang>.
+      await page.getByRole('radio', { name: 'Español' }).check({ force: true });
+      await expectVisible(page.getByRole('heading', { name: ACCOUNT_MESSAGES.es.signInTitle }));
+      await page.getByLabel(/^Correo electrónico/).fill(manager.email);
+      await page.getByLabel(/^Contraseña/).fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+      await page.waitForURL(/\/caseload$/);
+      expect(await htmlLang(page)).toBe('en');
       expect(web.errors).toEqual(['401 /api/v1/auth/login']);
     } finally {
       await page.close();
     }
   });
+
+  it('an empty sign-in form is told what is missing without asking the API', async () => {
+    const page = await openPage(PHONE);
+    try {
+      await page.goto(`${web.baseUrl}/sign-in`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const emailField = page.getByLabel(/^E-mail/);
+      await expectVisible(page.getByText(ACCOUNT_MESSAGES.en.required).first());
+      expect(await emailField.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByLabel(/^Password/).getAttribute('aria-invalid')).toBe('true');
+      expect(web.errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a page opened signed out is where signing in leads', async () => {
     const center = await createCenter(web.data);
     const manager = await createUser(web.data, { role: Role.CaseManager, centerId: center.id });

@@ -5,6 +5,7 @@ import type { ReactElement } from 'react';
 import { homeOf, type Role } from './api/labels';
 import { useMe } from './api/queries';
 import { AcceptInvitePage } from './pages/auth/AcceptInvitePage';
+import { AccountLayout } from './pages/auth/AccountLayout';
 import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage';
 import { ResetPasswordPage } from './pages/auth/ResetPasswordPage';
 import { CaseloadPage } from './pages/caseload/CaseloadPage';
@@ -37,11 +38,13 @@ export function App() {
   if (state === 'signed-out') {
     return (
       <Routes>
-        <Route path="/sign-in" element={<SignInPage />} />
-        {/* Links from e-mails: they work signed out, and sign the person in once done. */}
-        <Route path="/accept-invite" element={<AcceptInvitePage />} />
-        <Route path="/reset-password" element={<ResetPasswordPage />} />
-        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route element={<AccountLayout />}>
+          <Route path="/sign-in" element={<SignInPage />} />
+          {/* Links from e-mails: they work signed out, and sign the person in once done. */}
+          <Route path="/accept-invite" element={<AcceptInvitePage />} />
+          <Route path="/reset-password" element={<ResetPasswordPage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        </Route>
         <Route path="*" element={<ToSignIn />} />
       </Routes>
     );

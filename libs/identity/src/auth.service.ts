@@ -7,6 +7,7 @@ import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { invitationEmail, languageOf, MessageLanguage, resetEmail } from './account-emails';
 import { invalidCredentials, invalidToken, IdentityError, IdentityErrorCode } from './identity.errors';
 import { OneTimeToken, OneTimeTokenPurpose } from './one-time-token.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -142,17 +143,14 @@ export class AuthService {
     if (token) await this.revokeFamily(this.dataSource.manager, token.familyId, this.clock.now());
   }
 
-  /** Creates an invitation for a user who has no password yet, and e-mails its link. */
+  /** Creates an invitation for a user who has no password yet, and e-mails its link in their language. */
   async sendInvitation(manager: EntityManager, user: User, invitedBy: string): Promise<void> {
     const token = await this.issueOneTimeToken(manager, user.id, 'invite', INVITE_HOURS);
-    const link = `${this.publicUrl}/accept-invite?token=${token}`;
+    const language = await this.languageFor(manager, user);
+    const link = `${this.publicUrl}/accept-invite?token=${token}&lang=${language}`;
     await this.mail.send({
       to: user.email,
-      subject: 'You are invited to IMG Pathways',
-      text:
-        `Hello ${user.displayName},\n\n${invitedBy} invited you to IMG Pathways.\n` +
-        `Choose your password here within ${INVITE_HOURS} hours:\n\n${link}\n\n` +
-        `If you did not expect this, ignore this message.\n`,
+      ...invitationEmail(language, { name: user.displayName, invitedBy, link, hours: INVITE_HOURS }),
     });
   }
 
@@ -176,15 +174,24 @@ export class AuthService {
         entityType: 'user',
         entityId: user.id,
       });
-      await this.mail.send({
-        to: user.email,
-        subject: 'Reset your IMG Pathways password',
-        text:
-          `Hello ${user.displayName},\n\nSomeone asked to reset your IMG Pathways password. ` +
-          `If it was you, choose a new one within an hour:\n\n${this.publicUrl}/reset-password?token=${token}\n\n` +
-          `If not, ignore this message: your password stays as it is.\n`,
-      });
+      const language = await this.languageFor(manager, user);
+      const link = `${this.publicUrl}/reset-password?token=${token}&lang=${language}`;
+      await this.mail.send({ to: user.email, ...resetEmail(language, { name: user.displayName, link }) });
     });
+  }
+
+  /**
+   * The language to write to a person in: their own choice, else (an IMG) their client record's
+   * preferred language, else English. The reminders and the status page decide the same way. The
+   * link carries it, so the page it opens (before any sign-in) speaks it too.
+   */
+  private async languageFor(manager: EntityManager, user: User): Promise<MessageLanguage> {
+    if (user.language) return user.language;
+    if (!user.clientId) return 'en';
+    const [client] = (await manager.query('SELECT preferred_language FROM clients WHERE id = $1', [user.clientId])) as {
+      preferred_language: string;
+    }[];
+    return languageOf(client?.preferred_language);
   }
 
   /** Ends every session of a user (deactivation, role change, password reset). */

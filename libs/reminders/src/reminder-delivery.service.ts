@@ -1,5 +1,5 @@
 import { Client } from '@lib/clients';
-import { User } from '@lib/identity';
+import { languageOf, User } from '@lib/identity';
 import { Clock, Environment } from '@lib/kernel';
 import { Mailer } from '@lib/mail';
 import { DeliveryOutcome } from '@lib/queue';
@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { ReminderDeliveryEntity, ReminderScheduleEntity } from './reminder.entities';
 import { ReminderPlanner } from './reminder-planner.service';
 import { Channel, PlannedReminder } from './reminder-rules';
-import { languageOf, renderReminder } from './reminder-templates';
+import { renderReminder } from './reminder-templates';
 
 /** A delivery attempt as the queue sees it: which job, and whether a refusal now is the last. */
 export interface DeliveryAttempt {

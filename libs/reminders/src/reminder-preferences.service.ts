@@ -1,12 +1,11 @@
 import { AuditService } from '@lib/audit';
 import { Client } from '@lib/clients';
-import { Actor, auditContextOf, User } from '@lib/identity';
+import { Actor, auditContextOf, languageOf, User } from '@lib/identity';
 import { NotFoundError } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { PreferencesResponse, UpdatePreferencesDto } from './reminders.dto';
-import { languageOf } from './reminder-templates';
 
 /** The caller's own reminder preferences: which channels, which language. */
 @Injectable()

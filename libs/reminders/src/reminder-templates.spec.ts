@@ -1,11 +1,12 @@
 import { CLINICAL_KINDS, EXAM_NAMES, EXAMS } from '@lib/pathway';
 import { REMINDER_RULES, ReminderRule } from './reminder-rules';
-import { Language, LANGUAGES, languageOf, renderReminder, TemplateContext } from './reminder-templates';
+import { MESSAGE_LANGUAGES, MessageLanguage } from '@lib/identity';
+import { renderReminder, TemplateContext } from './reminder-templates';
 
 const AUDIENCES = ['client', 'staff'] as const;
 const LINK = 'https://pathways.example.org/clients/c1';
 
-function context(language: Language, audience: TemplateContext['audience']): TemplateContext {
+function context(language: MessageLanguage, audience: TemplateContext['audience']): TemplateContext {
   return {
     language,
     audience,
@@ -30,10 +31,10 @@ const DATA: Record<ReminderRule, Record<string, string | number>> = {
   no_contact: { since: '2026-12-14' },
 };
 
-const DATE: Record<Language, string> = { en: 'Monday, December 14, 2026', es: 'lunes, 14 de diciembre de 2026' };
+const DATE: Record<MessageLanguage, string> = { en: 'Monday, December 14, 2026', es: 'lunes, 14 de diciembre de 2026' };
 
 /** A phrase each rule's message must hold, in each language. */
-const PHRASES: Record<ReminderRule, Record<Language, string>> = {
+const PHRASES: Record<ReminderRule, Record<MessageLanguage, string>> = {
   exam_upcoming: { en: 'Step 1 is in 7 days', es: 'examen Step 1' },
   eligibility_closing: { en: 'Step 2 CK eligibility period', es: 'periodo de elegibilidad' },
   result_pending: { en: 'result', es: 'resultado' },
@@ -53,7 +54,7 @@ const TU_FORMS =
 
 const DATED: readonly ReminderRule[] = REMINDER_RULES.filter((rule) => rule !== 'third_attempt_used');
 const CASES = REMINDER_RULES.flatMap((rule) =>
-  LANGUAGES.flatMap((language) => AUDIENCES.map((audience) => [rule, language, audience] as const)),
+  MESSAGE_LANGUAGES.flatMap((language) => AUDIENCES.map((audience) => [rule, language, audience] as const)),
 );
 
 describe(renderReminder.name, () => {
@@ -144,7 +145,7 @@ describe(renderReminder.name, () => {
     const title = '<script>alert(1)</script> & "x"';
     it.each(
       (['task_due', 'task_overdue'] as const).flatMap((rule) =>
-        LANGUAGES.flatMap((language) => AUDIENCES.map((audience) => [rule, language, audience] as const)),
+        MESSAGE_LANGUAGES.flatMap((language) => AUDIENCES.map((audience) => [rule, language, audience] as const)),
       ),
     )('%s in %s for the %s is escaped in html and verbatim in text', (rule, language, audience) => {
       const out = renderReminder(rule, { title, date: '2026-12-14' }, context(language, audience));
@@ -215,7 +216,7 @@ describe(renderReminder.name, () => {
     }
   });
 
-  it.each(EXAMS.flatMap((exam) => LANGUAGES.map((language) => [exam, language] as const)))(
+  it.each(EXAMS.flatMap((exam) => MESSAGE_LANGUAGES.map((language) => [exam, language] as const)))(
     'names %s by its display name in %s',
     (exam, language) => {
       const out = renderReminder('exam_upcoming', { ...DATA.exam_upcoming, exam }, context(language, 'client'));
@@ -224,7 +225,7 @@ describe(renderReminder.name, () => {
     },
   );
 
-  it.each(CLINICAL_KINDS.flatMap((kind) => LANGUAGES.map((language) => [kind, language] as const)))(
+  it.each(CLINICAL_KINDS.flatMap((kind) => MESSAGE_LANGUAGES.map((language) => [kind, language] as const)))(
     'names the clinical experience %s in words in %s',
     (kind, language) => {
       const data = { ...DATA.clinical_experience_ending, kind };
@@ -239,19 +240,4 @@ describe(renderReminder.name, () => {
   it('refuses a rule it has no template for', () => {
     expect(() => renderReminder('no_such_rule' as ReminderRule, {}, context('en', 'staff'))).toThrow(/no_such_rule/);
   });
-});
-
-describe(languageOf.name, () => {
-  it.each([
-    ['es', 'es'],
-    ['es-MX', 'es'],
-    ['ES', 'es'],
-    ['es_US', 'es'],
-    ['en', 'en'],
-    ['en-US', 'en'],
-    ['fr', 'en'],
-    ['', 'en'],
-    [null, 'en'],
-    [undefined, 'en'],
-  ])('%p → %s', (code, language) => expect(languageOf(code)).toBe(language));
 });

@@ -1,17 +1,10 @@
 import escapeHtml from 'escape-html';
+import { MessageLanguage } from '@lib/identity';
 import { ClinicalKind, EXAM_NAMES } from '@lib/pathway';
 import { ReminderRule } from './reminder-rules';
 
-export const LANGUAGES = ['en', 'es'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-/** 'es' for any code starting with es (es, es-MX, ES); 'en' otherwise, including null/undefined. */
-export function languageOf(code: string | null | undefined): Language {
-  return code?.trim().toLowerCase().startsWith('es') ? 'es' : 'en';
-}
-
 export interface TemplateContext {
-  language: Language;
+  language: MessageLanguage;
   /** Who reads it: the IMG ('client', addressed as "you") or a staff member ('staff', told about the client by name). */
   audience: 'client' | 'staff';
   recipientName: string;
@@ -59,21 +52,21 @@ interface Message {
 
 type Template = (v: Values) => Message;
 
-const LOCALES: Record<Language, string> = { en: 'en-US', es: 'es-US' };
+const LOCALES: Record<MessageLanguage, string> = { en: 'en-US', es: 'es-US' };
 
-const DATE_FORMATS: Record<Language, Intl.DateTimeFormat> = {
+const DATE_FORMATS: Record<MessageLanguage, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat(LOCALES.en, { dateStyle: 'full', timeZone: 'UTC' }),
   es: new Intl.DateTimeFormat(LOCALES.es, { dateStyle: 'full', timeZone: 'UTC' }),
 };
 
-const WHEN: Record<Language, (days: number) => string> = {
+const WHEN: Record<MessageLanguage, (days: number) => string> = {
   en: (days) => (days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`),
   es: (days) => (days === 0 ? 'hoy' : days === 1 ? 'mañana' : `dentro de ${days} días`),
 };
 /** For data without a usable day count (never produced by the rules, but never "in NaN days"). */
-const SOON: Record<Language, string> = { en: 'soon', es: 'pronto' };
+const SOON: Record<MessageLanguage, string> = { en: 'soon', es: 'pronto' };
 
-const CLINICAL_KIND_NAMES: Record<Language, Record<ClinicalKind, string>> = {
+const CLINICAL_KIND_NAMES: Record<MessageLanguage, Record<ClinicalKind, string>> = {
   en: {
     observership: 'observership',
     externship: 'externship',
@@ -96,7 +89,7 @@ const CLINICAL_KIND_NAMES: Record<Language, Record<ClinicalKind, string>> = {
 type MatchEvent = 'eras_submission_opens' | 'nrmp_registration_deadline' | 'rank_list_deadline' | 'match_week_starts';
 
 /** A sentence about a Match calendar event, without its date or final stop. */
-const MATCH_EVENTS: Record<Language, Record<MatchEvent, (v: Values) => string>> = {
+const MATCH_EVENTS: Record<MessageLanguage, Record<MatchEvent, (v: Values) => string>> = {
   en: {
     eras_submission_opens: (v) => `ERAS submission for the ${v.season} Match opens ${v.when}`,
     nrmp_registration_deadline: (v) => `The NRMP registration deadline for the ${v.season} Match is ${v.when}`,
@@ -112,7 +105,7 @@ const MATCH_EVENTS: Record<Language, Record<MatchEvent, (v: Values) => string>> 
   },
 };
 
-function matchEvent(v: Values, language: Language): string {
+function matchEvent(v: Values, language: MessageLanguage): string {
   const sentence = MATCH_EVENTS[language][v.event as MatchEvent];
   if (sentence) return sentence(v);
   const name = v.event.replace(/_/g, ' ');
@@ -124,7 +117,7 @@ function matchEvent(v: Values, language: Language): string {
  * messages does not compile. Staff-only rules still have client wording, so a misrouted
  * reminder reads sensibly rather than talking to the IMG about themselves by name.
  */
-const TEMPLATES: Record<ReminderRule, Record<Language, Record<Audience, Template>>> = {
+const TEMPLATES: Record<ReminderRule, Record<MessageLanguage, Record<Audience, Template>>> = {
   exam_upcoming: {
     en: {
       client: (v) => ({
@@ -365,7 +358,7 @@ const TEMPLATES: Record<ReminderRule, Record<Language, Record<Audience, Template
 
 /** What surrounds every message in an e-mail: greeting, link, and why the reader got it. */
 const EMAIL: Record<
-  Language,
+  MessageLanguage,
   {
     greeting: (name: string) => string;
     linkLabel: Record<Audience, (client: string) => string>;
@@ -404,7 +397,7 @@ const SUBJECT_MAX = 150;
 const TITLE_MAX = 120;
 
 /** A civil date (`YYYY-MM-DD`) written out in the language; anything unparseable is shown as given. */
-function formatDate(value: string | number | undefined, language: Language): string {
+function formatDate(value: string | number | undefined, language: MessageLanguage): string {
   if (value === undefined || value === '') return '';
   const date = new Date(`${value}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? String(value) : DATE_FORMATS[language].format(date);

@@ -1,9 +1,9 @@
+import { MESSAGE_LANGUAGES, MessageLanguage } from '@lib/identity';
 import { PageOf, PageQuery } from '@lib/kernel';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { DELIVERY_STATUSES, DeliveryStatus } from './reminder.entities';
 import { REMINDER_RULES, ReminderRule } from './reminder-rules';
-import { Language, LANGUAGES } from './reminder-templates';
 
 export class NotificationResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -20,15 +20,16 @@ export class NotificationPage extends PageOf(NotificationResponse) {
 }
 
 export class PreferencesResponse {
-  @ApiProperty({ enum: LANGUAGES, description: 'Language of reminders and messages' }) language: Language;
+  @ApiProperty({ enum: MESSAGE_LANGUAGES, description: 'MessageLanguage of reminders and messages' })
+  language: MessageLanguage;
   @ApiProperty({ description: 'Reminders by e-mail' }) emailReminders: boolean;
   @ApiProperty({ description: 'Reminders in the app' }) inAppReminders: boolean;
 }
 export class UpdatePreferencesDto {
-  @ApiPropertyOptional({ enum: LANGUAGES })
+  @ApiPropertyOptional({ enum: MESSAGE_LANGUAGES })
   @IsOptional()
-  @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` })
-  language?: Language;
+  @IsIn(MESSAGE_LANGUAGES, { message: `language must be one of ${MESSAGE_LANGUAGES.join(', ')}` })
+  language?: MessageLanguage;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() emailReminders?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() inAppReminders?: boolean;
 }

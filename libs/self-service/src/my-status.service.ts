@@ -1,5 +1,5 @@
 import { ClientTask, findClientInScope, PathwayRecordsService } from '@lib/clients';
-import { Actor, User } from '@lib/identity';
+import { Actor, languageOf, User } from '@lib/identity';
 import { Clock } from '@lib/kernel';
 import {
   civilDateOf,
@@ -12,7 +12,6 @@ import {
   seasonDate,
   TextLanguage,
 } from '@lib/pathway';
-import { languageOf } from '@lib/reminders';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThanOrEqual } from 'typeorm';

@@ -1,5 +1,6 @@
 import { formatDate } from './language';
 import { ENGLISH_UI_WORDS, type UiWords } from '../components/ui-words';
+import { ACCOUNT_MESSAGES } from './account-messages';
 import { MESSAGES } from './messages';
 
 /** Every string of a dictionary, by its path ("milestones.eras"); functions called with a sample. */
@@ -42,6 +43,27 @@ describe('MESSAGES', () => {
     for (const language of ['en', 'es'] as const) {
       expect(MESSAGES[language].hello('Lucía')).toContain('Lucía');
       expect(MESSAGES[language].due('14 de diciembre')).toContain('14 de diciembre');
+    }
+  });
+});
+
+describe('ACCOUNT_MESSAGES (the pages before sign-in)', () => {
+  const english = new Map(leaves(ACCOUNT_MESSAGES.en));
+  const spanish = new Map(leaves(ACCOUNT_MESSAGES.es));
+
+  it('has the same entries in Spanish as in English', () => {
+    expect([...spanish.keys()].sort()).toEqual([...english.keys()].sort());
+  });
+
+  it.each([...english.keys()])('translates %s', (key) => {
+    expect(spanish.get(key)).not.toBe(english.get(key));
+    expect(spanish.get(key)?.trim()).not.toBe('');
+  });
+
+  it('keeps the address and the status a sentence is about', () => {
+    for (const language of ['en', 'es'] as const) {
+      expect(ACCOUNT_MESSAGES[language].linkSent('ana@example.org')).toContain('ana@example.org');
+      expect(ACCOUNT_MESSAGES[language].failedWithStatus(503)).toContain('503');
     }
   });
 });

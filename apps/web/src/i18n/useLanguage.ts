@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, ok } from '../api/client';
-import { initialLanguage, rememberLanguage, type Language } from './language';
+import { initialLanguage, rememberLanguage } from './device-language';
+import type { Language } from './language';
 import { MESSAGES, type Messages } from './messages';
 
 export const PREFERENCES_KEY = ['me', 'preferences'] as const;
@@ -18,9 +19,39 @@ export function useLanguage(): { language: Language; t: Messages } {
   const preferences = usePreferences();
   const [onThisDevice] = useState(initialLanguage);
   const language = preferences.data?.language ?? onThisDevice;
+  useDocumentLanguage(language);
   useEffect(() => {
-    document.documentElement.lang = language;
     if (preferences.data) rememberLanguage(preferences.data.language);
-  }, [language, preferences.data]);
+  }, [preferences.data]);
   return { language, t: MESSAGES[language] };
+}
+
+/**
+ * Before sign-in there is no preference to read: the language an e-mailed link names (`?lang=`,
+ * the one the e-mail was written in), else the one last chosen on this device, else the browser's. A choice here is remembered on the device only; once signed in, the person's own
+ * preference (the same on every device) decides.
+ */
+export function useDeviceLanguage(fromLink: Language | null): [Language, (next: Language) => void] {
+  const [language, setLanguage] = useState(() => {
+    if (fromLink === null) return initialLanguage();
+    rememberLanguage(fromLink);
+    return fromLink;
+  });
+  useDocumentLanguage(language);
+  const choose = useCallback((next: Language) => {
+    rememberLanguage(next);
+    setLanguage(next);
+  }, []);
+  return [language, choose];
+}
+
+/**
+ * <html lang> for the screen shown: screen readers pick their voice by it. Every screen sets it
+ * (staff screens to English), so a language chosen on a page before sign-in does not stay behind.
+ * `null`: this component leaves it to another (the IMG's screens set their own).
+ */
+export function useDocumentLanguage(language: Language | null): void {
+  useEffect(() => {
+    if (language !== null) document.documentElement.lang = language;
+  }, [language]);
 }

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { ROLE_LABELS, type Role } from '../api/labels';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
-import { useLanguage } from '../i18n/useLanguage';
+import { useDocumentLanguage, useLanguage } from '../i18n/useLanguage';
 import { useMe } from '../api/queries';
 import { QueryState } from '../components/QueryState';
 import { useSession } from '../session/SessionProvider';
@@ -33,6 +33,8 @@ const NAVIGATION: Record<Role, { to: string; label: string }[]> = {
 /** Signed-in screens: who is signed in (GET /me), their role's menu, and sign out. */
 export function Layout() {
   const me = useMe();
+  // Staff screens are in English, whatever the pages before sign-in were shown in; an IMG's follow their language.
+  useDocumentLanguage(me.data?.role === 'client' ? null : 'en');
   const { signOut } = useSession();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();

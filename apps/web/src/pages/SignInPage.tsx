@@ -1,21 +1,27 @@
-import { Alert, Anchor, Button, Container, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { messageOf, problemsOf } from '../api/errors';
 import { useSession } from '../session/SessionProvider';
+import { useAccountWords } from './auth/AccountLayout';
+import { accountProblems } from './auth/account-problems';
 
 export function SignInPage() {
+  const t = useAccountWords();
   const { signIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ email: boolean; password: boolean }>({ email: false, password: false });
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setSubmitting(true);
+    const empty = { email: email.trim() === '', password: password === '' };
+    setMissing(empty);
     setError(null);
+    if (empty.email || empty.password) return;
+    setSubmitting(true);
     try {
       await signIn(email, password);
     } catch (failure) {
@@ -24,50 +30,48 @@ export function SignInPage() {
     }
   };
 
-  const emailProblem = problemsOf(error, 'email');
-  const passwordProblem = problemsOf(error, 'password');
-  // The API's own words: the 401 (one message for every cause), the 429, or a field it refused.
-  const formProblem = error !== null && !emailProblem && !passwordProblem ? messageOf(error) : null;
+  // One message for a wrong e-mail or password, whichever it was (as the API: nothing to probe).
+  const problems = accountProblems(error, t);
 
   return (
-    <Container size={420} py="xl">
+    <>
       <Title order={1} size="h2" mb="lg">
-        Sign in to IMG Pathways
+        {t.signInTitle}
       </Title>
-      <form onSubmit={(event) => void submit(event)} noValidate aria-label="Sign in">
+      <form onSubmit={(event) => void submit(event)} noValidate aria-label={t.signInForm}>
         <Stack>
-          {formProblem && (
-            <Alert color="red" role="alert" title="Could not sign in">
-              {formProblem}
+          {problems.form && (
+            <Alert color="red" role="alert" title={t.couldNotSignIn}>
+              {problems.form}
             </Alert>
           )}
           <TextInput
-            label="E-mail"
+            label={t.email}
             type="email"
             autoComplete="username"
             required
             value={email}
             onChange={(event) => setEmail(event.currentTarget.value)}
-            error={emailProblem}
+            error={missing.email ? t.required : problems.email}
           />
           <PasswordInput
-            label="Password"
+            label={t.password}
             autoComplete="current-password"
             required
             value={password}
             onChange={(event) => setPassword(event.currentTarget.value)}
-            error={passwordProblem}
+            error={missing.password ? t.required : problems.password}
           />
           <Button type="submit" loading={submitting} fullWidth>
-            Sign in
+            {t.signIn}
           </Button>
           <Text size="sm" ta="center">
             <Anchor component={Link} to="/forgot-password">
-              Forgot your password?
+              {t.forgotLink}
             </Anchor>
           </Text>
         </Stack>
       </form>
-    </Container>
+    </>
   );
 }

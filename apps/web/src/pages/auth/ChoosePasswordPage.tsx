@@ -1,104 +1,110 @@
-import { Alert, Anchor, Button, Container, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { authApi, ok, session } from '../../api/client';
-import { ApiError, messageOf, problemsOf } from '../../api/errors';
-import { FormError } from '../../components/FormError';
+import type { AccountMessages } from '../../i18n/account-messages';
+import { useAccountWords } from './AccountLayout';
+import { accountProblems, passwordLengthProblem } from './account-problems';
+import { BackToSignIn } from './BackToSignIn';
 
 /** The two e-mailed links that end in choosing a password; both answer with a session. */
 type Purpose = 'accept-invite' | 'reset-password';
 
-const TEXT: Record<Purpose, { title: string; intro: string; submit: string; expired: ReactNode }> = {
-  'accept-invite': {
-    title: 'Welcome to IMG Pathways',
-    intro: 'Choose the password you will sign in with.',
-    submit: 'Set my password and sign in',
-    expired: 'Invitation links work once, for 72 hours. Ask your administrator to invite you again.',
-  },
-  'reset-password': {
-    title: 'Choose a new password',
-    intro: 'Your new password replaces the old one and signs you out on every other device.',
-    submit: 'Set my new password and sign in',
+function textOf(
+  purpose: Purpose,
+  t: AccountMessages,
+): { title: string; intro: string; submit: string; expired: ReactNode } {
+  if (purpose === 'accept-invite')
+    return { title: t.inviteTitle, intro: t.inviteIntro, submit: t.inviteSubmit, expired: t.inviteExpired };
+  return {
+    title: t.resetTitle,
+    intro: t.resetIntro,
+    submit: t.resetSubmit,
     expired: (
       <>
-        Reset links work once, for an hour.{' '}
+        {t.resetExpired}{' '}
         <Anchor component={Link} to="/forgot-password">
-          Ask for a new link
+          {t.askForNewLink}
         </Anchor>
         .
       </>
     ),
-  },
-};
+  };
+}
 
 /**
  * `/accept-invite?token=…` and `/reset-password?token=…`: the person chooses a password and is
  * signed in (the API answers with a session), which takes them to their own home.
  */
 export function ChoosePasswordPage({ purpose }: { purpose: Purpose }) {
-  const text = TEXT[purpose];
+  const t = useAccountWords();
+  const text = textOf(purpose, t);
   const token = useSearchParams()[0].get('token') ?? '';
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const [checked, setChecked] = useState<{ password?: string; confirmation?: string }>({});
 
   const choose = useMutation({
     mutationFn: async () => ok(authApi.POST(`/api/v1/auth/${purpose}`, { body: { token, password } })),
     // Signed in: the app switches to the signed-in screens, and this address leads home.
     onSuccess: (signedIn) => session.start(signedIn),
   });
+  const problems = accountProblems(choose.error, t);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const differs = password !== confirmation;
-    setMismatch(differs);
-    if (!differs) choose.mutate();
+    const found = {
+      password: passwordLengthProblem(password, t),
+      confirmation: password !== confirmation ? t.passwordsDiffer : undefined,
+    };
+    setChecked(found);
+    choose.reset();
+    if (!found.password && !found.confirmation) choose.mutate();
   };
 
-  // The token is the link's: a problem with it is the link's, not something to fix in this form.
-  const linkRefused =
-    choose.error instanceof ApiError &&
-    (choose.error.status === 401 || problemsOf(choose.error, 'token') !== undefined);
-
   return (
-    <Container size={460} py="xl">
+    <>
       <Title order={1} size="h2" mb="xs">
         {text.title}
       </Title>
       {token === '' ? (
-        <Alert color="red" role="alert" title="This link is incomplete">
-          Open the link from your e-mail as it is, or copy all of it into the address bar. {text.expired}
+        <Alert color="red" role="alert" title={t.linkIncomplete}>
+          {t.openWholeLink} {text.expired}
         </Alert>
       ) : (
         <form onSubmit={submit} noValidate aria-label={text.title}>
           <Stack>
             <Text>{text.intro}</Text>
-            {linkRefused ? (
-              <Alert color="red" role="alert" title="This link no longer works">
-                {messageOf(choose.error)} {text.expired}
+            {/* The token is the link's: a problem with it is the link's, not something to fix in this form. */}
+            {problems.linkRefused && (
+              <Alert color="red" role="alert" title={t.linkRefused}>
+                {t.linkUsedOrExpired} {text.expired}
               </Alert>
-            ) : (
-              <FormError error={choose.error} fields={['password']} />
+            )}
+            {problems.form && (
+              <Alert color="red" role="alert" title={t.couldNotSignIn}>
+                {problems.form}
+              </Alert>
             )}
             <PasswordInput
-              label="New password"
-              description="At least 12 characters, and not your e-mail address"
+              label={t.newPassword}
+              description={t.passwordRule}
               autoComplete="new-password"
               required
               value={password}
               onChange={(event) => setPassword(event.currentTarget.value)}
-              error={problemsOf(choose.error, 'password')}
+              error={checked.password ?? problems.password}
               data-autofocus
             />
             <PasswordInput
-              label="New password again"
+              label={t.newPasswordAgain}
               autoComplete="new-password"
               required
               value={confirmation}
               onChange={(event) => setConfirmation(event.currentTarget.value)}
-              error={mismatch ? 'The two passwords differ' : undefined}
+              error={checked.confirmation}
             />
             <Button type="submit" loading={choose.isPending} fullWidth>
               {text.submit}
@@ -106,11 +112,7 @@ export function ChoosePasswordPage({ purpose }: { purpose: Purpose }) {
           </Stack>
         </form>
       )}
-      <Text size="sm" mt="lg">
-        <Anchor component={Link} to="/sign-in">
-          Back to sign in
-        </Anchor>
-      </Text>
-    </Container>
+      <BackToSignIn />
+    </>
   );
 }
