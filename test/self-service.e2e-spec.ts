@@ -175,6 +175,37 @@ describe('the IMG’s own status', () => {
     await http().get('/api/v1/calendar/not-a-real-secret-at-all-000000.ics').expect(404);
   });
 
+  it('tells an IMG why a report is refused in their language, and staff in English', async () => {
+    const center = await createCenter(data);
+    const caseManager = await createUser(data, { role: Role.CaseManager, centerId: center.id });
+    const client = await createClient(data, { centerId: center.id, caseManagerId: caseManager.id });
+    await data.query(`UPDATE clients SET preferred_language = 'es-MX' WHERE id = $1`, [client.id]);
+    const account = await createUser(data, { role: Role.Client, centerId: center.id, clientId: client.id });
+    const me = bearer(tokenFor(app, account));
+    const staff = bearer(tokenFor(app, caseManager));
+    const today = civilDateOf(new Date(), center.timeZone);
+    await http()
+      .post('/api/v1/me/exams')
+      .set(me)
+      .send({ exam: 'USMLE_STEP1', status: 'passed', testDate: addDays(today, -30) })
+      .expect(201);
+    const retake = { exam: 'USMLE_STEP1', status: 'scheduled', scheduledDate: addDays(today, 30) };
+
+    const toImg = await http().post('/api/v1/me/exams').set(me).send(retake).expect(422);
+    const toStaff = await http().post(`/api/v1/clients/${client.id}/exams`).set(staff).send(retake).expect(422);
+    expect(toImg.body.code).toBe('PASSED_STEP_NOT_RETAKEN');
+    expect(toStaff.body.code).toBe('PASSED_STEP_NOT_RETAKEN');
+    expect(toImg.body.message).toMatch(/^Ya aprobó Step 1/);
+    expect(toImg.body.refusals[0].message).toBe(toImg.body.message);
+    expect(toStaff.body.message).not.toBe(toImg.body.message);
+    expect(toStaff.body.message).toMatch(/Step 1/);
+
+    // The IMG's own choice of English wins over the record's Spanish.
+    await http().patch('/api/v1/me/preferences').set(me).send({ language: 'en' }).expect(200);
+    const inEnglish = await http().post('/api/v1/me/exams').set(me).send(retake).expect(422);
+    expect(inEnglish.body.message).toBe(toStaff.body.message);
+  });
+
   it('the IMG reports an exam: stored unverified, the case manager gets a task, and verifying closes it', async () => {
     const center = await createCenter(data);
     const caseManager = await createUser(data, { role: Role.CaseManager, centerId: center.id });

@@ -7,7 +7,7 @@ import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { invitationEmail, languageOf, MessageLanguage, resetEmail } from './account-emails';
+import { invitationEmail, messageLanguageOf, resetEmail } from './account-emails';
 import { invalidCredentials, invalidToken, IdentityError, IdentityErrorCode } from './identity.errors';
 import { OneTimeToken, OneTimeTokenPurpose } from './one-time-token.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -143,10 +143,13 @@ export class AuthService {
     if (token) await this.revokeFamily(this.dataSource.manager, token.familyId, this.clock.now());
   }
 
-  /** Creates an invitation for a user who has no password yet, and e-mails its link in their language. */
+  /**
+   * Creates an invitation for a user who has no password yet, and e-mails its link in their
+   * language. The link carries it, so the page it opens (before any sign-in) speaks it too.
+   */
   async sendInvitation(manager: EntityManager, user: User, invitedBy: string): Promise<void> {
     const token = await this.issueOneTimeToken(manager, user.id, 'invite', INVITE_HOURS);
-    const language = await this.languageFor(manager, user);
+    const language = await messageLanguageOf(manager, user.id);
     const link = `${this.publicUrl}/accept-invite?token=${token}&lang=${language}`;
     await this.mail.send({
       to: user.email,
@@ -174,24 +177,10 @@ export class AuthService {
         entityType: 'user',
         entityId: user.id,
       });
-      const language = await this.languageFor(manager, user);
+      const language = await messageLanguageOf(manager, user.id);
       const link = `${this.publicUrl}/reset-password?token=${token}&lang=${language}`;
       await this.mail.send({ to: user.email, ...resetEmail(language, { name: user.displayName, link }) });
     });
-  }
-
-  /**
-   * The language to write to a person in: their own choice, else (an IMG) their client record's
-   * preferred language, else English. The reminders and the status page decide the same way. The
-   * link carries it, so the page it opens (before any sign-in) speaks it too.
-   */
-  private async languageFor(manager: EntityManager, user: User): Promise<MessageLanguage> {
-    if (user.language) return user.language;
-    if (!user.clientId) return 'en';
-    const [client] = (await manager.query('SELECT preferred_language FROM clients WHERE id = $1', [user.clientId])) as {
-      preferred_language: string;
-    }[];
-    return languageOf(client?.preferred_language);
   }
 
   /** Ends every session of a user (deactivation, role change, password reset). */

@@ -1,5 +1,5 @@
 import { ClientTask, findClientInScope, PathwayRecordsService } from '@lib/clients';
-import { Actor, languageOf, User } from '@lib/identity';
+import { Actor, messageLanguageOf, User } from '@lib/identity';
 import { Clock } from '@lib/kernel';
 import {
   civilDateOf,
@@ -35,7 +35,7 @@ export class MyStatusService {
   async status(actor: Actor): Promise<MyStatusResponse> {
     const manager = this.dataSource.manager;
     const client = await this.ownClient(actor);
-    const language = await this.languageOf(actor, client.preferredLanguage);
+    const language = await messageLanguageOf(this.dataSource.manager, actor.userId);
     const [{ records, calendar, timeZone }] = await this.pathways.snapshots(manager, [client]);
     const now = this.clock.now();
     const today = civilDateOf(now, timeZone);
@@ -94,24 +94,12 @@ export class MyStatusService {
   async events(actor: Actor): Promise<{ language: TextLanguage; events: RoadEvent[] }> {
     const manager = this.dataSource.manager;
     const client = await this.ownClient(actor);
-    const language = await this.languageOf(actor, client.preferredLanguage);
+    const language = await messageLanguageOf(this.dataSource.manager, actor.userId);
     const [{ records, calendar }] = await this.pathways.snapshots(manager, [client]);
     const tasks = await manager.find(ClientTask, {
       where: { clientId: client.id, assignedToClient: true, status: 'open' },
     });
     return { language, events: roadEvents(client.id, records, calendar, tasks, language) };
-  }
-
-  /**
-   * The language the IMG chose in their preferences (the one their reminders come in), else their
-   * client record's preferred language: one setting for the app, the feed and the e-mails.
-   */
-  private async languageOf(actor: Actor, preferredLanguage: string): Promise<TextLanguage> {
-    const user = await this.dataSource.manager.findOne(User, {
-      where: { id: actor.userId },
-      select: ['id', 'language'],
-    });
-    return user?.language ?? languageOf(preferredLanguage);
   }
 
   /** The caller's own client record, through their scope (`self`). */

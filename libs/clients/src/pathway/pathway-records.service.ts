@@ -1,13 +1,14 @@
 import { AuditService } from '@lib/audit';
 import { MatchSeasonsService } from '@lib/calendar';
 import { Center } from '@lib/centers';
-import { Actor, Role } from '@lib/identity';
+import { Actor, messageLanguageOf, Role } from '@lib/identity';
 import { AppError, Clock, Page, refuseNulls, todayCivil, ValidationFailed } from '@lib/kernel';
 import {
   addDays,
   civilDateOf,
   EXAM_NAMES,
   evaluatePathway,
+  findingText,
   SAT_STATUSES,
   PATHWAY_RULES,
   PathwayRecords,
@@ -15,6 +16,7 @@ import {
   MatchSeason,
   refusalsForExamWrite,
   Stage,
+  TextLanguage,
 } from '@lib/pathway';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -224,8 +226,14 @@ export class PathwayRecordsService {
     client: ScopedClient,
     exam: ExamRecordEntity,
   ): Promise<ExamResponse> {
-    await this.refuseForbidden(manager, client, exam);
     const reportedByClient = actor.role === Role.Client;
+    // An IMG reads the refusal on their own page, in their language; staff screens are English.
+    await this.refuseForbidden(
+      manager,
+      client,
+      exam,
+      reportedByClient ? await messageLanguageOf(manager, actor.userId) : 'en',
+    );
     if (reportedByClient) exam.verified = false;
     const saved = await manager.save(exam);
     if (reportedByClient) await this.askToVerify(manager, actor, client, saved);
@@ -393,11 +401,19 @@ export class PathwayRecordsService {
     });
   }
 
-  /** 422 naming the rule, for what `refusalsForExamWrite` forbids. */
-  private async refuseForbidden(manager: EntityManager, client: Client, exam: ExamRecordEntity): Promise<void> {
+  /** 422 naming the rule, for what `refusalsForExamWrite` forbids, its sentences in the reader's language. */
+  private async refuseForbidden(
+    manager: EntityManager,
+    client: Client,
+    exam: ExamRecordEntity,
+    language: TextLanguage,
+  ): Promise<void> {
     const existing = (await manager.find(ExamRecordEntity, { where: { clientId: client.id } })).map(toExamRecord);
     const today = civilDateOf(this.clock.now(), (await manager.findOneBy(Center, { id: client.centerId }))?.timeZone);
-    const refusals = refusalsForExamWrite(existing, toExamRecord(exam), PATHWAY_RULES, today);
+    const refusals = refusalsForExamWrite(existing, toExamRecord(exam), PATHWAY_RULES, today).map((finding) => ({
+      ...finding,
+      message: findingText(finding, language, today),
+    }));
     if (refusals.length > 0) {
       const [first] = refusals;
       throw new PathwayRuleRefusal('unprocessable', first.code, first.message, {

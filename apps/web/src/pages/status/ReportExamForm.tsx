@@ -123,6 +123,8 @@ export function ReportExamForm({
             value={date}
             onChange={setDate}
             valueFormat="D MMMM YYYY"
+            // A result is of a day gone by: later days are not offered (the API would refuse them, in English).
+            maxDate={reporting === 'result' ? new Date() : undefined}
             error={missing.includes('date') ? t.required : problemsOf(send.error, dateField)}
             required
             clearable
