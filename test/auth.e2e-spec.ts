@@ -10,7 +10,7 @@ import { createTestApp } from './support/test-app';
 const login = (app: NestFastifyApplication, email: string, password: string) =>
   request(app.getHttpServer()).post('/api/v1/auth/login').send({ email, password });
 
-/** Each block has an app of its own: rate limits count per process, and these tests spend them. */
+/** Each block has an app of its own (and its own rate-limit counts: see createTestApp), and these tests spend them. */
 describe('login', () => {
   let app: NestFastifyApplication;
   let data: DataSource;
@@ -160,6 +160,20 @@ describe('rate limits', () => {
     expect(status).toBe(429);
     // The test before spent eleven attempts from this address already.
     expect(attempts).toBeLessThanOrEqual(21);
+  });
+
+  it('still signs people in while Redis is down, counting in the process meanwhile', async () => {
+    // Nothing listens on port 1: every Redis command fails at once.
+    const alone = await createTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    try {
+      const user = await createUser(data, { role: Role.Admin });
+      await login(alone, user.email, TEST_PASSWORD).expect(200);
+      for (let i = 0; i < 9; i += 1) await login(alone, user.email, 'wrong password entirely').expect(401);
+      const refused = await login(alone, user.email, TEST_PASSWORD).expect(429);
+      expect(refused.body.code).toBe('TOO_MANY_ATTEMPTS');
+    } finally {
+      await alone.close();
+    }
   });
 
   it('limits forgot-password too', async () => {

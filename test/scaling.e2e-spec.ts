@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createDataSource } from '@lib/database';
 import { QueueName, redisOptionsFromUrl } from '@lib/queue';
 import { Queue, QueueEvents } from 'bullmq';
+import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, TEST_PASSWORD } from './support/identities';
@@ -316,5 +317,31 @@ describe('scaling out: two API processes and two workers on one PostgreSQL and o
         .sort();
       expect(delayed).toEqual(scheduled.map((s) => `reminder.${s.dedupe_key}`).sort());
     }, 60_000);
+  });
+
+  describe('one rate limit across processes', () => {
+    it('ten wrong passwords for one account split over both APIs: the eleventh attempt is refused by either', async () => {
+      // Every login of this suite comes from one address, whose limit (20 a minute) is shared too:
+      // start from no counts (this Redis database is the suite's own; the APIs' prefix is the default).
+      const redis = new Redis(redisOptionsFromUrl(REDIS_URL));
+      try {
+        const counts = await redis.keys('img-pathways:rate-limit:*');
+        if (counts.length > 0) await redis.del(...counts);
+      } finally {
+        redis.disconnect();
+      }
+      const w = await reminderWorld(data);
+      const attempt = (i: number, password: string) =>
+        request(apis[i % 2])
+          .post('/api/v1/auth/login')
+          .send({ email: w.caseManager.email, password });
+      for (let i = 0; i < 10; i += 1) expect((await attempt(i, 'not the password at all')).status).toBe(401);
+      // Five on each: counted per process, neither would have reached its limit of ten.
+      for (const i of [0, 1]) {
+        const refused = await attempt(i, TEST_PASSWORD);
+        expect(refused.status).toBe(429);
+        expect(refused.body.code).toBe('TOO_MANY_ATTEMPTS');
+      }
+    });
   });
 });

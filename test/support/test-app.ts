@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { API_REQUIRES, ApiModule, configureApiApp, createFastifyAdapter } from '@app/api';
 import { createWorkerContext } from '@app/worker';
 import { validateEnvironment } from '@lib/kernel';
@@ -39,7 +40,9 @@ export function overrideEnv(values: Record<string, string>): () => void {
 
 /** Boots the real API in-process, configured exactly as `main.ts` configures it. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<NestFastifyApplication> {
-  const restore = overrideEnv(options.env ?? {});
+  // Rate limits under a prefix of this app's own: suites sign in from one address many times, and
+  // must not spend each other's limits in the shared test Redis (the scaling suite shares one on purpose).
+  const restore = overrideEnv({ RATE_LIMIT_PREFIX: `test:${randomUUID()}:`, ...options.env });
   try {
     const env = validateEnvironment(process.env, API_REQUIRES);
     const moduleRef = await Test.createTestingModule({

@@ -1,5 +1,7 @@
 import { IdentityModule, User } from '@lib/identity';
+import { Environment } from '@lib/kernel';
 import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -10,6 +12,7 @@ import { JwtAuthGuard, RolesGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { MeController } from './me.controller';
+import { SharedRateLimitStorage } from './rate-limit-storage';
 
 const accountOf = (request: Record<string, unknown>): string => {
   const email = (request as unknown as FastifyRequest<{ Body: { email?: unknown } }>).body?.email;
@@ -18,18 +21,26 @@ const accountOf = (request: Record<string, unknown>): string => {
 
 /**
  * Authentication for the whole API: the global guards (token, then role), the passport
- * strategies, and the auth and /me routes. Rate limits count per process (see docs/DECISIONS.md).
+ * strategies, and the auth and /me routes. Rate limits are counted in Redis, shared by every API
+ * process (in this process alone while Redis is down; see docs/DECISIONS.md).
  */
 @Module({
   imports: [
     IdentityModule,
     PassportModule,
     TypeOrmModule.forFeature([User]),
-    ThrottlerModule.forRoot({
-      throttlers: [
-        { name: 'ip', ttl: 60_000, limit: 20 },
-        { name: 'account', ttl: 60_000, limit: 10, getTracker: accountOf },
-      ],
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Environment, true>) => ({
+        throttlers: [
+          { name: 'ip', ttl: 60_000, limit: 20 },
+          { name: 'account', ttl: 60_000, limit: 10, getTracker: accountOf },
+        ],
+        storage: new SharedRateLimitStorage(
+          config.get('REDIS_URL', { infer: true }),
+          config.get('RATE_LIMIT_PREFIX', { infer: true }),
+        ),
+      }),
     }),
   ],
   controllers: [AuthController, MeController],

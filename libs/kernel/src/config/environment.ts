@@ -118,6 +118,15 @@ export class Environment {
   })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
+  /**
+   * Where the login rate limits are counted in Redis (a key prefix): every API process of a
+   * deployment shares the counts under it; two deployments on one Redis keep theirs apart.
+   */
+  @Matches(/^[A-Za-z0-9:_.-]{1,100}$/, {
+    message: 'RATE_LIMIT_PREFIX must be 1 to 100 letters, digits, colons, dots, dashes or underscores',
+  })
+  RATE_LIMIT_PREFIX = 'img-pathways:rate-limit:';
+
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
