@@ -262,6 +262,15 @@ describe('security headers and caching', () => {
         .expect(400),
     );
   });
+  it('on every answer outside the web app’s files, whatever the path looks like', async () => {
+    const admin = bearer(tokenFor(app, await createUser(data, { role: Role.Admin })));
+    // An encoded path reaches the same route as /api/v1/me: the header must not hang on the spelling.
+    const encoded = await http().get('/%61pi/v1/me').set(admin);
+    expect(encoded.headers['cache-control']).toBe('no-store');
+    // The queue dashboard's JSON (job data names people), signed in or not.
+    expect((await http().get('/admin/queues/api/queues')).headers['cache-control']).toBe('no-store');
+    expect((await http().get('/no-such-page')).headers['cache-control']).toBe('no-store');
+  });
 });
 
 describe('CORS', () => {

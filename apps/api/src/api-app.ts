@@ -101,9 +101,13 @@ export async function configureApiApp(app: NestFastifyApplication, options: ApiA
   });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
-    // API answers carry personal data or tokens: no browser or proxy may keep a copy. (A handler
-    // may still set its own.)
-    if (request.url.startsWith(`/${API_PREFIX}/`)) void reply.header('Cache-Control', 'no-store');
+  });
+  // Answers carry personal data or tokens (the API, the queue dashboard's job data), so none may be
+  // kept by a browser or proxy unless its handler says otherwise: only the web app's static files
+  // do (web-app.ts). Decided per answer, not by URL prefix, which an encoded path would dodge.
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'no-store');
+    return payload;
   });
 
   const metrics = app.get(MetricsService);
