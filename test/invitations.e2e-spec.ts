@@ -118,6 +118,42 @@ describe('invitations and password resets (real SMTP)', () => {
     expect(englishReset.text).toContain('&lang=en');
   });
 
+  it('finds users by part of a name or e-mail, case and accents ignored, within the caller’s scope', async () => {
+    const own = await createCenter(data);
+    const other = await createCenter(data);
+    const tag = `q${Date.now().toString(36)}`;
+    const named = async (displayName: string, centerId: string) => {
+      const user = await createUser(data, { role: Role.CaseManager, centerId });
+      await data.query(`UPDATE users SET display_name = $2 WHERE id = $1`, [user.id, displayName]);
+      return user;
+    };
+    const jose = await named(`José Núñez ${tag}`, own.id);
+    const otherJose = await named(`Jose Pérez ${tag}`, other.id);
+    await named(`Ana López ${tag}`, own.id);
+    const search = async (token: string, q: string) =>
+      (
+        (await http().get('/api/v1/users').query({ q, limit: 100 }).set(bearer(token)).expect(200)).body.items as {
+          id: string;
+        }[]
+      ).map((u) => u.id);
+
+    expect(await search(adminToken, `NUNEZ ${tag}`)).toEqual([jose.id]);
+    expect(await search(adminToken, `${tag} núñez`)).toEqual([]); // one piece of the text, not words in any order
+    expect(await search(adminToken, `núñez ${tag}`.toUpperCase())).toEqual([jose.id]);
+    expect((await search(adminToken, `jose`)).filter((id) => [jose.id, otherJose.id].includes(id)).sort()).toEqual(
+      [jose.id, otherJose.id].sort(),
+    );
+    // By e-mail too.
+    expect(await search(adminToken, jose.email.slice(0, 30))).toEqual([jose.id]);
+    // A center's director sees their own center's people only.
+    const director = tokenFor(app, await createUser(data, { role: Role.Director, centerId: own.id }));
+    expect(await search(director, `jose`)).toEqual([jose.id]);
+    // LIKE's wildcards are literal; too short a search is refused, naming the field.
+    expect(await search(adminToken, `%${tag}`)).toEqual([]);
+    const short = await http().get('/api/v1/users').query({ q: 'j' }).set(bearer(adminToken)).expect(400);
+    expect(short.body.fields[0].field).toBe('q');
+  });
+
   it('refuses an invitation older than 72 hours', async () => {
     const email = address();
     await invite(adminToken, { email, displayName: 'Sam', role: 'admin' }).expect(201);

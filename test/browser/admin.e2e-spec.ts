@@ -137,13 +137,22 @@ describe('administration and account pages in a browser', () => {
       await expectVisible(page.getByRole('status').filter({ hasText: inviteeEmail }));
 
       // The suites share one database: among hundreds of users the invitee may not be on the first
-      // page, so the list is narrowed to the new center, as an admin would (the filter is in the URL).
-      await page.goto(`${web.baseUrl}/admin/users?center=${centerId}`);
+      // page, so an admin searches for them (one letter searches nothing yet; the search is in the URL).
+      const search = page.getByRole('searchbox', { name: 'Search' });
+      await search.fill('j');
+      await expectVisible(page.getByText('Type at least 2 characters'));
+      await search.fill(inviteeEmail);
+      await page.waitForURL((url) => url.searchParams.get('q') === inviteeEmail);
       const row = page.getByTestId(`user-${inviteeEmail}`);
       await expectVisible(row.getByText('Invitation pending'));
+      expect(await page.getByRole('table', { name: 'Users' }).locator('tbody tr').count()).toBe(1);
       expect(await row.getByRole('cell').nth(1).textContent()).toBe(centerName);
       await shoot(page, 'admin-users');
       expect(await accessibilityViolations(page)).toEqual([]);
+      // Narrowed to the new center instead, as an admin would too (the filter is in the URL).
+      await page.goto(`${web.baseUrl}/admin/users?center=${centerId}`);
+      await expectVisible(row.getByText('Invitation pending'));
+      expect(await search.inputValue()).toBe('');
       expect(web.errors).toEqual(['400 /api/v1/centers']);
     } finally {
       await page.close();

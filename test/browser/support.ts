@@ -121,6 +121,10 @@ export async function expectVisible(locator: Locator): Promise<void> {
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
+    // A dialog fading in or out is judged as it will stand, not mid-way (half-transparent text
+    // fails contrast, a closing dialog has lost its name): let running transitions finish first.
+    const page = globalThis as unknown as { document: { getAnimations(): { finished: Promise<unknown> }[] } };
+    await Promise.all(page.document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
     // Runs in the page, where axe-core has just been added as a global.
     const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run();

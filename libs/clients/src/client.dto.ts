@@ -1,4 +1,4 @@
-import { IsCivilDate, IsYearAtMostAhead, PageOf, PageQuery } from '@lib/kernel';
+import { IsCivilDate, IsYearAtMostAhead, PageOf, PageQuery, SearchText } from '@lib/kernel';
 import { PathwayResult, Stage, STAGES } from '@lib/pathway';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { PathwayView } from './pathway-view.dto';
@@ -231,12 +231,7 @@ export class ClientListQuery extends PageQuery {
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as SY' })
   country?: string;
 
-  @ApiPropertyOptional({ description: 'Part of a name or e-mail; case and accents ignored', example: 'haddad' })
-  @IsOptional()
-  @trim()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(100)
+  @SearchText('haddad')
   q?: string;
 
   @ApiPropertyOptional({ enum: STAGES, description: 'The pathway stage (kept current by every pathway write)' })

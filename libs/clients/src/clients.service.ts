@@ -1,7 +1,7 @@
 import { AuditService } from '@lib/audit';
 import { Center } from '@lib/centers';
 import { Actor, auditContextOf, AuthService, Role, toUserResponse, User, UserResponse } from '@lib/identity';
-import { Clock, decodeCursor, Page, refuseNulls, todayCivil, toPage } from '@lib/kernel';
+import { Clock, decodeCursor, foldedContains, Page, refuseNulls, todayCivil, toPage } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -111,15 +111,9 @@ export class ClientsService {
     if (query.status) q.andWhere('c.status = :status', { status: query.status });
     if (query.country) q.andWhere('c.country_of_training = :country', { country: query.country });
     if (query.stage) q.andWhere('c.stage = :stage', { stage: query.stage });
-    if (query.q) {
-      // Trigram index on the folded "first last email". The query is folded first and its LIKE
-      // wildcards escaped after (folding turns a full-width ％ into a %), so they stay literal.
-      q.andWhere(
-        `search_fold(c.first_name || ' ' || c.last_name || ' ' || coalesce(c.email, '')) LIKE
-           '%' || replace(replace(replace(search_fold(:q), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`,
-        { q: query.q },
-      );
-    }
+    // Trigram index ix_clients_search on the folded "first last email".
+    if (query.q)
+      q.andWhere(foldedContains(`c.first_name || ' ' || c.last_name || ' ' || coalesce(c.email, '')`), { q: query.q });
     if ((query.sort ?? 'lastName') === 'lastActivity') {
       q.orderBy('c.last_activity_at', 'DESC').addOrderBy('c.id', 'DESC');
       if (query.cursor) {

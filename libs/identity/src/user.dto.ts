@@ -1,4 +1,4 @@
-import { PageOf, PageQuery } from '@lib/kernel';
+import { PageOf, PageQuery, SearchText } from '@lib/kernel';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
@@ -166,4 +166,7 @@ export class UserListQuery extends PageQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   active?: boolean;
+
+  @SearchText('lee')
+  q?: string;
 }

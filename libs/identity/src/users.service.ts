@@ -1,6 +1,6 @@
 import { AuditService } from '@lib/audit';
 import { Center } from '@lib/centers';
-import { Clock, decodeCursor, NotFoundError, Page, toPage } from '@lib/kernel';
+import { Clock, decodeCursor, foldedContains, NotFoundError, Page, toPage } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -33,6 +33,8 @@ export class UsersService {
     if (query.role) q.andWhere('u.role = :role', { role: query.role });
     if (query.centerId) q.andWhere('u.center_id = :centerId', { centerId: query.centerId });
     if (query.active !== undefined) q.andWhere('u.active = :active', { active: query.active });
+    // Trigram index ix_users_search on the folded "name email".
+    if (query.q) q.andWhere(foldedContains(`u.display_name || ' ' || u.email`), { q: query.q });
     if (query.cursor) {
       const [email, id] = decodeCursor(query.cursor, ['text', 'uuid']);
       q.andWhere('(u.email, u.id) > (:email, :id)', { email, id });

@@ -5,3 +5,4 @@ export * from './clock';
 export * from './kernel.module';
 export * from './validation/civil-date';
 export * from './validation/us-state';
+export * from './validation/search-text';

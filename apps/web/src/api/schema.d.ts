@@ -2404,7 +2404,7 @@ export interface components {
       /** @description Reminders in the app */
       inAppReminders: boolean;
       /**
-       * @description Language of reminders and messages
+       * @description MessageLanguage of reminders and messages
        * @enum {string}
        */
       language: 'en' | 'es';
@@ -5088,6 +5088,8 @@ export interface operations {
         /** @description The `nextCursor` of the previous page */
         cursor?: string;
         limit?: number;
+        /** @description Part of a name or e-mail; case and accents ignored */
+        q?: string;
         role?: 'admin' | 'director' | 'case_manager' | 'client';
       };
       header?: never;

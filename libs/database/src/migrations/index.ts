@@ -7,6 +7,7 @@ import { Reminders1795680000000 } from './1795680000000-reminders';
 import { CalendarFeed1795690000000 } from './1795690000000-calendar-feed';
 import { ReportMilestones1795700000000 } from './1795700000000-report-milestones';
 import { ClientWarningCount1795713000000 } from './1795713000000-client-warning-count';
+import { UserSearch1795720000000 } from './1795720000000-user-search';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CalendarFeed1795690000000,
   ReportMilestones1795700000000,
   ClientWarningCount1795713000000,
+  UserSearch1795720000000,
 ];

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ROLE_LABELS, type Role } from '../../api/labels';
 import { useAllCenters } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
+import { SearchBox } from '../../components/SearchBox';
 import { useUsers, type Center, type User, type UserFilters } from './admin-queries';
 import { EditUserForm } from './EditUserForm';
 import { InviteUserForm } from './InviteUserForm';
@@ -30,6 +31,12 @@ export function UsersSection() {
         <Stack>
           <Group justify="space-between" align="flex-end">
             <Group gap="sm" align="flex-end">
+              <SearchBox
+                value={filters.q}
+                onSearch={(q) => setFilters({ ...filters, q })}
+                placeholder="Name or e-mail"
+                w={220}
+              />
               <Select
                 label="Role"
                 placeholder="Any role"

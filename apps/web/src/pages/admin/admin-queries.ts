@@ -17,6 +17,8 @@ export const seasonsKey = ['match-seasons'] as const;
 export const failedDeliveriesKey = ['admin', 'deliveries', 'failed'] as const;
 
 export interface UserFilters {
+  /** Part of a name or e-mail. */
+  q?: string;
   role?: User['role'];
   centerId?: string;
   active?: boolean;

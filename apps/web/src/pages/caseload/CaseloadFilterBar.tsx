@@ -1,8 +1,8 @@
-import { Button, Chip, Collapse, Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { Button, Chip, Collapse, Group, SegmentedControl, Select, Stack } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { STAGE_LABELS, type Stage } from '../../api/labels';
 import { useMe } from '../../api/queries';
+import { SearchBox } from '../../components/SearchBox';
 import {
   CLIENT_STATUS_LABELS,
   isFiltered,
@@ -19,8 +19,6 @@ const SORT_OPTIONS: { value: CaseloadSort; label: string }[] = [
   { value: 'lastName', label: 'Last name' },
   { value: 'lastActivity', label: 'Last activity' },
 ];
-/** Long enough for a name to be typed before the list is asked for it. */
-const SEARCH_DELAY_MS = 300;
 
 /** The caseload's filters: search, stage, status, case manager (or only mine), and the order. */
 export function CaseloadFilterBar({
@@ -36,35 +34,16 @@ export function CaseloadFilterBar({
   const [expanded, { toggle }] = useDisclosure(false);
   const me = useMe();
   const managers = useCaseManagerChoices();
-  const [searchText, setSearchText] = useState(filters.q ?? '');
-  const [debounced] = useDebouncedValue(searchText.trim(), SEARCH_DELAY_MS);
-  // The search the box and the URL last agreed on: what was typed goes to the URL, and a search
-  // the URL gets from elsewhere (the menu, back) comes to the box, neither undoing the other.
-  const agreed = useRef(filters.q ?? '');
-  useEffect(() => {
-    if (debounced === agreed.current) return;
-    agreed.current = debounced;
-    onChange({ q: debounced || undefined });
-  }, [debounced]);
-  useEffect(() => {
-    const q = filters.q ?? '';
-    if (q === agreed.current) return;
-    agreed.current = q;
-    setSearchText(q);
-  }, [filters.q]);
-
   const myId = me.data?.role === 'case_manager' ? me.data.id : undefined;
   const managerOptions = (managers.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }));
   const filtered = isFiltered(filters);
   const narrowing = [filters.stage, filters.status, filters.caseManagerId].filter(Boolean).length;
 
   const search = (
-    <TextInput
-      label="Search"
+    <SearchBox
+      value={filters.q}
+      onSearch={(q) => onChange({ q })}
       placeholder="Name or e-mail"
-      type="search"
-      value={searchText}
-      onChange={(event) => setSearchText(event.currentTarget.value)}
       w={{ base: '100%', sm: 240 }}
     />
   );
@@ -121,10 +100,8 @@ export function CaseloadFilterBar({
       {filtered && (
         <Button
           variant="subtle"
-          onClick={() => {
-            setSearchText('');
-            onChange(NO_FILTERS);
-          }}
+          // The search box follows the address: cleared there, it empties.
+          onClick={() => onChange(NO_FILTERS)}
         >
           Clear filters
         </Button>
