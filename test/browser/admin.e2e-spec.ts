@@ -6,6 +6,7 @@ import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import { Page } from 'playwright-core';
 import { bearer, createCenter, createClient, createUser, TEST_PASSWORD, tokenFor } from '../support/identities';
+import { eventually } from '../support/poll';
 import { SmtpSink } from '../support/smtp-sink';
 import { startWorker } from '../support/test-app';
 import { ACCOUNT_MESSAGES } from '../../apps/web/src/i18n/account-messages';
@@ -145,7 +146,9 @@ describe('administration and account pages in a browser', () => {
       await page.waitForURL((url) => url.searchParams.get('q') === inviteeEmail);
       const row = page.getByTestId(`user-${inviteeEmail}`);
       await expectVisible(row.getByText('Invitation pending'));
-      expect(await page.getByRole('table', { name: 'Users' }).locator('tbody tr').count()).toBe(1);
+      // Only them: the list may still be settling from the unsearched first page, so ask until it is.
+      const rows = page.getByRole('table', { name: 'Users', exact: true }).locator('tbody tr');
+      await eventually(async () => ((await rows.count()) === 1 ? true : undefined), 5_000);
       expect(await row.getByRole('cell').nth(1).textContent()).toBe(centerName);
       await shoot(page, 'admin-users');
       expect(await accessibilityViolations(page)).toEqual([]);

@@ -1,28 +1,4 @@
-import { EntityManager } from 'typeorm';
-
-/**
- * The language of what the system writes to a person (account e-mails, reminders, their status):
- * `es` for any code starting with es (es, es-MX, ES), `en` otherwise, including none.
- */
-export const MESSAGE_LANGUAGES = ['en', 'es'] as const;
-export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
-
-export function languageOf(code: string | null | undefined): MessageLanguage {
-  return code?.trim().toLowerCase().startsWith('es') ? 'es' : 'en';
-}
-
-/**
- * The language to write to a user in: their own choice (their `language` preference), else, for an
- * IMG, their client record's preferred language, else English. One rule for the e-mails, the
- * reminders, the status page and the refusals an IMG is shown.
- */
-export async function messageLanguageOf(manager: EntityManager, userId: string): Promise<MessageLanguage> {
-  const [row] = (await manager.query(
-    `SELECT u.language, c.preferred_language FROM users u LEFT JOIN clients c ON c.id = u.client_id WHERE u.id = $1`,
-    [userId],
-  )) as { language: MessageLanguage | null; preferred_language: string | null }[];
-  return row?.language ?? languageOf(row?.preferred_language);
-}
+import { MessageLanguage } from './message-language';
 
 interface AccountEmail {
   subject: string;

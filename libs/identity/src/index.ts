@@ -6,6 +6,7 @@ export * from './one-time-token.entity';
 export * from './user.dto';
 export * from './identity.errors';
 export * from './secrets';
+export * from './message-language';
 export * from './account-emails';
 export * from './auth.service';
 export * from './users.service';

@@ -1,5 +1,5 @@
 import { Client } from '@lib/clients';
-import { languageOf, User } from '@lib/identity';
+import { readerLanguage, User } from '@lib/identity';
 import { Clock, Environment } from '@lib/kernel';
 import { Mailer } from '@lib/mail';
 import { DeliveryOutcome } from '@lib/queue';
@@ -76,7 +76,7 @@ export class ReminderDelivery {
     const audience = reminder.recipient.kind === 'client' ? 'client' : 'staff';
     const link = audience === 'client' ? `${this.publicUrl}/me` : `${this.publicUrl}/clients/${client.id}`;
     const rendered = renderReminder(reminder.rule, reminder.data, {
-      language: recipient.language ?? (audience === 'client' ? languageOf(client.preferredLanguage) : 'en'),
+      language: readerLanguage(recipient.language, audience === 'client' ? client.preferredLanguage : null),
       audience,
       recipientName: recipient.displayName,
       clientName: `${client.firstName} ${client.lastName}`,

@@ -1,6 +1,6 @@
 import { AuditService } from '@lib/audit';
 import { Client } from '@lib/clients';
-import { Actor, auditContextOf, languageOf, User } from '@lib/identity';
+import { Actor, auditContextOf, readerLanguage, User } from '@lib/identity';
 import { NotFoundError } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -41,7 +41,7 @@ export class ReminderPreferences {
   private async view(manager: EntityManager, user: User): Promise<PreferencesResponse> {
     const client = user.clientId ? await manager.findOneBy(Client, { id: user.clientId }) : null;
     return {
-      language: user.language ?? languageOf(client?.preferredLanguage),
+      language: readerLanguage(user.language, client?.preferredLanguage),
       emailReminders: user.emailReminders,
       inAppReminders: user.inAppReminders,
     };

@@ -36,7 +36,7 @@ const DATE: Record<MessageLanguage, string> = { en: 'Monday, December 14, 2026',
 /** A phrase each rule's message must hold, in each language. */
 const PHRASES: Record<ReminderRule, Record<MessageLanguage, string>> = {
   exam_upcoming: { en: 'Step 1 is in 7 days', es: 'examen Step 1' },
-  eligibility_closing: { en: 'Step 2 CK eligibility period', es: 'periodo de elegibilidad' },
+  eligibility_closing: { en: 'Step 2 CK eligibility period', es: 'período de elegibilidad' },
   result_pending: { en: 'result', es: 'resultado' },
   oet_expiring: { en: 'Saturday, December 14, 2024', es: 'sábado, 14 de diciembre de 2024' },
   match_deadline: { en: 'rank order list certification deadline', es: 'lista de preferencias' },

@@ -153,12 +153,12 @@ const TEMPLATES: Record<ReminderRule, Record<MessageLanguage, Record<Audience, T
     },
     es: {
       client: (v) => ({
-        subject: `Reserve la fecha de su examen ${v.exam}: su periodo de elegibilidad termina ${v.when}`,
-        body: `Su periodo de elegibilidad para el examen ${v.exam} termina ${v.when} (${v.date}) y aún no tiene fecha reservada. Reserve una ahora o pida una extensión si no puede presentarlo antes.`,
+        subject: `Reserve la fecha de su examen ${v.exam}: su período de elegibilidad termina ${v.when}`,
+        body: `Su período de elegibilidad para el examen ${v.exam} termina ${v.when} (${v.date}) y aún no tiene fecha reservada. Reserve una ahora o pida una extensión si no puede presentarlo antes.`,
       }),
       staff: (v) => ({
-        subject: `El periodo de elegibilidad de ${v.client} para el examen ${v.exam} termina ${v.when}`,
-        body: `El periodo de elegibilidad de ${v.client} para el examen ${v.exam} termina ${v.when} (${v.date}) y no hay fecha de examen reservada. Ayúdele a reservarla o a pedir una extensión.`,
+        subject: `El período de elegibilidad de ${v.client} para el examen ${v.exam} termina ${v.when}`,
+        body: `El período de elegibilidad de ${v.client} para el examen ${v.exam} termina ${v.when} (${v.date}) y no hay fecha de examen reservada. Ayúdele a reservarla o a pedir una extensión.`,
       }),
     },
   },

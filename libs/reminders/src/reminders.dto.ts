@@ -20,7 +20,7 @@ export class NotificationPage extends PageOf(NotificationResponse) {
 }
 
 export class PreferencesResponse {
-  @ApiProperty({ enum: MESSAGE_LANGUAGES, description: 'MessageLanguage of reminders and messages' })
+  @ApiProperty({ enum: MESSAGE_LANGUAGES, description: 'Language of reminders and messages' })
   language: MessageLanguage;
   @ApiProperty({ description: 'Reminders by e-mail' }) emailReminders: boolean;
   @ApiProperty({ description: 'Reminders in the app' }) inAppReminders: boolean;

@@ -5,7 +5,13 @@ import { useEffect, useRef, useState } from 'react';
 /** Long enough for a name to be typed before the list is asked for it. */
 const SEARCH_DELAY_MS = 300;
 /** The API's shortest search (`q`): one letter would match nearly everyone. */
-export const MIN_SEARCH_LENGTH = 2;
+const MIN_SEARCH_LENGTH = 2;
+
+/** A search as the address holds it; one letter is no search, so a hand-edited link still shows a list. */
+export function searchInAddress(value: string | null): string | undefined {
+  const q = value?.trim() ?? '';
+  return q.length >= MIN_SEARCH_LENGTH ? q : undefined;
+}
 
 /**
  * A list's search box, its text kept in the address by the page (`value`, `onSearch`). What is typed

@@ -51,6 +51,7 @@ const en = {
   passwordTooShort: 'Use at least 12 characters.',
   passwordTooLong: 'Use at most 256 characters.',
   passwordIsEmail: 'Choose a password other than your e-mail address.',
+  passwordRefused: 'This password cannot be used. Choose another one.',
 };
 
 export type AccountMessages = typeof en;
@@ -68,9 +69,9 @@ const es: AccountMessages = {
   tooManyAttempts: 'Demasiados intentos. Espere un minuto y vuelva a intentarlo.',
   emailInvalid: 'Escriba su correo electrónico, por ejemplo nombre@ejemplo.org.',
   failedWithStatus: (status: number) =>
-    `Algo salió mal de nuestro lado (${status}). Vuelva a intentarlo en un momento.`,
+    `Se produjo un error en nuestro sistema (${status}). Vuelva a intentarlo en un momento.`,
   unreachable: 'No se pudo conectar con el servidor. Revise su conexión e inténtelo de nuevo.',
-  backToSignIn: 'Volver a iniciar sesión',
+  backToSignIn: 'Volver al inicio de sesión',
 
   forgotTitle: '¿Olvidó su contraseña?',
   forgotForm: 'Pedir un enlace para restablecer la contraseña',
@@ -82,11 +83,11 @@ const es: AccountMessages = {
   linkSent: (email: string) =>
     `Si ${email} tiene una cuenta, le enviamos un enlace para elegir una contraseña nueva. El enlace sirve una sola vez, durante una hora. ¿No le llegó? Revise su carpeta de correo no deseado o consulte a su centro.`,
 
-  inviteTitle: 'Bienvenido a IMG Pathways',
+  inviteTitle: 'Le damos la bienvenida a IMG Pathways',
   inviteIntro: 'Elija la contraseña con la que iniciará sesión.',
   inviteSubmit: 'Guardar mi contraseña e iniciar sesión',
   inviteExpired:
-    'Los enlaces de invitación sirven una sola vez, durante 72 horas. Pida a su centro que lo invite de nuevo.',
+    'Los enlaces de invitación sirven una sola vez, durante 72 horas. Pida a su centro que le invite de nuevo.',
   resetTitle: 'Elija una contraseña nueva',
   resetIntro: 'Su contraseña nueva reemplaza la anterior y cierra su sesión en todos sus otros dispositivos.',
   resetSubmit: 'Guardar mi contraseña nueva e iniciar sesión',
@@ -103,6 +104,7 @@ const es: AccountMessages = {
   passwordTooShort: 'Use al menos 12 caracteres.',
   passwordTooLong: 'Use como máximo 256 caracteres.',
   passwordIsEmail: 'Elija una contraseña distinta de su correo electrónico.',
+  passwordRefused: 'Esta contraseña no se puede usar. Elija otra.',
 };
 
 export const ACCOUNT_MESSAGES: Record<Language, AccountMessages> = { en, es };

@@ -32,12 +32,12 @@ export function useLanguage(): { language: Language; t: Messages } {
  * preference (the same on every device) decides.
  */
 export function useDeviceLanguage(fromLink: Language | null): [Language, (next: Language) => void] {
-  const [language, setLanguage] = useState(() => {
-    if (fromLink === null) return initialLanguage();
-    rememberLanguage(fromLink);
-    return fromLink;
-  });
+  const [language, setLanguage] = useState(() => fromLink ?? initialLanguage());
   useDocumentLanguage(language);
+  // The link's language becomes this device's: the next visit to sign-in speaks it too.
+  useEffect(() => {
+    if (fromLink !== null) rememberLanguage(fromLink);
+  }, [fromLink]);
   const choose = useCallback((next: Language) => {
     rememberLanguage(next);
     setLanguage(next);

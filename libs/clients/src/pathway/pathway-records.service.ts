@@ -228,11 +228,8 @@ export class PathwayRecordsService {
   ): Promise<ExamResponse> {
     const reportedByClient = actor.role === Role.Client;
     // An IMG reads the refusal on their own page, in their language; staff screens are English.
-    await this.refuseForbidden(
-      manager,
-      client,
-      exam,
-      reportedByClient ? await messageLanguageOf(manager, actor.userId) : 'en',
+    await this.refuseForbidden(manager, client, exam, () =>
+      reportedByClient ? messageLanguageOf(manager, actor.userId) : Promise.resolve('en'),
     );
     if (reportedByClient) exam.verified = false;
     const saved = await manager.save(exam);
@@ -406,15 +403,15 @@ export class PathwayRecordsService {
     manager: EntityManager,
     client: Client,
     exam: ExamRecordEntity,
-    language: TextLanguage,
+    /** Looked up only when something is refused: most writes are not. */
+    languageOfReader: () => Promise<TextLanguage>,
   ): Promise<void> {
     const existing = (await manager.find(ExamRecordEntity, { where: { clientId: client.id } })).map(toExamRecord);
     const today = civilDateOf(this.clock.now(), (await manager.findOneBy(Center, { id: client.centerId }))?.timeZone);
-    const refusals = refusalsForExamWrite(existing, toExamRecord(exam), PATHWAY_RULES, today).map((finding) => ({
-      ...finding,
-      message: findingText(finding, language, today),
-    }));
-    if (refusals.length > 0) {
+    const found = refusalsForExamWrite(existing, toExamRecord(exam), PATHWAY_RULES, today);
+    if (found.length > 0) {
+      const language = await languageOfReader();
+      const refusals = found.map((finding) => ({ ...finding, message: findingText(finding, language, today) }));
       const [first] = refusals;
       throw new PathwayRuleRefusal('unprocessable', first.code, first.message, {
         rule: first.rule,

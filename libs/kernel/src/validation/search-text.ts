@@ -17,7 +17,9 @@ export function SearchText(example: string): PropertyDecorator {
 
 /**
  * SQL for "`text` contains the search `:q`", case and accents ignored (`search_fold`, the function
- * the trigram indexes are built on, so `text` must be written exactly as in its index). The
+ * the trigram indexes are built on, so `text` must be written exactly as in its index). `text` is
+ * pasted into the SQL: column expressions written in code only, never anything a request sent
+ * (the search itself goes as the bound parameter `q`). The
  * search is folded first and its LIKE wildcards escaped after (folding turns a full-width ％ into
  * a %), so they stay literal.
  */

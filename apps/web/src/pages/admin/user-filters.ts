@@ -1,5 +1,6 @@
 import { useSearchParams } from 'react-router-dom';
 import { ROLE_LABELS, type Role } from '../../api/labels';
+import { searchInAddress } from '../../components/SearchBox';
 import type { UserFilters } from './admin-queries';
 
 const isRole = (value: string | null): value is Role => value !== null && value in ROLE_LABELS;
@@ -10,7 +11,7 @@ export function useUserFilters(): [UserFilters, (filters: UserFilters) => void] 
   const role = params.get('role');
   const status = params.get('status');
   const filters: UserFilters = {
-    q: params.get('q')?.trim() || undefined,
+    q: searchInAddress(params.get('q')),
     role: isRole(role) ? role : undefined,
     centerId: params.get('center') ?? undefined,
     active: status === 'active' ? true : status === 'inactive' ? false : undefined,

@@ -26,7 +26,7 @@ export function accountProblems(error: unknown, t: AccountMessages): AccountProb
   const problems: AccountProblems = { linkRefused: false };
   if (named.has('email')) problems.email = t.emailInvalid;
   if (error.code === 'WEAK_PASSWORD') problems.password = t.passwordIsEmail;
-  else if (named.has('password')) problems.password = t.passwordTooLong;
+  else if (named.has('password')) problems.password = t.passwordRefused;
   if (!problems.email && !problems.password) problems.form = t.failedWithStatus(error.status);
   return problems;
 }

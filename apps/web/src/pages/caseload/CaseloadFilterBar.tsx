@@ -1,5 +1,6 @@
 import { Button, Chip, Collapse, Group, SegmentedControl, Select, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
 import { STAGE_LABELS, type Stage } from '../../api/labels';
 import { useMe } from '../../api/queries';
 import { SearchBox } from '../../components/SearchBox';
@@ -32,6 +33,7 @@ export function CaseloadFilterBar({
   collapsible: boolean;
 }) {
   const [expanded, { toggle }] = useDisclosure(false);
+  const [clearings, setClearings] = useState(0);
   const me = useMe();
   const managers = useCaseManagerChoices();
   const myId = me.data?.role === 'case_manager' ? me.data.id : undefined;
@@ -41,6 +43,8 @@ export function CaseloadFilterBar({
 
   const search = (
     <SearchBox
+      // A new box after "Clear filters": text typed but not yet sent must not come back after it.
+      key={clearings}
       value={filters.q}
       onSearch={(q) => onChange({ q })}
       placeholder="Name or e-mail"
@@ -100,8 +104,10 @@ export function CaseloadFilterBar({
       {filtered && (
         <Button
           variant="subtle"
-          // The search box follows the address: cleared there, it empties.
-          onClick={() => onChange(NO_FILTERS)}
+          onClick={() => {
+            setClearings((n) => n + 1);
+            onChange(NO_FILTERS);
+          }}
         >
           Clear filters
         </Button>

@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { STAGE_LABELS, type Stage } from '../../api/labels';
 import type { operations } from '../../api/schema';
+import { searchInAddress } from '../../components/SearchBox';
 
 type ListQuery = NonNullable<operations['ClientsController_list']['parameters']['query']>;
 export type ClientStatus = NonNullable<ListQuery['status']>;
@@ -48,12 +49,11 @@ export function useCaseloadFilters(): [CaseloadFilters, (change: Partial<Caseloa
   const [params, setParams] = useSearchParams();
   const filters = useMemo<CaseloadFilters>(() => {
     const caseManagerId = params.get('caseManager');
-    const q = params.get('q')?.trim();
     return {
       stage: oneOf(Object.keys(STAGE_LABELS) as Stage[], params.get('stage')),
       status: oneOf(Object.keys(CLIENT_STATUS_LABELS) as ClientStatus[], params.get('status')),
       caseManagerId: caseManagerId && UUID.test(caseManagerId) ? caseManagerId : undefined,
-      q: q ? q : undefined,
+      q: searchInAddress(params.get('q')),
       sort: oneOf(SORTS, params.get('sort')) ?? 'lastName',
     };
   }, [params]);

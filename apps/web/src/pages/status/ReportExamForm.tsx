@@ -1,6 +1,7 @@
 import { Alert, Button, Group, NumberInput, Radio, Select, Stack } from '@mantine/core';
 import { DateInput, DatesProvider } from '@mantine/dates';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import 'dayjs/locale/es';
 import { useState, type FormEvent } from 'react';
 import { api, ok } from '../../api/client';
@@ -19,6 +20,8 @@ const EXAMS: ExamName[] = ['USMLE_STEP1', 'USMLE_STEP2_CK', 'USMLE_STEP3', 'OET_
 /** Step 1 is pass/fail (from 2022) and OET reports four sub-scores: only these two take one score. */
 const SCORED: ExamName[] = ['USMLE_STEP2_CK', 'USMLE_STEP3'];
 const FIELDS = ['exam', 'status', 'scheduledDate', 'testDate', 'score'];
+/** Today on this device, as the date input writes dates (`YYYY-MM-DD`). */
+const today = () => dayjs().format('YYYY-MM-DD');
 
 /**
  * The IMG reports a date they booked or a result they got: a new exam, or the result of one on
@@ -98,7 +101,11 @@ export function ReportExamForm({
             <Radio.Group
               label={t.reporting}
               value={reporting}
-              onChange={(value) => setReporting(value as 'date' | 'result')}
+              onChange={(value) => {
+                setReporting(value as 'date' | 'result');
+                // A booked day still ahead cannot be the day a result came from.
+                if (value === 'result' && date !== null && date > today()) setDate(null);
+              }}
             >
               <Group gap="md" mt={4}>
                 <Radio value="date" label={t.reportingDate} />
@@ -124,7 +131,7 @@ export function ReportExamForm({
             onChange={setDate}
             valueFormat="D MMMM YYYY"
             // A result is of a day gone by: later days are not offered (the API would refuse them, in English).
-            maxDate={reporting === 'result' ? new Date() : undefined}
+            maxDate={reporting === 'result' ? today() : undefined}
             error={missing.includes('date') ? t.required : problemsOf(send.error, dateField)}
             required
             clearable

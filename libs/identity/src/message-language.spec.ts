@@ -1,4 +1,5 @@
-import { invitationEmail, languageOf, MESSAGE_LANGUAGES, resetEmail } from './account-emails';
+import { invitationEmail, resetEmail } from './account-emails';
+import { languageOf, MESSAGE_LANGUAGES, readerLanguage } from './message-language';
 
 describe(languageOf.name, () => {
   it.each([
@@ -13,6 +14,14 @@ describe(languageOf.name, () => {
     [null, 'en'],
     [undefined, 'en'],
   ])('%p → %s', (code, language) => expect(languageOf(code)).toBe(language));
+});
+
+describe(readerLanguage.name, () => {
+  it('takes the reader’s own choice, else their client record’s language, else English', () => {
+    expect(readerLanguage('en', 'es-MX')).toBe('en');
+    expect(readerLanguage(null, 'es-MX')).toBe('es');
+    expect(readerLanguage(null, null)).toBe('en');
+  });
 });
 
 const invitation = {
