@@ -31,19 +31,14 @@ export function UsersSection() {
         <Stack>
           <Group justify="space-between" align="flex-end">
             <Group gap="sm" align="flex-end">
-              <SearchBox
-                value={filters.q}
-                onSearch={(q) => setFilters({ ...filters, q })}
-                placeholder="Name or e-mail"
-                w={220}
-              />
+              <SearchBox value={filters.q} onSearch={(q) => setFilters({ q })} placeholder="Name or e-mail" w={220} />
               <Select
                 label="Role"
                 placeholder="Any role"
                 clearable
                 data={ROLE_FILTER}
                 value={filters.role ?? null}
-                onChange={(role) => setFilters({ ...filters, role: (role as Role | null) ?? undefined })}
+                onChange={(role) => setFilters({ role: (role as Role | null) ?? undefined })}
                 w={170}
               />
               <Select
@@ -53,7 +48,7 @@ export function UsersSection() {
                 searchable
                 data={centerChoices(centerList)}
                 value={filters.centerId ?? null}
-                onChange={(centerId) => setFilters({ ...filters, centerId: centerId ?? undefined })}
+                onChange={(centerId) => setFilters({ centerId: centerId ?? undefined })}
                 w={220}
               />
               <Select
@@ -62,9 +57,7 @@ export function UsersSection() {
                 clearable
                 data={STATUS_FILTER}
                 value={filters.active === undefined ? null : filters.active ? 'active' : 'inactive'}
-                onChange={(status) =>
-                  setFilters({ ...filters, active: status === null ? undefined : status === 'active' })
-                }
+                onChange={(status) => setFilters({ active: status === null ? undefined : status === 'active' })}
                 w={150}
               />
             </Group>

@@ -1,28 +1,32 @@
-import { useSearchParams } from 'react-router-dom';
 import { ROLE_LABELS, type Role } from '../../api/labels';
+import { isUuid, useAddressFilters } from '../../components/address-filters';
 import { searchInAddress } from '../../components/SearchBox';
 import type { UserFilters } from './admin-queries';
 
 const isRole = (value: string | null): value is Role => value !== null && value in ROLE_LABELS;
 
-/** The users' filters, kept in the address (`?q=lee&role=case_manager&center=…&status=inactive`) so a view can be shared. */
-export function useUserFilters(): [UserFilters, (filters: UserFilters) => void] {
-  const [params, setParams] = useSearchParams();
+function readFilters(params: URLSearchParams): UserFilters {
   const role = params.get('role');
+  const center = params.get('center');
   const status = params.get('status');
-  const filters: UserFilters = {
+  return {
     q: searchInAddress(params.get('q')),
     role: isRole(role) ? role : undefined,
-    centerId: params.get('center') ?? undefined,
+    centerId: isUuid(center) ? center : undefined,
     active: status === 'active' ? true : status === 'inactive' ? false : undefined,
   };
-  const setFilters = (next: UserFilters) => {
-    const query = new URLSearchParams();
-    if (next.q) query.set('q', next.q);
-    if (next.role) query.set('role', next.role);
-    if (next.centerId) query.set('center', next.centerId);
-    if (next.active !== undefined) query.set('status', next.active ? 'active' : 'inactive');
-    setParams(query, { replace: true });
-  };
-  return [filters, setFilters];
 }
+
+function writeFilters(filters: UserFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.q) params.set('q', filters.q);
+  if (filters.role) params.set('role', filters.role);
+  if (filters.centerId) params.set('center', filters.centerId);
+  if (filters.active !== undefined) params.set('status', filters.active ? 'active' : 'inactive');
+  return params;
+}
+
+const SAME_ENTRY = { replace: true };
+
+/** The users' filters, kept in the address (`?q=lee&role=case_manager&center=…&status=inactive`) so a view can be shared. */
+export const useUserFilters = () => useAddressFilters(readFilters, writeFilters, SAME_ENTRY);

@@ -1,7 +1,6 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { STAGE_LABELS, type Stage } from '../../api/labels';
 import type { operations } from '../../api/schema';
+import { isUuid, useAddressFilters } from '../../components/address-filters';
 import { searchInAddress } from '../../components/SearchBox';
 
 type ListQuery = NonNullable<operations['ClientsController_list']['parameters']['query']>;
@@ -35,46 +34,41 @@ export const isFiltered = (filters: CaseloadFilters): boolean =>
   Boolean(filters.q || filters.stage || filters.status || filters.caseManagerId);
 
 const SORTS: CaseloadSort[] = ['lastName', 'lastActivity'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined =>
   allowed.find((a) => a === value);
+
+function readFilters(params: URLSearchParams): CaseloadFilters {
+  const caseManagerId = params.get('caseManager');
+  return {
+    stage: oneOf(Object.keys(STAGE_LABELS) as Stage[], params.get('stage')),
+    status: oneOf(Object.keys(CLIENT_STATUS_LABELS) as ClientStatus[], params.get('status')),
+    caseManagerId: isUuid(caseManagerId) ? caseManagerId : undefined,
+    q: searchInAddress(params.get('q')),
+    sort: oneOf(SORTS, params.get('sort')) ?? 'lastName',
+  };
+}
+
+function writeFilters(filters: CaseloadFilters): URLSearchParams {
+  const entries: [string, string | undefined][] = [
+    ['q', filters.q],
+    ['stage', filters.stage],
+    ['status', filters.status],
+    ['caseManager', filters.caseManagerId],
+    // The default order stays out of the URL.
+    ['sort', filters.sort === 'lastName' ? undefined : filters.sort],
+  ];
+  const params = new URLSearchParams();
+  for (const [key, value] of entries) if (value) params.set(key, value);
+  return params;
+}
+
+/** Typing in the search box should not fill the browser history with every keystroke. */
+const SAME_ENTRY = { replace: true };
 
 /**
  * The filters as the URL holds them, so a filtered caseload survives a reload and can be shared.
  * A value the API would refuse (a stage that does not exist, a malformed id) is dropped, so an
  * edited or stale link still shows a list rather than an error.
  */
-export function useCaseloadFilters(): [CaseloadFilters, (change: Partial<CaseloadFilters>) => void] {
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo<CaseloadFilters>(() => {
-    const caseManagerId = params.get('caseManager');
-    return {
-      stage: oneOf(Object.keys(STAGE_LABELS) as Stage[], params.get('stage')),
-      status: oneOf(Object.keys(CLIENT_STATUS_LABELS) as ClientStatus[], params.get('status')),
-      caseManagerId: caseManagerId && UUID.test(caseManagerId) ? caseManagerId : undefined,
-      q: searchInAddress(params.get('q')),
-      sort: oneOf(SORTS, params.get('sort')) ?? 'lastName',
-    };
-  }, [params]);
-
-  const change = useCallback(
-    (update: Partial<CaseloadFilters>) => {
-      const next = { ...filters, ...update };
-      const entries: [string, string | undefined][] = [
-        ['q', next.q],
-        ['stage', next.stage],
-        ['status', next.status],
-        ['caseManager', next.caseManagerId],
-        // The default order stays out of the URL.
-        ['sort', next.sort === 'lastName' ? undefined : next.sort],
-      ];
-      const search = new URLSearchParams();
-      for (const [key, value] of entries) if (value) search.set(key, value);
-      // Typing in the search box should not fill the browser history with every keystroke.
-      setParams(search, { replace: true });
-    },
-    [filters, setParams],
-  );
-  return [filters, change];
-}
+export const useCaseloadFilters = () => useAddressFilters(readFilters, writeFilters, SAME_ENTRY);

@@ -1,5 +1,4 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { isUuid, useAddressFilters } from '../../components/address-filters';
 import { GROUPING_LABELS, type Grouping } from './report-labels';
 
 /**
@@ -33,7 +32,6 @@ const PARAMETERS: Record<Key, string> = {
 };
 
 const YEAR = /^\d{4}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function readFilters(params: URLSearchParams): DashboardFilters {
@@ -45,7 +43,7 @@ export function readFilters(params: URLSearchParams): DashboardFilters {
   const isDate = (v: string) => CIVIL_DATE.test(v);
   return {
     season: season === undefined ? undefined : Number(season),
-    centerId: text('centerId', (v) => UUID.test(v)),
+    centerId: text('centerId', isUuid),
     groupBy: text('groupBy', (v) => v in GROUPING_LABELS) as Grouping | undefined,
     intakeFrom: text('intakeFrom', isDate),
     intakeTo: text('intakeTo', isDate),
@@ -54,21 +52,15 @@ export function readFilters(params: URLSearchParams): DashboardFilters {
   };
 }
 
-/** The filters in the address, and a function that changes some of them (a new history entry, so Back undoes it). */
-export function useDashboardFilters(): [DashboardFilters, (change: Partial<DashboardFilters>) => void] {
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => readFilters(params), [params]);
-  const change = useCallback(
-    (values: Partial<DashboardFilters>) =>
-      setParams((previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(values) as Array<[Key, DashboardFilters[Key]]>) {
-          if (value === undefined || value === '') next.delete(PARAMETERS[key]);
-          else next.set(PARAMETERS[key], String(value));
-        }
-        return next;
-      }),
-    [setParams],
-  );
-  return [filters, change];
+function writeFilters(filters: DashboardFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters) as Array<[Key, DashboardFilters[Key]]>) {
+    if (value !== undefined && value !== '') params.set(PARAMETERS[key], String(value));
+  }
+  return params;
 }
+
+const HISTORY_ENTRY = { replace: false };
+
+/** The filters in the address, and a function that changes some of them (a new history entry, so Back undoes it). */
+export const useDashboardFilters = () => useAddressFilters(readFilters, writeFilters, HISTORY_ENTRY);
