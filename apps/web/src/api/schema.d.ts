@@ -2404,7 +2404,7 @@ export interface components {
       /** @description Reminders in the app */
       inAppReminders: boolean;
       /**
-       * @description MessageLanguage of reminders and messages
+       * @description Language of reminders and messages
        * @enum {string}
        */
       language: 'en' | 'es';
