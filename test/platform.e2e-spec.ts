@@ -66,6 +66,26 @@ describe('API platform', () => {
     expect(res.body.message).toContain('nested more than 32 levels');
   });
 
+  it('names invalid UTF-8 as the problem, and reads UTF-8 (a byte-order mark too)', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"name": "'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
+    // The bytes as they are: supertest would otherwise serialize a Buffer as JSON.
+    const raw = (body: Buffer) =>
+      http()
+        .post('/api/v1/probe')
+        .set('content-type', 'application/json')
+        .serialize((value: Buffer) => value as unknown as string)
+        .send(body);
+    const res = await raw(bytes).expect(400);
+    expect(res.body.message).toContain('not valid UTF-8');
+    const accented = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(JSON.stringify({ ...valid, name: 'Núñez' }), 'utf8'),
+    ]);
+    const ok = await raw(accented);
+    expect(ok.status).toBe(201);
+    expect(ok.body.name).toBe('Núñez');
+  });
+
   it('refuses prototype poisoning', async () => {
     await http()
       .post('/api/v1/probe')

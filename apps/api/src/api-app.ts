@@ -18,6 +18,8 @@ import { requestIdFor } from './http/request-id';
 import { MetricsService } from './metrics/metrics.service';
 
 export const API_PREFIX = 'api/v1';
+/** Refuses malformed bytes instead of replacing them (a byte-order mark is dropped, as JSON allows). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 const frameworkLogger = new NestLogger('Fastify');
 
@@ -85,8 +87,15 @@ export async function configureApiApp(app: NestFastifyApplication, options: ApiA
   // JSON with prototype poisoning refused (as Fastify's own parser does) and a depth limit: a body
   // nested thousands deep would overflow the stack of the validation that walks it.
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = body as string;
+  // Bytes, decoded here: read as a string, invalid UTF-8 became replacement characters and the body
+  // "did not match Content-Length", a message that names the wrong problem.
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    let text: string;
+    try {
+      text = UTF8.decode(body as Buffer);
+    } catch {
+      return done(badRequest('The body is not valid UTF-8 (JSON must be UTF-8 encoded)'), undefined);
+    }
     if (text.length === 0)
       return done(badRequest("Body cannot be empty when content-type is set to 'application/json'"), undefined);
     let value: unknown;
