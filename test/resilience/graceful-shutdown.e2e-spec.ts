@@ -7,7 +7,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, TEST_PASSWORD } from '../support/identities';
 import { eventually } from '../support/poll';
-import { daysFromToday, flushRedis, reminderWorld, suiteRedisUrl } from '../support/reminders';
+import { daysFromToday, flushRedis, reminderWorld, startWorkerProcess, suiteRedisUrl } from '../support/reminders';
 import {
   dropDatabase,
   fixtureDataSource,
@@ -187,4 +187,22 @@ describe('SIGTERM to an API process in the middle of a burst of writes', () => {
       )}); held ${releasedAt - signalledAt} ms after the signal, exit ${at - releasedAt} ms after the lock went\n`,
     );
   }, 90_000);
+});
+
+describe('SIGTERM to a worker process', () => {
+  it('closes its queues and connections, then exits 0 (not killed by its own signal)', async () => {
+    await freshDatabase(DATABASE_URL);
+    const worker = await startWorkerProcess({ DATABASE_URL, REDIS_URL, LOG_LEVEL: 'silent' });
+    try {
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        worker.once('exit', (code, signal) => resolve({ code, signal })),
+      );
+      worker.kill('SIGTERM');
+      // A supervisor (systemd, Kubernetes) reads a signal death as a crash; a drained worker leaves with 0.
+      expect(await exited).toEqual({ code: 0, signal: null });
+    } finally {
+      await stopProcess(worker, 'SIGKILL');
+      await dropDatabase(DATABASE_URL);
+    }
+  }, 60_000);
 });

@@ -29,7 +29,8 @@ async function demo(): Promise<void> {
   const pathways = await withDataSource(env, (dataSource) => seedDemoPathways(dataSource));
 
   const api = await createApiApp();
-  await createWorkerContext();
+  // The API's shutdown exits the process; the worker's only closes it.
+  await createWorkerContext({ exitOnSignal: false });
   await api.listen({ port: env.PORT, host: env.HOST });
   // Plan every demo client's reminders now rather than at the daily sweep: the due ones go out at once.
   await api.get(ReminderOperations).reconcileNow();
