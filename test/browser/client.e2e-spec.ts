@@ -170,6 +170,46 @@ describe('the client page and the intake form in a browser', () => {
     }
   });
 
+  it('a note is edited and then deleted from its card, each button named after the note', async () => {
+    const { center, manager, token } = await managerOfNewCenter();
+    const client = await createClient(web.data, { centerId: center.id, caseManagerId: manager.id });
+    const contactDate = civilDate(0, -3);
+    const created = await fetch(`${web.baseUrl}/api/v1/clients/${client.id}/notes`, {
+      method: 'POST',
+      headers: { ...bearer(token), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ contactType: 'phone', contactDate, body: 'Talked about Step 1 dates' }),
+    });
+    expect(created.status).toBe(201);
+    const notes = async () => {
+      const res = await fetch(`${web.baseUrl}/api/v1/clients/${client.id}/notes`, { headers: bearer(token) });
+      return ((await res.json()) as { items: { body: string }[] }).items.map((n) => n.body);
+    };
+
+    const page = await openPage(DESKTOP);
+    try {
+      await signIn(page, manager.email, TEST_PASSWORD);
+      await page.waitForURL(/\/caseload$/);
+      await page.goto(`${web.baseUrl}/clients/${client.id}/notes`);
+      await page.getByRole('button', { name: `Edit the note of ${contactDate}` }).click();
+      const dialog = page.getByRole('dialog', { name: 'Edit note' });
+      await dialog.getByLabel(/^Note/).fill('Talked about Step 1 dates; booking in March');
+      await dialog.getByRole('button', { name: 'Save note' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      expect(await notes()).toEqual(['Talked about Step 1 dates; booking in March']);
+
+      await page.getByRole('button', { name: `Delete the note of ${contactDate}` }).click();
+      const confirm = page.getByRole('dialog', { name: 'Delete this note?' });
+      await expectVisible(confirm.getByText('will be removed from the client’s record'));
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await confirm.getByRole('button', { name: 'Delete note' }).click();
+      await page.getByRole('button', { name: `Edit the note of ${contactDate}` }).waitFor({ state: 'detached' });
+      expect(await notes()).toEqual([]);
+      expect(web.errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the tabs are links: each opens from its URL, and the arrow keys move between them', async () => {
     const { center, manager } = await managerOfNewCenter();
     const client = await createClient(web.data, { centerId: center.id, caseManagerId: manager.id });

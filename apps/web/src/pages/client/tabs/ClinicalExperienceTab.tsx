@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { accepted, api } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { QueryState } from '../../../components/QueryState';
-import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
+import { RecordActions } from '../../../components/RecordActions';
 import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
 import { EXPERIENCE_KIND_LABELS, EXPERIENCE_STATUS_LABELS } from '../labels';
 import { useCanEditClients, useClinicalExperiences } from '../queries';
@@ -82,27 +82,18 @@ export function ClinicalExperienceTab({ clientId }: ClientTabProps) {
                       </Table.Td>
                       <Table.Td>
                         {canEdit && (
-                          <Group gap={4} wrap="nowrap" justify="flex-end">
-                            <Button
-                              size="xs"
-                              variant="default"
-                              onClick={() => setEditing(x)}
-                              aria-label={`Edit the ${EXPERIENCE_KIND_LABELS[x.kind].toLowerCase()} at ${x.institution}`}
-                            >
-                              Edit
-                            </Button>
-                            <DeleteRecordButton
-                              clientId={clientId}
-                              what={`the ${EXPERIENCE_KIND_LABELS[x.kind].toLowerCase()} at ${x.institution}`}
-                              remove={() =>
-                                accepted(
-                                  api.DELETE('/api/v1/clients/{clientId}/clinical-experiences/{id}', {
-                                    params: { path: { clientId, id: x.id } },
-                                  }),
-                                )
-                              }
-                            />
-                          </Group>
+                          <RecordActions
+                            clientId={clientId}
+                            what={`the ${EXPERIENCE_KIND_LABELS[x.kind].toLowerCase()} at ${x.institution}`}
+                            onEdit={() => setEditing(x)}
+                            remove={() =>
+                              accepted(
+                                api.DELETE('/api/v1/clients/{clientId}/clinical-experiences/{id}', {
+                                  params: { path: { clientId, id: x.id } },
+                                }),
+                              )
+                            }
+                          />
                         )}
                       </Table.Td>
                     </Table.Tr>

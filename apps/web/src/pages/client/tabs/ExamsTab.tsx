@@ -5,7 +5,7 @@ import { accepted, api, ok } from '../../../api/client';
 import { messageOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { QueryState } from '../../../components/QueryState';
-import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
+import { RecordActions } from '../../../components/RecordActions';
 import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
 import { EXAM_LABELS, EXAM_STATUS_COLORS, EXAM_STATUS_LABELS } from '../labels';
 import { useCanEditClients, useExams, useRefreshClient } from '../queries';
@@ -82,7 +82,18 @@ export function ExamsTab({ clientId }: ClientTabProps) {
                       <Table.Td>{scoreOf(exam)}</Table.Td>
                       <Table.Td>
                         {canEdit && (
-                          <Group gap={4} wrap="nowrap" justify="flex-end">
+                          <RecordActions
+                            clientId={clientId}
+                            what={`the ${EXAM_LABELS[exam.exam]} attempt${dateOf(exam)}`}
+                            onEdit={() => setEditing(exam)}
+                            remove={() =>
+                              accepted(
+                                api.DELETE('/api/v1/clients/{clientId}/exams/{id}', {
+                                  params: { path: { clientId, id: exam.id } },
+                                }),
+                              )
+                            }
+                          >
                             {!exam.verified && (
                               <Button
                                 size="xs"
@@ -94,26 +105,7 @@ export function ExamsTab({ clientId }: ClientTabProps) {
                                 Verify
                               </Button>
                             )}
-                            <Button
-                              size="xs"
-                              variant="default"
-                              onClick={() => setEditing(exam)}
-                              aria-label={`Edit the ${EXAM_LABELS[exam.exam]} attempt${dateOf(exam)}`}
-                            >
-                              Edit
-                            </Button>
-                            <DeleteRecordButton
-                              clientId={clientId}
-                              what={`the ${EXAM_LABELS[exam.exam]} attempt${dateOf(exam)}`}
-                              remove={() =>
-                                accepted(
-                                  api.DELETE('/api/v1/clients/{clientId}/exams/{id}', {
-                                    params: { path: { clientId, id: exam.id } },
-                                  }),
-                                )
-                              }
-                            />
-                          </Group>
+                          </RecordActions>
                         )}
                       </Table.Td>
                     </Table.Tr>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { accepted, api } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { QueryState } from '../../../components/QueryState';
-import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
+import { RecordActions } from '../../../components/RecordActions';
 import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
 import { MATCH_RESULT_LABELS } from '../labels';
 import { useCanEditClients, useMatchApplications } from '../queries';
@@ -80,27 +80,18 @@ export function MatchApplicationsTab({ clientId }: ClientTabProps) {
                       <Table.Td>{a.rankListCertifiedAt ?? '—'}</Table.Td>
                       <Table.Td>
                         {canEdit && (
-                          <Group gap={4} wrap="nowrap" justify="flex-end">
-                            <Button
-                              size="xs"
-                              variant="default"
-                              onClick={() => setEditing(a)}
-                              aria-label={`Edit the ${a.season} Match application`}
-                            >
-                              Edit
-                            </Button>
-                            <DeleteRecordButton
-                              clientId={clientId}
-                              what={`the ${a.season} Match application`}
-                              remove={() =>
-                                accepted(
-                                  api.DELETE('/api/v1/clients/{clientId}/match-applications/{id}', {
-                                    params: { path: { clientId, id: a.id } },
-                                  }),
-                                )
-                              }
-                            />
-                          </Group>
+                          <RecordActions
+                            clientId={clientId}
+                            what={`the ${a.season} Match application`}
+                            onEdit={() => setEditing(a)}
+                            remove={() =>
+                              accepted(
+                                api.DELETE('/api/v1/clients/{clientId}/match-applications/{id}', {
+                                  params: { path: { clientId, id: a.id } },
+                                }),
+                              )
+                            }
+                          />
                         )}
                       </Table.Td>
                     </Table.Tr>

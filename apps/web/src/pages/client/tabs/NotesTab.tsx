@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { accepted, api, ok } from '../../../api/client';
 import { byCursor } from '../../../api/queries';
 import type { components } from '../../../api/schema';
-import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
+import { RecordActions } from '../../../components/RecordActions';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { QueryState } from '../../../components/QueryState';
 import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
@@ -52,31 +52,24 @@ export function NotesTab({ clientId }: ClientTabProps) {
                     <Text fw={600} size="sm">
                       {CONTACT_TYPE_LABELS[note.contactType]} · {dayjs(note.contactDate).format('D MMM YYYY')}
                     </Text>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        onClick={() => setEditing(note)}
-                        aria-label={`Edit the note of ${note.contactDate}`}
-                      >
-                        Edit
-                      </Button>
-                      <DeleteRecordButton
-                        size="compact-sm"
-                        clientId={clientId}
-                        what={`the note of ${note.contactDate}`}
-                        title="Delete this note?"
-                        message={`The note of ${dayjs(note.contactDate).format('D MMM YYYY')} will be removed from the client’s record. The audit log keeps that it was deleted.`}
-                        confirmLabel="Delete note"
-                        remove={() =>
-                          accepted(
-                            api.DELETE('/api/v1/clients/{clientId}/notes/{id}', {
-                              params: { path: { clientId, id: note.id } },
-                            }),
-                          )
-                        }
-                      />
-                    </Group>
+                    <RecordActions
+                      compact
+                      clientId={clientId}
+                      what={`the note of ${note.contactDate}`}
+                      onEdit={() => setEditing(note)}
+                      deletion={{
+                        title: 'Delete this note?',
+                        message: `The note of ${dayjs(note.contactDate).format('D MMM YYYY')} will be removed from the client’s record. The audit log keeps that it was deleted.`,
+                        confirmLabel: 'Delete note',
+                      }}
+                      remove={() =>
+                        accepted(
+                          api.DELETE('/api/v1/clients/{clientId}/notes/{id}', {
+                            params: { path: { clientId, id: note.id } },
+                          }),
+                        )
+                      }
+                    />
                   </Group>
                   <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                     {note.body}

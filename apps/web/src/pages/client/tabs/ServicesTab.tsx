@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { accepted, api, ok } from '../../../api/client';
 import { byCursor } from '../../../api/queries';
 import type { components } from '../../../api/schema';
-import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
+import { RecordActions } from '../../../components/RecordActions';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { QueryState } from '../../../components/QueryState';
 import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
@@ -68,31 +68,24 @@ export function ServicesTab({ clientId }: ClientTabProps) {
                         </Text>
                       </div>
                       {mayWrite && (
-                        <Group gap="xs" wrap="nowrap">
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            onClick={() => setEditing(service)}
-                            aria-label={`Edit ${label} of ${service.serviceDate}`}
-                          >
-                            Edit
-                          </Button>
-                          <DeleteRecordButton
-                            size="compact-sm"
-                            clientId={clientId}
-                            what={`${label} of ${service.serviceDate}`}
-                            title="Delete this service?"
-                            message={`${label} of ${dayjs(service.serviceDate).format('D MMM YYYY')} will no longer count in the services report.`}
-                            confirmLabel="Delete service"
-                            remove={() =>
-                              accepted(
-                                api.DELETE('/api/v1/clients/{clientId}/services/{id}', {
-                                  params: { path: { clientId, id: service.id } },
-                                }),
-                              )
-                            }
-                          />
-                        </Group>
+                        <RecordActions
+                          compact
+                          clientId={clientId}
+                          what={`${label} of ${service.serviceDate}`}
+                          onEdit={() => setEditing(service)}
+                          deletion={{
+                            title: 'Delete this service?',
+                            message: `${label} of ${dayjs(service.serviceDate).format('D MMM YYYY')} will no longer count in the services report.`,
+                            confirmLabel: 'Delete service',
+                          }}
+                          remove={() =>
+                            accepted(
+                              api.DELETE('/api/v1/clients/{clientId}/services/{id}', {
+                                params: { path: { clientId, id: service.id } },
+                              }),
+                            )
+                          }
+                        />
                       )}
                     </Group>
                     {service.description && (

@@ -6,7 +6,7 @@ import { accepted, api, ok } from '../../../api/client';
 import { messageOf } from '../../../api/errors';
 import { byCursor, useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
-import { DeleteRecordButton } from '../../../components/DeleteRecordButton';
+import { RecordActions } from '../../../components/RecordActions';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { QueryState } from '../../../components/QueryState';
 import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
@@ -92,7 +92,25 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
                         )}
                       </Stack>
                       {mayWrite && (
-                        <Group gap="xs" wrap="nowrap">
+                        <RecordActions
+                          compact
+                          clientId={clientId}
+                          what={`“${task.title}”`}
+                          onEdit={() => setEditing(task)}
+                          deletion={{
+                            title: 'Delete this task?',
+                            message: `“${task.title}” will be removed from the client’s plan. To keep a record that it will not be done, edit it and set its status to Cancelled instead.`,
+                            confirmLabel: 'Delete task',
+                            alsoRefresh: [['tasks']],
+                          }}
+                          remove={() =>
+                            accepted(
+                              api.DELETE('/api/v1/clients/{clientId}/tasks/{id}', {
+                                params: { path: { clientId, id: task.id } },
+                              }),
+                            )
+                          }
+                        >
                           {task.status === 'open' && (
                             <Button
                               size="compact-sm"
@@ -104,31 +122,7 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
                               Done
                             </Button>
                           )}
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            onClick={() => setEditing(task)}
-                            aria-label={`Edit “${task.title}”`}
-                          >
-                            Edit
-                          </Button>
-                          <DeleteRecordButton
-                            size="compact-sm"
-                            clientId={clientId}
-                            what={`“${task.title}”`}
-                            title="Delete this task?"
-                            message={`“${task.title}” will be removed from the client’s plan. To keep a record that it will not be done, edit it and set its status to Cancelled instead.`}
-                            confirmLabel="Delete task"
-                            alsoRefresh={[['tasks']]}
-                            remove={() =>
-                              accepted(
-                                api.DELETE('/api/v1/clients/{clientId}/tasks/{id}', {
-                                  params: { path: { clientId, id: task.id } },
-                                }),
-                              )
-                            }
-                          />
-                        </Group>
+                        </RecordActions>
                       )}
                     </Group>
                   </Card>
