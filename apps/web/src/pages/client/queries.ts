@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, ok } from '../../api/client';
 import { useMe } from '../../api/queries';
@@ -57,6 +57,28 @@ export const useCaseManagers = (centerId: string | null | undefined) =>
 export function useRefreshClient(clientId: string): () => Promise<void> {
   const queryClient = useQueryClient();
   return useCallback(() => queryClient.invalidateQueries({ queryKey: clientKey(clientId) }), [queryClient, clientId]);
+}
+
+/**
+ * The save of a form for a record under a client: once the API has it, everything of the client
+ * (header, pathway, tabs) and of `alsoRefresh` is fetched again, then the form closes (`onDone`),
+ * so what it shows next is already current.
+ */
+export function useSaveClientRecord<T = void>(
+  clientId: string,
+  send: (body: T) => Promise<unknown>,
+  onDone: () => void,
+  alsoRefresh: readonly QueryKey[] = [],
+) {
+  const queryClient = useQueryClient();
+  const refresh = useRefreshClient(clientId);
+  return useMutation({
+    mutationFn: send,
+    onSuccess: async () => {
+      await Promise.all([refresh(), ...alsoRefresh.map((queryKey) => queryClient.invalidateQueries({ queryKey }))]);
+      onDone();
+    },
+  });
 }
 
 /** Whether the signed-in person may change client records (directors read them only): the app hides what it cannot use. */

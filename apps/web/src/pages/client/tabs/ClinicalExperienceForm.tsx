@@ -1,5 +1,4 @@
 import { Checkbox, Fieldset, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { api, ok } from '../../../api/client';
 import { problemsOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
@@ -8,7 +7,7 @@ import { FormButtons } from '../../../components/FormButtons';
 import { DateField } from '../DateField';
 import { blankToNull, numberOrNull, useFormState } from '../form-state';
 import { EXPERIENCE_KIND_LABELS, EXPERIENCE_STATUS_LABELS, optionsOf } from '../labels';
-import { useRefreshClient } from '../queries';
+import { useSaveClientRecord } from '../queries';
 
 type Experience = components['schemas']['ClinicalExperienceResponse'];
 type ExperienceBody = components['schemas']['CreateClinicalExperienceDto'];
@@ -88,9 +87,9 @@ export function ClinicalExperienceForm({
   onDone: () => void;
 }) {
   const { values, set } = useFormState(() => valuesOf(experience));
-  const refresh = useRefreshClient(clientId);
-  const save = useMutation({
-    mutationFn: (body: ExperienceBody) =>
+  const save = useSaveClientRecord(
+    clientId,
+    (body: ExperienceBody) =>
       experience === null
         ? ok(api.POST('/api/v1/clients/{clientId}/clinical-experiences', { params: { path: { clientId } }, body }))
         : ok(
@@ -99,11 +98,8 @@ export function ClinicalExperienceForm({
               body,
             }),
           ),
-    onSuccess: async () => {
-      await refresh();
-      onDone();
-    },
-  });
+    onDone,
+  );
   const problems = (field: keyof ExperienceBody) => problemsOf(save.error, field);
   const text = (field: 'institution' | 'specialty' | 'city' | 'state' | 'supervisor') => ({
     value: values[field],

@@ -1,5 +1,4 @@
 import { Alert, Anchor, Fieldset, List, NumberInput, Select, SimpleGrid, Stack } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { api, ok } from '../../../api/client';
 import { problemsOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
@@ -9,7 +8,7 @@ import { DateField } from '../DateField';
 import { refusalsOf } from '../error-details';
 import { numberOrNull, useFormState } from '../form-state';
 import { EXAM_LABELS, EXAM_STATUS_LABELS, optionsOf } from '../labels';
-import { useRefreshClient } from '../queries';
+import { useSaveClientRecord } from '../queries';
 
 type Exam = components['schemas']['ExamResponse'];
 type ExamBody = components['schemas']['CreateExamDto'];
@@ -91,9 +90,9 @@ function bodyOf(values: ExamValues): ExamBody {
  */
 export function ExamsForm({ clientId, exam, onDone }: { clientId: string; exam: Exam | null; onDone: () => void }) {
   const { values, set } = useFormState(() => valuesOf(exam));
-  const refresh = useRefreshClient(clientId);
-  const save = useMutation({
-    mutationFn: (body: ExamBody) => {
+  const save = useSaveClientRecord(
+    clientId,
+    (body: ExamBody) => {
       if (exam === null)
         return ok(api.POST('/api/v1/clients/{clientId}/exams', { params: { path: { clientId } }, body }));
       const { exam: _kind, ...update } = body;
@@ -104,11 +103,8 @@ export function ExamsForm({ clientId, exam, onDone }: { clientId: string; exam: 
         }),
       );
     },
-    onSuccess: async () => {
-      await refresh();
-      onDone();
-    },
-  });
+    onDone,
+  );
   const refusals = refusalsOf(save.error);
   const problems = (field: string) => problemsOf(save.error, field);
   const isOet = values.exam === 'OET_MEDICINE';

@@ -1,5 +1,4 @@
 import { Checkbox, Fieldset, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { api, ok } from '../../../api/client';
 import { problemsOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
@@ -8,7 +7,7 @@ import { FormButtons } from '../../../components/FormButtons';
 import { DateField } from '../DateField';
 import { blankToNull, numberOrNull, useFormState } from '../form-state';
 import { MATCH_RESULT_LABELS, optionsOf, VISA_LABELS } from '../labels';
-import { useRefreshClient } from '../queries';
+import { useSaveClientRecord } from '../queries';
 
 type Application = components['schemas']['MatchApplicationResponse'];
 type ApplicationBody = components['schemas']['CreateMatchApplicationDto'];
@@ -106,9 +105,9 @@ export function MatchApplicationsForm({
   onDone: () => void;
 }) {
   const { values, set } = useFormState(() => valuesOf(application));
-  const refresh = useRefreshClient(clientId);
-  const save = useMutation({
-    mutationFn: (body: ApplicationBody) => {
+  const save = useSaveClientRecord(
+    clientId,
+    (body: ApplicationBody) => {
       if (application === null)
         return ok(api.POST('/api/v1/clients/{clientId}/match-applications', { params: { path: { clientId } }, body }));
       const { season: _season, ...update } = body;
@@ -119,11 +118,8 @@ export function MatchApplicationsForm({
         }),
       );
     },
-    onSuccess: async () => {
-      await refresh();
-      onDone();
-    },
-  });
+    onDone,
+  );
   const problems = (field: keyof ApplicationBody) => problemsOf(save.error, field);
   const count = (field: 'programsApplied' | 'interviewsOffered' | 'interviewsAttended', label: string) => (
     <NumberInput

@@ -1,6 +1,5 @@
 import { Group, Select, Stack, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
 import { api, ok } from '../../../api/client';
@@ -8,7 +7,7 @@ import { problemsOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { FormError } from '../../../components/FormError';
 import { FormButtons } from '../../../components/FormButtons';
-import { useRefreshClient } from '../queries';
+import { useSaveClientRecord } from '../queries';
 import { CONTACT_TYPE_LABELS, type ContactType } from './NotesLabels';
 
 type Note = components['schemas']['NoteResponse'];
@@ -18,13 +17,13 @@ const FIELDS = ['contactType', 'contactDate', 'body'];
 
 /** Records a contact with the client, or corrects one (`note` given). */
 export function NotesForm({ clientId, note, onDone }: { clientId: string; note?: Note; onDone: () => void }) {
-  const refresh = useRefreshClient(clientId);
   const [contactType, setContactType] = useState<ContactType | null>(note?.contactType ?? null);
   const [contactDate, setContactDate] = useState<string | null>(note?.contactDate ?? dayjs().format('YYYY-MM-DD'));
   const [body, setBody] = useState(note?.body ?? '');
 
-  const save = useMutation({
-    mutationFn: () => {
+  const save = useSaveClientRecord(
+    clientId,
+    () => {
       // Left empty, a field goes as '' so the API names it beside the field.
       const fields = { contactType: contactType ?? ('' as ContactType), contactDate: contactDate ?? '', body };
       return note
@@ -36,11 +35,8 @@ export function NotesForm({ clientId, note, onDone }: { clientId: string; note?:
           )
         : ok(api.POST('/api/v1/clients/{clientId}/notes', { params: { path: { clientId } }, body: fields }));
     },
-    onSuccess: async () => {
-      await refresh();
-      onDone();
-    },
-  });
+    onDone,
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,6 +1,6 @@
 import { Select, Stack, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
 import { api, ok } from '../../../api/client';
@@ -8,7 +8,7 @@ import { problemsOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { FormError } from '../../../components/FormError';
 import { FormButtons } from '../../../components/FormButtons';
-import { useRefreshClient } from '../queries';
+import { useSaveClientRecord } from '../queries';
 import { REFERRAL_NEXT, REFERRAL_STATUS_LABELS, type ReferralStatus } from './ReferralsLabels';
 
 type Referral = components['schemas']['ReferralResponse'];
@@ -36,7 +36,6 @@ export function ReferralsForm({
   referral?: Referral;
   onDone: () => void;
 }) {
-  const refresh = useRefreshClient(clientId);
   const programs = usePrograms();
   const [programId, setProgramId] = useState<string | null>(null);
   const [referralDate, setReferralDate] = useState<string | null>(dayjs().format('YYYY-MM-DD'));
@@ -44,8 +43,9 @@ export function ReferralsForm({
   const [note, setNote] = useState(referral?.note ?? '');
   const today = dayjs().format('YYYY-MM-DD');
 
-  const save = useMutation({
-    mutationFn: () => {
+  const save = useSaveClientRecord(
+    clientId,
+    () => {
       const trimmed = note.trim() === '' ? null : note.trim();
       return referral
         ? ok(
@@ -61,11 +61,8 @@ export function ReferralsForm({
             }),
           );
     },
-    onSuccess: async () => {
-      await refresh();
-      onDone();
-    },
-  });
+    onDone,
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,6 +1,5 @@
 import { Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
 import { api, ok } from '../../../api/client';
@@ -8,7 +7,7 @@ import { problemsOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { FormError } from '../../../components/FormError';
 import { FormButtons } from '../../../components/FormButtons';
-import { useRefreshClient } from '../queries';
+import { useSaveClientRecord } from '../queries';
 import { SERVICE_CATEGORY_LABELS, type ServiceCategory } from './ServicesLabels';
 
 type Service = components['schemas']['ServiceResponse'];
@@ -29,7 +28,6 @@ export function ServicesForm({
   service?: Service;
   onDone: () => void;
 }) {
-  const refresh = useRefreshClient(clientId);
   const [category, setCategory] = useState<ServiceCategory | null>(service?.category ?? null);
   const [serviceDate, setServiceDate] = useState<string | null>(service?.serviceDate ?? dayjs().format('YYYY-MM-DD'));
   const [hours, setHours] = useState<string | number>(service?.hours ?? '');
@@ -39,8 +37,9 @@ export function ServicesForm({
   const [description, setDescription] = useState(service?.description ?? '');
   const financial = category === 'financial_support';
 
-  const save = useMutation({
-    mutationFn: () => {
+  const save = useSaveClientRecord(
+    clientId,
+    () => {
       const dollars = numberOrNull(amount);
       const fields = {
         category: category ?? ('' as ServiceCategory),
@@ -60,11 +59,8 @@ export function ServicesForm({
           )
         : ok(api.POST('/api/v1/clients/{clientId}/services', { params: { path: { clientId } }, body: fields }));
     },
-    onSuccess: async () => {
-      await refresh();
-      onDone();
-    },
-  });
+    onDone,
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

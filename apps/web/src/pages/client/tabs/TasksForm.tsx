@@ -1,10 +1,10 @@
 import { Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ok } from '../../../api/client';
 import { problemsOf } from '../../../api/errors';
 import { useMe } from '../../../api/queries';
+import { useSaveClientRecord } from '../queries';
 import type { components } from '../../../api/schema';
 import { FormError } from '../../../components/FormError';
 import { FormButtons } from '../../../components/FormButtons';
@@ -31,7 +31,6 @@ export function TasksForm({
   task?: Task;
   onDone: () => void;
 }) {
-  const queryClient = useQueryClient();
   const me = useMe();
   const assignees = useCenterStaff(centerId);
   const [title, setTitle] = useState(task?.title ?? '');
@@ -40,8 +39,9 @@ export function TasksForm({
   const [assignee, setAssignee] = useState<string | null>(assigneeOf(task, me.data?.id));
   const [status, setStatus] = useState<TaskStatus>(task?.status ?? 'open');
 
-  const save = useMutation({
-    mutationFn: () => {
+  const save = useSaveClientRecord(
+    clientId,
+    () => {
       const fields = {
         title: title.trim(),
         details: details.trim() === '' ? null : details.trim(),
@@ -58,15 +58,10 @@ export function TasksForm({
           )
         : ok(api.POST('/api/v1/clients/{clientId}/tasks', { params: { path: { clientId } }, body: fields }));
     },
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['clients', clientId] }),
-        // The assignee's inbox lists open tasks across clients.
-        queryClient.invalidateQueries({ queryKey: ['tasks'] }),
-      ]);
-      onDone();
-    },
-  });
+    onDone,
+    // The assignee's inbox lists open tasks across clients.
+    [['tasks']],
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
