@@ -115,6 +115,12 @@ describe('the caseload, client tabs and inbox in a browser', () => {
       await expectVisible(row.getByRole('link', { name: `Warned${tag}, Amal` }));
       await shoot(page, 'caseload-filtered-desktop');
       expect(await accessibilityViolations(page)).toEqual([]);
+      // A filter chosen is a step Back undoes; the search as it was typed replaced its entries instead.
+      await page.goBack();
+      await page.waitForURL((url) => !url.searchParams.has('stage') && url.searchParams.get('q') === tag);
+      await page.goForward();
+      await page.waitForURL(new RegExp(`[?&]stage=${record.stage}`));
+      await expectRows(page, 1);
 
       await page.reload();
       await expectRows(page, 1);

@@ -12,20 +12,21 @@ export const isUuid = (value: string | null): value is string => value !== null 
  * turns filters back into one. A change is merged into what the address holds at that moment, not
  * into the filters of the last render: two changes made before the page re-renders (a center, then
  * a season) both stay. (React Router's own functional update starts from the last render's.)
+ * Each change is a new history entry, so Back undoes it, unless it says `replace` (a search being
+ * typed would fill the history with its keystrokes).
  */
 export function useAddressFilters<F>(
   read: (params: URLSearchParams) => F,
   write: (filters: F) => URLSearchParams,
-  options: { replace: boolean },
-): [F, (change: Partial<F>) => void] {
+): [F, (change: Partial<F>, options?: { replace: boolean }) => void] {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => read(params), [params, read]);
   const change = useCallback(
-    (update: Partial<F>) => {
+    (update: Partial<F>, { replace } = { replace: false }) => {
       const current = read(new URLSearchParams(window.location.search));
-      setParams(write({ ...current, ...update }), { replace: options.replace });
+      setParams(write({ ...current, ...update }), { replace });
     },
-    [read, write, setParams, options.replace],
+    [read, write, setParams],
   );
   return [filters, change];
 }

@@ -31,7 +31,12 @@ export function UsersSection() {
         <Stack>
           <Group justify="space-between" align="flex-end">
             <Group gap="sm" align="flex-end">
-              <SearchBox value={filters.q} onSearch={(q) => setFilters({ q })} placeholder="Name or e-mail" w={220} />
+              <SearchBox
+                value={filters.q}
+                onSearch={(q) => setFilters({ q }, { replace: true })}
+                placeholder="Name or e-mail"
+                w={220}
+              />
               <Select
                 label="Role"
                 placeholder="Any role"

@@ -26,7 +26,5 @@ function writeFilters(filters: UserFilters): URLSearchParams {
   return params;
 }
 
-const SAME_ENTRY = { replace: true };
-
 /** The users' filters, kept in the address (`?q=lee&role=case_manager&center=…&status=inactive`) so a view can be shared. */
-export const useUserFilters = () => useAddressFilters(readFilters, writeFilters, SAME_ENTRY);
+export const useUserFilters = () => useAddressFilters(readFilters, writeFilters);

@@ -28,7 +28,7 @@ export function CaseloadFilterBar({
   collapsible,
 }: {
   filters: CaseloadFilters;
-  onChange: (change: Partial<CaseloadFilters>) => void;
+  onChange: (change: Partial<CaseloadFilters>, options?: { replace: boolean }) => void;
   /** On a phone the filters other than search wait behind a button, so the list starts on the first screen. */
   collapsible: boolean;
 }) {
@@ -46,7 +46,8 @@ export function CaseloadFilterBar({
       // A new box after "Clear filters": text typed but not yet sent must not come back after it.
       key={clearings}
       value={filters.q}
-      onSearch={(q) => onChange({ q })}
+      // The search as it is typed replaces the history entry; a choice below adds one (Back undoes it).
+      onSearch={(q) => onChange({ q }, { replace: true })}
       placeholder="Name or e-mail"
       w={{ base: '100%', sm: 240 }}
     />

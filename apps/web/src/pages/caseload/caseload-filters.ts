@@ -63,12 +63,9 @@ function writeFilters(filters: CaseloadFilters): URLSearchParams {
   return params;
 }
 
-/** Typing in the search box should not fill the browser history with every keystroke. */
-const SAME_ENTRY = { replace: true };
-
 /**
  * The filters as the URL holds them, so a filtered caseload survives a reload and can be shared.
  * A value the API would refuse (a stage that does not exist, a malformed id) is dropped, so an
  * edited or stale link still shows a list rather than an error.
  */
-export const useCaseloadFilters = () => useAddressFilters(readFilters, writeFilters, SAME_ENTRY);
+export const useCaseloadFilters = () => useAddressFilters(readFilters, writeFilters);

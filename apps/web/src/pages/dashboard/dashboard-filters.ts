@@ -60,7 +60,5 @@ function writeFilters(filters: DashboardFilters): URLSearchParams {
   return params;
 }
 
-const HISTORY_ENTRY = { replace: false };
-
 /** The filters in the address, and a function that changes some of them (a new history entry, so Back undoes it). */
-export const useDashboardFilters = () => useAddressFilters(readFilters, writeFilters, HISTORY_ENTRY);
+export const useDashboardFilters = () => useAddressFilters(readFilters, writeFilters);
