@@ -1,4 +1,4 @@
-import { Select, Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -7,7 +7,8 @@ import { problemsOf } from '../../api/errors';
 import { FormError } from '../../components/FormError';
 import { FormButtons } from '../../components/FormButtons';
 import { usersKey, type Center, type User } from './admin-queries';
-import { CENTER_HELP, centerChoices, STAFF_ROLE_CHOICES, type StaffRole } from './user-choices';
+import { StaffPlacementFields } from './StaffPlacementFields';
+import type { StaffRole } from './user-choices';
 
 const FIELDS = ['displayName', 'role', 'centerId'];
 
@@ -19,15 +20,15 @@ export function EditUserForm({ user, centers, onDone }: { user: User; centers: C
   const queryClient = useQueryClient();
   const staff = user.role !== 'client';
   const [displayName, setDisplayName] = useState(user.displayName);
-  const [role, setRole] = useState<User['role']>(user.role);
-  const [centerId, setCenterId] = useState<string | null>(user.centerId);
+  // An IMG's account keeps its role: only staff get the role and center fields.
+  const [placement, setPlacement] = useState({ role: user.role as StaffRole, centerId: user.centerId });
 
   const save = useMutation({
     mutationFn: () =>
       ok(
         api.PATCH('/api/v1/users/{id}', {
           params: { path: { id: user.id } },
-          body: staff ? { displayName, role: role as StaffRole, centerId } : { displayName },
+          body: staff ? { displayName, ...placement } : { displayName },
         }),
       ),
     onSuccess: async () => {
@@ -35,12 +36,6 @@ export function EditUserForm({ user, centers, onDone }: { user: User; centers: C
       onDone();
     },
   });
-
-  const chooseRole = (value: string | null) => {
-    const next = (value ?? user.role) as StaffRole;
-    setRole(next);
-    if (next === 'admin') setCenterId(null);
-  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -62,28 +57,7 @@ export function EditUserForm({ user, centers, onDone }: { user: User; centers: C
         />
         {staff ? (
           <>
-            <Select
-              label="Role"
-              required
-              allowDeselect={false}
-              data={STAFF_ROLE_CHOICES}
-              value={role}
-              onChange={chooseRole}
-              error={problemsOf(save.error, 'role')}
-            />
-            <Select
-              label="Center"
-              description={CENTER_HELP[role as StaffRole]}
-              required={role === 'case_manager'}
-              disabled={role === 'admin'}
-              clearable
-              searchable
-              nothingFoundMessage="No such center"
-              data={centerChoices(centers)}
-              value={centerId}
-              onChange={setCenterId}
-              error={problemsOf(save.error, 'centerId')}
-            />
+            <StaffPlacementFields {...placement} onChange={setPlacement} centers={centers} error={save.error} />
             <Text size="sm" c="dimmed">
               A new role or center signs the person out everywhere; they sign in again with the same password.
             </Text>

@@ -1,12 +1,14 @@
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api, ok } from '../../api/client';
 import { problemsOf } from '../../api/errors';
+import { FormButtons } from '../../components/FormButtons';
 import { FormError } from '../../components/FormError';
 import { usersKey, type Center, type User } from './admin-queries';
-import { CENTER_HELP, centerChoices, STAFF_ROLE_CHOICES, type StaffRole } from './user-choices';
+import { StaffPlacementFields } from './StaffPlacementFields';
+import type { StaffRole } from './user-choices';
 
 const FIELDS = ['email', 'displayName', 'role', 'centerId'];
 
@@ -23,23 +25,23 @@ export function InviteUserForm({
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState<StaffRole>('case_manager');
-  const [centerId, setCenterId] = useState<string | null>(null);
+  const [placement, setPlacement] = useState<{ role: StaffRole; centerId: string | null }>({
+    role: 'case_manager',
+    centerId: null,
+  });
 
   const invite = useMutation({
     mutationFn: () =>
-      ok(api.POST('/api/v1/users', { body: { email, displayName, role, centerId: centerId ?? undefined } })),
+      ok(
+        api.POST('/api/v1/users', {
+          body: { email, displayName, role: placement.role, centerId: placement.centerId ?? undefined },
+        }),
+      ),
     onSuccess: async (user) => {
       await queryClient.invalidateQueries({ queryKey: usersKey });
       onInvited(user);
     },
   });
-
-  const chooseRole = (value: string | null) => {
-    const next = (value ?? 'case_manager') as StaffRole;
-    setRole(next);
-    if (next === 'admin') setCenterId(null);
-  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -66,36 +68,10 @@ export function InviteUserForm({
           onChange={(e) => setDisplayName(e.currentTarget.value)}
           error={problemsOf(invite.error, 'displayName')}
         />
-        <Select
-          label="Role"
-          required
-          allowDeselect={false}
-          data={STAFF_ROLE_CHOICES}
-          value={role}
-          onChange={chooseRole}
-          error={problemsOf(invite.error, 'role')}
-        />
-        <Select
-          label="Center"
-          description={CENTER_HELP[role]}
-          required={role === 'case_manager'}
-          disabled={role === 'admin'}
-          clearable
-          searchable
-          nothingFoundMessage="No such center"
-          data={centerChoices(centers)}
-          value={centerId}
-          onChange={setCenterId}
-          error={problemsOf(invite.error, 'centerId')}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={invite.isPending}>
-            Send invitation
-          </Button>
-        </Group>
+        <StaffPlacementFields {...placement} onChange={setPlacement} centers={centers} error={invite.error} />
+        <FormButtons onCancel={onCancel} saving={invite.isPending}>
+          Send invitation
+        </FormButtons>
       </Stack>
     </form>
   );
