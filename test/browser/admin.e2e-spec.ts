@@ -10,7 +10,7 @@ import { eventually } from '../support/poll';
 import { SmtpSink } from '../support/smtp-sink';
 import { startWorker } from '../support/test-app';
 import { ACCOUNT_MESSAGES } from '../../apps/web/src/i18n/account-messages';
-import { accessibilityViolations, DESKTOP, expectVisible, PHONE, shoot, WebHarness } from './support';
+import { accessibilityViolations, DESKTOP, expectVisible, htmlLang, PHONE, shoot, WebHarness } from './support';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -412,6 +412,37 @@ describe('administration and account pages in a browser', () => {
       expect(web.errors).toEqual([]);
     } finally {
       await page.close();
+    }
+  });
+
+  it('an IMG whose record is in Spanish gets a Spanish invitation, chooses a password on a Spanish page and lands on their status in Spanish', async () => {
+    const { center, token } = await web.managerOfNewCenter();
+    const client = await createClient(web.data, { centerId: center.id, firstName: 'Lucía' });
+    await web.data.query(`UPDATE clients SET preferred_language = 'es' WHERE id = $1`, [client.id]);
+    expect((await api(`/api/v1/clients/${client.id}/account`, token, { method: 'POST', body: {} })).status).toBe(201);
+    const mail = await smtp.waitFor(client.email as string, 1, 10_000);
+    expect(mail.subject).toBe('Invitación a IMG Pathways');
+    const link = /https?:\/\/\S+(\/accept-invite\?token=[A-Za-z0-9_-]+&lang=es)/.exec(mail.text ?? '');
+    expect(link).not.toBeNull();
+
+    // A phone set to English: the link's language wins.
+    const phone = await web.openPage(PHONE);
+    try {
+      await phone.goto(`${web.baseUrl}${link?.[1]}`);
+      const es = ACCOUNT_MESSAGES.es;
+      await expectVisible(phone.getByRole('heading', { name: es.inviteTitle }));
+      expect(await htmlLang(phone)).toBe('es');
+      await shoot(phone, 'accept-invite-es-mobile');
+      expect(await accessibilityViolations(phone)).toEqual([]);
+      await phone.getByLabel(new RegExp(`^${es.newPassword}`)).fill(TEST_PASSWORD);
+      await phone.getByLabel(new RegExp(`^${es.newPasswordAgain}`)).fill(TEST_PASSWORD);
+      await phone.getByRole('button', { name: es.inviteSubmit }).click();
+      await phone.waitForURL(/\/status$/);
+      await expectVisible(phone.getByRole('heading', { name: 'Próximos pasos' }));
+      expect(await htmlLang(phone)).toBe('es');
+      expect(web.errors).toEqual([]);
+    } finally {
+      await phone.close();
     }
   });
 
