@@ -61,6 +61,8 @@ export function setApiPrefix(app: INestApplication): void {
 export interface ApiAppOptions {
   /** The built web app to serve at `/` (default: `dist/web`); none there, none served. */
   webRoot?: string;
+  /** `false`: the caller handles SIGTERM and SIGINT (the demo, which stops its worker too). */
+  handleSignals?: boolean;
 }
 
 /**
@@ -79,7 +81,7 @@ export async function configureApiApp(app: NestFastifyApplication, options: ApiA
   // On SIGTERM (a deploy, a scale-in): stop listening, finish the requests in flight, close the
   // pools, then exit 0. Without useProcessExit Nest re-raises the signal once closed, and the
   // process that drained cleanly would die of it (no exit code, 143 in a shell).
-  app.enableShutdownHooks([], { useProcessExit: true });
+  if (options.handleSignals !== false) app.enableShutdownHooks([], { useProcessExit: true });
 
   const fastify = app.getHttpAdapter().getInstance();
   // JSON only: a text/plain body on a JSON route is a 415, not a string for validation to puzzle over.
@@ -182,13 +184,13 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
 }
 
 /** Builds the API app (not yet listening) from the environment. */
-export async function createApiApp(): Promise<NestFastifyApplication> {
+export async function createApiApp(options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
   const env = validateEnvironment(process.env, API_REQUIRES);
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(), createFastifyAdapter(env), {
     bufferLogs: true,
     // configureApiApp installs the JSON parser (with its depth limit); Nest must not add its own.
     bodyParser: false,
   });
-  await configureApiApp(app);
+  await configureApiApp(app, options);
   return app;
 }

@@ -28,9 +28,16 @@ async function demo(): Promise<void> {
   const clients = await withDataSource(env, (dataSource) => seedDemoClients(dataSource));
   const pathways = await withDataSource(env, (dataSource) => seedDemoPathways(dataSource));
 
-  const api = await createApiApp();
-  // The API's shutdown exits the process; the worker's only closes it.
-  await createWorkerContext({ exitOnSignal: false });
+  // One process, two parts, one shutdown: on Ctrl+C or SIGTERM the API stops taking requests and
+  // finishes those in flight, then the worker finishes its jobs, then the process exits 0.
+  const api = await createApiApp({ handleSignals: false });
+  const worker = await createWorkerContext({ handleSignals: false });
+  const stop = async () => {
+    await api.close();
+    await worker.close();
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
   await api.listen({ port: env.PORT, host: env.HOST });
   // Plan every demo client's reminders now rather than at the daily sweep: the due ones go out at once.
   await api.get(ReminderOperations).reconcileNow();
