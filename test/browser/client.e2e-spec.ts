@@ -139,6 +139,36 @@ describe('the client page and the intake form in a browser', () => {
     }
   });
 
+  it('back on the caseload after recording an exam, the client’s row already shows what it changed', async () => {
+    const { center, manager, token } = await managerOfNewCenter();
+    const lastName = `Rahimi-${randomUUID().slice(0, 8)}`;
+    const client = await createClient(web.data, { centerId: center.id, caseManagerId: manager.id, lastName });
+    const page = await openPage(DESKTOP);
+    try {
+      await signIn(page, manager.email, TEST_PASSWORD);
+      await page.waitForURL(/\/caseload$/);
+      await input(page, 'Search').fill(lastName);
+      await page.waitForURL((url) => url.searchParams.get('q') === lastName);
+      const row = page.locator('tbody tr').filter({ hasText: lastName });
+      await expectVisible(row);
+      expect(await row.getByText(/warnings?$/).count()).toBe(0);
+
+      await row.getByRole('link').first().click();
+      await page.waitForURL(new RegExp(`/clients/${client.id}`));
+      // A pass just under 7 years ago: the 7-year window for Step 2 CK closes soon, a warning.
+      await addExam(page, 'Passed', civilDate(-7, 90));
+      await page.locator('[data-testid="milestone-step1"][data-state="done"]').waitFor();
+      expect((await pathwayOf(client.id, token)).warnings).toHaveLength(1);
+
+      // Back to the list as it was (the same search, still in the cache): not its cached row.
+      while (!new URL(page.url()).searchParams.has('q')) await page.goBack();
+      await expectVisible(row.getByText('1 warning', { exact: true }));
+      expect(web.errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('an exam result the IMG reported is marked as theirs until the case manager verifies it', async () => {
     const { center, manager, token } = await managerOfNewCenter();
     const client = await createClient(web.data, { centerId: center.id, caseManagerId: manager.id });

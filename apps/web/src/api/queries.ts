@@ -2,6 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { api, ok } from './client';
 import type { components } from './schema';
 
+/** Every caseload list (each filter its own query): marked stale by any write that moves a client's stage or warnings. */
+export const CASELOAD_KEY = ['clients', 'caseload'] as const;
+
 export type Center = components['schemas']['CenterResponse'];
 
 export const useMe = () => useQuery({ queryKey: ['me'], queryFn: () => ok(api.GET('/api/v1/me')) });

@@ -3,11 +3,12 @@ import { useDisclosure } from '@mantine/hooks';
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { messageOf } from '../api/errors';
+import { CASELOAD_KEY } from '../api/queries';
 
 /**
  * Deletes a record under a client once the person confirms: a record entered by mistake goes, with
  * its reminders. Then every query under ['clients', clientId] (header, pathway, tabs) is fetched
- * again, and those of `alsoRefresh` (e.g. the inbox's ['tasks']). A refusal shows the API's message.
+ * again, the caseload lists are marked stale, and those of `alsoRefresh` (e.g. the inbox's ['tasks']). A refusal shows the API's message.
  */
 export function DeleteRecordButton({
   clientId,
@@ -41,7 +42,9 @@ export function DeleteRecordButton({
     onSuccess: async () => {
       close();
       await Promise.all(
-        [['clients', clientId], ...alsoRefresh].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+        [['clients', clientId], CASELOAD_KEY, ...alsoRefresh].map((queryKey) =>
+          queryClient.invalidateQueries({ queryKey }),
+        ),
       );
     },
   });

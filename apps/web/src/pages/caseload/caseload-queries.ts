@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
-import { byCursor } from '../../api/queries';
+import { byCursor, CASELOAD_KEY } from '../../api/queries';
 import type { CaseloadFilters } from './caseload-filters';
 
 const PAGE_SIZE = 50;
@@ -11,7 +11,7 @@ const PAGE_SIZE = 50;
  */
 export const useCaseloadPages = (filters: CaseloadFilters) =>
   useInfiniteQuery({
-    queryKey: ['clients', 'caseload', filters],
+    queryKey: [...CASELOAD_KEY, filters],
     queryFn: ({ pageParam }) =>
       ok(api.GET('/api/v1/clients', { params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } } })),
     ...byCursor,

@@ -1,7 +1,7 @@
 import { type QueryKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, ok } from '../../api/client';
-import { useMe } from '../../api/queries';
+import { CASELOAD_KEY, useMe } from '../../api/queries';
 
 /**
  * A client's server state. Every key starts with ['clients', clientId], so invalidating that
@@ -53,10 +53,19 @@ export const useCaseManagers = (centerId: string | null | undefined) =>
     staleTime: 5 * 60_000,
   });
 
-/** After any write under a client: refetch the client (stage, checklist, warnings) and its tabs. */
+/**
+ * After any write under a client: refetch the client (stage, checklist, warnings) and its tabs, and
+ * mark the caseload lists stale, so going back to the caseload shows the new stage and warnings at
+ * once rather than after its cache time.
+ */
 export function useRefreshClient(clientId: string): () => Promise<void> {
   const queryClient = useQueryClient();
-  return useCallback(() => queryClient.invalidateQueries({ queryKey: clientKey(clientId) }), [queryClient, clientId]);
+  return useCallback(async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: clientKey(clientId) }),
+      queryClient.invalidateQueries({ queryKey: CASELOAD_KEY }),
+    ]);
+  }, [queryClient, clientId]);
 }
 
 /**
