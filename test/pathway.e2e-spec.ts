@@ -300,7 +300,7 @@ describe('the pathway through the API', () => {
       at: '2026-03-20T12:00:00-04:00',
       estimated: false,
     });
-    // 2100 is the last year the API takes and no suite writes it (their own seasons are 2080-2099, and the
+    // 2100 is the last year the API takes and no suite writes it (their own seasons are 2060-2099, and the
     // test database is shared by every suite of a run), so it stays a season nobody has put in.
     await http().get('/api/v1/match-seasons/2100').set(cm).expect(404);
     await http().get('/api/v1/match-seasons/1999').set(cm).expect(400);
