@@ -1,9 +1,9 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import dayjs from 'dayjs';
+import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { messageOf } from '../../api/errors';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
+import { dueText, OverdueBadge } from '../client/tabs/TaskDue';
 import { useCompleteTask } from '../client/tabs/TasksQueries';
 import { useMyTasks } from './inbox-queries';
 
@@ -11,7 +11,6 @@ import { useMyTasks } from './inbox-queries';
 export function MyTasksSection() {
   const tasks = useMyTasks();
   const complete = useCompleteTask();
-  const today = dayjs().format('YYYY-MM-DD');
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="my-tasks-title">
@@ -36,7 +35,6 @@ export function MyTasksSection() {
               aria-label="My open tasks"
             >
               {items.map((task) => {
-                const overdue = task.dueDate !== null && task.dueDate < today;
                 return (
                   <Card key={task.id} withBorder component="li" padding="sm">
                     <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
@@ -45,18 +43,15 @@ export function MyTasksSection() {
                           <Text fw={600} size="sm">
                             {task.title}
                           </Text>
-                          {overdue && (
-                            <Badge size="sm" color="red">
-                              Overdue
-                            </Badge>
-                          )}
+                          {/* The inbox lists open tasks only. */}
+                          <OverdueBadge dueDate={task.dueDate} open />
                         </Group>
                         <Text size="sm" c="dimmed">
                           <Anchor component={Link} to={`/clients/${task.clientId}/tasks`} size="sm" underline="always">
                             {task.clientLastName}, {task.clientFirstName}
                           </Anchor>
                           {' · '}
-                          {task.dueDate ? `Due ${dayjs(task.dueDate).format('D MMM YYYY')}` : 'No due date'}
+                          {dueText(task.dueDate)}
                         </Text>
                       </Stack>
                       <Button

@@ -1,6 +1,5 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { accepted, api, ok } from '../../../api/client';
 import { messageOf } from '../../../api/errors';
@@ -12,6 +11,7 @@ import { QueryState } from '../../../components/QueryState';
 import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
 import { useCanEditClients } from '../queries';
 import type { ClientTabProps } from '../tab-props';
+import { dueText, OverdueBadge } from './TaskDue';
 import { TasksForm } from './TasksForm';
 import { TASK_STATUS_COLORS, TASK_STATUS_LABELS } from './TasksLabels';
 import { useCenterStaff, useCompleteTask } from './TasksQueries';
@@ -32,7 +32,6 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
   const markDone = useCompleteTask();
   const [editing, setEditing] = useState<Editing<Task>>(null);
   const close = () => setEditing(null);
-  const today = dayjs().format('YYYY-MM-DD');
   const assigneeLabel = (task: Task) =>
     task.assignedToClient
       ? 'The client'
@@ -63,7 +62,6 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
           ) : (
             <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Tasks">
               {items.map((task) => {
-                const overdue = task.status === 'open' && task.dueDate !== null && task.dueDate < today;
                 return (
                   <Card key={task.id} withBorder component="li" padding="sm">
                     <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
@@ -75,15 +73,10 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
                           <Badge size="sm" variant="dot" color={TASK_STATUS_COLORS[task.status]}>
                             {TASK_STATUS_LABELS[task.status]}
                           </Badge>
-                          {overdue && (
-                            <Badge size="sm" color="red">
-                              Overdue
-                            </Badge>
-                          )}
+                          <OverdueBadge dueDate={task.dueDate} open={task.status === 'open'} />
                         </Group>
                         <Text size="sm" c="dimmed">
-                          {task.dueDate ? `Due ${dayjs(task.dueDate).format('D MMM YYYY')}` : 'No due date'} ·{' '}
-                          {assigneeLabel(task)}
+                          {dueText(task.dueDate)} · {assigneeLabel(task)}
                         </Text>
                         {task.details && (
                           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
