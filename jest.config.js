@@ -14,6 +14,7 @@ const swc = [
         '@lib/*': ['./libs/*/src'],
         '@app/api': ['./apps/api/src'],
         '@app/worker': ['./apps/worker/src'],
+        '@app/cli': ['./apps/cli/src'],
       },
     },
     module: { type: 'commonjs' },

@@ -29,7 +29,8 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
 import { createApiApp } from '@app/api';
 import { hashPassword } from '@lib/identity';
 import { encodeCursor } from '@lib/kernel';
-import { createDataSource, ensureDatabase } from '@lib/database';
+import { ensureDatabase } from '@lib/database';
+import { productDataSource } from '@app/cli';
 import { generate } from './generate';
 import { bindParams, RecordedParam, RecordedRoutes, RecordedStatement } from './recorded';
 
@@ -221,7 +222,7 @@ async function main(): Promise<void> {
 
 async function migrate(url: string): Promise<void> {
   await ensureDatabase(url);
-  const data = await createDataSource({ url, poolSize: 1 }).initialize();
+  const data = await productDataSource({ url, poolSize: 1 }).initialize();
   try {
     const ran = await data.runMigrations({ transaction: 'each' });
     // A migration's backfill leaves a dead row behind each row it rewrote.

@@ -10,11 +10,14 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { Client, derivedColumnsOf, PathwayRecordsService, storeDerivedColumns } from '@lib/clients';
-import { createDataSource, ensureDatabase } from '@lib/database';
+import { Center, CentersService } from '@lib/centers';
+import { Client, derivedColumnsOf, storeDerivedColumns } from '@lib/clients';
+import { PathwayRecordsService } from '@lib/pathway-records';
+import { ensureDatabase } from '@lib/database';
+import { productDataSource } from '@app/cli';
 import { evaluatePathway, PATHWAY_RULES } from '@lib/pathway';
 import { seedCenters, seedMatchSeasons, seedPartnerPrograms } from '@lib/seed';
-import { MatchSeasonEntity, MatchSeasonsService } from '@lib/calendar';
+import { MatchSeasonEntity, MatchSeasonsService } from '@lib/match-calendar';
 import { SystemClock } from '@lib/kernel';
 import { DataSource, In } from 'typeorm';
 
@@ -27,7 +30,7 @@ export interface GenerateOptions {
 
 export async function generate(url: string, options: GenerateOptions, say: (line: string) => void = () => undefined) {
   await ensureDatabase(url);
-  const data = await createDataSource({ url, poolSize: 4 }).initialize();
+  const data = await productDataSource({ url, poolSize: 4 }).initialize();
   try {
     await data.runMigrations({ transaction: 'each' });
     await seedCenters(data);
@@ -65,8 +68,20 @@ export async function generate(url: string, options: GenerateOptions, say: (line
 /** The engine's stage and the report milestones of every generated client, in batches (as every API write would have set them). */
 async function refreshStages(data: DataSource): Promise<void> {
   // Reading only: the services' audit and writes are not used here.
-  const seasons = new MatchSeasonsService(data.getRepository(MatchSeasonEntity), undefined as never);
-  const pathways = new PathwayRecordsService(data, undefined as never, seasons, new SystemClock());
+  const seasons = new MatchSeasonsService(
+    data.getRepository(MatchSeasonEntity),
+    undefined as never,
+    undefined as never,
+  );
+  const centers = new CentersService(data.getRepository(Center), undefined as never, undefined as never);
+  const pathways = new PathwayRecordsService(
+    data,
+    undefined as never,
+    undefined as never,
+    centers,
+    seasons,
+    new SystemClock(),
+  );
   const ids: Array<{ id: string }> = await data.query(
     `SELECT id FROM clients WHERE last_name LIKE 'Gen-%' ORDER BY id`,
   );
@@ -77,7 +92,7 @@ async function refreshStages(data: DataSource): Promise<void> {
     await storeDerivedColumns(
       data,
       snapshots.map((s) => {
-        const result = evaluatePathway(s.records, s.calendar, PATHWAY_RULES, now, s.timeZone);
+        const result = evaluatePathway(s.records, s.matchCalendar, PATHWAY_RULES, now, s.timeZone);
         return derivedColumnsOf(s.client.id, s.records, result);
       }),
     );

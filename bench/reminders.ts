@@ -12,7 +12,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createWorkerContext, RemindersProcessor } from '@app/worker';
-import { createDataSource, recreateDatabase } from '@lib/database';
+import { recreateDatabase } from '@lib/database';
+import { productDataSource } from '@app/cli';
 import { QueueName, redisOptionsFromUrl } from '@lib/queue';
 import { deliveryJobOptions, ReminderPlanner, ReminderReconciler } from '@lib/reminders';
 import { Client } from '@lib/clients';
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
 
   say(`Preparing ${clients} clients in ${DATABASE_URL} ...`);
   await recreateDatabase(DATABASE_URL);
-  const setup = await createDataSource({ url: DATABASE_URL, poolSize: 2 }).initialize();
+  const setup = await productDataSource({ url: DATABASE_URL, poolSize: 2 }).initialize();
   await setup.runMigrations({ transaction: 'each' });
   await seedCenters(setup);
   const generated = Date.now();

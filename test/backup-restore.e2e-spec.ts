@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AuditService, SYSTEM_CONTEXT } from '@lib/audit';
-import { createDataSource, recreateDatabase } from '@lib/database';
+import { recreateDatabase } from '@lib/database';
+import { productDataSource } from '@app/cli';
 import { Role } from '@lib/identity';
 import {
   DEMO_CLIENTS_PER_CENTER,
@@ -91,7 +92,7 @@ describe('backup and restore (docs/OPERATIONS.md)', () => {
   beforeAll(async () => {
     // The demo database, seeded as `npm run demo` seeds it (prepareDatabase, then the demo seeds).
     await recreateDatabase(SOURCE_URL);
-    const setup = await createDataSource({ url: SOURCE_URL, poolSize: 2 }).initialize();
+    const setup = await productDataSource({ url: SOURCE_URL, poolSize: 2 }).initialize();
     try {
       await setup.runMigrations({ transaction: 'each' });
       await seedCenters(setup);
@@ -160,7 +161,7 @@ describe('backup and restore (docs/OPERATIONS.md)', () => {
     const source = await migrationsOf(SOURCE_URL);
     expect(source.length).toBeGreaterThan(0);
     expect(await migrationsOf(RESTORED_URL)).toEqual(source);
-    const restored = await createDataSource({ url: RESTORED_URL, poolSize: 1 }).initialize();
+    const restored = await productDataSource({ url: RESTORED_URL, poolSize: 1 }).initialize();
     try {
       expect(await restored.showMigrations()).toBe(false);
     } finally {

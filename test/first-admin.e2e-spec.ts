@@ -1,4 +1,4 @@
-import { createDataSource } from '@lib/database';
+import { productDataSource } from '@app/cli';
 import { verifyPassword } from '@lib/identity';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -8,7 +8,7 @@ import { TEST_DATABASE_URL } from './setup/test-env';
 describe(createFirstAdmin.name, () => {
   let dataSource: DataSource;
   beforeAll(async () => {
-    dataSource = await createDataSource({ url: TEST_DATABASE_URL, poolSize: 1 }).initialize();
+    dataSource = await productDataSource({ url: TEST_DATABASE_URL, poolSize: 1 }).initialize();
   });
   afterAll(() => dataSource.destroy());
 

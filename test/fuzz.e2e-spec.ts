@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { createDataSource, recreateDatabase } from '@lib/database';
+import { recreateDatabase } from '@lib/database';
+import { productDataSource } from '@app/cli';
 import { JWT_AUDIENCE, JWT_ISSUER, Role } from '@lib/identity';
 import { seedMatchSeasons, seedPartnerPrograms } from '@lib/seed';
 import { JwtService } from '@nestjs/jwt';
@@ -815,7 +816,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
 
   beforeAll(async () => {
     await recreateDatabase(DATABASE_URL);
-    const setup = await createDataSource({ url: DATABASE_URL, poolSize: 1 }).initialize();
+    const setup = await productDataSource({ url: DATABASE_URL, poolSize: 1 }).initialize();
     await setup.runMigrations({ transaction: 'each' });
     await seedPartnerPrograms(setup);
     await seedMatchSeasons(setup);

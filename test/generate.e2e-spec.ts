@@ -1,11 +1,12 @@
-import { createDataSource, recreateDatabase } from '@lib/database';
+import { recreateDatabase } from '@lib/database';
+import { productDataSource } from '@app/cli';
 import { generate } from '../bench/generate';
 
 /** Databases of this suite's own: generated data never mixes with the other suites' rows. */
 const url = (name: string) => process.env.DATABASE_URL!.replace(/\/[^/]+$/, `/${name}`);
 
 async function digest(databaseUrl: string) {
-  const data = await createDataSource({ url: databaseUrl, poolSize: 1 }).initialize();
+  const data = await productDataSource({ url: databaseUrl, poolSize: 1 }).initialize();
   try {
     const [row] = await data.query(`
       SELECT (SELECT count(*)::int FROM clients) AS clients,

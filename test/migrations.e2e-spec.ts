@@ -1,4 +1,5 @@
-import { createDataSource, ensureDatabase, migrations } from '@lib/database';
+import { ensureDatabase, migrations } from '@lib/database';
+import { productDataSource } from '@app/cli';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { TEST_DATABASE_URL } from './setup/test-env';
@@ -16,7 +17,7 @@ describe('migrations', () => {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
     expect((await ensureDatabase(url)).created).toBe(true);
-    dataSource = await createDataSource({ url, poolSize: 1 }).initialize();
+    dataSource = await productDataSource({ url, poolSize: 1 }).initialize();
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { ChildProcess } from 'node:child_process';
-import { createDataSource } from '@lib/database';
+import { productDataSource } from '@app/cli';
 import { QueueName, redisOptionsFromUrl } from '@lib/queue';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
@@ -24,7 +24,7 @@ describe('reminders are delivered exactly once (worker processes on one Redis)',
     await redis.flushdb();
     redis.disconnect();
     env = { REDIS_URL, SMTP_URL: await smtp.start(), REMINDER_CONCURRENCY: '16', LOG_LEVEL: 'silent' };
-    data = await createDataSource({ url: TEST_DATABASE_URL, poolSize: 4 }).initialize();
+    data = await productDataSource({ url: TEST_DATABASE_URL, poolSize: 4 }).initialize();
     queue = new Queue(QueueName.Reminders, { connection: redisOptionsFromUrl(REDIS_URL) });
   });
   afterAll(async () => {

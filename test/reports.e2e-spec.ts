@@ -1,5 +1,7 @@
-import { Client, PathwayRecordsService } from '@lib/clients';
-import { createDataSource, recreateDatabase } from '@lib/database';
+import { Client } from '@lib/clients';
+import { PathwayRecordsService } from '@lib/pathway-records';
+import { recreateDatabase } from '@lib/database';
+import { productDataSource } from '@app/cli';
 import { Role } from '@lib/identity';
 import { seedPartnerPrograms } from '@lib/seed';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -26,7 +28,7 @@ describe('outcome reports for program directors', () => {
 
   beforeAll(async () => {
     await recreateDatabase(DATABASE_URL);
-    const setup = await createDataSource({ url: DATABASE_URL, poolSize: 1 }).initialize();
+    const setup = await productDataSource({ url: DATABASE_URL, poolSize: 1 }).initialize();
     await setup.runMigrations({ transaction: 'each' });
     await seedPartnerPrograms(setup);
     await setup.destroy();

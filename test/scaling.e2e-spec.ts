@@ -1,7 +1,7 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { AddressInfo, createServer, Server } from 'node:net';
 import { join } from 'node:path';
-import { createDataSource } from '@lib/database';
+import { productDataSource } from '@app/cli';
 import { QueueName, redisOptionsFromUrl } from '@lib/queue';
 import { Queue, QueueEvents } from 'bullmq';
 import Redis from 'ioredis';
@@ -60,7 +60,7 @@ describe('scaling out: two API processes and two workers on one PostgreSQL and o
   beforeAll(async () => {
     await flushRedis(REDIS_URL);
     const env = { REDIS_URL, SMTP_URL: await smtp.start(), REMINDER_CONCURRENCY: '16', LOG_LEVEL: 'silent' };
-    data = await createDataSource({ url: TEST_DATABASE_URL, poolSize: 4 }).initialize();
+    data = await productDataSource({ url: TEST_DATABASE_URL, poolSize: 4 }).initialize();
     queue = new Queue(QueueName.Reminders, { connection: redisOptionsFromUrl(REDIS_URL) });
 
     const ports = await twoFreePorts();

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { Client, PathwayRecordsService } from '@lib/clients';
+import { Client } from '@lib/clients';
+import { PathwayRecordsService } from '@lib/pathway-records';
 import { Role } from '@lib/identity';
 import { parse } from 'csv-parse/sync';
 import { Page } from 'playwright-core';

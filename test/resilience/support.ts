@@ -5,6 +5,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { PRODUCT_ENTITIES } from '@app/cli';
 import { dataSourceOptions, recreateDatabase } from '@lib/database';
 import Redis from 'ioredis';
 import { Client } from 'pg';
@@ -44,7 +45,7 @@ export async function dropDatabase(url: string): Promise<void> {
  * so the suite's fixtures and checks keep working while the product's connections are killed.
  */
 export function fixtureDataSource(url: string, poolSize = 2): DataSource {
-  const options = dataSourceOptions({ url, poolSize });
+  const options = dataSourceOptions({ url, poolSize, entities: PRODUCT_ENTITIES });
   return new DataSource({ ...options, extra: { max: poolSize, application_name: TEST_APPLICATION_NAME } });
 }
 

@@ -1,4 +1,5 @@
-import { createDataSource, recreateDatabase } from '@lib/database';
+import { recreateDatabase } from '@lib/database';
+import { productDataSource } from '@app/cli';
 import { redisOptionsFromUrl } from '@lib/queue';
 import Redis from 'ioredis';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './test-env';
@@ -6,7 +7,7 @@ import { TEST_DATABASE_URL, TEST_REDIS_URL } from './test-env';
 /** Once per run: a fresh test database with every migration applied, and an empty test Redis. Tests make their own rows. */
 export default async function globalSetup(): Promise<void> {
   await recreateDatabase(TEST_DATABASE_URL);
-  const dataSource = await createDataSource({ url: TEST_DATABASE_URL, poolSize: 1 }).initialize();
+  const dataSource = await productDataSource({ url: TEST_DATABASE_URL, poolSize: 1 }).initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
   } finally {

@@ -1,16 +1,23 @@
 import { AuditModule } from '@lib/audit';
 import { DatabaseModule } from '@lib/database';
+import { DomainEventsModule } from '@lib/domain-events';
 import { KernelModule, RequiredSetting } from '@lib/kernel';
+import { PathwayRecordsModule } from '@lib/pathway-records';
 import { QueueModule } from '@lib/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuditHttpModule } from './audit/audit-http.module';
 import { AuthHttpModule } from './auth/auth-http.module';
+import { CaseworkHttpModule } from './casework/casework-http.module';
 import { CentersHttpModule } from './centers/centers-http.module';
 import { ClientsHttpModule } from './clients/clients-http.module';
 import { HealthModule } from './health/health.module';
 import { ApiExceptionFilter } from './http/exception.filter';
 import { createValidationPipe } from './http/validation';
+import { MatchCalendarHttpModule } from './match-calendar/match-calendar-http.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { PathwayRecordsHttpModule } from './pathway-records/pathway-records-http.module';
+import { ProgramsHttpModule } from './programs/programs-http.module';
 import { RemindersHttpModule } from './reminders/reminders-http.module';
 import { ReportsHttpModule } from './reports/reports-http.module';
 import { SelfServiceHttpModule } from './self-service/self-service-http.module';
@@ -32,13 +39,21 @@ export class ApiModule {
         KernelModule.forRoot(API_REQUIRES),
         DatabaseModule,
         AuditModule,
+        DomainEventsModule,
         QueueModule,
+        // Global: it answers the clients library's ClientPathway port.
+        PathwayRecordsModule,
         AuthHttpModule,
         HealthModule,
         MetricsModule,
         CentersHttpModule,
         UsersHttpModule,
         ClientsHttpModule,
+        CaseworkHttpModule,
+        PathwayRecordsHttpModule,
+        MatchCalendarHttpModule,
+        ProgramsHttpModule,
+        AuditHttpModule,
         RemindersHttpModule,
         ReportsHttpModule,
         SelfServiceHttpModule,

@@ -1,4 +1,5 @@
-import { createDataSource, ensureDatabase } from '@lib/database';
+import { ensureDatabase } from '@lib/database';
+import { productDataSource } from './schema';
 import { Environment } from '@lib/kernel';
 import { seedCenters, seedMatchSeasons, seedPartnerPrograms } from '@lib/seed';
 import { DataSource } from 'typeorm';
@@ -34,7 +35,7 @@ export function describePrepared({ created, migrationsRun, centersAdded, program
 
 /** Runs `work` on a short-lived connection of its own (set-up tasks, not the app's pool). */
 export async function withDataSource<T>(env: Environment, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
-  const dataSource = await createDataSource({ url: env.DATABASE_URL, poolSize: 2 }).initialize();
+  const dataSource = await productDataSource({ url: env.DATABASE_URL, poolSize: 2 }).initialize();
   try {
     return await work(dataSource);
   } finally {

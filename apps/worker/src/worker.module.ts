@@ -1,6 +1,7 @@
 import { KernelModule } from '@lib/kernel';
 import { AuditModule } from '@lib/audit';
 import { DatabaseModule } from '@lib/database';
+import { DomainEventsModule } from '@lib/domain-events';
 import { MailModule } from '@lib/mail';
 import { RemindersModule } from '@lib/reminders';
 import { QueueModule, QueueName } from '@lib/queue';
@@ -21,7 +22,15 @@ export class WorkerModule implements OnModuleInit {
   static forRoot(): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [KernelModule.forRoot(), DatabaseModule, AuditModule, QueueModule, MailModule, RemindersModule],
+      imports: [
+        KernelModule.forRoot(),
+        DatabaseModule,
+        AuditModule,
+        DomainEventsModule,
+        QueueModule,
+        MailModule,
+        RemindersModule,
+      ],
       providers: PROCESSORS,
     };
   }

@@ -10,6 +10,3 @@ export const SYSTEM_CONTEXT: AuditContext = { actorId: null, actorRole: 'system'
 
 /** Key under which the context rides on `QueryRunner.data`. */
 export const AUDIT_CONTEXT_KEY = 'auditContext';
-
-/** Key under which the ids of the clients a transaction changed ride on `QueryRunner.data`. */
-export const TOUCHED_CLIENTS_KEY = 'auditTouchedClients';

@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AUDIT_CONTEXT_KEY, AuditContext, TOUCHED_CLIENTS_KEY } from './audit-context';
+import { AUDIT_CONTEXT_KEY, AuditContext } from './audit-context';
 import { AuditEntry, FieldChange } from './audit-entry.entity';
 
 export interface AuditEvent {
@@ -46,35 +46,21 @@ export class AuditEntryView {
 
 export class AuditPage extends PageOf(AuditEntryView) {}
 
-/** Told, after a commit, which clients the transaction changed (never for a rollback). */
-export type ClientsChangedListener = (clientIds: string[]) => void;
-
 @Injectable()
 export class AuditService {
-  private readonly listeners: ClientsChangedListener[] = [];
-
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
    * Runs `work` in one transaction whose every change to an `@Audited` entity is logged with
-   * `context`. The only way to write audited entities. After the commit, the listeners hear which
-   * clients were changed: every audited change names its client, so none is missed.
+   * `context`. The only way to write audited entities.
    */
   async transaction<T>(context: AuditContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const touched = new Set<string>();
-    const result = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const runner = manager.queryRunner;
       if (!runner) throw new Error('a transaction always has a query runner');
-      runner.data = { ...runner.data, [AUDIT_CONTEXT_KEY]: context, [TOUCHED_CLIENTS_KEY]: touched };
+      runner.data = { ...runner.data, [AUDIT_CONTEXT_KEY]: context };
       return work(manager);
     });
-    if (touched.size > 0) for (const listener of this.listeners) listener([...touched]);
-    return result;
-  }
-
-  /** Registers a listener for committed changes to clients (the reminder reconciler's trigger). */
-  onClientsChanged(listener: ClientsChangedListener): void {
-    this.listeners.push(listener);
   }
 
   /** Logs an event that is not a record change (a login, a failed login), inside `manager`'s transaction. */

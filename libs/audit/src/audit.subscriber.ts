@@ -10,7 +10,7 @@ import {
   RemoveEvent,
   UpdateEvent,
 } from 'typeorm';
-import { AUDIT_CONTEXT_KEY, AuditContext, TOUCHED_CLIENTS_KEY } from './audit-context';
+import { AUDIT_CONTEXT_KEY, AuditContext } from './audit-context';
 import { AuditEntry, FieldChange, Json } from './audit-entry.entity';
 import { auditedOptions, AuditedOptions, MASKED } from './audited.decorator';
 
@@ -96,7 +96,6 @@ async function write(
     throw new Error(`${options.type} ${verb} outside an audited transaction: use AuditService.transaction()`);
   }
   const clientId: string | null = options.clientIdProperty ? (row[options.clientIdProperty] ?? null) : null;
-  if (clientId) (queryRunner.data[TOUCHED_CLIENTS_KEY] as Set<string> | undefined)?.add(clientId);
   await manager.insert(AuditEntry, {
     actorId: context.actorId,
     actorRole: context.actorRole,

@@ -1,4 +1,5 @@
 import { AuditContext, AuditService } from '@lib/audit';
+import { CenterZoneChanged, DomainEvents } from '@lib/domain-events';
 import {
   AppError,
   decodeCursor,
@@ -11,7 +12,7 @@ import {
 } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { CenterResponse, CreateCenterDto, toCenterResponse, UpdateCenterDto } from './center.dto';
 import { Center } from './center.entity';
 
@@ -25,6 +26,7 @@ export class CentersService {
   constructor(
     @InjectRepository(Center) private readonly centers: Repository<Center>,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Centers by name, then id (keyset over the `(name, id)` index). */
@@ -63,12 +65,27 @@ export class CentersService {
 
   async update(context: AuditContext, id: string, input: UpdateCenterDto): Promise<CenterResponse> {
     refuseNulls(input, ['slug', 'name', 'hostInstitution', 'city', 'state', 'timeZone']);
-    return this.audit.transaction(context, async (manager) => {
-      const center = await manager.findOneBy(Center, { id });
-      if (!center) throw new NotFoundError('Center', id);
-      if (input.slug && input.slug !== center.slug) await this.assertSlugFree(manager, input.slug);
-      return toCenterResponse(await manager.save(Object.assign(center, input)));
+    let zoneBefore: string | undefined;
+    const center = await this.audit.transaction(context, async (manager) => {
+      const row = await manager.findOneBy(Center, { id });
+      if (!row) throw new NotFoundError('Center', id);
+      if (input.slug && input.slug !== row.slug) await this.assertSlugFree(manager, input.slug);
+      zoneBefore = row.timeZone;
+      return toCenterResponse(await manager.save(Object.assign(row, input)));
     });
+    if (center.timeZone !== zoneBefore) this.events.publish(new CenterZoneChanged(center.id, center.timeZone));
+    return center;
+  }
+
+  /** The IANA zones of these centers, inside the caller's transaction: what civil dates and hours are read in. */
+  async timeZones(manager: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.find(Center, { select: { id: true, timeZone: true }, where: { id: In([...ids]) } });
+    return new Map(rows.map((c) => [c.id, c.timeZone]));
+  }
+
+  async timeZoneOf(manager: EntityManager, id: string): Promise<string | undefined> {
+    return (await this.timeZones(manager, [id])).get(id);
   }
 
   private async assertSlugFree(manager: EntityManager, slug: string): Promise<void> {

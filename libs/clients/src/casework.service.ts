@@ -1,4 +1,4 @@
-import { AuditService } from '@lib/audit';
+import { ClientFact } from '@lib/domain-events';
 import { Actor, Role, User } from '@lib/identity';
 import { Clock, decodeCursor, Page, PageQuery, refuseNulls, todayCivil, toPage, ValidationFailed } from '@lib/kernel';
 import { PartnerProgram } from '@lib/programs';
@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { clientsInScope, findClientInScope, ScopedClient } from './client-scope';
-import { rowOfClient, writeUnderClient } from './client-writes';
+import { ClientWork, ClientWrites, rowOfClient } from './client-writes';
 import { ClientsError, ClientsErrorCode } from './clients.errors';
 import { ClientNote, ClientReferral, ClientTask, DeliveredService, ReferralStatus } from './casework.entities';
 import {
@@ -82,7 +82,7 @@ const REFERRAL_TRANSITIONS: Record<ReferralStatus, ReferralStatus[]> = {
 export class CaseworkService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly writes: ClientWrites,
     private readonly clock: Clock,
   ) {}
 
@@ -279,6 +279,28 @@ export class CaseworkService {
     });
   }
 
+  // ---- tasks other libraries open inside their own write under the client ----
+
+  /** Opens a task unless an open one with the same details exists (the details name what it is about). */
+  async openTaskOnce(
+    manager: EntityManager,
+    client: ScopedClient,
+    task: Pick<ClientTask, 'title' | 'dueDate' | 'assigneeUserId' | 'createdBy'> & { details: string },
+  ): Promise<void> {
+    if (await manager.existsBy(ClientTask, { clientId: client.id, details: task.details, status: 'open' })) return;
+    await manager.save(
+      manager.create(ClientTask, { ...task, clientId: client.id, assignedToClient: false, status: 'open' }),
+    );
+  }
+
+  /** Marks done the open tasks with these details (what `openTaskOnce` opened). */
+  async completeOpenTasks(manager: EntityManager, client: ScopedClient, details: string): Promise<void> {
+    for (const task of await manager.findBy(ClientTask, { clientId: client.id, details, status: 'open' })) {
+      Object.assign(task, { status: 'done', completedAt: this.clock.now() });
+      await manager.save(task);
+    }
+  }
+
   // ---- shared mechanics ----
 
   private async list<E extends ObjectLiteral & { id: string }, R>(
@@ -308,13 +330,8 @@ export class CaseworkService {
     return toPage(await q.getMany(), page.limit, (row) => [listing.dateOf(row), row.id], map);
   }
 
-  /** A row of `listing` that belongs to this client; another client's row is a 404 like a missing one. */
-  private write<T>(
-    actor: Actor,
-    clientId: string,
-    work: (manager: EntityManager, client: ScopedClient) => Promise<T>,
-  ): Promise<T> {
-    return writeUnderClient(this.audit, actor, clientId, work);
+  private write<T>(actor: Actor, clientId: string, work: ClientWork<T>): Promise<T> {
+    return this.writes.underClient(actor, clientId, ClientFact.Casework, work);
   }
 
   private assertMayReadNotes(actor: Actor): void {

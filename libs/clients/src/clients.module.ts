@@ -4,34 +4,31 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseworkService } from './casework.service';
 import { ClientNote, ClientReferral, ClientTask, DeliveredService } from './casework.entities';
 import { Client } from './client.entity';
-import { ClientDataRightsService } from './client-data-rights.service';
+import { ClientWrites } from './client-writes';
 import { ClientsService } from './clients.service';
-import { TimelineService } from './timeline.service';
-import {
-  ClinicalExperienceEntity,
-  CredentialRecordEntity,
-  ExamRecordEntity,
-  MatchApplicationEntity,
-} from './pathway/pathway-records.entities';
-import { PathwayRecordsModule } from './pathway/pathway-records.module';
 
+/** The client tables, each listed once: what the app's DataSource registers from this library. */
+export const CLIENTS_ENTITIES = [Client, ClientNote, DeliveredService, ClientTask, ClientReferral];
+
+/**
+ * The write path under a client and the casework on it, without the accounts and tokens of
+ * `@lib/identity`: what the pathway records (and so the worker's reminder planner) build on.
+ */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([
-      Client,
-      ClientNote,
-      DeliveredService,
-      ClientTask,
-      ClientReferral,
-      ExamRecordEntity,
-      CredentialRecordEntity,
-      ClinicalExperienceEntity,
-      MatchApplicationEntity,
-    ]),
-    PathwayRecordsModule,
-    IdentityModule,
-  ],
-  providers: [ClientsService, CaseworkService, ClientDataRightsService, TimelineService],
-  exports: [ClientsService, CaseworkService, ClientDataRightsService, TimelineService, PathwayRecordsModule],
+  imports: [TypeOrmModule.forFeature(CLIENTS_ENTITIES)],
+  providers: [ClientWrites, CaseworkService],
+  exports: [ClientWrites, CaseworkService],
+})
+export class CaseworkModule {}
+
+/**
+ * The client record: intake, the caseload, updates, transfers, the client's account. Its
+ * `ClientsService` asks the `ClientPathway` port, which `@lib/pathway-records` answers (the app
+ * imports both).
+ */
+@Module({
+  imports: [CaseworkModule, IdentityModule],
+  providers: [ClientsService],
+  exports: [ClientsService, CaseworkModule],
 })
 export class ClientsModule {}

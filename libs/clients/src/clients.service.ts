@@ -1,5 +1,6 @@
 import { AuditService } from '@lib/audit';
 import { Center } from '@lib/centers';
+import { ClientFact, ClientFactsChanged, DomainEvents } from '@lib/domain-events';
 import { Actor, auditContextOf, AuthService, Role, toUserResponse, User, UserResponse } from '@lib/identity';
 import { Clock, decodeCursor, foldedContains, Page, refuseNulls, todayCivil, toPage } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
@@ -18,7 +19,7 @@ import { Client } from './client.entity';
 import { toClientResponse, toClientSummary } from './client.mapper';
 import { clientsInScope, findClientInScope } from './client-scope';
 import { ClientsError, ClientsErrorCode, fieldError } from './clients.errors';
-import { PathwayRecordsService } from './pathway/pathway-records.service';
+import { ClientPathway } from './client-pathway';
 
 /** Fields that have a value on every client: PATCH may change them, never blank them. */
 const NOT_NULL_FIELDS = [
@@ -39,7 +40,8 @@ export class ClientsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
-    private readonly pathway: PathwayRecordsService,
+    private readonly pathway: ClientPathway,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -58,7 +60,7 @@ export class ClientsService {
       );
     }
     const { centerId: _c, confirmNotDuplicate, ...fields } = input;
-    return this.audit.transaction(auditContextOf(actor), async (manager) => {
+    return this.told(actor, ClientFact.Record, async (manager) => {
       if (!(await manager.existsBy(Center, { id: centerId }))) {
         throw new ClientsError('unprocessable', ClientsErrorCode.UnknownCenter, `Center ${centerId} does not exist`);
       }
@@ -149,7 +151,7 @@ export class ClientsService {
   async update(actor: Actor, id: string, ifMatch: string | undefined, input: UpdateClientDto): Promise<ClientResponse> {
     const expected = parseIfMatch(ifMatch);
     refuseNulls(input, NOT_NULL_FIELDS);
-    return this.audit.transaction(auditContextOf(actor), async (manager) => {
+    return this.told(actor, ClientFact.Record, async (manager) => {
       const client = await findClientInScope(manager, actor.scope, id, { lock: true });
       if (expected !== null && client.version !== expected) {
         throw new ClientsError(
@@ -195,7 +197,7 @@ export class ClientsService {
   /** Moves the client, with the whole history, to another center. */
   async transfer(actor: Actor, id: string, input: TransferClientDto): Promise<ClientResponse> {
     const context = auditContextOf(actor);
-    return this.audit.transaction(context, async (manager) => {
+    return this.told(actor, ClientFact.Record, async (manager) => {
       const client = await findClientInScope(manager, actor.scope, id, { lock: true });
       if (client.anonymizedAt) {
         throw new ClientsError(
@@ -235,7 +237,7 @@ export class ClientsService {
 
   /** Invites the client by e-mail to an account of their own (role `client`), one per client. */
   async createAccount(actor: Actor, id: string): Promise<UserResponse> {
-    return this.audit.transaction(auditContextOf(actor), async (manager) => {
+    const account = await this.audit.transaction(auditContextOf(actor), async (manager) => {
       const client = await findClientInScope(manager, actor.scope, id, { lock: true });
       if (!client.email)
         throw new ClientsError(
@@ -274,6 +276,20 @@ export class ClientsService {
       await this.auth.sendInvitation(manager, user, inviter.displayName);
       return toUserResponse(user, this.clock.now());
     });
+    // The client now has an account: their own reminders start.
+    this.events.publish(new ClientFactsChanged(account.clientId ?? id, ClientFact.Account));
+    return account;
+  }
+
+  /** Runs `work` in one audited transaction; after the commit, tells that the client it returns changed. */
+  private async told<T extends { id: string }>(
+    actor: Actor,
+    fact: ClientFact,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    const result = await this.audit.transaction(auditContextOf(actor), work);
+    this.events.publish(new ClientFactsChanged(result.id, fact));
+    return result;
   }
 
   private async assertCaseManagerOf(manager: EntityManager, userId: string, centerId: string): Promise<void> {

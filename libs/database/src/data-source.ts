@@ -1,65 +1,33 @@
-import { AuditEntry } from '@lib/audit';
-import { MatchSeasonEntity } from '@lib/calendar';
-import { Center } from '@lib/centers';
-import {
-  Client,
-  ClientNote,
-  ClientReferral,
-  ClientTask,
-  ClinicalExperienceEntity,
-  CredentialRecordEntity,
-  DeliveredService,
-  ExamRecordEntity,
-  MatchApplicationEntity,
-} from '@lib/clients';
-import { OneTimeToken, RefreshToken, User } from '@lib/identity';
-import { PartnerProgram } from '@lib/programs';
-import {
-  NotificationEntity,
-  ReminderDeliveryEntity,
-  ReminderScheduleEntity,
-  ReminderSweepEntity,
-} from '@lib/reminders';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, EntitySchema } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import { migrations } from './migrations';
 
-/** Every entity of every library. One list, read by the app and by the TypeORM CLI. */
-export const entities = [
-  Center,
-  User,
-  RefreshToken,
-  OneTimeToken,
-  AuditEntry,
-  PartnerProgram,
-  Client,
-  ClientNote,
-  DeliveredService,
-  ClientTask,
-  ClientReferral,
-  ExamRecordEntity,
-  CredentialRecordEntity,
-  ClinicalExperienceEntity,
-  MatchApplicationEntity,
-  MatchSeasonEntity,
-  ReminderScheduleEntity,
-  ReminderDeliveryEntity,
-  NotificationEntity,
-  ReminderSweepEntity,
-];
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for an entity class
+export type EntityClass = Function | EntitySchema;
 
 export interface DatabaseSettings {
   url: string;
   poolSize?: number;
   /** Read replicas: used only by queries that ask for one (`createQueryRunner('slave')`, the reports). */
   readUrls?: readonly string[];
+  /**
+   * The entities the connection knows, listed by the composition root from each library's own
+   * list. Unset in the Nest apps, where each library's module registers its tables
+   * (`TypeOrmModule.forFeature`) and the connection loads them from there.
+   */
+  entities?: readonly EntityClass[];
 }
 
 /**
  * The one place the database connection is described. `synchronize` is off everywhere: the
  * schema changes only through migrations.
  */
-export function dataSourceOptions({ url, poolSize = 10, readUrls = [] }: DatabaseSettings): DataSourceOptions {
+export function dataSourceOptions({
+  url,
+  poolSize = 10,
+  readUrls = [],
+  entities = [],
+}: DatabaseSettings): DataSourceOptions {
   return {
     type: 'postgres',
     ...(readUrls.length === 0
@@ -68,7 +36,7 @@ export function dataSourceOptions({ url, poolSize = 10, readUrls = [] }: Databas
         {
           replication: { master: { url }, slaves: readUrls.map((u) => ({ url: u })), defaultMode: 'master' as const },
         }),
-    entities,
+    entities: [...entities],
     migrations,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',

@@ -30,9 +30,12 @@ export function jwtVerificationKey(config: ConfigService<Environment, true>): Ke
   return createSecretKey(Buffer.from(jwtSecretOf(config), 'utf8'));
 }
 
+/** The accounts' tables: what the app's DataSource registers from this library. */
+export const IDENTITY_ENTITIES = [User, RefreshToken, OneTimeToken];
+
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, RefreshToken, OneTimeToken]),
+    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
     MailModule,
     JwtModule.registerAsync({
       inject: [ConfigService],

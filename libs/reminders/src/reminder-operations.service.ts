@@ -1,17 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { AuditService } from '@lib/audit';
 import { findClientInScope } from '@lib/clients';
 import { Actor, auditContextOf, Role } from '@lib/identity';
 import { AppError, decodeCursor, Environment, NotFoundError, Page, toPage } from '@lib/kernel';
-import { JobProducer, jobId, QueueName } from '@lib/queue';
+import { JobProducer, QueueName } from '@lib/queue';
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ReminderDeliveryEntity, ReminderScheduleEntity, ReminderSweepEntity } from './reminder.entities';
 import { DeliveryJobOptions, deliveryJobId, deliveryJobOpts } from './reminder-reconciler.service';
+import { ReminderTriggers } from './reminder-triggers';
 import {
   ClientReminderList,
   ClientReminderResponse,
@@ -33,46 +33,21 @@ export function deliveryJobOptions(config: ConfigService<Environment, true>): De
 }
 
 /**
- * The API's side of reminders: it queues a reconcile of each client a committed transaction
- * changed, lets staff see a client's reminders and admins run the sweep and retry failures.
+ * The API's side of reminders: lets staff see a client's reminders and admins run the sweep and
+ * retry failures. (What queues a reconcile after a change is `ReminderTriggers`.)
  */
 @Injectable()
-export class ReminderOperations implements OnModuleInit {
+export class ReminderOperations {
   private readonly logger = new Logger(ReminderOperations.name);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly jobs: JobProducer,
+    private readonly triggers: ReminderTriggers,
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
     private readonly config: ConfigService<Environment, true>,
   ) {}
-
-  /**
-   * After every commit that changed a client, a reconcile of that client is queued: deduplicated
-   * per client (one waiting behind one running at most). Not awaited: the write has committed,
-   * and if Redis is down now, the daily sweep re-plans the client.
-   */
-  onModuleInit(): void {
-    this.audit.onClientsChanged((clientIds) => {
-      for (const clientId of clientIds) {
-        this.jobs
-          .enqueue(
-            QueueName.Reminders,
-            'reconcile-client',
-            { clientId },
-            {
-              jobId: jobId('reconcile', clientId, randomUUID()),
-              deduplication: { id: `reconcile.${clientId}`, keepLastIfActive: true },
-              attempts: 5,
-              backoff: { type: 'exponential', delay: 1000 },
-              removeOnComplete: true,
-            },
-          )
-          .catch((error: Error) => this.logger.warn(`reconcile of client ${clientId} not queued: ${error.message}`));
-      }
-    });
-  }
 
   /** Scheduled reminders (soonest first), then the latest deliveries, for a client in the caller's scope. */
   async clientReminders(actor: Actor, clientId: string): Promise<ClientReminderList> {
@@ -185,27 +160,8 @@ export class ReminderOperations implements OnModuleInit {
 
   /** Queues a sweep over every active client now (one at a time: a second request joins the queued one). */
   async reconcileNow(): Promise<ReconcileAccepted> {
-    const job = await this.jobs.enqueue(
-      QueueName.Reminders,
-      'reconcile-all',
-      { trigger: 'admin' },
-      {
-        jobId: jobId('reconcile-all', 'admin', randomUUID()),
-        deduplication: { id: 'reconcile-all', keepLastIfActive: true },
-        removeOnComplete: true,
-      },
-    );
+    const job = await this.triggers.sweepNow('admin');
     return { jobId: job.id ?? '' };
-  }
-
-  /**
-   * After a change that moves many clients' reminders (a Match date, a center's time zone): a sweep
-   * now. Never fails the change: if the queue is unavailable, the daily sweep catches up.
-   */
-  async reconcileAfter(change: string): Promise<void> {
-    await this.reconcileNow().catch((error: Error) =>
-      this.logger.warn(`sweep after ${change} not queued: ${error.message}`),
-    );
   }
 
   async sweeps(): Promise<SweepList> {

@@ -1,4 +1,5 @@
-import { Client, DerivedColumns, derivedColumnsOf, PathwayRecordsService, storeDerivedColumns } from '@lib/clients';
+import { Client, DerivedColumns, derivedColumnsOf, storeDerivedColumns } from '@lib/clients';
+import { PathwayRecordsService } from '@lib/pathway-records';
 import { Clock } from '@lib/kernel';
 import { evaluatePathway, PATHWAY_RULES } from '@lib/pathway';
 import { Injectable } from '@nestjs/common';
@@ -53,8 +54,8 @@ export class ReminderPlanner {
     const extrasOf = new Map(extras.map((row) => [row.id, row]));
     const now = this.clock.now();
     const derived: DerivedColumns[] = [];
-    for (const { client, records, calendar, timeZone } of snapshots) {
-      const pathway = evaluatePathway(records, calendar, PATHWAY_RULES, now, timeZone);
+    for (const { client, records, matchCalendar, timeZone } of snapshots) {
+      const pathway = evaluatePathway(records, matchCalendar, PATHWAY_RULES, now, timeZone);
       derived.push(derivedColumnsOf(client.id, records, pathway));
       plans.set(
         client.id,
@@ -67,7 +68,7 @@ export class ReminderPlanner {
           timeZone,
           records,
           pathway,
-          calendar,
+          calendar: matchCalendar,
           tasks: extrasOf.get(client.id)?.tasks ?? [],
           // No note yet: contact is counted from the intake.
           lastContactOn: extrasOf.get(client.id)?.last_contact ?? client.intakeDate,

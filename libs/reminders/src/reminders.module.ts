@@ -1,4 +1,4 @@
-import { PathwayRecordsModule } from '@lib/clients';
+import { PathwayRecordsModule } from '@lib/pathway-records';
 import { MailModule } from '@lib/mail';
 import { QueueModule } from '@lib/queue';
 import { Module } from '@nestjs/common';
@@ -15,8 +15,10 @@ import { ReminderOperations } from './reminder-operations.service';
 import { ReminderPlanner } from './reminder-planner.service';
 import { ReminderPreferences } from './reminder-preferences.service';
 import { ReminderReconciler } from './reminder-reconciler.service';
+import { ReminderTriggers } from './reminder-triggers';
 
 const SERVICES = [
+  ReminderTriggers,
   ReminderPlanner,
   ReminderReconciler,
   ReminderDelivery,
@@ -25,14 +27,17 @@ const SERVICES = [
   NotificationsService,
 ];
 
+/** The reminders' tables: what the app's DataSource registers from this library. */
+export const REMINDERS_ENTITIES = [
+  ReminderScheduleEntity,
+  ReminderDeliveryEntity,
+  NotificationEntity,
+  ReminderSweepEntity,
+];
+
 /** Planning, scheduling and delivering reminders; the worker runs the jobs, the API serves the routes. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([ReminderScheduleEntity, ReminderDeliveryEntity, NotificationEntity, ReminderSweepEntity]),
-    PathwayRecordsModule,
-    MailModule,
-    QueueModule,
-  ],
+  imports: [TypeOrmModule.forFeature(REMINDERS_ENTITIES), PathwayRecordsModule, MailModule, QueueModule],
   providers: SERVICES,
   exports: SERVICES,
 })

@@ -1,12 +1,10 @@
+import { Client, derivedColumnsOf, storeDerivedColumns } from '@lib/clients';
 import {
-  Client,
   ClinicalExperienceEntity,
   CredentialRecordEntity,
   ExamRecordEntity,
   MatchApplicationEntity,
-  storeDerivedColumns,
-  derivedColumnsOf,
-} from '@lib/clients';
+} from '@lib/pathway-records';
 import {
   addDays,
   civilDateOf,

@@ -1,4 +1,4 @@
-import { MatchSeasonEntity } from '@lib/calendar';
+import { MatchSeasonEntity } from '@lib/match-calendar';
 import { DataSource } from 'typeorm';
 import calendar from '../data/match-seasons.json';
 

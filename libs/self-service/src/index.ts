@@ -3,4 +3,4 @@ export * from './my-status.dto';
 export * from './my-status.service';
 export * from './self-service.module';
 export * from './my-contact.service';
-export * from './my-calendar.service';
+export * from './deadline-feed.service';

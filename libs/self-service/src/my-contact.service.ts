@@ -1,5 +1,5 @@
-import { AuditService } from '@lib/audit';
-import { writeUnderClient } from '@lib/clients';
+import { ClientWrites } from '@lib/clients';
+import { ClientFact } from '@lib/domain-events';
 import { Actor } from '@lib/identity';
 import { refuseNulls } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
@@ -12,13 +12,13 @@ import { ownClientId } from './own-client';
  */
 @Injectable()
 export class MyContactService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(private readonly writes: ClientWrites) {}
 
   async update(actor: Actor, input: UpdateMyContactDto): Promise<MyContactResponse> {
     refuseNulls(input, ['preferredLanguage']);
     const clientId = ownClientId(actor);
     // The one way to write under a client: locked, audited, refused once anonymized.
-    return writeUnderClient(this.audit, actor, clientId, async (manager, client) => {
+    return this.writes.underClient(actor, clientId, ClientFact.Record, async (manager, client) => {
       // Last write wins on these three fields: no If-Match for a person's own phone number.
       if (input.email !== undefined) client.email = input.email;
       if (input.phone !== undefined) client.phone = input.phone;

@@ -1,4 +1,5 @@
-import { ClientTask, findClientInScope, PathwayRecordsService } from '@lib/clients';
+import { ClientTask, findClientInScope } from '@lib/clients';
+import { PathwayRecordsService } from '@lib/pathway-records';
 import { Actor, messageLanguageOf, User } from '@lib/identity';
 import { Clock } from '@lib/kernel';
 import {
@@ -36,10 +37,10 @@ export class MyStatusService {
     const manager = this.dataSource.manager;
     const client = await this.ownClient(actor);
     const language = await messageLanguageOf(this.dataSource.manager, actor.userId);
-    const [{ records, calendar, timeZone }] = await this.pathways.snapshots(manager, [client]);
+    const [{ records, matchCalendar, timeZone }] = await this.pathways.snapshots(manager, [client]);
     const now = this.clock.now();
     const today = civilDateOf(now, timeZone);
-    const result = evaluatePathway(records, calendar, PATHWAY_RULES, now, timeZone);
+    const result = evaluatePathway(records, matchCalendar, PATHWAY_RULES, now, timeZone);
     const recentlyDone = civilDateOf(new Date(now.getTime() - 30 * 86_400_000), timeZone);
     const [tasks, caseManager] = [
       await manager.find(ClientTask, {
@@ -78,7 +79,7 @@ export class MyStatusService {
         score: e.score,
         verified: e.verified,
       })),
-      deadlines: roadEvents(client.id, records, calendar, tasks, language)
+      deadlines: roadEvents(client.id, records, matchCalendar, tasks, language)
         .filter((event) => event.date >= today)
         .map(({ uid: _uid, ...deadline }) => deadline),
       caseManager: caseManager ? { name: caseManager.displayName, email: caseManager.email } : null,
@@ -95,11 +96,11 @@ export class MyStatusService {
     const manager = this.dataSource.manager;
     const client = await this.ownClient(actor);
     const language = await messageLanguageOf(this.dataSource.manager, actor.userId);
-    const [{ records, calendar }] = await this.pathways.snapshots(manager, [client]);
+    const [{ records, matchCalendar }] = await this.pathways.snapshots(manager, [client]);
     const tasks = await manager.find(ClientTask, {
       where: { clientId: client.id, assignedToClient: true, status: 'open' },
     });
-    return { language, events: roadEvents(client.id, records, calendar, tasks, language) };
+    return { language, events: roadEvents(client.id, records, matchCalendar, tasks, language) };
   }
 
   /** The caller's own client record, through their scope (`self`). */
@@ -117,7 +118,7 @@ export interface RoadEvent extends MyDeadline {
 export function roadEvents(
   clientId: string,
   records: PathwayRecords,
-  calendar: readonly MatchSeason[],
+  matchCalendar: readonly MatchSeason[],
   tasks: ReadonlyArray<Pick<ClientTask, 'id' | 'title' | 'dueDate' | 'status'>>,
   language: TextLanguage,
 ): RoadEvent[] {
@@ -141,7 +142,7 @@ export function roadEvents(
       .filter((a) => a.result === 'pending')
       .flatMap((a) =>
         MATCH_EVENT_KEYS.flatMap((key): RoadEvent[] => {
-          const on = seasonDate(calendar, a.season, key);
+          const on = seasonDate(matchCalendar, a.season, key);
           return on
             ? [
                 {

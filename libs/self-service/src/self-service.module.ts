@@ -1,13 +1,14 @@
-import { PathwayRecordsModule } from '@lib/clients';
+import { CaseworkModule } from '@lib/clients';
+import { PathwayRecordsModule } from '@lib/pathway-records';
 import { Module } from '@nestjs/common';
-import { MyCalendarService } from './my-calendar.service';
+import { DeadlineFeedService } from './deadline-feed.service';
 import { MyContactService } from './my-contact.service';
 import { MyStatusService } from './my-status.service';
 
 /** What the IMG sees and does about their own record. */
 @Module({
-  imports: [PathwayRecordsModule],
-  providers: [MyStatusService, MyContactService, MyCalendarService],
-  exports: [MyStatusService, MyContactService, MyCalendarService],
+  imports: [PathwayRecordsModule, CaseworkModule],
+  providers: [MyStatusService, MyContactService, DeadlineFeedService],
+  exports: [MyStatusService, MyContactService, DeadlineFeedService],
 })
 export class SelfServiceModule {}

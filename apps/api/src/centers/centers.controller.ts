@@ -2,7 +2,6 @@ import { CenterPage, CenterResponse, CentersService, CreateCenterDto, UpdateCent
 import { AuditContext } from '@lib/audit';
 import { Role } from '@lib/identity';
 import { PageQuery } from '@lib/kernel';
-import { ReminderOperations } from '@lib/reminders';
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -19,10 +18,7 @@ import { UuidParam } from '../http/validation';
 @ApiBearerAuth()
 @Controller('centers')
 export class CentersController {
-  constructor(
-    private readonly centers: CentersService,
-    private readonly reminders: ReminderOperations,
-  ) {}
+  constructor(private readonly centers: CentersService) {}
 
   @Get()
   @Roles(Role.Admin, Role.Director, Role.CaseManager)
@@ -50,17 +46,11 @@ export class CentersController {
   @Patch(':id')
   @Roles(Role.Admin)
   @ApiOkResponse({ type: CenterResponse })
-  async update(
+  update(
     @RequestAuditContext() context: AuditContext,
     @UuidParam() id: string,
     @Body() body: UpdateCenterDto,
   ): Promise<CenterResponse> {
-    const center = await this.centers.update(context, id, body);
-    // Reminders go out at 09:00 in the center's zone: a new zone moves them, now rather than at the
-    // next daily sweep (which catches up anyway if the queue is unavailable at this moment).
-    if (body.timeZone !== undefined) {
-      await this.reminders.reconcileAfter('a time-zone change');
-    }
-    return center;
+    return this.centers.update(context, id, body);
   }
 }

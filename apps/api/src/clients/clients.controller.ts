@@ -1,6 +1,5 @@
+import { ClientDataRightsService, ClientExport, TimelineItem, TimelineService } from '@lib/case-file';
 import {
-  ClientDataRightsService,
-  ClientExport,
   ClientListQuery,
   ClientPage,
   ClientResponse,
@@ -8,8 +7,6 @@ import {
   CreateClientDto,
   DuplicateCandidate,
   etagOf,
-  TimelineItem,
-  TimelineService,
   TransferClientDto,
   UpdateClientDto,
 } from '@lib/clients';

@@ -1,4 +1,4 @@
-import { CreateExamDto, ExamResponse, PathwayRecordsService, UpdateExamDto } from '@lib/clients';
+import { CreateExamDto, ExamResponse, PathwayRecordsService, UpdateExamDto } from '@lib/pathway-records';
 import { Actor, Role } from '@lib/identity';
 import { ownClientId } from '@lib/self-service';
 import { Body, Controller, Patch, Post } from '@nestjs/common';

@@ -1,12 +1,12 @@
-import { PathwayRecordsModule } from '@lib/clients';
+import { PathwayRecordsModule } from '@lib/pathway-records';
 import { SelfServiceModule } from '@lib/self-service';
 import { Module } from '@nestjs/common';
-import { MyCalendarController } from './my-calendar.controller';
+import { DeadlineFeedController } from './deadline-feed.controller';
 import { MyExamsController } from './my-exams.controller';
 import { MyContactController, MyStatusController } from './my-status.controller';
 
 @Module({
   imports: [SelfServiceModule, PathwayRecordsModule],
-  controllers: [MyStatusController, MyContactController, MyCalendarController, MyExamsController],
+  controllers: [MyStatusController, MyContactController, DeadlineFeedController, MyExamsController],
 })
 export class SelfServiceHttpModule {}

@@ -200,7 +200,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['MyCalendarController_feed'];
+    get: operations['DeadlineFeedController_feed'];
     put?: never;
     post?: never;
     delete?: never;
@@ -682,7 +682,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['MyCalendarController_rotate'];
+    post: operations['DeadlineFeedController_rotate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -696,7 +696,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['MyCalendarController_mine'];
+    get: operations['DeadlineFeedController_mine'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3324,7 +3324,7 @@ export interface operations {
       };
     };
   };
-  MyCalendarController_feed: {
+  DeadlineFeedController_feed: {
     parameters: {
       query?: never;
       header?: never;
@@ -4584,7 +4584,7 @@ export interface operations {
       };
     };
   };
-  MyCalendarController_rotate: {
+  DeadlineFeedController_rotate: {
     parameters: {
       query?: never;
       header?: never;
@@ -4603,7 +4603,7 @@ export interface operations {
       };
     };
   };
-  MyCalendarController_mine: {
+  DeadlineFeedController_mine: {
     parameters: {
       query?: never;
       header?: never;

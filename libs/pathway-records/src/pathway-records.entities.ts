@@ -19,7 +19,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import { Client } from '../client.entity';
+import { Client } from '@lib/clients';
 
 /** One exam: a plan, a booking, or an attempt with its result. */
 @Audited({ type: 'exam', clientIdProperty: 'clientId' })

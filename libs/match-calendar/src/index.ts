@@ -1,4 +1,4 @@
 export * from './match-season.entity';
 export * from './match-season.dto';
 export * from './match-seasons.service';
-export * from './calendar.module';
+export * from './match-calendar.module';

@@ -1,8 +1,7 @@
 import { AuditContext } from '@lib/audit';
-import { MatchSeasonResponse, MatchSeasonsService, UpdateMatchSeasonDto } from '@lib/calendar';
+import { MatchSeasonResponse, MatchSeasonsService, UpdateMatchSeasonDto } from '@lib/match-calendar';
 import { Role } from '@lib/identity';
 import { ValidationFailed } from '@lib/kernel';
-import { ReminderOperations } from '@lib/reminders';
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequestAuditContext, Roles } from '../auth/auth.decorators';
@@ -20,10 +19,7 @@ function inRange(matchYear: number): number {
 @ApiBearerAuth()
 @Controller('match-seasons')
 export class MatchSeasonsController {
-  constructor(
-    private readonly seasons: MatchSeasonsService,
-    private readonly reminders: ReminderOperations,
-  ) {}
+  constructor(private readonly seasons: MatchSeasonsService) {}
 
   @Get()
   @Roles(...STAFF)
@@ -45,15 +41,11 @@ export class MatchSeasonsController {
     type: MatchSeasonResponse,
     description: 'Replaces the season’s events (creating the season if new)',
   })
-  async update(
+  update(
     @RequestAuditContext() context: AuditContext,
     @Param('year', year()) matchYear: number,
     @Body() body: UpdateMatchSeasonDto,
   ): Promise<MatchSeasonResponse> {
-    const season = await this.seasons.update(context, inRange(matchYear), body);
-    // Match dates moved: re-plan every client's reminders now, not at the next daily sweep (which
-    // catches up anyway if the queue is unavailable at this moment).
-    await this.reminders.reconcileAfter('a calendar change');
-    return season;
+    return this.seasons.update(context, inRange(matchYear), body);
   }
 }

@@ -18,7 +18,7 @@ export const FEED_PATH = '/api/v1/calendar';
  * token, or by calendar apps through a secret URL that the IMG can rotate.
  */
 @Injectable()
-export class MyCalendarService {
+export class DeadlineFeedService {
   private readonly publicUrl: string;
 
   constructor(

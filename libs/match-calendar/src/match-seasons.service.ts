@@ -1,4 +1,5 @@
 import { AuditContext, AuditService } from '@lib/audit';
+import { DomainEvents, MatchCalendarChanged } from '@lib/domain-events';
 import { NotFoundError, ValidationFailed } from '@lib/kernel';
 import type { MatchSeason } from '@lib/pathway';
 import { Injectable } from '@nestjs/common';
@@ -13,6 +14,7 @@ export class MatchSeasonsService {
   constructor(
     @InjectRepository(MatchSeasonEntity) private readonly seasons: Repository<MatchSeasonEntity>,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   async list(): Promise<MatchSeasonResponse[]> {
@@ -31,16 +33,18 @@ export class MatchSeasonsService {
     const repeated = keys.filter((key, i) => keys.indexOf(key) !== i);
     if (repeated.length > 0)
       throw new ValidationFailed([{ field: 'events', problems: [`each key once: ${repeated.join(', ')} repeated`] }]);
-    return this.audit.transaction(context, async (manager) => {
-      const season =
+    const season = await this.audit.transaction(context, async (manager) => {
+      const row =
         (await manager.findOneBy(MatchSeasonEntity, { matchYear })) ?? manager.create(MatchSeasonEntity, { matchYear });
-      season.events = input.events.map(({ key, label, at, estimated }) => ({ key, label, at, estimated }));
-      return toMatchSeasonResponse(await manager.save(season));
+      row.events = input.events.map(({ key, label, at, estimated }) => ({ key, label, at, estimated }));
+      return toMatchSeasonResponse(await manager.save(row));
     });
+    this.events.publish(new MatchCalendarChanged(matchYear));
+    return season;
   }
 
   /** The calendar as the pathway engine reads it. */
-  async calendar(manager: EntityManager): Promise<MatchSeason[]> {
+  async matchCalendar(manager: EntityManager): Promise<MatchSeason[]> {
     return (await manager.find(MatchSeasonEntity)).map((s) => ({ matchYear: s.matchYear, events: s.events }));
   }
 }

@@ -1,8 +1,20 @@
-import { AuditService } from '@lib/audit';
-import { MatchSeasonsService } from '@lib/calendar';
-import { Center } from '@lib/centers';
+import { CentersService } from '@lib/centers';
+import {
+  CaseworkService,
+  Client,
+  ClientPathway,
+  ClientWork,
+  ClientWrites,
+  derivedColumnsOf,
+  findClientInScope,
+  rowOfClient,
+  ScopedClient,
+  storeDerivedColumns,
+} from '@lib/clients';
+import { ClientFact } from '@lib/domain-events';
 import { Actor, messageLanguageOf, Role } from '@lib/identity';
-import { AppError, Clock, Page, refuseNulls, todayCivil, ValidationFailed } from '@lib/kernel';
+import { MatchSeasonsService } from '@lib/match-calendar';
+import { Clock, Page, refuseNulls, todayCivil, ValidationFailed } from '@lib/kernel';
 import {
   addDays,
   civilDateOf,
@@ -21,12 +33,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { ClientTask } from '../casework.entities';
-import { Client } from '../client.entity';
-import { findClientInScope, ScopedClient } from '../client-scope';
-import { rowOfClient, writeUnderClient } from '../client-writes';
-import { ClientsError, ClientsErrorCode } from '../clients.errors';
-import { derivedColumnsOf, storeDerivedColumns } from './derived-columns';
+import { PathwayRecordsError, PathwayRecordsErrorCode } from './pathway-records.errors';
 import {
   ClinicalExperienceResponse,
   CreateClinicalExperienceDto,
@@ -64,7 +71,6 @@ interface SnapshotRow {
   credentials: JsonRow | null;
   experiences: JsonRow[];
   applications: JsonRow[];
-  time_zone: string | null;
 }
 
 /**
@@ -80,16 +86,13 @@ function entityFromJson(manager: EntityManager, entity: EntityTarget<ObjectLiter
 const verifyTaskDetails = (examId: string) =>
   `Reported by the client (exam record ${examId}): check it against the score report or confirmation, then mark it verified.`;
 
-/** One client's records as the pathway engine reads them, with the calendar and the center's zone. */
+/** One client's records as the pathway engine reads them, with the Match calendar and the center's zone. */
 export interface PathwaySnapshot {
   client: Client;
   records: PathwayRecords;
-  calendar: MatchSeason[];
+  matchCalendar: MatchSeason[];
   timeZone: string;
 }
-
-/** A write the pathway rules forbid: 422 with the rule's code, sentence and source. */
-export class PathwayRuleRefusal extends AppError {}
 
 /** Per-client pathway lists are short (a handful of exams, experiences, seasons): one page holds them. */
 const whole = <T>(items: T[]): Page<T> => ({ items, nextCursor: null });
@@ -100,24 +103,27 @@ const whole = <T>(items: T[]): Page<T> => ({ items, nextCursor: null });
  * transaction, so the caseload filter never disagrees with the engine.
  */
 @Injectable()
-export class PathwayRecordsService {
+export class PathwayRecordsService implements ClientPathway {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly writes: ClientWrites,
+    private readonly casework: CaseworkService,
+    private readonly centers: CentersService,
     private readonly seasons: MatchSeasonsService,
     private readonly clock: Clock,
   ) {}
 
   /** The engine's result for a client already found in scope. */
   async evaluate(manager: EntityManager, client: Client): Promise<PathwayResult> {
-    const [{ records, calendar, timeZone }] = await this.snapshots(manager, [client]);
-    return evaluatePathway(records, calendar, PATHWAY_RULES, this.clock.now(), timeZone);
+    const [{ records, matchCalendar, timeZone }] = await this.snapshots(manager, [client]);
+    return evaluatePathway(records, matchCalendar, PATHWAY_RULES, this.clock.now(), timeZone);
   }
 
   /**
    * What the engine reads, for clients already found in scope, in the order given: one query for
-   * the records of any number of clients (each client's rows aggregated as JSON) and one for the
-   * calendar. Round trips, not rows, are what a single read and the reminder sweep pay for.
+   * the records of any number of clients (each client's rows aggregated as JSON), one for the
+   * Match calendar and one for the centers' zones. Round trips, not rows, are what a single read
+   * and the reminder sweep pay for.
    */
   async snapshots(manager: EntityManager, clients: readonly Client[]): Promise<PathwaySnapshot[]> {
     const rows = await manager.query<SnapshotRow[]>(
@@ -125,12 +131,12 @@ export class PathwayRecordsService {
               coalesce((SELECT json_agg(e) FROM exam_records e WHERE e.client_id = c.id), '[]') AS exams,
               (SELECT row_to_json(r) FROM credential_records r WHERE r.client_id = c.id) AS credentials,
               coalesce((SELECT json_agg(x) FROM clinical_experiences x WHERE x.client_id = c.id), '[]') AS experiences,
-              coalesce((SELECT json_agg(a) FROM match_applications a WHERE a.client_id = c.id), '[]') AS applications,
-              (SELECT time_zone FROM centers WHERE id = c.center_id) AS time_zone
-         FROM clients c WHERE c.id = ANY($1)`,
+              coalesce((SELECT json_agg(a) FROM match_applications a WHERE a.client_id = c.id), '[]') AS applications
+         FROM unnest($1::uuid[]) AS c(id)`,
       [clients.map((c) => c.id)],
     );
-    const calendar = await this.seasons.calendar(manager);
+    const matchCalendar = await this.seasons.matchCalendar(manager);
+    const zones = await this.centers.timeZones(manager, [...new Set(clients.map((c) => c.centerId))]);
     const byId = new Map(rows.map((row) => [row.id, row]));
     const [exam, credential, experience, application] = [
       ExamRecordEntity,
@@ -155,16 +161,16 @@ export class PathwayRecordsService {
             toApplicationRecord(application(a) as MatchApplicationEntity),
           ),
         },
-        calendar,
-        timeZone: row?.time_zone ?? 'UTC',
+        matchCalendar,
+        timeZone: zones.get(client.centerId) ?? 'UTC',
       };
     });
   }
 
   /** Stores the engine's stage, finding count and the report milestones on the client, from its records as they are now. */
   async refreshStage(manager: EntityManager, client: Client): Promise<Stage> {
-    const [{ records, calendar, timeZone }] = await this.snapshots(manager, [client]);
-    const result = evaluatePathway(records, calendar, PATHWAY_RULES, this.clock.now(), timeZone);
+    const [{ records, matchCalendar, timeZone }] = await this.snapshots(manager, [client]);
+    const result = evaluatePathway(records, matchCalendar, PATHWAY_RULES, this.clock.now(), timeZone);
     await storeDerivedColumns(manager, [derivedColumnsOf(client.id, records, result)]);
     return result.stage;
   }
@@ -208,14 +214,7 @@ export class PathwayRecordsService {
       const exam = await rowOfClient(manager, ExamRecordEntity, 'Exam', client, id);
       exam.verified = true;
       const saved = await manager.save(exam);
-      for (const task of await manager.findBy(ClientTask, {
-        clientId: client.id,
-        details: verifyTaskDetails(id),
-        status: 'open',
-      })) {
-        Object.assign(task, { status: 'done', completedAt: this.clock.now() });
-        await manager.save(task);
-      }
+      await this.casework.completeOpenTasks(manager, client, verifyTaskDetails(id));
       return toExamResponse(saved);
     });
   }
@@ -239,20 +238,13 @@ export class PathwayRecordsService {
 
   /** One open task per reported exam, for the case manager (or, with none, for the center's staff to pick up). */
   private async askToVerify(manager: EntityManager, actor: Actor, client: ScopedClient, exam: ExamRecordEntity) {
-    const details = verifyTaskDetails(exam.id);
-    if (await manager.existsBy(ClientTask, { clientId: client.id, details, status: 'open' })) return;
-    await manager.save(
-      manager.create(ClientTask, {
-        clientId: client.id,
-        title: `Verify the ${EXAM_NAMES[exam.exam]} ${client.firstName} ${client.lastName} reported`,
-        details,
-        dueDate: addDays(todayCivil(this.clock.now()), 3),
-        assigneeUserId: client.caseManagerId,
-        assignedToClient: false,
-        status: 'open',
-        createdBy: actor.userId,
-      }),
-    );
+    await this.casework.openTaskOnce(manager, client, {
+      title: `Verify the ${EXAM_NAMES[exam.exam]} ${client.firstName} ${client.lastName} reported`,
+      details: verifyTaskDetails(exam.id),
+      dueDate: addDays(todayCivil(this.clock.now()), 3),
+      assigneeUserId: client.caseManagerId,
+      createdBy: actor.userId,
+    });
   }
 
   async deleteExam(actor: Actor, clientId: string, id: string): Promise<void> {
@@ -349,9 +341,9 @@ export class PathwayRecordsService {
   ): Promise<MatchApplicationResponse> {
     return this.write(actor, clientId, async (manager, client) => {
       if (await manager.existsBy(MatchApplicationEntity, { clientId: client.id, season: input.season })) {
-        throw new ClientsError(
+        throw new PathwayRecordsError(
           'conflict',
-          ClientsErrorCode.SeasonTaken,
+          PathwayRecordsErrorCode.SeasonTaken,
           `The client already has an application for the ${input.season} Match: update it`,
         );
       }
@@ -388,12 +380,8 @@ export class PathwayRecordsService {
 
   // ---- mechanics ----
 
-  private write<T>(
-    actor: Actor,
-    clientId: string,
-    work: (manager: EntityManager, client: ScopedClient) => Promise<T>,
-  ): Promise<T> {
-    return writeUnderClient(this.audit, actor, clientId, work, async (manager, client) => {
+  private write<T>(actor: Actor, clientId: string, work: ClientWork<T>): Promise<T> {
+    return this.writes.underClient(actor, clientId, ClientFact.PathwayRecords, work, async (manager, client) => {
       await this.refreshStage(manager, client);
     });
   }
@@ -407,13 +395,13 @@ export class PathwayRecordsService {
     languageOfReader: () => Promise<TextLanguage>,
   ): Promise<void> {
     const existing = (await manager.find(ExamRecordEntity, { where: { clientId: client.id } })).map(toExamRecord);
-    const today = civilDateOf(this.clock.now(), (await manager.findOneBy(Center, { id: client.centerId }))?.timeZone);
+    const today = civilDateOf(this.clock.now(), await this.centers.timeZoneOf(manager, client.centerId));
     const found = refusalsForExamWrite(existing, toExamRecord(exam), PATHWAY_RULES, today);
     if (found.length > 0) {
       const language = await languageOfReader();
       const refusals = found.map((finding) => ({ ...finding, message: findingText(finding, language, today) }));
       const [first] = refusals;
-      throw new PathwayRuleRefusal('unprocessable', first.code, first.message, {
+      throw new PathwayRecordsError('unprocessable', first.code, first.message, {
         rule: first.rule,
         refusals: refusals.map(({ code, message, rule, date }) => ({ code, message, rule, date })),
       });
@@ -449,12 +437,17 @@ function applyExam(exam: ExamRecordEntity, input: UpdateExamDto & { exam?: Creat
   }
   if (problems.length > 0) throw new ValidationFailed(problems);
   if (exam.exam === 'OET_MEDICINE' && exam.score !== null && exam.score !== undefined) {
-    throw new ClientsError('invalid', ClientsErrorCode.RequiredField, 'OET Medicine has sub-scores, not a score', {
-      fields: [{ field: 'score', problems: ['OET Medicine has sub-scores (oetScores), not a score'] }],
-    });
+    throw new PathwayRecordsError(
+      'invalid',
+      PathwayRecordsErrorCode.InvalidField,
+      'OET Medicine has sub-scores, not a score',
+      {
+        fields: [{ field: 'score', problems: ['OET Medicine has sub-scores (oetScores), not a score'] }],
+      },
+    );
   }
   if (exam.exam !== 'OET_MEDICINE' && exam.oetListening != null) {
-    throw new ClientsError('invalid', ClientsErrorCode.RequiredField, 'Only OET Medicine has sub-scores', {
+    throw new PathwayRecordsError('invalid', PathwayRecordsErrorCode.InvalidField, 'Only OET Medicine has sub-scores', {
       fields: [{ field: 'oetScores', problems: ['oetScores are for OET Medicine only'] }],
     });
   }
@@ -472,7 +465,7 @@ function checkResidency(application: MatchApplicationEntity): MatchApplicationEn
 
 function checkDates(experience: ClinicalExperienceEntity): ClinicalExperienceEntity {
   if (experience.startDate && experience.endDate && experience.endDate < experience.startDate) {
-    throw new ClientsError('invalid', ClientsErrorCode.RequiredField, 'endDate is before startDate', {
+    throw new PathwayRecordsError('invalid', PathwayRecordsErrorCode.InvalidField, 'endDate is before startDate', {
       fields: [{ field: 'endDate', problems: ['endDate must not be before startDate'] }],
     });
   }

@@ -1,5 +1,5 @@
 import { Actor, Role } from '@lib/identity';
-import { MyCalendarService } from '@lib/self-service';
+import { DeadlineFeedService } from '@lib/self-service';
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -24,8 +24,8 @@ function sendCalendar(reply: FastifyReply, ics: string): string {
 
 @ApiTags('me')
 @Controller()
-export class MyCalendarController {
-  constructor(private readonly calendar: MyCalendarService) {}
+export class DeadlineFeedController {
+  constructor(private readonly calendar: DeadlineFeedService) {}
 
   /** The IMG's deadlines as iCalendar, with their bearer token. */
   @Get('me/calendar.ics')

@@ -5,31 +5,39 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ClientResponse } from './client.dto';
-import { toClientResponse } from './client.mapper';
-import { findClientInScope } from './client-scope';
-import { ClientsError, ClientsErrorCode } from './clients.errors';
-import { ClientNote, ClientReferral, ClientTask, DeliveredService } from './casework.entities';
-import { NoteResponse, ReferralResponse, ServiceResponse, TaskResponse } from './casework.dto';
-import { toNoteResponse, toReferralResponse, toServiceResponse, toTaskResponse } from './casework.mapper';
 import {
-  ClinicalExperienceResponse,
-  CredentialsResponse,
-  ExamResponse,
-  MatchApplicationResponse,
-} from './pathway/pathway-records.dto';
+  ClientNote,
+  ClientReferral,
+  ClientResponse,
+  ClientsError,
+  ClientsErrorCode,
+  ClientTask,
+  DeliveredService,
+  findClientInScope,
+  NoteResponse,
+  ReferralResponse,
+  ServiceResponse,
+  TaskResponse,
+  toClientResponse,
+  toNoteResponse,
+  toReferralResponse,
+  toServiceResponse,
+  toTaskResponse,
+} from '@lib/clients';
 import {
   ClinicalExperienceEntity,
+  ClinicalExperienceResponse,
   CredentialRecordEntity,
+  CredentialsResponse,
   ExamRecordEntity,
+  ExamResponse,
   MatchApplicationEntity,
-} from './pathway/pathway-records.entities';
-import {
+  MatchApplicationResponse,
   toClinicalExperienceResponse,
   toCredentialsResponse,
   toExamResponse,
   toMatchApplicationResponse,
-} from './pathway/pathway-records.mapper';
+} from '@lib/pathway-records';
 
 export class ExportedAccount {
   @ApiProperty() email: string;

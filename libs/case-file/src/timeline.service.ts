@@ -4,7 +4,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { findClientInScope } from './client-scope';
+import { findClientInScope } from '@lib/clients';
 
 export const TIMELINE_KINDS = [
   'intake',

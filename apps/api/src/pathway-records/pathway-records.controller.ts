@@ -14,7 +14,7 @@ import {
   UpdateClinicalExperienceDto,
   UpdateExamDto,
   UpdateMatchApplicationDto,
-} from '@lib/clients';
+} from '@lib/pathway-records';
 import { Actor, Role } from '@lib/identity';
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import {

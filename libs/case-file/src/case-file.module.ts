@@ -1,0 +1,13 @@
+import { CaseworkModule } from '@lib/clients';
+import { IdentityModule } from '@lib/identity';
+import { Module } from '@nestjs/common';
+import { ClientDataRightsService } from './client-data-rights.service';
+import { TimelineService } from './timeline.service';
+
+/** One client's whole case, read across the libraries that hold it: the timeline, export and anonymization. */
+@Module({
+  imports: [CaseworkModule, IdentityModule],
+  providers: [ClientDataRightsService, TimelineService],
+  exports: [ClientDataRightsService, TimelineService],
+})
+export class CaseFileModule {}

@@ -1,0 +1,3 @@
+export * from './domain-events';
+export * from './domain-events.service';
+export * from './domain-events.module';

@@ -1,0 +1,6 @@
+export * from './pathway-records.entities';
+export * from './pathway-records.dto';
+export * from './pathway-records.errors';
+export * from './pathway-records.mapper';
+export * from './pathway-records.service';
+export * from './pathway-records.module';

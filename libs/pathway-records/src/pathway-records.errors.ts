@@ -1,0 +1,23 @@
+import { AppError } from '@lib/kernel';
+import type { FindingCode } from '@lib/pathway';
+
+export enum PathwayRecordsErrorCode {
+  SeasonTaken = 'APPLICATION_EXISTS_FOR_SEASON',
+  /** A field the record's kind does not take, or dates in the wrong order (a 400 naming the field). */
+  InvalidField = 'REQUIRED_FIELD',
+}
+
+/**
+ * What the pathway records refuse: their own codes, or, for a write the pathway rules forbid (422),
+ * the engine's finding code with the rule's sentence and source in `details`.
+ */
+export class PathwayRecordsError extends AppError {
+  constructor(
+    kind: ConstructorParameters<typeof AppError>[0],
+    code: PathwayRecordsErrorCode | FindingCode,
+    message: string,
+    details?: Record<string, unknown>,
+  ) {
+    super(kind, code, message, details);
+  }
+}
