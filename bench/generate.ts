@@ -79,6 +79,7 @@ async function refreshStages(data: DataSource): Promise<void> {
     undefined as never,
     undefined as never,
     centers,
+    undefined as never,
     seasons,
     new SystemClock(),
   );

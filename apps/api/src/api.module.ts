@@ -1,4 +1,5 @@
 import { AuditModule } from '@lib/audit';
+import { ClientLanguagesModule } from '@lib/clients';
 import { DatabaseModule } from '@lib/database';
 import { DomainEventsModule } from '@lib/domain-events';
 import { KernelModule, RequiredSetting } from '@lib/kernel';
@@ -41,8 +42,10 @@ export class ApiModule {
         AuditModule,
         DomainEventsModule,
         QueueModule,
-        // Global: it answers the clients library's ClientPathway port.
+        // Global, each answering a port of a library below it: the client record's pathway verdict
+        // (asked by @lib/clients), the client record's language (asked by @lib/identity).
         PathwayRecordsModule,
+        ClientLanguagesModule,
         AuthHttpModule,
         HealthModule,
         MetricsModule,

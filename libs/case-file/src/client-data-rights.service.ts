@@ -1,5 +1,6 @@
 import { AuditEntryView, AuditService, toAuditEntryView, AuditEntry } from '@lib/audit';
 import { Actor, auditContextOf, AuthService, Role, User } from '@lib/identity';
+import { ClientFact, ClientFactsChanged, DomainEvents } from '@lib/domain-events';
 import { Clock } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
@@ -77,6 +78,7 @@ export class ClientDataRightsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -143,7 +145,7 @@ export class ClientDataRightsService {
     if (actor.role !== Role.Admin)
       throw new ClientsError('forbidden', ClientsErrorCode.AdminOnly, 'Only an admin may anonymize a client');
     const context = auditContextOf(actor);
-    return this.audit.transaction(context, async (manager) => {
+    const anonymized = await this.audit.transaction(context, async (manager) => {
       const client = await findClientInScope(manager, actor.scope, clientId, { lock: true });
       if (client.anonymizedAt)
         throw new ClientsError('conflict', ClientsErrorCode.AlreadyAnonymized, 'This client is already anonymized');
@@ -204,5 +206,7 @@ export class ClientDataRightsService {
       });
       return toClientResponse(saved, actor.role);
     });
+    this.events.publish(new ClientFactsChanged(anonymized.id, ClientFact.Record));
+    return anonymized;
   }
 }

@@ -84,6 +84,17 @@ export class CentersService {
     return new Map(rows.map((c) => [c.id, c.timeZone]));
   }
 
+  async exists(manager: EntityManager, id: string): Promise<boolean> {
+    return manager.existsBy(Center, { id });
+  }
+
+  /** The names of these centers, by id. */
+  async names(manager: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.find(Center, { select: { id: true, name: true }, where: { id: In([...ids]) } });
+    return new Map(rows.map((c) => [c.id, c.name]));
+  }
+
   async timeZoneOf(manager: EntityManager, id: string): Promise<string | undefined> {
     return (await this.timeZones(manager, [id])).get(id);
   }

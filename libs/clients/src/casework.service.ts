@@ -1,10 +1,10 @@
 import { ClientFact } from '@lib/domain-events';
-import { Actor, Role, User } from '@lib/identity';
+import { Actor, Role, UserDirectory } from '@lib/identity';
 import { Clock, decodeCursor, Page, PageQuery, refuseNulls, todayCivil, toPage, ValidationFailed } from '@lib/kernel';
-import { PartnerProgram } from '@lib/programs';
+import { PartnerProgramsService } from '@lib/programs';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, MoreThanOrEqual, ObjectLiteral } from 'typeorm';
 import { clientsInScope, findClientInScope, ScopedClient } from './client-scope';
 import { ClientWork, ClientWrites, rowOfClient } from './client-writes';
 import { ClientsError, ClientsErrorCode } from './clients.errors';
@@ -25,6 +25,13 @@ import {
   UpdateTaskDto,
 } from './casework.dto';
 import { toNoteResponse, toReferralResponse, toServiceResponse, toTaskResponse } from './casework.mapper';
+
+/** What the reminder rules read of a client's casework. */
+export interface CaseworkFacts {
+  /** The newest note's contact date, if any. */
+  lastContact: string | null;
+  tasks: Array<Pick<ClientTask, 'id' | 'title' | 'dueDate' | 'status' | 'assignedToClient' | 'assigneeUserId'>>;
+}
 
 /** How each sub-resource is listed: by a civil date (then id), with keyset pagination. */
 interface Listing<E extends ObjectLiteral> {
@@ -83,6 +90,8 @@ export class CaseworkService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writes: ClientWrites,
+    private readonly directory: UserDirectory,
+    private readonly programs: PartnerProgramsService,
     private readonly clock: Clock,
   ) {}
 
@@ -234,7 +243,7 @@ export class CaseworkService {
           'The client has not consented to sharing data with partner programs: record the consent first',
         );
       }
-      if (!(await manager.existsBy(PartnerProgram, { id: input.programId }))) {
+      if (!(await this.programs.exists(manager, input.programId))) {
         throw new ClientsError(
           'unprocessable',
           ClientsErrorCode.UnknownProgram,
@@ -301,6 +310,40 @@ export class CaseworkService {
     }
   }
 
+  /**
+   * What the reminder rules read of the casework, for many clients in one query: the last contact
+   * (newest note) and the open tasks with a due date.
+   */
+  async reminderFacts(manager: EntityManager, clientIds: readonly string[]): Promise<Map<string, CaseworkFacts>> {
+    const rows = await manager.query<Array<{ id: string; last_contact: string | null; tasks: CaseworkFacts['tasks'] }>>(
+      `SELECT c.id,
+              (SELECT max(n.contact_date)::text FROM client_notes n WHERE n.client_id = c.id) AS last_contact,
+              coalesce((SELECT json_agg(json_build_object(
+                          'id', t.id, 'title', t.title, 'dueDate', t.due_date, 'status', t.status,
+                          'assignedToClient', t.assigned_to_client, 'assigneeUserId', t.assignee_user_id))
+                          FROM client_tasks t WHERE t.client_id = c.id AND t.status = 'open' AND t.due_date IS NOT NULL),
+                       '[]') AS tasks
+         FROM unnest($1::uuid[]) AS c(id)`,
+      [clientIds],
+    );
+    return new Map(rows.map((row) => [row.id, { lastContact: row.last_contact, tasks: row.tasks }]));
+  }
+
+  /**
+   * The tasks a client is asked to do, for their own pages: the open ones, and (given `doneSince`)
+   * the ones done since then. Next due first.
+   */
+  async tasksOfClient(manager: EntityManager, client: ScopedClient, doneSince?: Date): Promise<ClientTask[]> {
+    const mine = { clientId: client.id, assignedToClient: true };
+    return manager.find(ClientTask, {
+      where: [
+        { ...mine, status: 'open' },
+        ...(doneSince ? [{ ...mine, status: 'done' as const, completedAt: MoreThanOrEqual(doneSince) }] : []),
+      ],
+      order: { dueDate: { direction: 'ASC', nulls: 'LAST' }, createdAt: 'ASC' },
+    });
+  }
+
   // ---- shared mechanics ----
 
   private async list<E extends ObjectLiteral & { id: string }, R>(
@@ -355,11 +398,7 @@ export class CaseworkService {
     if (input.assignedToClient) task.assigneeUserId = null;
     if (input.assigneeUserId) {
       task.assignedToClient = false;
-      const assignee = await manager.findOneBy(User, { id: input.assigneeUserId, active: true });
-      const staffOfCenter =
-        assignee &&
-        (assignee.role === Role.Admin || (assignee.role !== Role.Client && assignee.centerId === client.centerId));
-      if (!staffOfCenter) {
+      if (!(await this.directory.isActiveStaffOf(manager, input.assigneeUserId, client.centerId))) {
         throw new ClientsError(
           'unprocessable',
           ClientsErrorCode.UnknownAssignee,

@@ -1,4 +1,6 @@
-import { IdentityModule } from '@lib/identity';
+import { CentersModule } from '@lib/centers';
+import { IdentityModule, UserDirectoryModule } from '@lib/identity';
+import { ProgramsModule } from '@lib/programs';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseworkService } from './casework.service';
@@ -15,7 +17,7 @@ export const CLIENTS_ENTITIES = [Client, ClientNote, DeliveredService, ClientTas
  * `@lib/identity`: what the pathway records (and so the worker's reminder planner) build on.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(CLIENTS_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(CLIENTS_ENTITIES), UserDirectoryModule, ProgramsModule],
   providers: [ClientWrites, CaseworkService],
   exports: [ClientWrites, CaseworkService],
 })
@@ -27,7 +29,7 @@ export class CaseworkModule {}
  * imports both).
  */
 @Module({
-  imports: [CaseworkModule, IdentityModule],
+  imports: [CaseworkModule, IdentityModule, CentersModule],
   providers: [ClientsService],
   exports: [ClientsService, CaseworkModule],
 })

@@ -1,7 +1,7 @@
 import { AuditService } from '@lib/audit';
-import { Center } from '@lib/centers';
+import { CentersService } from '@lib/centers';
 import { ClientFact, ClientFactsChanged, DomainEvents } from '@lib/domain-events';
-import { Actor, auditContextOf, AuthService, Role, toUserResponse, User, UserResponse } from '@lib/identity';
+import { Actor, auditContextOf, Role, UserDirectory, UserResponse, UsersService } from '@lib/identity';
 import { Clock, decodeCursor, foldedContains, Page, refuseNulls, todayCivil, toPage } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -39,7 +39,9 @@ export class ClientsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly auth: AuthService,
+    private readonly users: UsersService,
+    private readonly directory: UserDirectory,
+    private readonly centers: CentersService,
     private readonly pathway: ClientPathway,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
@@ -61,7 +63,7 @@ export class ClientsService {
     }
     const { centerId: _c, confirmNotDuplicate, ...fields } = input;
     return this.told(actor, ClientFact.Record, async (manager) => {
-      if (!(await manager.existsBy(Center, { id: centerId }))) {
+      if (!(await this.centers.exists(manager, centerId))) {
         throw new ClientsError('unprocessable', ClientsErrorCode.UnknownCenter, `Center ${centerId} does not exist`);
       }
       if (fields.caseManagerId) await this.assertCaseManagerOf(manager, fields.caseManagerId, centerId);
@@ -209,7 +211,7 @@ export class ClientsService {
       if (client.centerId === input.centerId) {
         throw new ClientsError('unprocessable', ClientsErrorCode.SameCenter, 'The client is already at that center');
       }
-      if (!(await manager.existsBy(Center, { id: input.centerId }))) {
+      if (!(await this.centers.exists(manager, input.centerId))) {
         throw new ClientsError(
           'unprocessable',
           ClientsErrorCode.UnknownCenter,
@@ -251,30 +253,11 @@ export class ClientsService {
           ClientsErrorCode.AlreadyAnonymized,
           'An anonymized client cannot have an account',
         );
-      if (await manager.existsBy(User, { clientId: client.id })) {
-        throw new ClientsError('conflict', ClientsErrorCode.AccountExists, 'This client already has an account');
-      }
-      if (await manager.existsBy(User, { email: client.email })) {
-        throw new ClientsError(
-          'conflict',
-          ClientsErrorCode.EmailTaken,
-          `${client.email} already belongs to another account`,
-        );
-      }
-      const user = await manager.save(
-        manager.create(User, {
-          email: client.email,
-          displayName: `${client.firstName} ${client.lastName}`,
-          role: Role.Client,
-          centerId: null,
-          clientId: client.id,
-          passwordHash: null,
-          active: true,
-        }),
-      );
-      const inviter = await manager.findOneByOrFail(User, { id: actor.userId });
-      await this.auth.sendInvitation(manager, user, inviter.displayName);
-      return toUserResponse(user, this.clock.now());
+      return this.users.inviteClientAccount(manager, actor, {
+        clientId: client.id,
+        email: client.email,
+        displayName: `${client.firstName} ${client.lastName}`,
+      });
     });
     // The client now has an account: their own reminders start.
     this.events.publish(new ClientFactsChanged(account.clientId ?? id, ClientFact.Account));
@@ -293,8 +276,7 @@ export class ClientsService {
   }
 
   private async assertCaseManagerOf(manager: EntityManager, userId: string, centerId: string): Promise<void> {
-    const ok = await manager.existsBy(User, { id: userId, role: Role.CaseManager, centerId, active: true });
-    if (!ok) {
+    if (!(await this.directory.isActiveCaseManagerOf(manager, userId, centerId))) {
       throw new ClientsError(
         'unprocessable',
         ClientsErrorCode.NotACaseManager,
@@ -326,23 +308,23 @@ export class ClientsService {
     last: string,
     dob: string | null,
   ): Promise<DuplicateCandidate[]> {
-    const rows: Array<{ id: string; center_id: string; center_name: string; by_email: boolean; by_identity: boolean }> =
-      await manager.query(
-        `SELECT c.id, c.center_id, ce.name AS center_name,
+    const rows: Array<{ id: string; center_id: string; by_email: boolean; by_identity: boolean }> = await manager.query(
+      `SELECT c.id, c.center_id,
               coalesce(c.email = $1, false) AS by_email,
               coalesce(search_fold(c.first_name) = search_fold($2) AND search_fold(c.last_name) = search_fold($3)
                        AND c.date_of_birth = $4::date, false) AS by_identity
-         FROM clients c JOIN centers ce ON ce.id = c.center_id
+         FROM clients c
         WHERE c.anonymized_at IS NULL
           AND (c.email = $1 OR (search_fold(c.first_name) = search_fold($2) AND search_fold(c.last_name) = search_fold($3)
                                 AND c.date_of_birth = $4::date))
         ORDER BY c.created_at LIMIT 10`,
-        [email, first, last, dob],
-      );
+      [email, first, last, dob],
+    );
+    const centerNames = await this.centers.names(manager, [...new Set(rows.map((row) => row.center_id))]);
     return rows.map((row) => ({
       id: row.id,
       centerId: row.center_id,
-      centerName: row.center_name,
+      centerName: centerNames.get(row.center_id) ?? '',
       matchedOn: [row.by_email ? 'email' : null, row.by_identity ? 'name_and_date_of_birth' : null].filter(
         (m): m is string => m !== null,
       ),

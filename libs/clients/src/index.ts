@@ -13,3 +13,5 @@ export * from './clients.service';
 export * from './casework.service';
 export * from './derived-columns';
 export * from './clients.module';
+export * from './client-languages';
+export * from './client-system-reads';

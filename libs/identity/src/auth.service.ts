@@ -8,7 +8,9 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { invitationEmail, resetEmail } from './account-emails';
-import { messageLanguageOf } from './message-language';
+import { UserDirectory } from './user-directory';
+import { Role } from './role';
+import { Actor, auditContextOf } from './access-scope';
 import { invalidCredentials, invalidToken, IdentityError, IdentityErrorCode } from './identity.errors';
 import { OneTimeToken, OneTimeTokenPurpose } from './one-time-token.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -43,6 +45,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly jwt: JwtService,
     private readonly mail: OutgoingMail,
+    private readonly directory: UserDirectory,
     private readonly clock: Clock,
     config: ConfigService<Environment, true>,
   ) {
@@ -150,7 +153,7 @@ export class AuthService {
    */
   async sendInvitation(manager: EntityManager, user: User, invitedBy: string): Promise<void> {
     const token = await this.issueOneTimeToken(manager, user.id, 'invite', INVITE_HOURS);
-    const language = await messageLanguageOf(manager, user.id);
+    const language = await this.directory.languageFor(manager, user);
     const link = `${this.publicUrl}/accept-invite?token=${token}&lang=${language}`;
     await this.mail.send({
       to: user.email,
@@ -178,10 +181,28 @@ export class AuthService {
         entityType: 'user',
         entityId: user.id,
       });
-      const language = await messageLanguageOf(manager, user.id);
+      const language = await this.directory.languageFor(manager, user);
       const link = `${this.publicUrl}/reset-password?token=${token}&lang=${language}`;
       await this.mail.send({ to: user.email, ...resetEmail(language, { name: user.displayName, link }) });
     });
+  }
+
+  /** The active IMG account whose deadline-feed URL carries this secret; null for an unknown or rotated one. */
+  async feedAccount(token: string): Promise<User | null> {
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+    const user = await this.dataSource.manager.findOneBy(User, { calendarTokenHash: tokenHash(token), active: true });
+    return user?.role === Role.Client ? user : null;
+  }
+
+  /** A new secret for the caller's deadline-feed URL (the old one stops working); returned once, kept hashed. */
+  async rotateFeedSecret(actor: Actor): Promise<string> {
+    const token = newOpaqueToken();
+    await this.audit.transaction(auditContextOf(actor), async (manager) => {
+      const user = await manager.findOneByOrFail(User, { id: actor.userId });
+      user.calendarTokenHash = tokenHash(token);
+      await manager.save(user);
+    });
+    return token;
   }
 
   /** Ends every session of a user (deactivation, role change, password reset). */

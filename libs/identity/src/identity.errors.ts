@@ -10,6 +10,7 @@ export enum IdentityErrorCode {
   CenterNotAllowed = 'CENTER_NOT_ALLOWED',
   UnknownCenter = 'UNKNOWN_CENTER',
   SelfLockout = 'SELF_LOCKOUT',
+  AccountExists = 'ACCOUNT_EXISTS',
 }
 
 export class IdentityError extends AppError {

@@ -1,14 +1,14 @@
 import { createSecretKey, KeyObject } from 'node:crypto';
 import { Environment } from '@lib/kernel';
+import { CentersModule } from '@lib/centers';
 import { MailModule } from '@lib/mail';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ACCESS_TOKEN_SECONDS, AuthService } from './auth.service';
-import { OneTimeToken } from './one-time-token.entity';
-import { RefreshToken } from './refresh-token.entity';
-import { User } from './user.entity';
+import { IDENTITY_ENTITIES, UserDirectoryModule } from './user-directory';
+import { PreferencesService } from './preferences.service';
 import { UsersService } from './users.service';
 
 export const JWT_ISSUER = 'img-pathways';
@@ -30,12 +30,11 @@ export function jwtVerificationKey(config: ConfigService<Environment, true>): Ke
   return createSecretKey(Buffer.from(jwtSecretOf(config), 'utf8'));
 }
 
-/** The accounts' tables: what the app's DataSource registers from this library. */
-export const IDENTITY_ENTITIES = [User, RefreshToken, OneTimeToken];
-
 @Module({
   imports: [
     TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+    UserDirectoryModule,
+    CentersModule,
     MailModule,
     JwtModule.registerAsync({
       inject: [ConfigService],
@@ -52,7 +51,7 @@ export const IDENTITY_ENTITIES = [User, RefreshToken, OneTimeToken];
       }),
     }),
   ],
-  providers: [AuthService, UsersService],
-  exports: [AuthService, UsersService, JwtModule],
+  providers: [AuthService, UsersService, PreferencesService],
+  exports: [AuthService, UsersService, PreferencesService, JwtModule, UserDirectoryModule],
 })
 export class IdentityModule {}

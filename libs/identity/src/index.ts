@@ -10,4 +10,6 @@ export * from './message-language';
 export * from './account-emails';
 export * from './auth.service';
 export * from './users.service';
+export * from './user-directory';
+export * from './preferences.service';
 export * from './identity.module';

@@ -1,5 +1,3 @@
-import { EntityManager } from 'typeorm';
-
 /** The languages the system writes to people in (account e-mails, reminders, their status). */
 export const MESSAGE_LANGUAGES = ['en', 'es'] as const;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
@@ -19,13 +17,4 @@ export function readerLanguage(
   clientPreferredLanguage: string | null | undefined,
 ): MessageLanguage {
   return chosen ?? languageOf(clientPreferredLanguage);
-}
-
-/** `readerLanguage` of a user, read from the database (their preference, their client record). */
-export async function messageLanguageOf(manager: EntityManager, userId: string): Promise<MessageLanguage> {
-  const [row] = (await manager.query(
-    `SELECT u.language, c.preferred_language FROM users u LEFT JOIN clients c ON c.id = u.client_id WHERE u.id = $1`,
-    [userId],
-  )) as { language: MessageLanguage | null; preferred_language: string | null }[];
-  return readerLanguage(row?.language ?? null, row?.preferred_language);
 }

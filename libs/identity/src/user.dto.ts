@@ -2,6 +2,7 @@ import { PageOf, PageQuery, SearchText } from '@lib/kernel';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { MESSAGE_LANGUAGES, MessageLanguage } from './message-language';
 import { Role } from './role';
 import { User } from './user.entity';
 
@@ -169,4 +170,20 @@ export class UserListQuery extends PageQuery {
 
   @SearchText('lee')
   q?: string;
+}
+
+/** A person's own preferences: the language written to them, and how reminders reach them. */
+export class PreferencesResponse {
+  @ApiProperty({ enum: MESSAGE_LANGUAGES, description: 'Language of reminders and messages' })
+  language: MessageLanguage;
+  @ApiProperty({ description: 'Reminders by e-mail' }) emailReminders: boolean;
+  @ApiProperty({ description: 'Reminders in the app' }) inAppReminders: boolean;
+}
+export class UpdatePreferencesDto {
+  @ApiPropertyOptional({ enum: MESSAGE_LANGUAGES })
+  @IsOptional()
+  @IsIn(MESSAGE_LANGUAGES, { message: `language must be one of ${MESSAGE_LANGUAGES.join(', ')}` })
+  language?: MessageLanguage;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() emailReminders?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() inAppReminders?: boolean;
 }

@@ -1,5 +1,6 @@
 import { AuditService } from '@lib/audit';
-import { Center } from '@lib/centers';
+import { CentersService } from '@lib/centers';
+import { ClientFact, ClientFactsChanged, DomainEvents } from '@lib/domain-events';
 import { Clock, decodeCursor, foldedContains, NotFoundError, Page, toPage } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -18,6 +19,8 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
+    private readonly centers: CentersService,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -98,9 +101,44 @@ export class UsersService {
     });
   }
 
+  /**
+   * The IMG's own account (role `client`, one per client), invited by e-mail, inside the caller's
+   * write on the client record (which checked the caller may reach the client).
+   */
+  async inviteClientAccount(
+    manager: EntityManager,
+    actor: Actor,
+    client: { clientId: string; email: string; displayName: string },
+  ): Promise<UserResponse> {
+    if (await manager.existsBy(User, { clientId: client.clientId })) {
+      throw new IdentityError('conflict', IdentityErrorCode.AccountExists, 'This client already has an account');
+    }
+    if (await manager.existsBy(User, { email: client.email })) {
+      throw new IdentityError(
+        'conflict',
+        IdentityErrorCode.EmailTaken,
+        `${client.email} already belongs to another account`,
+      );
+    }
+    const user = await manager.save(
+      manager.create(User, {
+        email: client.email,
+        displayName: client.displayName,
+        role: Role.Client,
+        centerId: null,
+        clientId: client.clientId,
+        passwordHash: null,
+        active: true,
+      }),
+    );
+    const inviter = await manager.findOneByOrFail(User, { id: actor.userId });
+    await this.auth.sendInvitation(manager, user, inviter.displayName);
+    return toUserResponse(user, this.clock.now());
+  }
+
   /** Admin only: rename, change role or center, deactivate. A change of role, center or activity ends the user's sessions. */
   async update(actor: Actor, id: string, input: UpdateUserDto): Promise<UserResponse> {
-    return this.audit.transaction(auditContextOf(actor), async (manager) => {
+    const updated = await this.audit.transaction(auditContextOf(actor), async (manager) => {
       const user = await this.findScoped(manager, actor.scope, id, true);
       if (user.role === Role.Client && (input.role !== undefined || input.centerId !== undefined)) {
         throw new IdentityError(
@@ -126,6 +164,9 @@ export class UsersService {
       if (cutsSessions) await this.auth.revokeAllSessions(manager, user.id);
       return toUserResponse(saved, this.clock.now());
     });
+    // An IMG's account deactivated or back: whether they get their own reminders changed.
+    if (updated.clientId) this.events.publish(new ClientFactsChanged(updated.clientId, ClientFact.Account));
+    return updated;
   }
 
   private scoped(scope: AccessScope, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<User> {
@@ -170,7 +211,7 @@ export class UsersService {
         },
       );
     }
-    if (centerId && !(await manager.existsBy(Center, { id: centerId }))) {
+    if (centerId && !(await this.centers.exists(manager, centerId))) {
       throw new IdentityError('unprocessable', IdentityErrorCode.UnknownCenter, `Center ${centerId} does not exist`);
     }
   }

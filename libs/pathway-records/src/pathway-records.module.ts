@@ -1,5 +1,6 @@
 import { CentersModule } from '@lib/centers';
 import { CaseworkModule, ClientPathway } from '@lib/clients';
+import { UserDirectoryModule } from '@lib/identity';
 import { MatchCalendarModule } from '@lib/match-calendar';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -26,7 +27,13 @@ export const PATHWAY_RECORDS_ENTITIES = [
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature(PATHWAY_RECORDS_ENTITIES), CaseworkModule, CentersModule, MatchCalendarModule],
+  imports: [
+    TypeOrmModule.forFeature(PATHWAY_RECORDS_ENTITIES),
+    CaseworkModule,
+    CentersModule,
+    UserDirectoryModule,
+    MatchCalendarModule,
+  ],
   providers: [PathwayRecordsService, { provide: ClientPathway, useExisting: PathwayRecordsService }],
   exports: [PathwayRecordsService, ClientPathway, MatchCalendarModule],
 })

@@ -12,7 +12,7 @@ import {
   storeDerivedColumns,
 } from '@lib/clients';
 import { ClientFact } from '@lib/domain-events';
-import { Actor, messageLanguageOf, Role } from '@lib/identity';
+import { Actor, Role, UserDirectory } from '@lib/identity';
 import { MatchSeasonsService } from '@lib/match-calendar';
 import { Clock, Page, refuseNulls, todayCivil, ValidationFailed } from '@lib/kernel';
 import {
@@ -109,6 +109,7 @@ export class PathwayRecordsService implements ClientPathway {
     private readonly writes: ClientWrites,
     private readonly casework: CaseworkService,
     private readonly centers: CentersService,
+    private readonly directory: UserDirectory,
     private readonly seasons: MatchSeasonsService,
     private readonly clock: Clock,
   ) {}
@@ -228,7 +229,7 @@ export class PathwayRecordsService implements ClientPathway {
     const reportedByClient = actor.role === Role.Client;
     // An IMG reads the refusal on their own page, in their language; staff screens are English.
     await this.refuseForbidden(manager, client, exam, () =>
-      reportedByClient ? messageLanguageOf(manager, actor.userId) : Promise.resolve('en'),
+      reportedByClient ? this.directory.messageLanguageOf(manager, actor.userId) : Promise.resolve('en'),
     );
     if (reportedByClient) exam.verified = false;
     const saved = await manager.save(exam);

@@ -2,7 +2,7 @@ import { AuditContext, AuditService } from '@lib/audit';
 import { AppError, decodeCursor, NotFoundError, Page, refuseNulls, toPage } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import {
   CreatePartnerProgramDto,
   PartnerProgramResponse,
@@ -66,6 +66,17 @@ export class PartnerProgramsService {
       if (input.slug && input.slug !== program.slug) await this.assertSlugFree(manager, input.slug);
       return toPartnerProgramResponse(await manager.save(Object.assign(program, input)));
     });
+  }
+
+  async exists(manager: EntityManager, id: string): Promise<boolean> {
+    return manager.existsBy(PartnerProgram, { id });
+  }
+
+  /** The names of these programs, by id. */
+  async names(manager: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.find(PartnerProgram, { select: { id: true, name: true }, where: { id: In([...ids]) } });
+    return new Map(rows.map((p) => [p.id, p.name]));
   }
 
   private async assertSlugFree(manager: EntityManager, slug: string): Promise<void> {

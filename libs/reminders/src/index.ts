@@ -7,6 +7,5 @@ export * from './reminder-reconciler.service';
 export * from './reminder-delivery.service';
 export * from './reminder-operations.service';
 export * from './reminder-triggers';
-export * from './reminder-preferences.service';
 export * from './notifications.service';
 export * from './reminders.module';

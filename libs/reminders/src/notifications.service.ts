@@ -1,3 +1,4 @@
+import { clientsInScope } from '@lib/clients';
 import { Actor } from '@lib/identity';
 import { decodeCursor, NotFoundError, PageQuery, toPage } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
@@ -60,9 +61,9 @@ export class NotificationsService {
       .createQueryBuilder('n')
       .where('n.user_id = :userId', { userId: actor.userId });
     if (actor.scope.kind === 'center') {
-      query.andWhere('EXISTS (SELECT 1 FROM clients c WHERE c.id = n.client_id AND c.center_id = :scopeCenterId)', {
-        scopeCenterId: actor.scope.centerId,
-      });
+      // The clients library's scope, as a subquery: this library does not name its table.
+      const reachable = clientsInScope(this.dataSource.manager, actor.scope).select('c.id');
+      query.andWhere(`n.client_id IN (${reachable.getQuery()})`, reachable.getParameters());
     } else if (actor.scope.kind === 'self') {
       query.andWhere('n.client_id = :scopeClientId', { scopeClientId: actor.scope.clientId });
     }

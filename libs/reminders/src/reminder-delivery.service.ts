@@ -1,5 +1,5 @@
-import { Client } from '@lib/clients';
-import { readerLanguage, User } from '@lib/identity';
+import { systemClientReads } from '@lib/clients';
+import { readerLanguage, User, UserDirectory } from '@lib/identity';
 import { Clock, Environment } from '@lib/kernel';
 import { Mailer } from '@lib/mail';
 import { DeliveryOutcome } from '@lib/queue';
@@ -43,6 +43,7 @@ export class ReminderDelivery {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly planner: ReminderPlanner,
     private readonly mailer: Mailer,
+    private readonly directory: UserDirectory,
     private readonly clock: Clock,
     config: ConfigService<Environment, true>,
   ) {
@@ -51,7 +52,7 @@ export class ReminderDelivery {
 
   async deliver(attempt: DeliveryAttempt): Promise<{ outcome: DeliveryOutcome } | NotYetDue> {
     const manager = this.dataSource.manager;
-    const client = await manager.findOneBy(Client, { id: attempt.clientId });
+    const client = await systemClientReads.byId(manager, attempt.clientId);
     const reminder = client
       ? (await this.planner.plan(manager, [client])).get(client.id)?.find((p) => p.dedupeKey === attempt.dedupeKey)
       : undefined;
@@ -62,11 +63,9 @@ export class ReminderDelivery {
     if (reminder.dueAt.getTime() > this.clock.now().getTime() + DUE_TOLERANCE_MS) {
       return { outcome: 'not_due', dueAt: reminder.dueAt };
     }
-    const recipient = await manager.findOneBy(
-      User,
-      reminder.recipient.kind === 'client'
-        ? { clientId: client.id, active: true }
-        : { id: reminder.recipient.userId, active: true },
+    const recipient = await this.directory.activeAccount(
+      manager,
+      reminder.recipient.kind === 'client' ? { clientId: client.id } : { userId: reminder.recipient.userId },
     );
     if (!recipient) return { outcome: 'no_recipient' };
     const channels = reminder.channels.filter((c) =>

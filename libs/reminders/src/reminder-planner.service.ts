@@ -1,18 +1,11 @@
-import { Client, DerivedColumns, derivedColumnsOf, storeDerivedColumns } from '@lib/clients';
+import { CaseworkService, Client, DerivedColumns, derivedColumnsOf, storeDerivedColumns } from '@lib/clients';
+import { UserDirectory } from '@lib/identity';
 import { PathwayRecordsService } from '@lib/pathway-records';
 import { Clock } from '@lib/kernel';
 import { evaluatePathway, PATHWAY_RULES } from '@lib/pathway';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { PlannedReminder, planReminders, ReminderTask } from './reminder-rules';
-
-interface ExtrasRow {
-  id: string;
-  last_contact: string | null;
-  has_account: boolean;
-  case_manager_active: boolean;
-  tasks: ReminderTask[];
-}
+import { PlannedReminder, planReminders } from './reminder-rules';
 
 /**
  * Loads what the rules read for many clients at once (a fixed number of queries per batch, not
@@ -23,6 +16,8 @@ interface ExtrasRow {
 export class ReminderPlanner {
   constructor(
     private readonly pathways: PathwayRecordsService,
+    private readonly casework: CaseworkService,
+    private readonly directory: UserDirectory,
     private readonly clock: Clock,
   ) {}
 
@@ -32,26 +27,15 @@ export class ReminderPlanner {
     for (const c of clients) plans.set(c.id, []);
     if (live.length === 0) return plans;
     const ids = live.map((c) => c.id);
-    const [snapshots, extras] = [
-      await this.pathways.snapshots(manager, live),
-      // What the rules read beyond the pathway records, for all the clients in one query.
-      await manager.query<ExtrasRow[]>(
-        `SELECT c.id,
-                (SELECT max(n.contact_date)::text FROM client_notes n WHERE n.client_id = c.id) AS last_contact,
-                EXISTS (SELECT 1 FROM users u WHERE u.client_id = c.id AND u.active) AS has_account,
-                coalesce((SELECT m.active FROM users m WHERE m.id = c.case_manager_id), false) AS case_manager_active,
-                coalesce((SELECT json_agg(json_build_object(
-                            'id', t.id, 'title', t.title, 'dueDate', t.due_date, 'status', t.status,
-                            'assignedToClient', t.assigned_to_client,
-                            -- A deactivated assignee's task falls back to the case manager.
-                            'assigneeUserId', (SELECT a.id FROM users a WHERE a.id = t.assignee_user_id AND a.active)))
-                            FROM client_tasks t WHERE t.client_id = c.id AND t.status = 'open' AND t.due_date IS NOT NULL),
-                         '[]') AS tasks
-           FROM clients c WHERE c.id = ANY($1)`,
-        [ids],
-      ),
-    ];
-    const extrasOf = new Map(extras.map((row) => [row.id, row]));
+    // What the rules read, each from the library that owns it, for all the clients at once.
+    const snapshots = await this.pathways.snapshots(manager, live);
+    const casework = await this.casework.reminderFacts(manager, ids);
+    const staff = [
+      ...live.map((c) => c.caseManagerId),
+      ...[...casework.values()].flatMap((facts) => facts.tasks.map((t) => t.assigneeUserId)),
+    ].filter((id): id is string => id !== null);
+    const accounts = await this.directory.accountFacts(manager, ids, staff);
+    const active = (userId: string | null) => (userId && accounts.activeUsers.has(userId) ? userId : null);
     const now = this.clock.now();
     const derived: DerivedColumns[] = [];
     for (const { client, records, matchCalendar, timeZone } of snapshots) {
@@ -62,16 +46,20 @@ export class ReminderPlanner {
         planReminders({
           clientId: client.id,
           clientStatus: client.status,
-          clientHasAccount: extrasOf.get(client.id)?.has_account ?? false,
+          clientHasAccount: accounts.clientsWithAccount.has(client.id),
           // A deactivated case manager gets nothing (the client needs a new one: that shows elsewhere).
-          caseManagerId: extrasOf.get(client.id)?.case_manager_active ? client.caseManagerId : null,
+          caseManagerId: active(client.caseManagerId),
           timeZone,
           records,
           pathway,
           calendar: matchCalendar,
-          tasks: extrasOf.get(client.id)?.tasks ?? [],
+          // A deactivated assignee's task falls back to the case manager.
+          tasks: (casework.get(client.id)?.tasks ?? []).map((t) => ({
+            ...t,
+            assigneeUserId: active(t.assigneeUserId),
+          })),
           // No note yet: contact is counted from the intake.
-          lastContactOn: extrasOf.get(client.id)?.last_contact ?? client.intakeDate,
+          lastContactOn: casework.get(client.id)?.lastContact ?? client.intakeDate,
           now,
         }),
       );

@@ -1,4 +1,4 @@
-import { Client } from '@lib/clients';
+import { systemClientReads } from '@lib/clients';
 import { Clock } from '@lib/kernel';
 import { jobId, QueueName, ReconcileCounts } from '@lib/queue';
 import { InjectQueue } from '@nestjs/bullmq';
@@ -65,7 +65,7 @@ export class ReminderReconciler {
     if (clientIds.length === 0) return { scheduled: 0, removed: 0 };
     const manager = this.dataSource.manager;
     // The system reads across the network (the sweep and the after-commit event name clients by id).
-    const clients = await manager.findBy(Client, { id: In([...clientIds]) });
+    const clients = await systemClientReads.byIds(manager, clientIds);
     const plans = await this.planner.plan(manager, clients);
     const planned = [...plans].flatMap(([clientId, reminders]) => reminders.map((p) => ({ ...p, clientId })));
     const delivered = new Set(
@@ -170,16 +170,10 @@ export class ReminderReconciler {
     const inFlight = new Set<Promise<void>>();
     let failure: Error | undefined;
     for (;;) {
-      const batch = await this.dataSource.query<Array<{ id: string }>>(
-        `SELECT id FROM clients WHERE status = 'active' AND anonymized_at IS NULL AND id > $1 ORDER BY id LIMIT $2`,
-        [after, SWEEP_BATCH],
-      );
+      const batch = await systemClientReads.activeIdsAfter(this.dataSource.manager, after, SWEEP_BATCH);
       if (batch.length === 0) break;
-      after = batch[batch.length - 1].id;
-      const work: Promise<void> = this.reconcile(
-        batch.map((row) => row.id),
-        options,
-      )
+      after = batch[batch.length - 1];
+      const work: Promise<void> = this.reconcile(batch, options)
         .then((counts) => {
           totals.clients += batch.length;
           totals.scheduled += counts.scheduled;
@@ -196,15 +190,15 @@ export class ReminderReconciler {
     await Promise.all(inFlight);
     // A failed batch fails the sweep (the job is retried; every batch is idempotent).
     if (failure) throw failure;
-    const leftovers = await this.dataSource.query<Array<{ client_id: string }>>(
-      `SELECT DISTINCT s.client_id FROM reminder_schedule s JOIN clients c ON c.id = s.client_id
-        WHERE c.status <> 'active' OR c.anonymized_at IS NOT NULL`,
+    const scheduledFor = await this.dataSource.query<Array<{ client_id: string }>>(
+      `SELECT DISTINCT client_id FROM reminder_schedule`,
+    );
+    const leftovers = await systemClientReads.inactiveAmong(
+      this.dataSource.manager,
+      scheduledFor.map((row) => row.client_id),
     );
     for (let i = 0; i < leftovers.length; i += SWEEP_BATCH) {
-      const counts = await this.reconcile(
-        leftovers.slice(i, i + SWEEP_BATCH).map((row) => row.client_id),
-        options,
-      );
+      const counts = await this.reconcile(leftovers.slice(i, i + SWEEP_BATCH), options);
       totals.removed += counts.removed;
     }
     const finishedAt = this.clock.now();

@@ -1,7 +1,6 @@
-import { MESSAGE_LANGUAGES, MessageLanguage } from '@lib/identity';
 import { PageOf, PageQuery } from '@lib/kernel';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { DELIVERY_STATUSES, DeliveryStatus } from './reminder.entities';
 import { REMINDER_RULES, ReminderRule } from './reminder-rules';
 
@@ -17,21 +16,6 @@ export class NotificationResponse {
 }
 export class NotificationPage extends PageOf(NotificationResponse) {
   @ApiProperty({ description: 'Unread notifications in all' }) unread: number;
-}
-
-export class PreferencesResponse {
-  @ApiProperty({ enum: MESSAGE_LANGUAGES, description: 'Language of reminders and messages' })
-  language: MessageLanguage;
-  @ApiProperty({ description: 'Reminders by e-mail' }) emailReminders: boolean;
-  @ApiProperty({ description: 'Reminders in the app' }) inAppReminders: boolean;
-}
-export class UpdatePreferencesDto {
-  @ApiPropertyOptional({ enum: MESSAGE_LANGUAGES })
-  @IsOptional()
-  @IsIn(MESSAGE_LANGUAGES, { message: `language must be one of ${MESSAGE_LANGUAGES.join(', ')}` })
-  language?: MessageLanguage;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() emailReminders?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() inAppReminders?: boolean;
 }
 
 export const CLIENT_REMINDER_STATUSES = ['scheduled', ...DELIVERY_STATUSES] as const;

@@ -1,3 +1,5 @@
+import { CaseworkModule } from '@lib/clients';
+import { UserDirectoryModule } from '@lib/identity';
 import { PathwayRecordsModule } from '@lib/pathway-records';
 import { MailModule } from '@lib/mail';
 import { QueueModule } from '@lib/queue';
@@ -13,7 +15,6 @@ import {
 import { ReminderDelivery } from './reminder-delivery.service';
 import { ReminderOperations } from './reminder-operations.service';
 import { ReminderPlanner } from './reminder-planner.service';
-import { ReminderPreferences } from './reminder-preferences.service';
 import { ReminderReconciler } from './reminder-reconciler.service';
 import { ReminderTriggers } from './reminder-triggers';
 
@@ -23,7 +24,6 @@ const SERVICES = [
   ReminderReconciler,
   ReminderDelivery,
   ReminderOperations,
-  ReminderPreferences,
   NotificationsService,
 ];
 
@@ -37,7 +37,14 @@ export const REMINDERS_ENTITIES = [
 
 /** Planning, scheduling and delivering reminders; the worker runs the jobs, the API serves the routes. */
 @Module({
-  imports: [TypeOrmModule.forFeature(REMINDERS_ENTITIES), PathwayRecordsModule, MailModule, QueueModule],
+  imports: [
+    TypeOrmModule.forFeature(REMINDERS_ENTITIES),
+    PathwayRecordsModule,
+    CaseworkModule,
+    UserDirectoryModule,
+    MailModule,
+    QueueModule,
+  ],
   providers: SERVICES,
   exports: SERVICES,
 })

@@ -1,11 +1,8 @@
-import { AuditService } from '@lib/audit';
-import { Actor, auditContextOf, newOpaqueToken, Role, scopeOf, tokenHash, User } from '@lib/identity';
+import { Actor, AuthService, Role, scopeOf } from '@lib/identity';
 import { Environment, NotFoundError } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { DataSource } from 'typeorm';
 import { MyStatusService } from './my-status.service';
 import { FEED_NAME } from './my-status.texts';
 
@@ -22,9 +19,8 @@ export class DeadlineFeedService {
   private readonly publicUrl: string;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly status: MyStatusService,
-    private readonly audit: AuditService,
+    private readonly auth: AuthService,
     config: ConfigService<Environment, true>,
   ) {
     this.publicUrl = config.get('PUBLIC_URL', { infer: true });
@@ -52,10 +48,8 @@ export class DeadlineFeedService {
 
   /** The feed for the secret of a feed URL; an unknown or rotated secret is a 404. */
   async feedByToken(token: string): Promise<string> {
-    const user = /^[A-Za-z0-9_-]{20,100}$/.test(token)
-      ? await this.dataSource.manager.findOneBy(User, { calendarTokenHash: tokenHash(token), active: true })
-      : null;
-    if (!user || user.role !== Role.Client) throw new NotFoundError('Calendar', 'feed');
+    const user = await this.auth.feedAccount(token);
+    if (!user) throw new NotFoundError('Calendar', 'feed');
     return this.feed({
       userId: user.id,
       role: Role.Client,
@@ -69,12 +63,7 @@ export class DeadlineFeedService {
 
   /** A new secret feed URL; the previous one stops working. Shown once: only its hash is kept. */
   async rotate(actor: Actor): Promise<{ url: string }> {
-    const token = newOpaqueToken();
-    await this.audit.transaction(auditContextOf(actor), async (manager) => {
-      const user = await manager.findOneByOrFail(User, { id: actor.userId });
-      user.calendarTokenHash = tokenHash(token);
-      await manager.save(user);
-    });
+    const token = await this.auth.rotateFeedSecret(actor);
     return { url: `${this.publicUrl}${FEED_PATH}/${token}.ics` };
   }
 }

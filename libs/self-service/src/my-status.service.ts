@@ -1,6 +1,6 @@
-import { ClientTask, findClientInScope } from '@lib/clients';
+import { CaseworkService, ClientTask, findClientInScope } from '@lib/clients';
 import { PathwayRecordsService } from '@lib/pathway-records';
-import { Actor, messageLanguageOf, User } from '@lib/identity';
+import { Actor, UserDirectory } from '@lib/identity';
 import { Clock } from '@lib/kernel';
 import {
   civilDateOf,
@@ -15,7 +15,7 @@ import {
 } from '@lib/pathway';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThanOrEqual } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { MyDeadline, MyStatusResponse } from './my-status.dto';
 import { DEADLINE_LABELS, MATCH_EVENT_KEYS, STAGE_TEXT } from './my-status.texts';
 import { ownClientId } from './own-client';
@@ -30,32 +30,23 @@ export class MyStatusService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly pathways: PathwayRecordsService,
+    private readonly casework: CaseworkService,
+    private readonly directory: UserDirectory,
     private readonly clock: Clock,
   ) {}
 
   async status(actor: Actor): Promise<MyStatusResponse> {
     const manager = this.dataSource.manager;
     const client = await this.ownClient(actor);
-    const language = await messageLanguageOf(this.dataSource.manager, actor.userId);
+    const language = await this.directory.messageLanguageOf(manager, actor.userId);
     const [{ records, matchCalendar, timeZone }] = await this.pathways.snapshots(manager, [client]);
     const now = this.clock.now();
     const today = civilDateOf(now, timeZone);
     const result = evaluatePathway(records, matchCalendar, PATHWAY_RULES, now, timeZone);
     const recentlyDone = civilDateOf(new Date(now.getTime() - 30 * 86_400_000), timeZone);
     const [tasks, caseManager] = [
-      await manager.find(ClientTask, {
-        where: [
-          { clientId: client.id, assignedToClient: true, status: 'open' },
-          {
-            clientId: client.id,
-            assignedToClient: true,
-            status: 'done',
-            completedAt: MoreThanOrEqual(new Date(recentlyDone)),
-          },
-        ],
-        order: { dueDate: { direction: 'ASC', nulls: 'LAST' }, createdAt: 'ASC' },
-      }),
-      client.caseManagerId ? await manager.findOneBy(User, { id: client.caseManagerId, active: true }) : null,
+      await this.casework.tasksOfClient(manager, client, new Date(recentlyDone)),
+      client.caseManagerId ? await this.directory.activeAccount(manager, { userId: client.caseManagerId }) : null,
     ];
     return {
       language,
@@ -95,11 +86,9 @@ export class MyStatusService {
   async events(actor: Actor): Promise<{ language: TextLanguage; events: RoadEvent[] }> {
     const manager = this.dataSource.manager;
     const client = await this.ownClient(actor);
-    const language = await messageLanguageOf(this.dataSource.manager, actor.userId);
+    const language = await this.directory.messageLanguageOf(manager, actor.userId);
     const [{ records, matchCalendar }] = await this.pathways.snapshots(manager, [client]);
-    const tasks = await manager.find(ClientTask, {
-      where: { clientId: client.id, assignedToClient: true, status: 'open' },
-    });
+    const tasks = await this.casework.tasksOfClient(manager, client);
     return { language, events: roadEvents(client.id, records, matchCalendar, tasks, language) };
   }
 

@@ -1,4 +1,5 @@
 import { CaseworkModule } from '@lib/clients';
+import { IdentityModule } from '@lib/identity';
 import { PathwayRecordsModule } from '@lib/pathway-records';
 import { Module } from '@nestjs/common';
 import { DeadlineFeedService } from './deadline-feed.service';
@@ -7,7 +8,7 @@ import { MyStatusService } from './my-status.service';
 
 /** What the IMG sees and does about their own record. */
 @Module({
-  imports: [PathwayRecordsModule, CaseworkModule],
+  imports: [PathwayRecordsModule, CaseworkModule, IdentityModule],
   providers: [MyStatusService, MyContactService, DeadlineFeedService],
   exports: [MyStatusService, MyContactService, DeadlineFeedService],
 })

@@ -1,18 +1,12 @@
 import { RemindersModule } from '@lib/reminders';
 import { Module } from '@nestjs/common';
 import { QueuesDashboardController } from '../queues-dashboard.controller';
-import {
-  ClientRemindersController,
-  NotificationsController,
-  PreferencesController,
-  RemindersAdminController,
-} from './reminders.controller';
+import { ClientRemindersController, NotificationsController, RemindersAdminController } from './reminders.controller';
 
 @Module({
   imports: [RemindersModule],
   controllers: [
     NotificationsController,
-    PreferencesController,
     ClientRemindersController,
     RemindersAdminController,
     QueuesDashboardController,

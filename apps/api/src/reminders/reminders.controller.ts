@@ -8,14 +8,11 @@ import {
   NotificationPage,
   NotificationResponse,
   NotificationsService,
-  PreferencesResponse,
   ReconcileAccepted,
   ReminderOperations,
-  ReminderPreferences,
   SweepList,
-  UpdatePreferencesDto,
 } from '@lib/reminders';
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../http/validation';
@@ -40,28 +37,6 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationResponse, description: 'Marked read (again is harmless)' })
   read(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<NotificationResponse> {
     return this.notifications.markRead(actor, id);
-  }
-}
-
-/** Everyone's own reminder preferences. */
-@ApiTags('me')
-@ApiBearerAuth()
-@Controller('me/preferences')
-export class PreferencesController {
-  constructor(private readonly preferences: ReminderPreferences) {}
-
-  @Get()
-  @Roles(...ALL_ROLES)
-  @ApiOkResponse({ type: PreferencesResponse })
-  get(@CurrentActor() actor: Actor): Promise<PreferencesResponse> {
-    return this.preferences.get(actor);
-  }
-
-  @Patch()
-  @Roles(...ALL_ROLES)
-  @ApiOkResponse({ type: PreferencesResponse })
-  update(@CurrentActor() actor: Actor, @Body() body: UpdatePreferencesDto): Promise<PreferencesResponse> {
-    return this.preferences.update(actor, body);
   }
 }
 

@@ -1,18 +1,20 @@
 import { AuditService } from '@lib/audit';
-import { Client } from '@lib/clients';
-import { Actor, auditContextOf, readerLanguage, User } from '@lib/identity';
 import { NotFoundError } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { PreferencesResponse, UpdatePreferencesDto } from './reminders.dto';
+import { Actor, auditContextOf } from './access-scope';
+import { PreferencesResponse, UpdatePreferencesDto } from './user.dto';
+import { User } from './user.entity';
+import { UserDirectory } from './user-directory';
 
-/** The caller's own reminder preferences: which channels, which language. */
+/** The caller's own preferences: which channels reminders use, which language is written to them. */
 @Injectable()
-export class ReminderPreferences {
+export class PreferencesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly directory: UserDirectory,
   ) {}
 
   async get(actor: Actor): Promise<PreferencesResponse> {
@@ -39,9 +41,8 @@ export class ReminderPreferences {
 
   /** A language never chosen is the client record's for an IMG, English for staff (as delivery decides). */
   private async view(manager: EntityManager, user: User): Promise<PreferencesResponse> {
-    const client = user.clientId ? await manager.findOneBy(Client, { id: user.clientId }) : null;
     return {
-      language: readerLanguage(user.language, client?.preferredLanguage),
+      language: await this.directory.languageFor(manager, user),
       emailReminders: user.emailReminders,
       inAppReminders: user.inAppReminders,
     };

@@ -1,0 +1,24 @@
+import { ClientLanguageSource } from '@lib/identity';
+import { Global, Injectable, Module } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Client } from './client.entity';
+
+/** Answers identity's `ClientLanguageSource` port from the client record. */
+@Injectable()
+export class ClientRecordLanguages implements ClientLanguageSource {
+  async preferredLanguageOf(manager: EntityManager, clientId: string): Promise<string | null> {
+    const client = await manager.findOne(Client, {
+      select: { id: true, preferredLanguage: true },
+      where: { id: clientId },
+    });
+    return client?.preferredLanguage ?? null;
+  }
+}
+
+/** Global: identity (below this library) asks for the port; the apps import this once. */
+@Global()
+@Module({
+  providers: [{ provide: ClientLanguageSource, useClass: ClientRecordLanguages }],
+  exports: [ClientLanguageSource],
+})
+export class ClientLanguagesModule {}
