@@ -10,6 +10,7 @@ import { Queue } from 'bullmq';
 import { parse as parseCookies } from 'cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { JwtStrategy } from './auth/jwt.strategy';
+import { ApiErrorCode } from './http/api.errors';
 
 /** Where the queue dashboard (Bull Board) is served: outside `/api`, it is a page, not the API. */
 export const QUEUES_DASHBOARD_PATH = '/admin/queues';
@@ -63,7 +64,7 @@ export async function registerQueuesDashboard(app: NestFastifyApplication): Prom
 const denied = (request: FastifyRequest, statusCode: 401 | 403, message: string) => ({
   statusCode,
   error: statusCode === 401 ? 'Unauthorized' : 'Forbidden',
-  code: statusCode === 401 ? 'INVALID_ACCESS_TOKEN' : 'FORBIDDEN',
+  code: statusCode === 401 ? ApiErrorCode.InvalidAccessToken : ApiErrorCode.Forbidden,
   message,
   requestId: request.id,
 });

@@ -79,6 +79,11 @@ export class AuditService {
     });
   }
 
+  /** The whole audit trail of one client, oldest first, inside the caller's transaction (data rights). */
+  async historyOf(manager: EntityManager, clientId: string): Promise<AuditEntryView[]> {
+    return (await manager.find(AuditEntry, { where: { clientId }, order: { id: 'ASC' } })).map(toAuditEntryView);
+  }
+
   /** Newest first, keyset on id. Callers check who may read which rows before calling. */
   async list(filter: AuditFilter, page: PageQuery): Promise<Page<AuditEntryView>> {
     const query = this.dataSource

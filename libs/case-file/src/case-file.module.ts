@@ -1,12 +1,14 @@
-import { CaseworkModule } from '@lib/clients';
+import { ClientsModule } from '@lib/clients';
 import { IdentityModule } from '@lib/identity';
+import { ProgramsModule } from '@lib/programs';
+import { RemindersModule } from '@lib/reminders';
 import { Module } from '@nestjs/common';
 import { ClientDataRightsService } from './client-data-rights.service';
 import { TimelineService } from './timeline.service';
 
 /** One client's whole case, read across the libraries that hold it: the timeline, export and anonymization. */
 @Module({
-  imports: [CaseworkModule, IdentityModule],
+  imports: [ClientsModule, IdentityModule, ProgramsModule, RemindersModule],
   providers: [ClientDataRightsService, TimelineService],
   exports: [ClientDataRightsService, TimelineService],
 })

@@ -1,44 +1,32 @@
-import { AuditEntryView, AuditService, toAuditEntryView, AuditEntry } from '@lib/audit';
-import { Actor, auditContextOf, AuthService, Role, User } from '@lib/identity';
-import { ClientFact, ClientFactsChanged, DomainEvents } from '@lib/domain-events';
-import { Clock } from '@lib/kernel';
-import { Injectable } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { AuditEntryView, AuditService } from '@lib/audit';
 import {
-  ClientNote,
-  ClientReferral,
+  CaseworkService,
   ClientResponse,
-  ClientsError,
-  ClientsErrorCode,
-  ClientTask,
-  DeliveredService,
+  ClientsService,
   findClientInScope,
   NoteResponse,
   ReferralResponse,
   ServiceResponse,
   TaskResponse,
   toClientResponse,
-  toNoteResponse,
-  toReferralResponse,
-  toServiceResponse,
-  toTaskResponse,
 } from '@lib/clients';
+import { ClientFact, ClientFactsChanged, DomainEvents } from '@lib/domain-events';
+import { Actor, auditContextOf, Role, UserDirectory, UsersService } from '@lib/identity';
+import { Clock } from '@lib/kernel';
 import {
-  ClinicalExperienceEntity,
   ClinicalExperienceResponse,
-  CredentialRecordEntity,
   CredentialsResponse,
-  ExamRecordEntity,
   ExamResponse,
-  MatchApplicationEntity,
   MatchApplicationResponse,
-  toClinicalExperienceResponse,
-  toCredentialsResponse,
-  toExamResponse,
-  toMatchApplicationResponse,
+  PathwayRecordsService,
 } from '@lib/pathway-records';
+import { PartnerProgramsService } from '@lib/programs';
+import { ReminderOperations } from '@lib/reminders';
+import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CaseFileError, CaseFileErrorCode } from './case-file.errors';
 
 export class ExportedAccount {
   @ApiProperty() email: string;
@@ -71,13 +59,22 @@ export class ClientExport {
 
 const REMOVED = '[removed]';
 
-/** A client's data rights: the whole record as one document, and irreversible anonymization. */
+/**
+ * A client's data rights: the whole record as one document, and irreversible anonymization. Each
+ * library exports and anonymizes its own part; this composes them in one transaction.
+ */
 @Injectable()
 export class ClientDataRightsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly auth: AuthService,
+    private readonly clients: ClientsService,
+    private readonly casework: CaseworkService,
+    private readonly pathwayRecords: PathwayRecordsService,
+    private readonly directory: UserDirectory,
+    private readonly users: UsersService,
+    private readonly programs: PartnerProgramsService,
+    private readonly reminders: ReminderOperations,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
@@ -86,27 +83,12 @@ export class ClientDataRightsService {
   async export(actor: Actor, clientId: string): Promise<ClientExport> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const client = await findClientInScope(manager, actor.scope, clientId);
-      const byClient = { where: { clientId: client.id } };
       // One after another: a transaction is one connection, which runs one query at a time.
-      const account = await manager.findOneBy(User, { clientId: client.id });
-      const notes = await manager.find(ClientNote, { ...byClient, order: { contactDate: 'ASC', id: 'ASC' } });
-      const services = await manager.find(DeliveredService, { ...byClient, order: { serviceDate: 'ASC', id: 'ASC' } });
-      const tasks = await manager.find(ClientTask, { ...byClient, order: { createdAt: 'ASC', id: 'ASC' } });
-      const referrals = await manager
-        .createQueryBuilder(ClientReferral, 'r')
-        .innerJoin('partner_programs', 'p', 'p.id = r.program_id')
-        .addSelect('p.name', 'program_name')
-        .where('r.client_id = :id', { id: client.id })
-        .orderBy('r.referral_date', 'ASC')
-        .getRawAndEntities();
-      const exams = await manager.find(ExamRecordEntity, { ...byClient, order: { createdAt: 'ASC', id: 'ASC' } });
-      const credentials = await manager.findOneBy(CredentialRecordEntity, { clientId: client.id });
-      const clinicalExperiences = await manager.find(ClinicalExperienceEntity, {
-        ...byClient,
-        order: { createdAt: 'ASC', id: 'ASC' },
-      });
-      const matchApplications = await manager.find(MatchApplicationEntity, { ...byClient, order: { season: 'ASC' } });
-      const history = await manager.find(AuditEntry, { where: { clientId: client.id }, order: { id: 'ASC' } });
+      const account = await this.directory.accountOfClient(manager, client.id);
+      const casework = await this.casework.exportOf(manager, client);
+      const programNames = await this.programs.names(manager, [...new Set(casework.referrals.map((r) => r.programId))]);
+      const pathwayRecords = await this.pathwayRecords.exportOf(manager, client);
+      const history = await this.audit.historyOf(manager, client.id);
       return {
         exportedAt: this.clock.now().toISOString(),
         exportedBy: actor.userId,
@@ -119,18 +101,10 @@ export class ClientDataRightsService {
               lastLoginAt: account.lastLoginAt?.toISOString() ?? null,
             }
           : null,
-        notes: notes.map(toNoteResponse),
-        services: services.map(toServiceResponse),
-        tasks: tasks.map(toTaskResponse),
-        referrals: referrals.entities.map((r, i) => ({
-          ...toReferralResponse(r),
-          programName: referrals.raw[i].program_name as string,
-        })),
-        exams: exams.map(toExamResponse),
-        credentials: toCredentialsResponse(client.id, credentials),
-        clinicalExperiences: clinicalExperiences.map(toClinicalExperienceResponse),
-        matchApplications: matchApplications.map(toMatchApplicationResponse),
-        history: history.map(toAuditEntryView),
+        ...casework,
+        referrals: casework.referrals.map((r) => ({ ...r, programName: programNames.get(r.programId) ?? '' })),
+        ...pathwayRecords,
+        history,
       };
     });
   }
@@ -143,60 +117,24 @@ export class ClientDataRightsService {
    */
   async anonymize(actor: Actor, clientId: string): Promise<ClientResponse> {
     if (actor.role !== Role.Admin)
-      throw new ClientsError('forbidden', ClientsErrorCode.AdminOnly, 'Only an admin may anonymize a client');
+      throw new CaseFileError('forbidden', CaseFileErrorCode.AdminOnly, 'Only an admin may anonymize a client');
     const context = auditContextOf(actor);
     const anonymized = await this.audit.transaction(context, async (manager) => {
       const client = await findClientInScope(manager, actor.scope, clientId, { lock: true });
       if (client.anonymizedAt)
-        throw new ClientsError('conflict', ClientsErrorCode.AlreadyAnonymized, 'This client is already anonymized');
+        throw new CaseFileError('conflict', CaseFileErrorCode.AlreadyAnonymized, 'This client is already anonymized');
       if (client.status !== 'closed') {
-        throw new ClientsError(
+        throw new CaseFileError(
           'unprocessable',
-          ClientsErrorCode.NotClosed,
+          CaseFileErrorCode.NotClosed,
           'Close the client first: only closed clients can be anonymized',
         );
       }
-      Object.assign(client, {
-        firstName: 'Anonymized',
-        lastName: `Client ${client.id.slice(0, 8)}`,
-        dateOfBirth: null,
-        email: null,
-        phone: null,
-        medicalSchool: null,
-        immigrationStatus: null,
-        spokenLanguages: [],
-        closedReason: REMOVED,
-        anonymizedAt: this.clock.now(),
-      });
-      const saved = await manager.save(client);
-      // Bulk blanking of free text (each was audited masked when written): raw SQL, one statement each.
-      await manager.query(`UPDATE client_notes SET body = $2 WHERE client_id = $1`, [client.id, REMOVED]);
-      await manager.query(`UPDATE client_referrals SET note = NULL WHERE client_id = $1`, [client.id]);
-      await manager.query(`UPDATE client_tasks SET title = $2, details = NULL WHERE client_id = $1`, [
-        client.id,
-        REMOVED,
-      ]);
-      await manager.query(`UPDATE clinical_experiences SET supervisor = NULL WHERE client_id = $1`, [client.id]);
-      await manager.query(`UPDATE credential_records SET usmle_id = NULL WHERE client_id = $1`, [client.id]);
-      await manager.query(`UPDATE match_applications SET nrmp_id = NULL WHERE client_id = $1`, [client.id]);
-      await manager.query(`UPDATE client_services SET description = NULL, provider = NULL WHERE client_id = $1`, [
-        client.id,
-      ]);
-      // Reminders name the client and carry task titles; an SMTP error may repeat an address.
-      await manager.query(`DELETE FROM notifications WHERE client_id = $1`, [client.id]);
-      await manager.query(`DELETE FROM reminder_schedule WHERE client_id = $1`, [client.id]);
-      await manager.query(`UPDATE reminder_deliveries SET last_error = NULL WHERE client_id = $1`, [client.id]);
-      const account = await manager.findOneBy(User, { clientId: client.id });
-      if (account) {
-        Object.assign(account, {
-          email: `anonymized-${account.id}@invalid`,
-          displayName: 'Anonymized',
-          passwordHash: null,
-          active: false,
-        });
-        await manager.save(account);
-        await this.auth.revokeAllSessions(manager, account.id);
-      }
+      const saved = await this.clients.anonymizeRecord(manager, client, REMOVED);
+      await this.casework.anonymize(manager, client, REMOVED);
+      await this.pathwayRecords.anonymize(manager, client);
+      await this.reminders.forgetClient(manager, client.id);
+      await this.users.anonymizeClientAccount(manager, client.id);
       await this.audit.record(manager, context, {
         action: 'client.anonymized',
         entityType: 'client',

@@ -1,24 +1,12 @@
 import { AuditContext, AuditService } from '@lib/audit';
 import { CenterZoneChanged, DomainEvents } from '@lib/domain-events';
-import {
-  AppError,
-  decodeCursor,
-  NotFoundError,
-  Page,
-  PageQuery,
-  refuseNulls,
-  toPage,
-  ValidationFailed,
-} from '@lib/kernel';
+import { decodeCursor, NotFoundError, Page, PageQuery, refuseNulls, toPage, ValidationFailed } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { CenterResponse, CreateCenterDto, toCenterResponse, UpdateCenterDto } from './center.dto';
 import { Center } from './center.entity';
-
-export enum CentersErrorCode {
-  SlugTaken = 'CENTER_SLUG_TAKEN',
-}
+import { CentersError, CentersErrorCode } from './centers.errors';
 
 /** Centers are network reference data: any staff member reads them; admins (checked by the caller) write them. */
 @Injectable()
@@ -101,7 +89,7 @@ export class CentersService {
 
   private async assertSlugFree(manager: EntityManager, slug: string): Promise<void> {
     if (await manager.existsBy(Center, { slug })) {
-      throw new AppError('conflict', CentersErrorCode.SlugTaken, `A center with slug ${slug} already exists`);
+      throw new CentersError('conflict', CentersErrorCode.SlugTaken, `A center with slug ${slug} already exists`);
     }
   }
 }

@@ -310,6 +310,38 @@ export class CaseworkService {
     }
   }
 
+  // ---- data rights: the whole casework of one client, and its anonymization ----
+
+  /** Every note, service, task and referral of the client, oldest first (a REPEATABLE READ `manager` keeps them one snapshot). */
+  async exportOf(manager: EntityManager, client: ScopedClient) {
+    const byClient = { where: { clientId: client.id } };
+    // One after another: a transaction is one connection, which runs one query at a time.
+    const notes = await manager.find(ClientNote, { ...byClient, order: { contactDate: 'ASC', id: 'ASC' } });
+    const services = await manager.find(DeliveredService, { ...byClient, order: { serviceDate: 'ASC', id: 'ASC' } });
+    const tasks = await manager.find(ClientTask, { ...byClient, order: { createdAt: 'ASC', id: 'ASC' } });
+    const referrals = await manager.find(ClientReferral, { ...byClient, order: { referralDate: 'ASC' } });
+    return {
+      notes: notes.map(toNoteResponse),
+      services: services.map(toServiceResponse),
+      tasks: tasks.map(toTaskResponse),
+      referrals: referrals.map(toReferralResponse),
+    };
+  }
+
+  /** Blanks the free text of the client's casework, for good (each was audited masked when written). */
+  async anonymize(manager: EntityManager, client: ScopedClient, removed: string): Promise<void> {
+    // Bulk blanking: raw SQL, one statement each.
+    await manager.query(`UPDATE client_notes SET body = $2 WHERE client_id = $1`, [client.id, removed]);
+    await manager.query(`UPDATE client_referrals SET note = NULL WHERE client_id = $1`, [client.id]);
+    await manager.query(`UPDATE client_tasks SET title = $2, details = NULL WHERE client_id = $1`, [
+      client.id,
+      removed,
+    ]);
+    await manager.query(`UPDATE client_services SET description = NULL, provider = NULL WHERE client_id = $1`, [
+      client.id,
+    ]);
+  }
+
   /**
    * What the reminder rules read of the casework, for many clients in one query: the last contact
    * (newest note) and the open tasks with a due date.

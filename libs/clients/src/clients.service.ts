@@ -17,7 +17,7 @@ import {
 } from './client.dto';
 import { Client } from './client.entity';
 import { toClientResponse, toClientSummary } from './client.mapper';
-import { clientsInScope, findClientInScope } from './client-scope';
+import { clientsInScope, findClientInScope, ScopedClient } from './client-scope';
 import { ClientsError, ClientsErrorCode, fieldError } from './clients.errors';
 import { ClientPathway } from './client-pathway';
 
@@ -262,6 +262,26 @@ export class ClientsService {
     // The client now has an account: their own reminders start.
     this.events.publish(new ClientFactsChanged(account.clientId ?? id, ClientFact.Account));
     return account;
+  }
+
+  /**
+   * Blanks every personal field of the client row, for good, inside the caller's transaction (the
+   * case file's anonymization, which locked the client and checked it may be anonymized).
+   */
+  async anonymizeRecord(manager: EntityManager, client: ScopedClient, removed: string): Promise<Client> {
+    Object.assign(client, {
+      firstName: 'Anonymized',
+      lastName: `Client ${client.id.slice(0, 8)}`,
+      dateOfBirth: null,
+      email: null,
+      phone: null,
+      medicalSchool: null,
+      immigrationStatus: null,
+      spokenLanguages: [],
+      closedReason: removed,
+      anonymizedAt: this.clock.now(),
+    });
+    return manager.save(client);
   }
 
   /** Runs `work` in one audited transaction; after the commit, tells that the client it returns changed. */

@@ -1,4 +1,4 @@
-import { AppError, ErrorKind } from '@lib/kernel';
+import { AppError } from '@lib/kernel';
 
 export enum IdentityErrorCode {
   InvalidCredentials = 'INVALID_CREDENTIALS',
@@ -13,11 +13,8 @@ export enum IdentityErrorCode {
   AccountExists = 'ACCOUNT_EXISTS',
 }
 
-export class IdentityError extends AppError {
-  constructor(kind: ErrorKind, code: IdentityErrorCode, message: string, details?: Record<string, unknown>) {
-    super(kind, code, message, details);
-  }
-}
+/** What accounts, sign-in and invitations refuse. */
+export class IdentityError extends AppError<IdentityErrorCode> {}
 
 /** One message for unknown e-mail, wrong password, inactive or locked account: nothing to probe. */
 export const invalidCredentials = () =>

@@ -136,6 +136,20 @@ export class UsersService {
     return toUserResponse(user, this.clock.now());
   }
 
+  /** The IMG's account blanked and closed for good, its sessions ended (the client is being anonymized). */
+  async anonymizeClientAccount(manager: EntityManager, clientId: string): Promise<void> {
+    const account = await manager.findOneBy(User, { clientId });
+    if (!account) return;
+    Object.assign(account, {
+      email: `anonymized-${account.id}@invalid`,
+      displayName: 'Anonymized',
+      passwordHash: null,
+      active: false,
+    });
+    await manager.save(account);
+    await this.auth.revokeAllSessions(manager, account.id);
+  }
+
   /** Admin only: rename, change role or center, deactivate. A change of role, center or activity ends the user's sessions. */
   async update(actor: Actor, id: string, input: UpdateUserDto): Promise<UserResponse> {
     const updated = await this.audit.transaction(auditContextOf(actor), async (manager) => {

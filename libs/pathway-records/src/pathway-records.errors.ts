@@ -11,13 +11,4 @@ export enum PathwayRecordsErrorCode {
  * What the pathway records refuse: their own codes, or, for a write the pathway rules forbid (422),
  * the engine's finding code with the rule's sentence and source in `details`.
  */
-export class PathwayRecordsError extends AppError {
-  constructor(
-    kind: ConstructorParameters<typeof AppError>[0],
-    code: PathwayRecordsErrorCode | FindingCode,
-    message: string,
-    details?: Record<string, unknown>,
-  ) {
-    super(kind, code, message, details);
-  }
-}
+export class PathwayRecordsError extends AppError<PathwayRecordsErrorCode | FindingCode> {}

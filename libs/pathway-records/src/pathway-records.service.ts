@@ -379,6 +379,33 @@ export class PathwayRecordsService implements ClientPathway {
     );
   }
 
+  // ---- data rights ----
+
+  /** Every pathway record of the client, oldest first (a REPEATABLE READ `manager` keeps them one snapshot). */
+  async exportOf(manager: EntityManager, client: ScopedClient) {
+    const byClient = { where: { clientId: client.id } };
+    const exams = await manager.find(ExamRecordEntity, { ...byClient, order: { createdAt: 'ASC', id: 'ASC' } });
+    const credentials = await manager.findOneBy(CredentialRecordEntity, { clientId: client.id });
+    const clinicalExperiences = await manager.find(ClinicalExperienceEntity, {
+      ...byClient,
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const matchApplications = await manager.find(MatchApplicationEntity, { ...byClient, order: { season: 'ASC' } });
+    return {
+      exams: exams.map(toExamResponse),
+      credentials: toCredentialsResponse(client.id, credentials),
+      clinicalExperiences: clinicalExperiences.map(toClinicalExperienceResponse),
+      matchApplications: matchApplications.map(toMatchApplicationResponse),
+    };
+  }
+
+  /** Blanks the identifiers and names in the client's pathway records; the outcomes stay for reports. */
+  async anonymize(manager: EntityManager, client: ScopedClient): Promise<void> {
+    await manager.query(`UPDATE clinical_experiences SET supervisor = NULL WHERE client_id = $1`, [client.id]);
+    await manager.query(`UPDATE credential_records SET usmle_id = NULL WHERE client_id = $1`, [client.id]);
+    await manager.query(`UPDATE match_applications SET nrmp_id = NULL WHERE client_id = $1`, [client.id]);
+  }
+
   // ---- mechanics ----
 
   private write<T>(actor: Actor, clientId: string, work: ClientWork<T>): Promise<T> {

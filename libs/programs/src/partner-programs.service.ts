@@ -1,5 +1,5 @@
 import { AuditContext, AuditService } from '@lib/audit';
-import { AppError, decodeCursor, NotFoundError, Page, refuseNulls, toPage } from '@lib/kernel';
+import { decodeCursor, NotFoundError, Page, refuseNulls, toPage } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -11,10 +11,7 @@ import {
   UpdatePartnerProgramDto,
 } from './partner-program.dto';
 import { PartnerProgram } from './partner-program.entity';
-
-export enum ProgramsErrorCode {
-  SlugTaken = 'PROGRAM_SLUG_TAKEN',
-}
+import { ProgramsError, ProgramsErrorCode } from './programs.errors';
 
 /** The partner program directory: readable by staff, editable by admins (checked by the caller). */
 @Injectable()
@@ -81,7 +78,7 @@ export class PartnerProgramsService {
 
   private async assertSlugFree(manager: EntityManager, slug: string): Promise<void> {
     if (await manager.existsBy(PartnerProgram, { slug })) {
-      throw new AppError('conflict', ProgramsErrorCode.SlugTaken, `A program with slug ${slug} already exists`);
+      throw new ProgramsError('conflict', ProgramsErrorCode.SlugTaken, `A program with slug ${slug} already exists`);
     }
   }
 }

@@ -1,8 +1,8 @@
-import { AppError } from '@lib/kernel';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { JobName, JobPayload, QueueName } from './queue.contract';
+import { QueueError, QueueErrorCode } from './queue.errors';
 
 /** How long a request waits for Redis before answering 503. */
 const READY_WITHIN_MS = 2000;
@@ -37,7 +37,11 @@ export class JobProducer {
       return await target.add(name, payload, options);
     } catch (error) {
       this.logger.warn(`enqueue ${queue}.${name} failed: ${(error as Error).message}`);
-      throw new AppError('unavailable', 'QUEUE_UNAVAILABLE', 'The job queue is unavailable; try again shortly');
+      throw new QueueError(
+        'unavailable',
+        QueueErrorCode.Unavailable,
+        'The job queue is unavailable; try again shortly',
+      );
     }
   }
 }

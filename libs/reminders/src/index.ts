@@ -9,3 +9,4 @@ export * from './reminder-operations.service';
 export * from './reminder-triggers';
 export * from './notifications.service';
 export * from './reminders.module';
+export * from './reminders.errors';

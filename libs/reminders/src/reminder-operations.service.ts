@@ -1,17 +1,18 @@
 import { AuditService } from '@lib/audit';
 import { findClientInScope } from '@lib/clients';
 import { Actor, auditContextOf, Role } from '@lib/identity';
-import { AppError, decodeCursor, Environment, NotFoundError, Page, toPage } from '@lib/kernel';
+import { decodeCursor, Environment, NotFoundError, Page, toPage } from '@lib/kernel';
 import { JobProducer, QueueName } from '@lib/queue';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ReminderDeliveryEntity, ReminderScheduleEntity, ReminderSweepEntity } from './reminder.entities';
 import { DeliveryJobOptions, deliveryJobId, deliveryJobOpts } from './reminder-reconciler.service';
 import { ReminderTriggers } from './reminder-triggers';
+import { RemindersError, RemindersErrorCode } from './reminders.errors';
 import {
   ClientReminderList,
   ClientReminderResponse,
@@ -127,9 +128,9 @@ export class ReminderOperations {
       const delivery = await manager.findOneBy(ReminderDeliveryEntity, { id });
       if (!delivery) throw new NotFoundError('Delivery', id);
       if (!affected) {
-        throw new AppError(
+        throw new RemindersError(
           'conflict',
-          'DELIVERY_NOT_FAILED',
+          RemindersErrorCode.DeliveryNotFailed,
           `Only a failed delivery can be retried; this one is ${delivery.status}`,
         );
       }
@@ -162,6 +163,13 @@ export class ReminderOperations {
   async reconcileNow(): Promise<ReconcileAccepted> {
     const job = await this.triggers.sweepNow('admin');
     return { jobId: job.id ?? '' };
+  }
+
+  /** A client anonymized: reminders name the client and carry task titles; an SMTP error may repeat an address. */
+  async forgetClient(manager: EntityManager, clientId: string): Promise<void> {
+    await manager.query(`DELETE FROM notifications WHERE client_id = $1`, [clientId]);
+    await manager.query(`DELETE FROM reminder_schedule WHERE client_id = $1`, [clientId]);
+    await manager.query(`UPDATE reminder_deliveries SET last_error = NULL WHERE client_id = $1`, [clientId]);
   }
 
   async sweeps(): Promise<SweepList> {

@@ -1,5 +1,5 @@
 import { LoginDto, Role } from '@lib/identity';
-import { AppError } from '@lib/kernel';
+import { ApiError, ApiErrorCode } from '../http/api.errors';
 import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { CanActivate } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -47,7 +47,7 @@ export class RolesGuard implements CanActivate {
     }
     const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
     if (roles && actor && roles.includes(actor.role)) return true;
-    throw new AppError('forbidden', 'FORBIDDEN', 'Your role may not do this');
+    throw new ApiError('forbidden', ApiErrorCode.Forbidden, 'Your role may not do this');
   }
 }
 
@@ -80,6 +80,10 @@ export class AuthThrottlerGuard extends ThrottlerGuard {
   ): Promise<void> {
     const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire));
     void context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(seconds));
-    throw new AppError('rate_limited', 'TOO_MANY_ATTEMPTS', `Too many attempts; try again in ${seconds} seconds`);
+    throw new ApiError(
+      'rate_limited',
+      ApiErrorCode.TooManyAttempts,
+      `Too many attempts; try again in ${seconds} seconds`,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { AccessClaims, Actor, JWT_AUDIENCE, JWT_ISSUER, jwtVerificationKey, Role, scopeOf, User } from '@lib/identity';
-import { AppError, Environment } from '@lib/kernel';
+import { Environment } from '@lib/kernel';
+import { ApiError, ApiErrorCode } from '../http/api.errors';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { PassportStrategy } from '@nestjs/passport';
@@ -9,7 +10,11 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { Repository } from 'typeorm';
 
 export const invalidAccessToken = () =>
-  new AppError('unauthenticated', 'INVALID_ACCESS_TOKEN', 'Log in: the access token is missing, expired or invalid');
+  new ApiError(
+    'unauthenticated',
+    ApiErrorCode.InvalidAccessToken,
+    'Log in: the access token is missing, expired or invalid',
+  );
 
 /**
  * Verifies the bearer token (HS256 only, our issuer and audience), then reloads the user, so a

@@ -1,5 +1,5 @@
 import { Public } from '../auth/auth.decorators';
-import { AppError, KernelErrorCode } from '@lib/kernel';
+import { KernelError, KernelErrorCode } from '@lib/kernel';
 import { Controller, Get, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
@@ -44,7 +44,7 @@ export class HealthController {
       const checks = Object.fromEntries(
         Object.entries(result.details).map(([name, info]) => [name, { status: info.status }]),
       );
-      throw new AppError(
+      throw new KernelError(
         'unavailable',
         KernelErrorCode.DependencyDown,
         `Not ready: ${down.map((name) => `${name} is down`).join('; ')}`,

@@ -3,6 +3,9 @@ import { HttpException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { toErrorBody } from './exception.filter';
 
+/** A library's error, as any library declares one. */
+class TestError extends AppError {}
+
 describe(toErrorBody.name, () => {
   it.each([
     ['invalid', 400],
@@ -16,7 +19,7 @@ describe(toErrorBody.name, () => {
     ['rate_limited', 429],
     ['unavailable', 503],
   ] as const)('maps an AppError of kind %s to %i, keeping its code and details', (kind, status) => {
-    const body = toErrorBody(new AppError(kind, 'SOME_CODE', 'what went wrong', { rule: 'R1' }), 'rid');
+    const body = toErrorBody(new TestError(kind, 'SOME_CODE', 'what went wrong', { rule: 'R1' }), 'rid');
     expect(body).toEqual({
       statusCode: status,
       error: expect.any(String),
@@ -28,7 +31,7 @@ describe(toErrorBody.name, () => {
   });
 
   it('does not let details overwrite the standard fields', () => {
-    const body = toErrorBody(new AppError('invalid', 'C', 'm', { statusCode: 200, requestId: 'forged' }), 'rid');
+    const body = toErrorBody(new TestError('invalid', 'C', 'm', { statusCode: 200, requestId: 'forged' }), 'rid');
     expect(body.statusCode).toBe(400);
     expect(body.requestId).toBe('rid');
   });

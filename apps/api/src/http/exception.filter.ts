@@ -4,6 +4,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { errorBody, ErrorBody } from './error-body';
+import { ApiErrorCode } from './api.errors';
 
 const STATUS_OF: Record<ErrorKind, number> = {
   invalid: 400,
@@ -48,7 +49,7 @@ export function toErrorBody(exception: unknown, requestId: string | undefined): 
     const fromDatabase = fromQueryFailure(exception, requestId);
     if (fromDatabase) return fromDatabase;
   }
-  return errorBody(500, 'INTERNAL', 'Unexpected error; quote the request id when reporting it', requestId);
+  return errorBody(500, ApiErrorCode.Internal, 'Unexpected error; quote the request id when reporting it', requestId);
 }
 
 /**
@@ -58,13 +59,18 @@ export function toErrorBody(exception: unknown, requestId: string | undefined): 
 function fromQueryFailure(exception: QueryFailedError, requestId: string | undefined): ErrorBody | undefined {
   const sqlState = (exception.driverError as { code?: string } | undefined)?.code ?? '';
   if (sqlState === '23505') {
-    return errorBody(409, 'ALREADY_EXISTS', 'A record with these values already exists', requestId);
+    return errorBody(409, ApiErrorCode.AlreadyExists, 'A record with these values already exists', requestId);
   }
   if (sqlState === '23503') {
-    return errorBody(422, 'UNKNOWN_REFERENCE', 'The request refers to a record that does not exist', requestId);
+    return errorBody(
+      422,
+      ApiErrorCode.UnknownReference,
+      'The request refers to a record that does not exist',
+      requestId,
+    );
   }
   if (sqlState.startsWith('22') || sqlState === '23514' || sqlState === '23502') {
-    return errorBody(400, 'INVALID_VALUE', 'A value in the request is out of range or malformed', requestId);
+    return errorBody(400, ApiErrorCode.InvalidValue, 'A value in the request is out of range or malformed', requestId);
   }
   return undefined;
 }
@@ -102,14 +108,14 @@ function fromHttpException(exception: HttpException, requestId: string | undefin
       : [(response as { message?: unknown }).message].flat().filter(Boolean).join('; ') || exception.message;
   switch (status) {
     case 413:
-      return errorBody(413, 'BODY_TOO_LARGE', 'The request body is larger than this API accepts', requestId);
+      return errorBody(413, ApiErrorCode.BodyTooLarge, 'The request body is larger than this API accepts', requestId);
     case 415:
-      return errorBody(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json', requestId);
+      return errorBody(415, ApiErrorCode.UnsupportedMediaType, 'Send the body as application/json', requestId);
     case 400:
       if (/^Body (is not valid JSON|cannot be empty)/.test(message)) {
-        return errorBody(400, 'INVALID_JSON', 'The body is not valid JSON', requestId);
+        return errorBody(400, ApiErrorCode.InvalidJson, 'The body is not valid JSON', requestId);
       }
-      return errorBody(400, 'BAD_REQUEST', message, requestId);
+      return errorBody(400, ApiErrorCode.BadRequest, message, requestId);
     default:
       return errorBody(
         status,

@@ -1,7 +1,8 @@
 /**
- * What went wrong, in terms the HTTP layer maps to a status code. Each area throws its own
- * subclass with a code enum (e.g. `CentersError` with `CentersErrorCode`); the API's one global
- * exception filter turns `kind` into a status and puts `code` in the body.
+ * What went wrong, in terms the HTTP layer maps to a status code. Each library throws its own
+ * subclass with a code enum (`CentersError` with `CentersErrorCode`, in `<library>.errors.ts`),
+ * always as `new XError(kind, XErrorCode.Y, message, details?)`; the API's one global exception
+ * filter turns `kind` into a status and puts `code` in the body. Abstract: no inline string codes.
  */
 export type ErrorKind =
   | 'invalid' // 400: the request is malformed
@@ -15,10 +16,10 @@ export type ErrorKind =
   | 'rate_limited' // 429: too many attempts
   | 'unavailable'; // 503: a dependency is down
 
-export class AppError extends Error {
+export abstract class AppError<Code extends string = string> extends Error {
   constructor(
     readonly kind: ErrorKind,
-    readonly code: string,
+    readonly code: Code,
     message: string,
     /** Extra machine-readable facts for the client (candidates of a duplicate, a rule's source). */
     readonly details?: Record<string, unknown>,
@@ -32,9 +33,14 @@ export enum KernelErrorCode {
   InvalidCursor = 'INVALID_CURSOR',
   NotFound = 'NOT_FOUND',
   DependencyDown = 'DEPENDENCY_DOWN',
+  ValidationFailed = 'VALIDATION_FAILED',
 }
 
-export class NotFoundError extends AppError {
+/** The shared kernel's own refusals (a cursor it did not make, a dependency down). */
+export class KernelError extends AppError<KernelErrorCode> {}
+
+/** A row missing or outside the caller's scope: the one 404 every library raises. */
+export class NotFoundError extends KernelError {
   constructor(entity: string, id: string) {
     super('not_found', KernelErrorCode.NotFound, `${entity} ${id} was not found`);
   }
@@ -46,11 +52,16 @@ export interface FieldProblem {
 }
 
 /** 400 naming every offending field: what request validation throws, and services for their own checks. */
-export class ValidationFailed extends AppError {
+export class ValidationFailed extends KernelError {
   constructor(readonly fields: FieldProblem[]) {
-    super('invalid', 'VALIDATION_FAILED', `Invalid request: ${fields.flatMap((f) => f.problems).join('; ')}`, {
-      fields,
-    });
+    super(
+      'invalid',
+      KernelErrorCode.ValidationFailed,
+      `Invalid request: ${fields.flatMap((f) => f.problems).join('; ')}`,
+      {
+        fields,
+      },
+    );
   }
 }
 

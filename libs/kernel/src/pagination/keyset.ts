@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { AppError, KernelErrorCode } from '../errors/app-error';
+import { KernelError, KernelErrorCode } from '../errors/app-error';
 import { isCivilDate } from '../validation/civil-date';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -80,7 +80,7 @@ export function decodeCursor(cursor: string, parts: CursorPart[]): CursorValue[]
   const valid =
     Array.isArray(values) && values.length === parts.length && parts.every((part, i) => PART_CHECKS[part](values[i]));
   if (!valid) {
-    throw new AppError(
+    throw new KernelError(
       'invalid',
       KernelErrorCode.InvalidCursor,
       'cursor is not a cursor this list returned; start again without it',
