@@ -4,3 +4,4 @@ export * from './audited.decorator';
 export * from './audit.service';
 export * from './audit.module';
 export * from './audit.subscriber';
+export * from './audit-timeline';

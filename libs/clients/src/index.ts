@@ -15,3 +15,4 @@ export * from './derived-columns';
 export * from './clients.module';
 export * from './client-languages';
 export * from './client-system-reads';
+export * from './casework-timeline';
