@@ -20,31 +20,27 @@ import {
 } from '@lib/clients';
 import { Actor, Role } from '@lib/identity';
 import { PageQuery } from '@lib/kernel';
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import {
+  ClientRecordsController,
+  CreateRoute,
+  DeleteRoute,
+  ListRoute,
+  UpdateRoute,
+} from '../http/client-record-routes';
 import { UuidParam } from '../http/validation';
 
 const READERS = [Role.Admin, Role.Director, Role.CaseManager];
 const WRITERS = [Role.Admin, Role.CaseManager];
 
 /** Case notes: only the staff who work the case (never directors, never the client). */
-@ApiTags('clients: notes')
-@ApiBearerAuth()
-@Controller('clients/:clientId/notes')
+@ClientRecordsController('notes', 'clients: notes')
 export class NotesController {
   constructor(private readonly casework: CaseworkService) {}
 
-  @Get()
-  @Roles(...WRITERS)
-  @ApiOkResponse({ type: NotePage })
+  @ListRoute(WRITERS, NotePage)
   list(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -53,9 +49,7 @@ export class NotesController {
     return this.casework.listNotes(actor, clientId, query);
   }
 
-  @Post()
-  @Roles(...WRITERS)
-  @ApiCreatedResponse({ type: NoteResponse })
+  @CreateRoute(WRITERS, NoteResponse)
   create(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -64,9 +58,7 @@ export class NotesController {
     return this.casework.createNote(actor, clientId, body);
   }
 
-  @Patch(':id')
-  @Roles(...WRITERS)
-  @ApiOkResponse({ type: NoteResponse })
+  @UpdateRoute(WRITERS, NoteResponse)
   update(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -76,10 +68,7 @@ export class NotesController {
     return this.casework.updateNote(actor, clientId, id, body);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @Roles(...WRITERS)
-  @ApiNoContentResponse()
+  @DeleteRoute(WRITERS)
   remove(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -89,15 +78,11 @@ export class NotesController {
   }
 }
 
-@ApiTags('clients: services')
-@ApiBearerAuth()
-@Controller('clients/:clientId/services')
+@ClientRecordsController('services', 'clients: services')
 export class ServicesController {
   constructor(private readonly casework: CaseworkService) {}
 
-  @Get()
-  @Roles(...READERS)
-  @ApiOkResponse({ type: ServicePage })
+  @ListRoute(READERS, ServicePage)
   list(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -106,9 +91,7 @@ export class ServicesController {
     return this.casework.listServices(actor, clientId, query);
   }
 
-  @Post()
-  @Roles(...WRITERS)
-  @ApiCreatedResponse({ type: ServiceResponse })
+  @CreateRoute(WRITERS, ServiceResponse)
   create(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -117,9 +100,7 @@ export class ServicesController {
     return this.casework.createService(actor, clientId, body);
   }
 
-  @Patch(':id')
-  @Roles(...WRITERS)
-  @ApiOkResponse({ type: ServiceResponse })
+  @UpdateRoute(WRITERS, ServiceResponse)
   update(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -129,10 +110,7 @@ export class ServicesController {
     return this.casework.updateService(actor, clientId, id, body);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @Roles(...WRITERS)
-  @ApiNoContentResponse()
+  @DeleteRoute(WRITERS)
   remove(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -142,15 +120,11 @@ export class ServicesController {
   }
 }
 
-@ApiTags('clients: tasks')
-@ApiBearerAuth()
-@Controller('clients/:clientId/tasks')
+@ClientRecordsController('tasks', 'clients: tasks')
 export class TasksController {
   constructor(private readonly casework: CaseworkService) {}
 
-  @Get()
-  @Roles(...READERS)
-  @ApiOkResponse({ type: TaskPage, description: 'Next due first, undated last' })
+  @ListRoute(READERS, TaskPage, 'Next due first, undated last')
   list(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -159,9 +133,7 @@ export class TasksController {
     return this.casework.listTasks(actor, clientId, query);
   }
 
-  @Post()
-  @Roles(...WRITERS)
-  @ApiCreatedResponse({ type: TaskResponse })
+  @CreateRoute(WRITERS, TaskResponse)
   create(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -170,9 +142,7 @@ export class TasksController {
     return this.casework.createTask(actor, clientId, body);
   }
 
-  @Patch(':id')
-  @Roles(...WRITERS)
-  @ApiOkResponse({ type: TaskResponse })
+  @UpdateRoute(WRITERS, TaskResponse)
   update(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -182,10 +152,7 @@ export class TasksController {
     return this.casework.updateTask(actor, clientId, id, body);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @Roles(...WRITERS)
-  @ApiNoContentResponse()
+  @DeleteRoute(WRITERS)
   remove(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -214,15 +181,11 @@ export class AssignedTasksController {
 }
 
 /** Referrals are a record of what was sent: they change status but are not deleted. */
-@ApiTags('clients: referrals')
-@ApiBearerAuth()
-@Controller('clients/:clientId/referrals')
+@ClientRecordsController('referrals', 'clients: referrals')
 export class ReferralsController {
   constructor(private readonly casework: CaseworkService) {}
 
-  @Get()
-  @Roles(...READERS)
-  @ApiOkResponse({ type: ReferralPage })
+  @ListRoute(READERS, ReferralPage)
   list(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -231,9 +194,7 @@ export class ReferralsController {
     return this.casework.listReferrals(actor, clientId, query);
   }
 
-  @Post()
-  @Roles(...WRITERS)
-  @ApiCreatedResponse({ type: ReferralResponse })
+  @CreateRoute(WRITERS, ReferralResponse)
   @ApiUnprocessableEntityResponse({ description: 'No recorded consent to share data, or no such program' })
   create(
     @CurrentActor() actor: Actor,
@@ -243,9 +204,7 @@ export class ReferralsController {
     return this.casework.createReferral(actor, clientId, body);
   }
 
-  @Patch(':id')
-  @Roles(...WRITERS)
-  @ApiOkResponse({ type: ReferralResponse })
+  @UpdateRoute(WRITERS, ReferralResponse)
   @ApiUnprocessableEntityResponse({
     description: 'Not an allowed status change (sent → accepted | declined → …; accepted → completed)',
   })

@@ -16,39 +16,32 @@ import {
   UpdateMatchApplicationDto,
 } from '@lib/pathway-records';
 import { Actor, Role } from '@lib/identity';
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Body, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import {
+  ClientRecordsController,
+  CreateRoute,
+  DeleteRoute,
+  ListRoute,
+  UpdateRoute,
+} from '../http/client-record-routes';
 import { UuidParam } from '../http/validation';
 
 const READERS = [Role.Admin, Role.Director, Role.CaseManager];
 const WRITERS = [Role.Admin, Role.CaseManager];
 const REFUSED = 'A write the pathway rules forbid: the body names the rule (code), its sentence and its source';
 
-@ApiTags('clients: pathway')
-@ApiBearerAuth()
-@Controller('clients/:clientId/exams')
+@ClientRecordsController('exams', 'clients: pathway')
 export class ExamsController {
   constructor(private readonly pathway: PathwayRecordsService) {}
 
-  @Get()
-  @Roles(...READERS)
-  @ApiOkResponse({ type: ExamPage, description: 'By date (taken, scheduled, or end of the eligibility window)' })
+  @ListRoute(READERS, ExamPage, 'By date (taken, scheduled, or end of the eligibility window)')
   list(@CurrentActor() actor: Actor, @UuidParam('clientId') clientId: string): Promise<ExamPage> {
     return this.pathway.listExams(actor, clientId);
   }
 
-  @Post()
-  @Roles(...WRITERS)
-  @ApiCreatedResponse({ type: ExamResponse })
+  @CreateRoute(WRITERS, ExamResponse)
   @ApiUnprocessableEntityResponse({ description: REFUSED })
   create(
     @CurrentActor() actor: Actor,
@@ -58,9 +51,7 @@ export class ExamsController {
     return this.pathway.createExam(actor, clientId, body);
   }
 
-  @Patch(':id')
-  @Roles(...WRITERS)
-  @ApiOkResponse({ type: ExamResponse })
+  @UpdateRoute(WRITERS, ExamResponse)
   @ApiUnprocessableEntityResponse({ description: REFUSED })
   update(
     @CurrentActor() actor: Actor,
@@ -71,10 +62,7 @@ export class ExamsController {
     return this.pathway.updateExam(actor, clientId, id, body);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @Roles(...WRITERS)
-  @ApiNoContentResponse()
+  @DeleteRoute(WRITERS)
   remove(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -97,9 +85,7 @@ export class ExamsController {
   }
 }
 
-@ApiTags('clients: pathway')
-@ApiBearerAuth()
-@Controller('clients/:clientId/credentials')
+@ClientRecordsController('credentials', 'clients: pathway')
 export class CredentialsController {
   constructor(private readonly pathway: PathwayRecordsService) {}
 
@@ -125,22 +111,16 @@ export class CredentialsController {
   }
 }
 
-@ApiTags('clients: pathway')
-@ApiBearerAuth()
-@Controller('clients/:clientId/clinical-experiences')
+@ClientRecordsController('clinical-experiences', 'clients: pathway')
 export class ClinicalExperiencesController {
   constructor(private readonly pathway: PathwayRecordsService) {}
 
-  @Get()
-  @Roles(...READERS)
-  @ApiOkResponse({ type: ClinicalExperiencePage })
+  @ListRoute(READERS, ClinicalExperiencePage)
   list(@CurrentActor() actor: Actor, @UuidParam('clientId') clientId: string): Promise<ClinicalExperiencePage> {
     return this.pathway.listClinicalExperiences(actor, clientId);
   }
 
-  @Post()
-  @Roles(...WRITERS)
-  @ApiCreatedResponse({ type: ClinicalExperienceResponse })
+  @CreateRoute(WRITERS, ClinicalExperienceResponse)
   create(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -149,9 +129,7 @@ export class ClinicalExperiencesController {
     return this.pathway.createClinicalExperience(actor, clientId, body);
   }
 
-  @Patch(':id')
-  @Roles(...WRITERS)
-  @ApiOkResponse({ type: ClinicalExperienceResponse })
+  @UpdateRoute(WRITERS, ClinicalExperienceResponse)
   update(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -161,10 +139,7 @@ export class ClinicalExperiencesController {
     return this.pathway.updateClinicalExperience(actor, clientId, id, body);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @Roles(...WRITERS)
-  @ApiNoContentResponse()
+  @DeleteRoute(WRITERS)
   remove(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -174,22 +149,16 @@ export class ClinicalExperiencesController {
   }
 }
 
-@ApiTags('clients: pathway')
-@ApiBearerAuth()
-@Controller('clients/:clientId/match-applications')
+@ClientRecordsController('match-applications', 'clients: pathway')
 export class MatchApplicationsController {
   constructor(private readonly pathway: PathwayRecordsService) {}
 
-  @Get()
-  @Roles(...READERS)
-  @ApiOkResponse({ type: MatchApplicationPage, description: 'Newest season first' })
+  @ListRoute(READERS, MatchApplicationPage, 'Newest season first')
   list(@CurrentActor() actor: Actor, @UuidParam('clientId') clientId: string): Promise<MatchApplicationPage> {
     return this.pathway.listMatchApplications(actor, clientId);
   }
 
-  @Post()
-  @Roles(...WRITERS)
-  @ApiCreatedResponse({ type: MatchApplicationResponse })
+  @CreateRoute(WRITERS, MatchApplicationResponse)
   @ApiConflictResponse({ description: 'One application per Match season' })
   create(
     @CurrentActor() actor: Actor,
@@ -199,9 +168,7 @@ export class MatchApplicationsController {
     return this.pathway.createMatchApplication(actor, clientId, body);
   }
 
-  @Patch(':id')
-  @Roles(...WRITERS)
-  @ApiOkResponse({ type: MatchApplicationResponse })
+  @UpdateRoute(WRITERS, MatchApplicationResponse)
   update(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
@@ -211,10 +178,7 @@ export class MatchApplicationsController {
     return this.pathway.updateMatchApplication(actor, clientId, id, body);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @Roles(...WRITERS)
-  @ApiNoContentResponse()
+  @DeleteRoute(WRITERS)
   remove(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
