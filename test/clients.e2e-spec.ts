@@ -67,37 +67,48 @@ describe('client case records', () => {
       expect(JSON.stringify(audit.changes)).not.toContain('Haddad');
     });
 
-    it('answers 409 with the candidates (ids and centers only) for the same e-mail anywhere in the network', async () => {
+    it('answers 409 with the candidates (ids and centers only) for the same e-mail in the caller’s scope; an admin’s is the network', async () => {
       const first = (await intake(cmA, person()).expect(201)).body;
-      const res = await intake(
-        cmB,
-        person({ email: first.email.toUpperCase(), firstName: 'Someone', lastName: 'Else' }),
-      ).expect(409);
-      expect(res.body.code).toBe('POSSIBLE_DUPLICATE');
-      expect(res.body.candidates).toEqual([
-        { id: first.id, centerId: centerA, centerName: expect.any(String), matchedOn: ['email'] },
-      ]);
-      expect(JSON.stringify(res.body)).not.toContain(first.lastName);
+      const again = person({ email: first.email.toUpperCase(), firstName: 'Someone', lastName: 'Else' });
+      for (const auth of [cmA, admin]) {
+        const res = await intake(auth, { ...again, centerId: centerA }).expect(409);
+        expect(res.body.code).toBe('POSSIBLE_DUPLICATE');
+        expect(res.body.candidates).toEqual([
+          { id: first.id, centerId: centerA, centerName: expect.any(String), matchedOn: ['email'] },
+        ]);
+        expect(res.body.elsewhere).toBe(false);
+        expect(JSON.stringify(res.body)).not.toContain(first.lastName);
+      }
     });
 
     it('matches the same name and birth date ignoring case and accents', async () => {
       const last = `Nuñez-${unique()}`;
       const first = (await intake(cmA, person({ firstName: 'José', lastName: last, email: null })).expect(201)).body;
       const res = await intake(
-        cmB,
+        cmA,
         person({ firstName: 'JOSE', lastName: last.replace('ñ', 'n').toLowerCase(), email: null }),
       ).expect(409);
       expect(res.body.candidates[0]).toMatchObject({ id: first.id, matchedOn: ['name_and_date_of_birth'] });
       const confirmed = await intake(
-        cmB,
+        cmA,
         person({ firstName: 'JOSE', lastName: last, email: null, confirmNotDuplicate: true }),
       ).expect(201);
-      expect(confirmed.body.centerId).toBe(centerB);
+      expect(confirmed.body.centerId).toBe(centerA);
+      expect(confirmed.body.id).not.toBe(first.id);
     });
 
+    // Case managers of their own: a refusal for a duplicate at another center counts against a daily allowance.
+    const managersOfTwoCenters = async () =>
+      Promise.all(
+        [centerA, centerB].map(async (centerId) =>
+          bearer(tokenFor(app, await createUser(data, { role: Role.CaseManager, centerId }))),
+        ),
+      );
+
     it('lets only one of ten concurrent intakes of the same person through, in two centers', async () => {
+      const [one, two] = await managersOfTwoCenters();
       const body = person();
-      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => intake(i % 2 ? cmA : cmB, body)));
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => intake(i % 2 ? one : two, body)));
       const statuses = answers.map((r) => r.status).sort();
       expect(statuses).toEqual([201, ...Array(9).fill(409)]);
       const [{ n }] = await data.query(`SELECT count(*)::int AS n FROM clients WHERE last_name = $1`, [body.lastName]);
@@ -105,10 +116,11 @@ describe('client case records', () => {
     });
 
     it('lets only one through when the two intakes spell the name differently (Ł and L)', async () => {
+      const [one, two] = await managersOfTwoCenters();
       const last = `Wałęsa${unique()}`;
-      const one = person({ firstName: 'Łukasz', lastName: last, email: null });
-      const two = person({ firstName: 'Lukasz', lastName: last.replace('ł', 'l').replace('ę', 'e'), email: null });
-      const statuses = (await Promise.all([intake(cmA, one), intake(cmB, two)])).map((r) => r.status).sort();
+      const first = person({ firstName: 'Łukasz', lastName: last, email: null });
+      const second = person({ firstName: 'Lukasz', lastName: last.replace('ł', 'l').replace('ę', 'e'), email: null });
+      const statuses = (await Promise.all([intake(one, first), intake(two, second)])).map((r) => r.status).sort();
       expect(statuses).toEqual([201, 409]);
     });
 

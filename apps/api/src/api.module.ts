@@ -1,5 +1,5 @@
 import { AuditModule } from '@lib/audit';
-import { ClientLanguagesModule } from '@lib/clients';
+import { IdentityPortsModule } from '@lib/clients';
 import { DatabaseModule } from '@lib/database';
 import { DomainEventsModule } from '@lib/domain-events';
 import { KernelModule, RequiredSetting } from '@lib/kernel';
@@ -43,9 +43,10 @@ export class ApiModule {
         DomainEventsModule,
         QueueModule,
         // Global, each answering a port of a library below it: the client record's pathway verdict
-        // (asked by @lib/clients), the client record's language (asked by @lib/identity).
+        // (asked by @lib/clients), the client record's language and the assignments a staff move
+        // releases (asked by @lib/identity).
         PathwayRecordsModule,
-        ClientLanguagesModule,
+        IdentityPortsModule,
         AuthHttpModule,
         HealthModule,
         MetricsModule,

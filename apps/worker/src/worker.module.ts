@@ -1,6 +1,6 @@
 import { KernelModule } from '@lib/kernel';
 import { AuditModule } from '@lib/audit';
-import { ClientLanguagesModule } from '@lib/clients';
+import { IdentityPortsModule } from '@lib/clients';
 import { DatabaseModule } from '@lib/database';
 import { DomainEventsModule } from '@lib/domain-events';
 import { MailModule } from '@lib/mail';
@@ -30,7 +30,7 @@ export class WorkerModule implements OnModuleInit {
         DomainEventsModule,
         QueueModule,
         MailModule,
-        ClientLanguagesModule,
+        IdentityPortsModule,
         RemindersModule,
       ],
       providers: PROCESSORS,

@@ -2,7 +2,7 @@ import { decodeCursor, PageOf, PageQuery, toPage, Page } from '@lib/kernel';
 import { ApiProperty } from '@nestjs/swagger';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
 import { AUDIT_CONTEXT_KEY, AuditContext } from './audit-context';
 import { AuditEntry, FieldChange } from './audit-entry.entity';
 
@@ -77,6 +77,15 @@ export class AuditService {
       centerId: event.centerId ?? null,
       changes: event.changes ?? null,
     });
+  }
+
+  /** How many events of `action` this actor caused since then (a per-user limit counted where it is logged). */
+  async countActions(
+    manager: EntityManager,
+    filter: { actorId: string; action: string },
+    since: Date,
+  ): Promise<number> {
+    return manager.countBy(AuditEntry, { ...filter, at: MoreThanOrEqual(since) });
   }
 
   /** The whole audit trail of one client, oldest first, inside the caller's transaction (data rights). */

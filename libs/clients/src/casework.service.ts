@@ -4,7 +4,7 @@ import { Clock, decodeCursor, Page, PageQuery, refuseNulls, todayCivil, toPage, 
 import { PartnerProgramsService } from '@lib/programs';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, EntityTarget, MoreThanOrEqual, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, IsNull, MoreThanOrEqual, Not, ObjectLiteral } from 'typeorm';
 import { clientsInScope, findClientInScope, ScopedClient } from './client-scope';
 import { ClientWork, ClientWrites, rowOfClient } from './client-writes';
 import { ClientsError, ClientsErrorCode } from './clients.errors';
@@ -306,6 +306,28 @@ export class CaseworkService {
   async completeOpenTasks(manager: EntityManager, client: ScopedClient, details: string): Promise<void> {
     for (const task of await manager.findBy(ClientTask, { clientId: client.id, details, status: 'open' })) {
       Object.assign(task, { status: 'done', completedAt: this.clock.now() });
+      await manager.save(task);
+    }
+  }
+
+  /**
+   * After a transfer (the client row already carries its new center): each open task whose
+   * assignee's scope no longer reaches the client goes to `caseManagerId`, the new center's case
+   * manager, or to nobody (it then falls to whoever becomes case manager). Audited task by task.
+   */
+  async reassignTasksAfterTransfer(
+    manager: EntityManager,
+    client: ScopedClient,
+    caseManagerId: string | null,
+  ): Promise<void> {
+    const open = await manager.findBy(ClientTask, {
+      clientId: client.id,
+      status: 'open',
+      assigneeUserId: Not(IsNull()),
+    });
+    for (const task of open) {
+      if (await this.directory.reaches(manager, task.assigneeUserId as string, client)) continue;
+      task.assigneeUserId = caseManagerId;
       await manager.save(task);
     }
   }

@@ -2,6 +2,8 @@ import { AppError, ValidationFailed } from '@lib/kernel';
 
 export enum ClientsErrorCode {
   PossibleDuplicate = 'POSSIBLE_DUPLICATE',
+  PossibleDuplicateElsewhere = 'POSSIBLE_DUPLICATE_ELSEWHERE',
+  DuplicateChecksExhausted = 'DUPLICATE_CHECKS_EXHAUSTED',
   IfMatchRequired = 'IF_MATCH_REQUIRED',
   StaleVersion = 'STALE_VERSION',
   InvalidIfMatch = 'INVALID_IF_MATCH',

@@ -1,7 +1,7 @@
 import { AuditService } from '@lib/audit';
 import { CentersService } from '@lib/centers';
 import { ClientFact, ClientFactsChanged, DomainEvents } from '@lib/domain-events';
-import { Actor, auditContextOf, Role, UserDirectory, UserResponse, UsersService } from '@lib/identity';
+import { Actor, auditContextOf, Role, scopeReaches, UserDirectory, UserResponse, UsersService } from '@lib/identity';
 import { Clock, decodeCursor, foldedContains, Page, refuseNulls, todayCivil, toPage } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -20,6 +20,13 @@ import { toClientResponse, toClientSummary } from './client.mapper';
 import { clientsInScope, findClientInScope, ScopedClient } from './client-scope';
 import { ClientsError, ClientsErrorCode, fieldError } from './clients.errors';
 import { ClientPathway } from './client-pathway';
+import { CaseworkService } from './casework.service';
+
+/** The audit action of an intake refused for a possible duplicate outside the caller's scope. */
+const DUPLICATE_ELSEWHERE = 'client.duplicate_elsewhere';
+/** How many such refusals a user gets per rolling day: enough for honest work, too few to map a network. */
+export const DUPLICATES_ELSEWHERE_PER_DAY = 5;
+const DUPLICATES_ELSEWHERE_WINDOW_MS = 24 * 3_600_000;
 
 /** Fields that have a value on every client: PATCH may change them, never blank them. */
 const NOT_NULL_FIELDS = [
@@ -43,13 +50,17 @@ export class ClientsService {
     private readonly directory: UserDirectory,
     private readonly centers: CentersService,
     private readonly pathway: ClientPathway,
+    private readonly casework: CaseworkService,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * Enrolls a client. A possible duplicate anywhere in the network (same e-mail, or same name and
-   * date of birth) answers 409 with the candidates unless the request confirms it is not one.
+   * Enrolls a client. A possible duplicate (same e-mail, or same name and date of birth) answers
+   * 409. One in the caller's scope is listed, and the request may confirm it is not one. One
+   * outside it is never described (where a person is enrolled is exactly what must not leak): the
+   * answer only says one exists elsewhere, for someone with network scope to resolve; each such
+   * answer is audited for admins, and a user gets a few a day (then 429, whatever the person).
    */
   async intake(actor: Actor, input: CreateClientDto): Promise<ClientResponse> {
     const centerId = input.centerId ?? (actor.role === Role.CaseManager ? actor.centerId : null);
@@ -62,50 +73,57 @@ export class ClientsService {
       );
     }
     const { centerId: _c, confirmNotDuplicate, ...fields } = input;
-    return this.told(actor, ClientFact.Record, async (manager) => {
-      if (!(await this.centers.exists(manager, centerId))) {
-        throw new ClientsError('unprocessable', ClientsErrorCode.UnknownCenter, `Center ${centerId} does not exist`);
-      }
-      if (fields.caseManagerId) await this.assertCaseManagerOf(manager, fields.caseManagerId, centerId);
-      // Serializes concurrent intakes of the same person, so both cannot pass the check at once.
-      await this.lockIdentity(
-        manager,
-        fields.email ?? null,
-        fields.firstName,
-        fields.lastName,
-        fields.dateOfBirth ?? null,
-      );
-      const candidates = await this.duplicateCandidates(
-        manager,
-        fields.email ?? null,
-        fields.firstName,
-        fields.lastName,
-        fields.dateOfBirth ?? null,
-      );
-      if (candidates.length > 0 && !confirmNotDuplicate) {
-        throw new ClientsError(
-          'conflict',
-          ClientsErrorCode.PossibleDuplicate,
-          'This person may already be enrolled; check the candidates, then send confirmNotDuplicate: true to enroll anyway',
-          { candidates },
-        );
-      }
-      const today = todayCivil(this.clock.now());
-      const client = manager.create(Client, {
-        ...fields,
-        centerId,
-        caseManagerId: fields.caseManagerId ?? (actor.role === Role.CaseManager ? actor.userId : null),
-        intakeDate: fields.intakeDate ?? today,
-        consentDate: fields.consentToShare ? (fields.consentDate ?? today) : null,
-        alternativeCareer: fields.careerGoal === 'alternative_career' ? (fields.alternativeCareer ?? null) : null,
-        status: 'active',
-        lastActivityAt: this.clock.now(),
+    let elsewhere: DuplicateCandidate[] = [];
+    try {
+      return await this.told(actor, ClientFact.Record, async (manager) => {
+        if (!(await this.centers.exists(manager, centerId))) {
+          throw new ClientsError('unprocessable', ClientsErrorCode.UnknownCenter, `Center ${centerId} does not exist`);
+        }
+        if (fields.caseManagerId) await this.assertCaseManagerOf(manager, fields.caseManagerId, centerId);
+        if (actor.scope.kind !== 'network') await this.assertDuplicateChecksLeft(manager, actor);
+        // Serializes concurrent intakes of the same person, so both cannot pass the check at once.
+        const identity = [fields.email ?? null, fields.firstName, fields.lastName, fields.dateOfBirth ?? null] as const;
+        await this.lockIdentity(manager, ...identity);
+        const candidates = await this.duplicateCandidates(manager, ...identity);
+        const inScope = candidates.filter((c) => scopeReaches(actor.scope, c));
+        elsewhere = candidates.filter((c) => !scopeReaches(actor.scope, c));
+        if (elsewhere.length > 0) {
+          throw new ClientsError(
+            'conflict',
+            ClientsErrorCode.PossibleDuplicateElsewhere,
+            'This person may already be enrolled at another center. An administrator must resolve it (they can see where): ask one to transfer the client to you, or to enroll them here if it is not the same person',
+            { candidates: inScope, elsewhere: true },
+          );
+        }
+        if (inScope.length > 0 && !confirmNotDuplicate) {
+          throw new ClientsError(
+            'conflict',
+            ClientsErrorCode.PossibleDuplicate,
+            'This person may already be enrolled; check the candidates, then send confirmNotDuplicate: true to enroll anyway',
+            { candidates: inScope, elsewhere: false },
+          );
+        }
+        const today = todayCivil(this.clock.now());
+        const client = manager.create(Client, {
+          ...fields,
+          centerId,
+          caseManagerId: fields.caseManagerId ?? (actor.role === Role.CaseManager ? actor.userId : null),
+          intakeDate: fields.intakeDate ?? today,
+          consentDate: fields.consentToShare ? (fields.consentDate ?? today) : null,
+          alternativeCareer: fields.careerGoal === 'alternative_career' ? (fields.alternativeCareer ?? null) : null,
+          status: 'active',
+          lastActivityAt: this.clock.now(),
+        });
+        const saved = await manager.save(client);
+        // An alternative career is a stage from the first day.
+        saved.stage = await this.pathway.refreshStage(manager, saved);
+        return toClientResponse(saved, actor.role);
       });
-      const saved = await manager.save(client);
-      // An alternative career is a stage from the first day.
-      saved.stage = await this.pathway.refreshStage(manager, saved);
-      return toClientResponse(saved, actor.role);
-    });
+    } catch (error) {
+      // The refusal rolled the intake back; the hit is written on its own, for admins only.
+      if (elsewhere.length > 0) await this.auditDuplicateElsewhere(actor, elsewhere);
+      throw error;
+    }
   }
 
   async list(actor: Actor, query: ClientListQuery): Promise<Page<ClientSummary>> {
@@ -196,7 +214,10 @@ export class ClientsService {
     });
   }
 
-  /** Moves the client, with the whole history, to another center. */
+  /**
+   * Moves the client, with the whole history, to another center; the old center's staff are taken
+   * off it (case manager, open tasks) in the same transaction.
+   */
   async transfer(actor: Actor, id: string, input: TransferClientDto): Promise<ClientResponse> {
     const context = auditContextOf(actor);
     return this.told(actor, ClientFact.Record, async (manager) => {
@@ -224,6 +245,8 @@ export class ClientsService {
       client.caseManagerId = input.caseManagerId ?? null;
       client.lastActivityAt = this.clock.now();
       const saved = await manager.save(client);
+      // Nothing about the client may keep going to the old center's staff: their open tasks move too.
+      await this.casework.reassignTasksAfterTransfer(manager, client, client.caseManagerId);
       await this.audit.record(manager, context, {
         action: 'client.transferred',
         entityType: 'client',
@@ -293,6 +316,39 @@ export class ClientsService {
     const result = await this.audit.transaction(auditContextOf(actor), work);
     this.events.publish(new ClientFactsChanged(result.id, fact));
     return result;
+  }
+
+  /** Refuses (429) a user who was told of possible duplicates elsewhere too often in the last day. */
+  private async assertDuplicateChecksLeft(manager: EntityManager, actor: Actor): Promise<void> {
+    const since = new Date(this.clock.now().getTime() - DUPLICATES_ELSEWHERE_WINDOW_MS);
+    const hits = await this.audit.countActions(manager, { actorId: actor.userId, action: DUPLICATE_ELSEWHERE }, since);
+    if (hits >= DUPLICATES_ELSEWHERE_PER_DAY) {
+      throw new ClientsError(
+        'rate_limited',
+        ClientsErrorCode.DuplicateChecksExhausted,
+        `You were told of ${hits} possible duplicates at other centers in the last 24 hours: enrolling is paused for you until that count falls; an administrator can enroll the client meanwhile`,
+      );
+    }
+  }
+
+  /**
+   * One audit row per refusal: who asked, and which clients matched (admins read it; no center's
+   * staff do: no client or center is set on the row, since telling the other center that someone
+   * looked would leak the same thing the other way).
+   */
+  private async auditDuplicateElsewhere(actor: Actor, elsewhere: DuplicateCandidate[]): Promise<void> {
+    const context = auditContextOf(actor);
+    await this.audit.transaction(context, (manager) =>
+      this.audit.record(manager, context, {
+        action: DUPLICATE_ELSEWHERE,
+        entityType: 'client',
+        entityId: elsewhere[0].id,
+        changes: {
+          candidates: { before: null, after: elsewhere.map((c) => c.id) },
+          matchedOn: { before: null, after: [...new Set(elsewhere.flatMap((c) => c.matchedOn))] },
+        },
+      }),
+    );
   }
 
   private async assertCaseManagerOf(manager: EntityManager, userId: string, centerId: string): Promise<void> {

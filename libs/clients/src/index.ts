@@ -13,6 +13,6 @@ export * from './clients.service';
 export * from './casework.service';
 export * from './derived-columns';
 export * from './clients.module';
-export * from './client-languages';
+export * from './identity-ports';
 export * from './client-system-reads';
 export * from './casework-timeline';

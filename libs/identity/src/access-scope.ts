@@ -39,6 +39,22 @@ export function scopeOf(user: ScopedUser): AccessScope {
   }
 }
 
+/**
+ * Whether the scope reaches this client: the one rule for who may read about a client, and so for
+ * who may be told about one (a reminder's recipient is checked with it when planned and again when
+ * sent, so a transfer or a staff move stops the messages at once).
+ */
+export function scopeReaches(scope: AccessScope, client: { id: string; centerId: string }): boolean {
+  switch (scope.kind) {
+    case 'network':
+      return true;
+    case 'center':
+      return scope.centerId === client.centerId;
+    case 'self':
+      return scope.clientId === client.id;
+  }
+}
+
 export function auditContextOf(actor: Actor): AuditContext {
   return { actorId: actor.userId, actorRole: actor.role, requestId: actor.requestId, ip: actor.ip };
 }

@@ -1,6 +1,7 @@
 import { Injectable, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EntityManager, In } from 'typeorm';
+import { AccessScope, scopeOf, scopeReaches } from './access-scope';
 import { MessageLanguage, readerLanguage } from './message-language';
 import { OneTimeToken } from './one-time-token.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -22,8 +23,20 @@ export abstract class ClientLanguageSource {
 export interface AccountFacts {
   /** Clients whose IMG has an active account (they receive their own reminders). */
   clientsWithAccount: Set<string>;
-  /** Of the users asked about, the active ones. */
-  activeUsers: Set<string>;
+  /** Of the users asked about, the active ones, with what their scope reaches. */
+  activeUsers: Map<string, AccessScope>;
+}
+
+/**
+ * Asked by identity when a staff member's role or center changes, answered by `@lib/clients`: take
+ * the user off what their new scope no longer reaches (case manager of a client, assignee of an
+ * open task), inside the caller's audited transaction. Returns the clients changed.
+ */
+export abstract class StaffAssignments {
+  abstract releaseOutside(
+    manager: EntityManager,
+    user: Pick<User, 'id' | 'role' | 'centerId' | 'clientId'>,
+  ): Promise<string[]>;
 }
 
 /**
@@ -43,6 +56,12 @@ export class UserDirectory {
   async isActiveStaffOf(manager: EntityManager, userId: string, centerId: string): Promise<boolean> {
     const user = await manager.findOneBy(User, { id: userId, active: true });
     return !!user && (user.role === Role.Admin || (user.role !== Role.Client && user.centerId === centerId));
+  }
+
+  /** Whether this user is active and their scope reaches the client (who may work on it, or be told of it). */
+  async reaches(manager: EntityManager, userId: string, client: { id: string; centerId: string }): Promise<boolean> {
+    const user = await manager.findOneBy(User, { id: userId, active: true });
+    return !!user && scopeReaches(scopeOf(user), client);
   }
 
   /** The active account: a staff member by id, or an IMG by their client record. */
@@ -69,11 +88,14 @@ export class UserDirectory {
         : manager.find(User, { select: { clientId: true }, where: { clientId: In([...clientIds]), active: true } }),
       userIds.length === 0
         ? []
-        : manager.find(User, { select: { id: true }, where: { id: In([...new Set(userIds)]), active: true } }),
+        : manager.find(User, {
+            select: { id: true, role: true, centerId: true, clientId: true },
+            where: { id: In([...new Set(userIds)]), active: true },
+          }),
     ]);
     return {
       clientsWithAccount: new Set(accounts.map((u) => u.clientId as string)),
-      activeUsers: new Set(users.map((u) => u.id)),
+      activeUsers: new Map(users.map((u) => [u.id, scopeOf(u)])),
     };
   }
 

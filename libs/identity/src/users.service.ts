@@ -11,6 +11,7 @@ import { IdentityError, IdentityErrorCode } from './identity.errors';
 import { Role } from './role';
 import { InviteUserDto, toUserResponse, UpdateUserDto, UserListQuery, UserResponse } from './user.dto';
 import { User } from './user.entity';
+import { StaffAssignments } from './user-directory';
 
 /** Staff accounts: who may see and manage which users (DESIGN.md section 1). */
 @Injectable()
@@ -21,6 +22,7 @@ export class UsersService {
     private readonly auth: AuthService,
     private readonly centers: CentersService,
     private readonly events: DomainEvents,
+    private readonly assignments: StaffAssignments,
     private readonly clock: Clock,
   ) {}
 
@@ -172,15 +174,19 @@ export class UsersService {
         );
       }
       if (user.role !== Role.Client) await this.checkRoleAndCenter(manager, role, centerId);
-      const cutsSessions = role !== user.role || centerId !== user.centerId || active !== user.active;
+      const moves = user.role !== Role.Client && (role !== user.role || centerId !== user.centerId);
+      const cutsSessions = moves || active !== user.active;
       Object.assign(user, { displayName: input.displayName ?? user.displayName, role, centerId, active });
       const saved = await manager.save(user);
       if (cutsSessions) await this.auth.revokeAllSessions(manager, user.id);
-      return toUserResponse(saved, this.clock.now());
+      // Moved to another center or role: taken off the clients and tasks the new scope does not reach.
+      const released = moves ? await this.assignments.releaseOutside(manager, saved) : [];
+      return { user: toUserResponse(saved, this.clock.now()), released };
     });
     // An IMG's account deactivated or back: whether they get their own reminders changed.
-    if (updated.clientId) this.events.publish(new ClientFactsChanged(updated.clientId, ClientFact.Account));
-    return updated;
+    if (updated.user.clientId) this.events.publish(new ClientFactsChanged(updated.user.clientId, ClientFact.Account));
+    for (const clientId of updated.released) this.events.publish(new ClientFactsChanged(clientId, ClientFact.Record));
+    return updated.user;
   }
 
   private scoped(scope: AccessScope, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<User> {

@@ -1,5 +1,5 @@
 import { systemClientReads } from '@lib/clients';
-import { readerLanguage, User, UserDirectory } from '@lib/identity';
+import { readerLanguage, scopeOf, scopeReaches, User, UserDirectory } from '@lib/identity';
 import { Clock, Environment } from '@lib/kernel';
 import { Mailer } from '@lib/mail';
 import { DeliveryOutcome } from '@lib/queue';
@@ -67,7 +67,9 @@ export class ReminderDelivery {
       manager,
       reminder.recipient.kind === 'client' ? { clientId: client.id } : { userId: reminder.recipient.userId },
     );
-    if (!recipient) return { outcome: 'no_recipient' };
+    // Checked again at the moment of sending, whatever was planned: a message about a client goes
+    // only to someone whose scope reaches the client now.
+    if (!recipient || !scopeReaches(scopeOf(recipient), client)) return { outcome: 'no_recipient' };
     const channels = reminder.channels.filter((c) =>
       c === 'email' ? recipient.emailReminders : recipient.inAppReminders,
     );

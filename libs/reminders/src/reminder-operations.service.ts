@@ -165,11 +165,17 @@ export class ReminderOperations {
     return { jobId: job.id ?? '' };
   }
 
-  /** A client anonymized: reminders name the client and carry task titles; an SMTP error may repeat an address. */
+  /**
+   * A client anonymized: notifications name the client, the data kept with a reminder (planned or
+   * sent) carries task titles and the like, and an SMTP error may repeat an address. The delivery
+   * rows stay (what was sent when, to whom, for the counts), with nothing of what they said.
+   */
   async forgetClient(manager: EntityManager, clientId: string): Promise<void> {
     await manager.query(`DELETE FROM notifications WHERE client_id = $1`, [clientId]);
     await manager.query(`DELETE FROM reminder_schedule WHERE client_id = $1`, [clientId]);
-    await manager.query(`UPDATE reminder_deliveries SET last_error = NULL WHERE client_id = $1`, [clientId]);
+    await manager.query(`UPDATE reminder_deliveries SET data = '{}', last_error = NULL WHERE client_id = $1`, [
+      clientId,
+    ]);
   }
 
   async sweeps(): Promise<SweepList> {

@@ -1,5 +1,5 @@
 import { CaseworkService, Client, DerivedColumns, derivedColumnsOf, storeDerivedColumns } from '@lib/clients';
-import { UserDirectory } from '@lib/identity';
+import { scopeReaches, UserDirectory } from '@lib/identity';
 import { PathwayRecordsService } from '@lib/pathway-records';
 import { Clock } from '@lib/kernel';
 import { evaluatePathway, PATHWAY_RULES } from '@lib/pathway';
@@ -35,7 +35,12 @@ export class ReminderPlanner {
       ...[...casework.values()].flatMap((facts) => facts.tasks.map((t) => t.assigneeUserId)),
     ].filter((id): id is string => id !== null);
     const accounts = await this.directory.accountFacts(manager, ids, staff);
-    const active = (userId: string | null) => (userId && accounts.activeUsers.has(userId) ? userId : null);
+    // Only someone whose scope reaches the client now is told about them: an active account of the
+    // client's center (or the network). A task left with a colleague who moved center goes to the case manager.
+    const reaching = (userId: string | null, client: Client) => {
+      const scope = userId ? accounts.activeUsers.get(userId) : undefined;
+      return userId && scope && scopeReaches(scope, client) ? userId : null;
+    };
     const now = this.clock.now();
     const derived: DerivedColumns[] = [];
     for (const { client, records, matchCalendar, timeZone } of snapshots) {
@@ -48,15 +53,15 @@ export class ReminderPlanner {
           clientStatus: client.status,
           clientHasAccount: accounts.clientsWithAccount.has(client.id),
           // A deactivated case manager gets nothing (the client needs a new one: that shows elsewhere).
-          caseManagerId: active(client.caseManagerId),
+          caseManagerId: reaching(client.caseManagerId, client),
           timeZone,
           records,
           pathway,
           calendar: matchCalendar,
-          // A deactivated assignee's task falls back to the case manager.
+          // A deactivated (or moved) assignee's task falls back to the case manager.
           tasks: (casework.get(client.id)?.tasks ?? []).map((t) => ({
             ...t,
-            assigneeUserId: active(t.assigneeUserId),
+            assigneeUserId: reaching(t.assigneeUserId, client),
           })),
           // No note yet: contact is counted from the intake.
           lastContactOn: casework.get(client.id)?.lastContact ?? client.intakeDate,

@@ -24,6 +24,7 @@ import {
   ApiPreconditionFailedResponse,
   ApiResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -47,13 +48,19 @@ export class ClientsController {
   @Roles(Role.Admin, Role.CaseManager)
   @ApiCreatedResponse({ type: ClientResponse, description: 'Enrolled; the ETag header carries the version' })
   @ApiConflictResponse({
-    description: 'A possible duplicate exists in the network: `candidates` lists ids and centers only',
+    description:
+      'A possible duplicate: `candidates` lists those in your scope (ids and centers only). `elsewhere: true` (code POSSIBLE_DUPLICATE_ELSEWHERE) says one exists outside it, never where: an administrator must resolve it, and `confirmNotDuplicate` does not override it',
     schema: {
       properties: {
-        code: { example: 'POSSIBLE_DUPLICATE' },
+        code: { enum: ['POSSIBLE_DUPLICATE', 'POSSIBLE_DUPLICATE_ELSEWHERE'] },
         candidates: { type: 'array', items: { $ref: getSchemaPath(DuplicateCandidate) } },
+        elsewhere: { type: 'boolean' },
       },
     },
+  })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Told of possible duplicates at other centers too often in the last 24 hours (DUPLICATE_CHECKS_EXHAUSTED)',
   })
   async intake(
     @CurrentActor() actor: Actor,

@@ -1,7 +1,8 @@
-import { ClientLanguageSource } from '@lib/identity';
+import { ClientLanguageSource, StaffAssignments } from '@lib/identity';
 import { Global, Injectable, Module } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Client } from './client.entity';
+import { ClientStaffAssignments } from './staff-assignments';
 
 /** Answers identity's `ClientLanguageSource` port from the client record. */
 @Injectable()
@@ -15,10 +16,16 @@ export class ClientRecordLanguages implements ClientLanguageSource {
   }
 }
 
-/** Global: identity (below this library) asks for the port; the apps import this once. */
+/**
+ * Identity's ports, answered from the client records. Global: identity (below this library) asks
+ * for them; the apps import this once.
+ */
 @Global()
 @Module({
-  providers: [{ provide: ClientLanguageSource, useClass: ClientRecordLanguages }],
-  exports: [ClientLanguageSource],
+  providers: [
+    { provide: ClientLanguageSource, useClass: ClientRecordLanguages },
+    { provide: StaffAssignments, useClass: ClientStaffAssignments },
+  ],
+  exports: [ClientLanguageSource, StaffAssignments],
 })
-export class ClientLanguagesModule {}
+export class IdentityPortsModule {}
