@@ -212,7 +212,8 @@ describe('access tokens', () => {
     const req = request(app.getHttpServer()).get('/api/v1/me');
     return token === undefined ? req : req.set(bearer(token));
   };
-  const claims = () => ({ sub: user.id, role: user.role, iss: 'img-pathways', aud: 'img-pathways-api' });
+  /** As login signs them; the session is the fixture one `createUser` opened. */
+  const claims = () => ({ sub: user.id, role: user.role, sid: user.id, iss: 'img-pathways', aud: 'img-pathways-api' });
 
   it('accepts a token signed as login signs it', async () => {
     await me(sign(claims(), TEST_SECRET, { algorithm: 'HS256', expiresIn: 60 })).expect(200);
@@ -250,9 +251,29 @@ describe('access tokens', () => {
       },
     ],
     ['garbage', () => 'not.a.jwt'],
+    [
+      'a token without a session (as issued before sessions were named)',
+      () => {
+        const { sid: _none, ...old } = claims();
+        return sign(old, TEST_SECRET, { algorithm: 'HS256', expiresIn: 60 });
+      },
+    ],
+    [
+      'a token naming a session that does not exist',
+      () =>
+        sign({ ...claims(), sid: '00000000-0000-4000-8000-000000000000' }, TEST_SECRET, {
+          algorithm: 'HS256',
+          expiresIn: 60,
+        }),
+    ],
   ])('refuses %s with 401', async (_label, token) => {
     const res = await me(token()).expect(401);
     expect(res.body.code).toBe('INVALID_ACCESS_TOKEN');
+  });
+
+  it("refuses a token naming another user's open session", async () => {
+    const other = await createUser(data, { role: Role.Admin });
+    await me(sign({ ...claims(), sid: other.id }, TEST_SECRET, { algorithm: 'HS256', expiresIn: 60 })).expect(401);
   });
 
   it('refuses the token of a deactivated user at once', async () => {

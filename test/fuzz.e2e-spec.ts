@@ -9,7 +9,7 @@ import { JwtService } from '@nestjs/jwt';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { createCenter, createClient, createUser, tokenFor } from './support/identities';
+import { createCenter, createClient, createUser, openFixtureSession, tokenFor } from './support/identities';
 import { flushRedis, suiteRedisUrl } from './support/reminders';
 import { createTestApp } from './support/test-app';
 
@@ -805,10 +805,8 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         tokens[name],
       );
       if (answer.status === 200) continue;
-      await data.query('UPDATE users SET active = true, role = $2, sessions_valid_after = NULL WHERE id = $1', [
-        user.id,
-        user.role,
-      ]);
+      await data.query('UPDATE users SET active = true, role = $2 WHERE id = $1', [user.id, user.role]);
+      await openFixtureSession(data, user.id);
       tokens[name] = tokenFor(app, user);
       tokensRecreated += 1;
     }

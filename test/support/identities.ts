@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Center } from '@lib/centers';
 import { Client } from '@lib/clients';
-import { hashPassword, Role, User } from '@lib/identity';
+import { hashPassword, newOpaqueToken, RefreshToken, Role, tokenHash, User } from '@lib/identity';
 import { JwtService } from '@nestjs/jwt';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
@@ -61,10 +61,13 @@ export interface UserSpec {
   invited?: boolean;
 }
 
-/** Inserts a user directly (no audit context needed: test set-up, not a product write). */
+/**
+ * Inserts a user directly (no audit context needed: test set-up, not a product write), with a
+ * session open for `tokenFor`'s tokens.
+ */
 export async function createUser(dataSource: DataSource, spec: UserSpec): Promise<User> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
-  return insertRow(dataSource, User, {
+  const user = await insertRow(dataSource, User, {
     email: `${spec.role}-${randomUUID()}@test.example.org`,
     displayName: `Test ${spec.role}`,
     role: spec.role,
@@ -77,6 +80,28 @@ export async function createUser(dataSource: DataSource, spec: UserSpec): Promis
     passwordHash: spec.invited ? null : await passwordHash,
     active: spec.active ?? true,
   });
+  await openFixtureSession(dataSource, user.id);
+  return user;
+}
+
+/**
+ * The session `tokenFor`'s tokens belong to: a refresh-token family whose id is the user's. Ending
+ * the user's sessions (deactivation, a role change) ends it, as it would a real one; call this
+ * again to open it anew.
+ */
+export async function openFixtureSession(dataSource: DataSource, userId: string): Promise<void> {
+  await dataSource
+    .createQueryBuilder()
+    .insert()
+    .into(RefreshToken)
+    .values({
+      userId,
+      familyId: userId,
+      tokenHash: tokenHash(newOpaqueToken()),
+      expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    })
+    .callListeners(false)
+    .execute();
 }
 
 /** Test set-up rows go in without listeners: they are fixtures, not product writes to audit. */
@@ -95,9 +120,9 @@ async function insertRow<T extends ObjectLiteral>(
   return dataSource.getRepository(entity).findOneByOrFail({ id: result.identifiers[0].id } as never);
 }
 
-/** An access token for a user, signed as login signs it. */
+/** An access token for a user made by `createUser`, signed as login signs it, in its fixture session. */
 export function tokenFor(app: NestFastifyApplication, user: Pick<User, 'id' | 'role'>): string {
-  return app.get(JwtService).sign({ sub: user.id, role: user.role });
+  return app.get(JwtService).sign({ sub: user.id, role: user.role, sid: user.id });
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });

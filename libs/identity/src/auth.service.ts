@@ -31,8 +31,11 @@ const REUSE_GRACE_MS = 10_000;
 export interface AccessClaims {
   sub: string;
   role: string;
-  /** Issued at, seconds since the epoch (set by the signer). */
-  iat?: number;
+  /**
+   * The session (the refresh-token family) the token was issued to: once it is ended (logout,
+   * replay of a rotated refresh token, password reset, deactivation) the token is refused at once.
+   */
+  sid: string;
 }
 
 /** Logins, sessions (access + rotating refresh tokens), invitations and password resets. */
@@ -205,15 +208,28 @@ export class AuthService {
     return token;
   }
 
-  /** Ends every session of a user (deactivation, role change, password reset). */
+  /**
+   * The active user an access token speaks for, if its session is still open: the user and the
+   * session checked in one query (every authenticated request makes it). Null otherwise.
+   */
+  async userOfSession(userId: string, sessionId: string): Promise<User | null> {
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.id = :userId AND u.active', { userId })
+      .andWhere(
+        // A session is open while a token of its family is unrevoked (ix_refresh_tokens_family).
+        'EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = :sessionId AND r.user_id = u.id AND r.revoked_at IS NULL)',
+        { sessionId },
+      )
+      .getOne();
+  }
+
+  /** Ends every session of a user, their access tokens with them (deactivation, role change, password reset). */
   async revokeAllSessions(manager: EntityManager, userId: string): Promise<void> {
     await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
-    // Access tokens too: whole seconds, as a JWT's iat is.
     // The calendar feed URL is a credential too: it ends with the sessions.
-    await manager.query(
-      `UPDATE users SET sessions_valid_after = date_trunc('second', $2::timestamptz), calendar_token_hash = NULL WHERE id = $1`,
-      [userId, this.clock.now()],
-    );
+    await manager.query(`UPDATE users SET calendar_token_hash = NULL WHERE id = $1`, [userId]);
   }
 
   private async setPasswordWithToken(
@@ -262,7 +278,7 @@ export class AuthService {
       // Raw SQL, so the change is logged once, as the event below (the hash masked), not twice.
       await manager.query(
         `UPDATE users SET password_hash = $2, failed_login_count = 0, locked_until = NULL, last_login_at = $3,
-                sessions_valid_after = date_trunc('second', $3::timestamptz), updated_at = now()
+                updated_at = now()
           WHERE id = $1`,
         [user.id, passwordHash, now],
       );
@@ -291,7 +307,7 @@ export class AuthService {
       tokenHash: tokenHash(refreshToken),
       expiresAt: new Date(this.clock.now().getTime() + REFRESH_TOKEN_DAYS * 86_400_000),
     });
-    const claims: AccessClaims = { sub: user.id, role: user.role };
+    const claims: AccessClaims = { sub: user.id, role: user.role, sid: familyId };
     return {
       accessToken: await this.jwt.signAsync(claims),
       refreshToken,

@@ -17,7 +17,7 @@ import { Role } from './role';
   // Names and addresses of accounts are personal data (a client's account among them): logged masked.
   sensitive: ['passwordHash', 'email', 'displayName', 'calendarTokenHash'],
   // Login bookkeeping is logged as auth events, not as record changes.
-  ignore: ['createdAt', 'updatedAt', 'failedLoginCount', 'lockedUntil', 'lastLoginAt', 'sessionsValidAfter'],
+  ignore: ['createdAt', 'updatedAt', 'failedLoginCount', 'lockedUntil', 'lastLoginAt'],
   centerIdProperty: 'centerId',
   clientIdProperty: 'clientId',
 })
@@ -86,10 +86,6 @@ export class User {
   /** SHA-256 of the secret in the person's calendar feed URL; null until they ask for one. */
   @Column({ type: 'text', nullable: true })
   calendarTokenHash: string | null;
-
-  /** Access tokens issued before this are refused (set when every session is ended). */
-  @Column({ type: 'timestamptz', nullable: true })
-  sessionsValidAfter: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

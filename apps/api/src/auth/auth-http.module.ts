@@ -1,11 +1,10 @@
-import { IdentityModule, User } from '@lib/identity';
+import { IdentityModule } from '@lib/identity';
 import { Environment } from '@lib/kernel';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard, RolesGuard } from './guards';
@@ -28,7 +27,6 @@ const accountOf = (request: Record<string, unknown>): string => {
   imports: [
     IdentityModule,
     PassportModule,
-    TypeOrmModule.forFeature([User]),
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({

@@ -1,13 +1,20 @@
-import { AccessClaims, Actor, JWT_AUDIENCE, JWT_ISSUER, jwtVerificationKey, Role, scopeOf, User } from '@lib/identity';
+import {
+  AccessClaims,
+  Actor,
+  AuthService,
+  JWT_AUDIENCE,
+  JWT_ISSUER,
+  jwtVerificationKey,
+  Role,
+  scopeOf,
+} from '@lib/identity';
 import { Environment } from '@lib/kernel';
 import { ApiError, ApiErrorCode } from '../http/api.errors';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { PassportStrategy } from '@nestjs/passport';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { Repository } from 'typeorm';
 
 export const invalidAccessToken = () =>
   new ApiError(
@@ -16,15 +23,19 @@ export const invalidAccessToken = () =>
     'Log in: the access token is missing, expired or invalid',
   );
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
 /**
- * Verifies the bearer token (HS256 only, our issuer and audience), then reloads the user, so a
- * deactivated user or a changed role takes effect on the next request, not in 15 minutes.
+ * Verifies the bearer token (HS256 only, our issuer and audience), then reloads the user together
+ * with the token's session, so a deactivation, a changed role, a logout or any other end of the
+ * session takes effect on the next request, on every API process, not in 15 minutes.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     config: ConfigService<Environment, true>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly auth: AuthService,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -38,14 +49,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(request: FastifyRequest, claims: AccessClaims): Promise<Actor> {
+    // A token without a session (issued before sessions were named) cannot be ended: refused.
     const user =
-      typeof claims.sub === 'string' && /^[0-9a-f-]{36}$/i.test(claims.sub)
-        ? await this.users.findOneBy({ id: claims.sub })
-        : null;
-    if (!user || !user.active) throw invalidAccessToken();
-    // Ended by a password reset, deactivation or role change after this token was issued.
-    if (user.sessionsValidAfter && (claims.iat ?? 0) * 1000 < user.sessionsValidAfter.getTime())
-      throw invalidAccessToken();
+      isUuid(claims.sub) && isUuid(claims.sid) ? await this.auth.userOfSession(claims.sub, claims.sid) : null;
+    if (!user) throw invalidAccessToken();
     return {
       userId: user.id,
       role: user.role as Role,

@@ -8,6 +8,7 @@ import { CalendarFeed1795690000000 } from './1795690000000-calendar-feed';
 import { ReportMilestones1795700000000 } from './1795700000000-report-milestones';
 import { ClientWarningCount1795713000000 } from './1795713000000-client-warning-count';
 import { UserSearch1795720000000 } from './1795720000000-user-search';
+import { AccessTokensPerSession1795732000000 } from './1795732000000-access-tokens-per-session';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ReportMilestones1795700000000,
   ClientWarningCount1795713000000,
   UserSearch1795720000000,
+  AccessTokensPerSession1795732000000,
 ];
