@@ -272,6 +272,41 @@ describe('confidentiality of a client’s whereabouts and personal data', () => 
     });
   });
 
+  describe('what staff verified', () => {
+    it('a verified result is read-only to the IMG (409 in their language); a verified booking they may still report on', async () => {
+      const w = await reminderWorld(data, { clientLanguage: 'es' });
+      const img = as({ id: w.account.id, role: Role.Client });
+      const exam = (
+        await http()
+          .post(`/api/v1/clients/${w.clientId}/exams`)
+          .set(caseManagerOf(w))
+          .send({ exam: 'USMLE_STEP1', status: 'failed', testDate: daysFromToday(-60, w.timeZone) })
+          .expect(201)
+      ).body as { id: string; verified: boolean };
+      expect(exam.verified).toBe(true);
+
+      const refused = await http().patch(`/api/v1/me/exams/${exam.id}`).set(img).send({ status: 'passed' }).expect(409);
+      expect(refused.body.code).toBe('VERIFIED_RESULT');
+      expect(refused.body.message).toMatch(/administrador de casos/);
+      const [row] = await data.query('SELECT status, verified FROM exam_records WHERE id = $1', [exam.id]);
+      expect(row).toEqual({ status: 'failed', verified: true });
+
+      const booked = (
+        await http()
+          .post(`/api/v1/clients/${w.clientId}/exams`)
+          .set(caseManagerOf(w))
+          .send({ exam: 'USMLE_STEP2_CK', status: 'scheduled', scheduledDate: daysFromToday(-3, w.timeZone) })
+          .expect(201)
+      ).body as { id: string };
+      const reported = await http()
+        .patch(`/api/v1/me/exams/${booked.id}`)
+        .set(img)
+        .send({ status: 'passed', testDate: daysFromToday(-3, w.timeZone), score: 250 })
+        .expect(200);
+      expect(reported.body).toMatchObject({ status: 'passed', verified: false });
+    });
+  });
+
   describe('anonymization', () => {
     /** Every value of every column of every table, as text, that contains one of `values`. */
     const tablesHolding = async (values: string[]) => {

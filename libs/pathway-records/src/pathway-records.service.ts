@@ -20,6 +20,7 @@ import {
   civilDateOf,
   EXAM_NAMES,
   evaluatePathway,
+  ExamStatus,
   findingText,
   SAT_STATUSES,
   PATHWAY_RULES,
@@ -33,7 +34,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { PathwayRecordsError, PathwayRecordsErrorCode } from './pathway-records.errors';
+import { PathwayRecordsError, PathwayRecordsErrorCode, VERIFIED_RESULT_TEXTS } from './pathway-records.errors';
 import {
   ClinicalExperienceResponse,
   CreateClinicalExperienceDto,
@@ -72,6 +73,9 @@ interface SnapshotRow {
   experiences: JsonRow[];
   applications: JsonRow[];
 }
+
+/** Outcomes of an attempt: once verified by staff, read-only to the IMG. */
+const VERIFIED_OUTCOMES: ReadonlySet<ExamStatus> = new Set(['passed', 'failed', 'incomplete']);
 
 /**
  * A row as PostgreSQL's `row_to_json` writes it (column names, dates as `YYYY-MM-DD`) → the
@@ -204,6 +208,15 @@ export class PathwayRecordsService implements ClientPathway {
     refuseNulls(input, ['status']);
     return this.write(actor, clientId, async (manager, client) => {
       const exam = await rowOfClient(manager, ExamRecordEntity, 'Exam', client, id);
+      // What staff checked against a score report stays as checked: the IMG may move a date or
+      // report how an attempt went, but not rewrite a verified outcome.
+      if (actor.role === Role.Client && exam.verified && VERIFIED_OUTCOMES.has(exam.status)) {
+        throw new PathwayRecordsError(
+          'conflict',
+          PathwayRecordsErrorCode.VerifiedResult,
+          VERIFIED_RESULT_TEXTS[await this.directory.messageLanguageOf(manager, actor.userId)],
+        );
+      }
       applyExam(exam, input);
       return this.saveExam(manager, actor, client, exam);
     });

@@ -4,6 +4,7 @@ import { ownClientId } from '@lib/self-service';
 import { Body, Controller, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiTags,
@@ -33,6 +34,7 @@ export class MyExamsController {
   @Patch(':id')
   @Roles(Role.Client)
   @ApiOkResponse({ type: ExamResponse, description: 'Unverified again until the case manager checks it' })
+  @ApiConflictResponse({ description: 'A result the case manager verified (VERIFIED_RESULT): read-only to the IMG' })
   @ApiUnprocessableEntityResponse({ description: 'A pathway rule refuses it' })
   update(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: UpdateExamDto): Promise<ExamResponse> {
     return this.pathway.updateExam(actor, ownClientId(actor), id, body);
