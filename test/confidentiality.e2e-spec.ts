@@ -43,7 +43,13 @@ describe('confidentiality of a client’s whereabouts and personal data', () => 
 
   beforeAll(async () => {
     await flushRedis(REDIS_URL);
-    const env = { REDIS_URL, SMTP_URL: await smtp.start(), PUBLIC_URL: 'https://pathways.example.org' };
+    const env = {
+      REDIS_URL,
+      SMTP_URL: await smtp.start(),
+      PUBLIC_URL: 'https://pathways.example.org',
+      REMINDER_ATTEMPTS: '2',
+      REMINDER_RETRY_DELAY_MS: '100',
+    };
     app = await createTestApp({ env });
     worker = await startWorker(env);
     data = app.get(DataSource);
@@ -450,6 +456,27 @@ describe('confidentiality of a client’s whereabouts and personal data', () => 
         .expect(200);
       await overdueMailTo(w.caseManager.email, client.id);
       await settled(queue);
+      // One reminder the IMG's mail server refused to the end: a failed job, kept for an admin's retry.
+      smtp.refusing = true;
+      try {
+        await http()
+          .post(under('tasks'))
+          .set(staff)
+          .send({ title: 'Bring the passport', assignedToClient: true, dueDate: daysFromToday(-2, w.timeZone) })
+          .expect(201);
+        const failed = await eventually(async () => {
+          const [row] = await data.query(
+            `SELECT last_error FROM reminder_deliveries WHERE client_id = $1 AND status = 'failed'`,
+            [client.id],
+          );
+          return row as { last_error: string } | undefined;
+        });
+        // The server named the address; what is kept of its words (here, the job, the queue's events) does not.
+        expect(failed.last_error).toMatch(/Mailbox of \[address\] busy/);
+        await settled(queue);
+      } finally {
+        smtp.refusing = false;
+      }
       const values = Object.values(personal);
       // The set-up reached every place a value can rest (else the search below proves nothing).
       expect(await tablesHolding([personal.taskTitle])).toEqual(

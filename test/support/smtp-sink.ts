@@ -17,7 +17,7 @@ export class SmtpSink {
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
     logger: false,
-    onData: (stream, _session, callback) => {
+    onData: (stream, session, callback) => {
       if (this.holding) {
         stream.resume();
         stream.on('end', () => (this.held += 1));
@@ -27,7 +27,9 @@ export class SmtpSink {
         stream.resume();
         stream.on('end', () => {
           this.refused += 1;
-          callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+          // As real servers do, the refusal repeats the address.
+          const to = session.envelope.rcptTo.map((r) => r.address).join(', ');
+          callback(Object.assign(new Error(`Mailbox of ${to} busy, try again later`), { responseCode: 451 }));
         });
         return;
       }

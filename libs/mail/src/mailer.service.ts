@@ -40,7 +40,9 @@ export class Mailer implements OnModuleDestroy {
 
   /** Sends now (the worker calls this); request handlers use `OutgoingMail` instead. */
   async send(message: MailMessage): Promise<{ messageId: string }> {
-    const info = await this.transport.sendMail({ from: this.from, ...message });
+    const info = await this.transport.sendMail({ from: this.from, ...message }).catch((error: unknown) => {
+      throw withoutAddresses(error);
+    });
     if (this.outbox) {
       await mkdir(this.outbox, { recursive: true });
       const file = join(
@@ -56,4 +58,16 @@ export class Mailer implements OnModuleDestroy {
   onModuleDestroy(): void {
     this.transport.close();
   }
+}
+
+/**
+ * The SMTP server's refusal without the e-mail addresses it repeats ("<x@y> mailbox full"): its
+ * words end up in a job's failure, a delivery row and the queue's event stream, kept for days,
+ * and an address there would outlive the person's anonymization. The response code stays.
+ */
+function withoutAddresses(error: unknown): Error {
+  const original = error instanceof Error ? error : new Error(String(error));
+  const redacted = new Error(original.message.replace(/[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]+/g, '[address]'));
+  const { responseCode } = original as { responseCode?: number };
+  return responseCode === undefined ? redacted : Object.assign(redacted, { responseCode });
 }
