@@ -1,4 +1,5 @@
-import { Role, tokenHash, User } from '@lib/identity';
+import { createHash, randomUUID } from 'node:crypto';
+import { newOpaqueToken, Role, tokenHash, User } from '@lib/identity';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { sign } from 'jsonwebtoken';
 import request from 'supertest';
@@ -123,12 +124,131 @@ describe('lockout', () => {
     ]);
   });
 
+  it('takes no X-Forwarded-For from a caller when no proxy is trusted: a forged address dodges no lock', async () => {
+    const user = await createUser(data, { role: Role.Director });
+    for (let i = 0; i < 5; i += 1) {
+      await login(app, user.email, 'wrong password entirely').set('X-Forwarded-For', `203.0.113.${i}`).expect(401);
+    }
+    await login(app, user.email, TEST_PASSWORD).set('X-Forwarded-For', '198.51.100.20').expect(401);
+  });
+
   it('resets the failure count on a successful login', async () => {
     const user = await createUser(data, { role: Role.Director });
     for (let i = 0; i < 4; i += 1) await login(app, user.email, 'wrong password entirely').expect(401);
     await login(app, user.email, TEST_PASSWORD).expect(200);
     await login(app, user.email, 'wrong password entirely').expect(401);
     await login(app, user.email, TEST_PASSWORD).expect(200);
+  });
+});
+
+describe('lockout per source (account and address)', () => {
+  let app: NestFastifyApplication;
+  let data: DataSource;
+  beforeAll(async () => {
+    // Behind a trusted proxy the client's address is X-Forwarded-For: each test chooses its own.
+    app = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+    data = app.get(DataSource);
+  });
+  afterAll(() => app.close());
+
+  const loginFrom = (ip: string, email: string, password: string) =>
+    login(app, email, password).set('X-Forwarded-For', ip);
+
+  it('locks out the address that guessed, not the person: the right password from elsewhere still signs in', async () => {
+    const user = await createUser(data, { role: Role.Director });
+    const attacker = '203.0.113.7';
+    for (let i = 0; i < 5; i += 1) await loginFrom(attacker, user.email, 'wrong password entirely').expect(401);
+
+    await loginFrom('198.51.100.20', user.email, TEST_PASSWORD).expect(200);
+    // From the guessing address even the right password gets the answer every failure gets.
+    const refused = await loginFrom(attacker, user.email, TEST_PASSWORD).expect(401);
+    const { requestId: _ignored, ...body } = refused.body;
+    expect(body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      code: 'INVALID_CREDENTIALS',
+      message: 'E-mail or password is incorrect',
+    });
+    // A sign-in elsewhere does not lift the lock of the guessing address.
+    await loginFrom(attacker, user.email, TEST_PASSWORD).expect(401);
+
+    const events = await data.query(
+      `SELECT action, ip, changes->'reason'->>'after' AS reason FROM audit_log WHERE entity_id = $1 ORDER BY id`,
+      [user.id],
+    );
+    expect(events.filter((e: { action: string }) => e.action === 'auth.account_locked')).toEqual([
+      { action: 'auth.account_locked', ip: attacker, reason: 'wrong password' },
+    ]);
+    expect(events.at(-1)).toEqual({ action: 'auth.login_failed', ip: attacker, reason: 'account locked' });
+  });
+
+  it('counts an IPv6 network (/64) as one address, so guessing from one host after another of it stays locked', async () => {
+    const user = await createUser(data, { role: Role.Director });
+    for (let i = 1; i <= 5; i += 1)
+      await loginFrom(`2001:db8:7:8::${i}`, user.email, 'wrong password entirely').expect(401);
+    await loginFrom('2001:db8:7:8::99', user.email, TEST_PASSWORD).expect(401);
+    await loginFrom('2001:db8:7:9::1', user.email, TEST_PASSWORD).expect(200);
+  });
+
+  it('lifts the lock of the address a password reset comes from', async () => {
+    const user = await createUser(data, { role: Role.Director });
+    const home = '192.0.2.44';
+    for (let i = 0; i < 5; i += 1) await loginFrom(home, user.email, 'wrong password entirely').expect(401);
+    const token = newOpaqueToken();
+    await data.query(
+      `INSERT INTO one_time_tokens (user_id, purpose, token_hash, expires_at) VALUES ($1, 'reset', $2, now() + interval '1 hour')`,
+      [user.id, tokenHash(token)],
+    );
+    const password = 'a brand new passphrase';
+    await request(app.getHttpServer())
+      .post('/api/v1/auth/reset-password')
+      .set('X-Forwarded-For', home)
+      .send({ token, password })
+      .expect(200);
+    await loginFrom(home, user.email, password).expect(200);
+  });
+});
+
+describe('failed logins in the audit log', () => {
+  let app: NestFastifyApplication;
+  let data: DataSource;
+  beforeAll(async () => {
+    app = await createTestApp();
+    data = app.get(DataSource);
+  });
+  afterAll(() => app.close());
+
+  it('keeps a keyed hash of the typed address, never the address: the same address, the same hash', async () => {
+    const local = `nobody-${randomUUID()}`;
+    const typed = [`${local}@Distinctive.example.org`, `${local.toUpperCase()}@distinctive.EXAMPLE.org`];
+    const known = await createUser(data, { role: Role.Director });
+    const attempts: Array<[string, string]> = [
+      [typed[0], TEST_PASSWORD],
+      [typed[1], TEST_PASSWORD],
+      [known.email, 'wrong password entirely'],
+    ];
+    const requestIds = attempts.map(() => randomUUID());
+    for (const [i, [email, password]] of attempts.entries()) {
+      await login(app, email, password).set('X-Request-Id', requestIds[i]).expect(401);
+    }
+
+    // The whole row as text: no column, no key or value of the changes, holds either address.
+    for (const address of [local, known.email.split('@')[0]]) {
+      const rows = await data.query(`SELECT a.id FROM audit_log a WHERE a::text ILIKE $1`, [`%${address}%`]);
+      expect(rows).toEqual([]);
+    }
+    const rows: Array<{ request_id: string; action: string; hash: string }> = await data.query(
+      `SELECT request_id, action, changes->'attemptedEmailHash'->>'after' AS hash FROM audit_log WHERE request_id = ANY($1)`,
+      [requestIds],
+    );
+    const hashOf = (i: number) => rows.find((r) => r.request_id === requestIds[i])?.hash;
+    expect(rows.map((r) => r.action)).toEqual(['auth.login_failed', 'auth.login_failed', 'auth.login_failed']);
+    expect(hashOf(0)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashOf(1)).toBe(hashOf(0));
+    expect(hashOf(2)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashOf(2)).not.toBe(hashOf(0));
+    // Keyed: not the plain SHA-256 of the address, which anyone could compute from a list of addresses.
+    expect(hashOf(0)).not.toBe(createHash('sha256').update(typed[0].toLowerCase()).digest('hex'));
   });
 });
 

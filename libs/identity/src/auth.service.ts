@@ -14,7 +14,19 @@ import { Actor, auditContextOf } from './access-scope';
 import { invalidCredentials, invalidToken, IdentityError, IdentityErrorCode } from './identity.errors';
 import { OneTimeToken, OneTimeTokenPurpose } from './one-time-token.entity';
 import { RefreshToken } from './refresh-token.entity';
-import { hashPassword, newOpaqueToken, passwordProblem, tokenHash, verifyDecoy, verifyPassword } from './secrets';
+import { LoginFailure } from './login-failure.entity';
+import { loginSource } from './login-source';
+import {
+  derivedKey,
+  emailFingerprint,
+  hashPassword,
+  jwtSecretOf,
+  newOpaqueToken,
+  passwordProblem,
+  tokenHash,
+  verifyDecoy,
+  verifyPassword,
+} from './secrets';
 import { SessionResponse, toUserResponse } from './user.dto';
 import { User } from './user.entity';
 
@@ -42,6 +54,8 @@ export interface AccessClaims {
 @Injectable()
 export class AuthService {
   private readonly publicUrl: string;
+  /** Keys the fingerprints of typed e-mail addresses kept in the audit log. */
+  private readonly emailKey: Buffer;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -53,31 +67,35 @@ export class AuthService {
     config: ConfigService<Environment, true>,
   ) {
     this.publicUrl = config.get('PUBLIC_URL', { infer: true });
+    this.emailKey = derivedKey(jwtSecretOf(config), 'audit: e-mail addresses typed at sign-in');
   }
 
   /**
-   * Checks e-mail and password. Unknown e-mail, wrong password, inactive or locked account all
-   * answer the same 401 after the same argon2 work, so none can be told apart. Five failures in a
-   * row lock the account for 15 minutes.
+   * Checks e-mail and password. Unknown e-mail, wrong password, inactive account, or a source
+   * locked out of the account all answer the same 401 after the same argon2 work, so none can be
+   * told apart. Five wrong passwords in a row from one source (`loginSource`) lock that source out
+   * of the account for 15 minutes; the person, from anywhere else, can still sign in.
    */
   async login(email: string, password: string, context: AuditContext): Promise<SessionResponse> {
     const now = this.clock.now();
-    const user = await this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
-    const locked = user?.lockedUntil && user.lockedUntil > now;
+    const source = loginSource(context.ip);
+    const { user, sourceLockedUntil } = await this.accountSignedInto(email, source);
+    const locked = !!sourceLockedUntil && sourceLockedUntil > now;
     const usable = user && user.active && user.passwordHash && !locked;
     const ok = usable ? await verifyPassword(user.passwordHash as string, password) : await verifyDecoy(password);
 
     if (!ok || !user) {
       await this.audit.transaction(context, async (manager) => {
-        const lockedNow = user && usable ? await this.countFailure(manager, user, now) : false;
+        const lockedNow = user && usable ? await this.countFailure(manager, user.id, source, now) : false;
         await this.audit.record(manager, context, {
           action: lockedNow ? 'auth.account_locked' : 'auth.login_failed',
           entityType: 'user',
           entityId: user?.id ?? null,
           centerId: user?.centerId ?? null,
           changes: {
-            reason: { before: null, after: failureReason(user, locked ?? false) },
-            attemptedEmail: { before: null, after: email.toLowerCase() },
+            reason: { before: null, after: failureReason(user, locked) },
+            // Keyed: repeated attempts with one address correlate, but the address is never logged.
+            attemptedEmailHash: { before: null, after: emailFingerprint(this.emailKey, email) },
           },
         });
       });
@@ -85,7 +103,8 @@ export class AuthService {
     }
 
     return this.audit.transaction({ ...context, actorId: user.id, actorRole: user.role }, async (manager) => {
-      await manager.update(User, { id: user.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
+      await manager.update(User, { id: user.id }, { lastLoginAt: now });
+      await this.clearFailures(manager, user.id, source, now);
       await this.audit.record(
         manager,
         { ...context, actorId: user.id, actorRole: user.role },
@@ -276,12 +295,13 @@ export class AuthService {
       // Every other open link of this user dies with this one (an old invitation, an earlier reset).
       await manager.update(OneTimeToken, { userId: user.id, usedAt: IsNull() }, { usedAt: now });
       // Raw SQL, so the change is logged once, as the event below (the hash masked), not twice.
-      await manager.query(
-        `UPDATE users SET password_hash = $2, failed_login_count = 0, locked_until = NULL, last_login_at = $3,
-                updated_at = now()
-          WHERE id = $1`,
-        [user.id, passwordHash, now],
-      );
+      await manager.query(`UPDATE users SET password_hash = $2, last_login_at = $3, updated_at = now() WHERE id = $1`, [
+        user.id,
+        passwordHash,
+        now,
+      ]);
+      // Whoever reads the reset mail may sign in from where they asked: that source's lock is lifted.
+      await this.clearFailures(manager, user.id, loginSource(context.ip), now);
       await this.revokeAllSessions(manager, user.id);
       await this.audit.record(manager, actor, {
         action,
@@ -291,11 +311,7 @@ export class AuthService {
         clientId: user.clientId,
         changes: { passwordHash: { before: user.passwordHash ? '[masked]' : null, after: '[masked]' } },
       });
-      return this.openSession(
-        manager,
-        { ...user, passwordHash, failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
-        randomUUID(),
-      );
+      return this.openSession(manager, { ...user, passwordHash, lastLoginAt: now }, randomUUID());
     });
   }
 
@@ -335,20 +351,66 @@ export class AuthService {
     return token;
   }
 
-  /** Counts a failed password; returns true when this failure locks the account. */
-  private async countFailure(manager: EntityManager, user: User, now: Date): Promise<boolean> {
-    const [row] = await manager.query(
-      `UPDATE users SET failed_login_count = failed_login_count + 1,
-              locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
-        WHERE id = $1 RETURNING failed_login_count`,
-      [user.id, LOCK_AFTER_FAILURES, new Date(now.getTime() + LOCK_MINUTES * 60_000)],
+  /** The account an e-mail names, and until when `source` is locked out of it: one query. */
+  private async accountSignedInto(
+    email: string,
+    source: string,
+  ): Promise<{ user: User | null; sourceLockedUntil: Date | null }> {
+    const { entities, raw } = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect(
+        (sub) =>
+          sub
+            .select('f.locked_until')
+            .from(LoginFailure, 'f')
+            .where('f.user_id = u.id AND f.source = :source', { source }),
+        'source_locked_until',
+      )
+      .where('u.email = :email', { email: email.toLowerCase() })
+      .getRawAndEntities<{ source_locked_until: Date | null }>();
+    return { user: entities[0] ?? null, sourceLockedUntil: raw[0]?.source_locked_until ?? null };
+  }
+
+  /** Counts a wrong password from `source`; returns true when this one locks the source out. */
+  private async countFailure(manager: EntityManager, userId: string, source: string, now: Date): Promise<boolean> {
+    const lockWindow = new Date(now.getTime() - LOCK_MINUTES * 60_000);
+    // A failure long after the previous one starts a new run (typos spread over days lock no one).
+    const [{ failures }] = await manager.query(
+      `INSERT INTO login_failures (user_id, source, failures, last_failed_at) VALUES ($1, $2, 1, $3)
+       ON CONFLICT (user_id, source) DO UPDATE
+         SET failures = CASE WHEN login_failures.last_failed_at < $4 THEN 1 ELSE login_failures.failures + 1 END,
+             last_failed_at = EXCLUDED.last_failed_at
+       RETURNING failures`,
+      [userId, source, now, lockWindow],
     );
-    const count = Number(row?.[0]?.failed_login_count ?? row?.failed_login_count ?? 0);
-    if (count >= LOCK_AFTER_FAILURES) {
-      await manager.query('UPDATE users SET failed_login_count = 0 WHERE id = $1', [user.id]);
-      return true;
-    }
-    return false;
+    if (Number(failures) < LOCK_AFTER_FAILURES) return false;
+    const until = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+    await manager.query(
+      `UPDATE login_failures SET failures = 0, locked_until = $3 WHERE user_id = $1 AND source = $2`,
+      [userId, source, until],
+    );
+    // For admins: the account shows the lock of the source (the person can still sign in elsewhere).
+    await manager.query(`UPDATE users SET locked_until = $2 WHERE id = $1`, [userId, until]);
+    return true;
+  }
+
+  /**
+   * Forgets the failures of `source` (it proved it knows the password, or reset it), and of any
+   * source whose run has lapsed; the account shows the latest lock still in force, if any.
+   */
+  private async clearFailures(manager: EntityManager, userId: string, source: string, now: Date): Promise<void> {
+    const lockWindow = new Date(now.getTime() - LOCK_MINUTES * 60_000);
+    await manager.query(`DELETE FROM login_failures WHERE user_id = $1 AND (source = $2 OR last_failed_at < $3)`, [
+      userId,
+      source,
+      lockWindow,
+    ]);
+    await manager.query(
+      `UPDATE users SET locked_until = (SELECT max(locked_until) FROM login_failures WHERE user_id = $1 AND locked_until > $2)
+        WHERE id = $1 AND locked_until IS NOT NULL`,
+      [userId, now],
+    );
   }
 
   private async revokeFamily(manager: EntityManager, familyId: string, now: Date): Promise<void> {

@@ -9,17 +9,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ACCESS_TOKEN_SECONDS, AuthService } from './auth.service';
 import { IDENTITY_ENTITIES, UserDirectoryModule } from './user-directory';
 import { PreferencesService } from './preferences.service';
+import { jwtSecretOf } from './secrets';
 import { UsersService } from './users.service';
 
 export const JWT_ISSUER = 'img-pathways';
 export const JWT_AUDIENCE = 'img-pathways-api';
-
-/** The signing secret; processes that issue or check tokens require it at start-up. */
-export function jwtSecretOf(config: ConfigService<Environment, true>): string {
-  const secret = config.get('JWT_SECRET', { infer: true });
-  if (!secret) throw new Error('JWT_SECRET is required by this process: add it to the required settings');
-  return secret;
-}
 
 /**
  * The secret as a key object, made once. Given a string, jsonwebtoken first tries to parse it as

@@ -3,6 +3,7 @@ export * from './access-scope';
 export * from './user.entity';
 export * from './refresh-token.entity';
 export * from './one-time-token.entity';
+export * from './login-failure.entity';
 export * from './user.dto';
 export * from './identity.errors';
 export * from './secrets';

@@ -1,5 +1,30 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { Environment } from '@lib/kernel';
+import { ConfigService } from '@nestjs/config';
 import { hash, verify, Algorithm } from '@node-rs/argon2';
+
+/** The signing secret; processes that issue or check tokens require it at start-up. */
+export function jwtSecretOf(config: ConfigService<Environment, true>): string {
+  const secret = config.get('JWT_SECRET', { infer: true });
+  if (!secret) throw new Error('JWT_SECRET is required by this process: add it to the required settings');
+  return secret;
+}
+
+/**
+ * A key for one purpose, derived from the server secret (HKDF-SHA256): what it keys cannot be
+ * computed without the secret, and no two purposes share a key (nor share the JWT signing key).
+ */
+export function derivedKey(secret: string, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, 'img-pathways', purpose, 32));
+}
+
+/**
+ * HMAC-SHA256 of an e-mail address as typed, trimmed and lower-cased: the same address always gives
+ * the same value, so attempts correlate, but only the key's holder can test an address against it.
+ */
+export function emailFingerprint(key: Buffer, email: string): string {
+  return createHmac('sha256', key).update(email.trim().toLowerCase(), 'utf8').digest('hex');
+}
 
 /** A token a person or client holds: 256 random bits, URL-safe. */
 export function newOpaqueToken(): string {

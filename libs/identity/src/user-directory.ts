@@ -2,6 +2,7 @@ import { Injectable, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EntityManager, In } from 'typeorm';
 import { AccessScope, scopeOf, scopeReaches } from './access-scope';
+import { LoginFailure } from './login-failure.entity';
 import { MessageLanguage, readerLanguage } from './message-language';
 import { OneTimeToken } from './one-time-token.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -9,7 +10,7 @@ import { Role } from './role';
 import { User } from './user.entity';
 
 /** The accounts' tables: what the app's DataSource registers from this library. */
-export const IDENTITY_ENTITIES = [User, RefreshToken, OneTimeToken];
+export const IDENTITY_ENTITIES = [User, RefreshToken, OneTimeToken, LoginFailure];
 
 /**
  * A client record's preferred language, for the language written to an IMG who chose none. Asked

@@ -17,7 +17,7 @@ import { Role } from './role';
   // Names and addresses of accounts are personal data (a client's account among them): logged masked.
   sensitive: ['passwordHash', 'email', 'displayName', 'calendarTokenHash'],
   // Login bookkeeping is logged as auth events, not as record changes.
-  ignore: ['createdAt', 'updatedAt', 'failedLoginCount', 'lockedUntil', 'lastLoginAt'],
+  ignore: ['createdAt', 'updatedAt', 'lockedUntil', 'lastLoginAt'],
   centerIdProperty: 'centerId',
   clientIdProperty: 'clientId',
 })
@@ -63,9 +63,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  @Column({ type: 'int', default: 0 })
-  failedLoginCount: number;
-
+  /**
+   * The latest lock of any source still in force (`LoginFailure`), for admins to see: the account
+   * itself is never locked, the guessing source is.
+   */
   @Column({ type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;
 

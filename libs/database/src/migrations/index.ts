@@ -9,6 +9,7 @@ import { ReportMilestones1795700000000 } from './1795700000000-report-milestones
 import { ClientWarningCount1795713000000 } from './1795713000000-client-warning-count';
 import { UserSearch1795720000000 } from './1795720000000-user-search';
 import { AccessTokensPerSession1795732000000 } from './1795732000000-access-tokens-per-session';
+import { LoginLockoutPerSource1795733000000 } from './1795733000000-login-lockout-per-source';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   ClientWarningCount1795713000000,
   UserSearch1795720000000,
   AccessTokensPerSession1795732000000,
+  LoginLockoutPerSource1795733000000,
 ];
