@@ -1,6 +1,7 @@
 import { JobHandlers, QueueName } from '@lib/queue';
 import { DelayedError, Job, Queue, UnrecoverableError } from 'bullmq';
-import { Mailer } from '@lib/mail';
+import { AccountMail } from '@lib/identity';
+import { Mailer, MailMessage } from '@lib/mail';
 import { MailProcessor } from './mail.processor';
 import { RemindersProcessor } from './reminders.processor';
 import { ReminderDelivery, ReminderReconciler } from '@lib/reminders';
@@ -9,7 +10,7 @@ import { Environment } from '@lib/kernel';
 import { SystemProcessor } from './system.processor';
 import { handlerProblems } from './typed-processor';
 
-const mailProcessor = () => new MailProcessor({} as Mailer);
+const mailProcessor = () => new MailProcessor({} as Mailer, {} as AccountMail);
 const remindersProcessor = () =>
   new RemindersProcessor(
     {} as ReminderReconciler,
@@ -37,14 +38,29 @@ describe(handlerProblems.name, () => {
 });
 
 describe(MailProcessor.name, () => {
-  it('delivers the queued message through the Mailer', async () => {
-    const sent: unknown[] = [];
-    const processor = new MailProcessor({
-      send: async (m: unknown) => (sent.push(m), { messageId: 'm-1' }),
-    } as unknown as Mailer);
-    const message = { to: 'a@example.org', subject: 'Hi', text: 'Hello' };
-    await expect(processor.process({ name: 'deliver', data: message } as Job)).resolves.toEqual({ messageId: 'm-1' });
-    expect(sent).toEqual([message]);
+  const setup = (written: MailMessage | null) => {
+    const sent: MailMessage[] = [];
+    const write = jest.fn(async () => written);
+    const sut = new MailProcessor(
+      { send: async (m: MailMessage) => (sent.push(m), { messageId: 'm-1' }) } as unknown as Mailer,
+      { write } as unknown as AccountMail,
+    );
+    return { sut, mocks: { write, sent } };
+  };
+  const job = { name: 'account-email', data: { kind: 'password-reset', userId: 'u-1' } } as Job;
+
+  it('has identity write the message from the ids in the job, then sends it through the Mailer', async () => {
+    const message = { to: 'a@example.org', subject: 'Reset', text: 'Hello' };
+    const { sut, mocks } = setup(message);
+    await expect(sut.process(job)).resolves.toEqual({ outcome: 'sent' });
+    expect(mocks.write).toHaveBeenCalledWith({ kind: 'password-reset', userId: 'u-1' });
+    expect(mocks.sent).toEqual([message]);
+  });
+
+  it('sends nothing when there is no account to write to', async () => {
+    const { sut, mocks } = setup(null);
+    await expect(sut.process(job)).resolves.toEqual({ outcome: 'no_account' });
+    expect(mocks.sent).toEqual([]);
   });
 });
 

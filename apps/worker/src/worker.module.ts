@@ -3,6 +3,7 @@ import { AuditModule } from '@lib/audit';
 import { IdentityPortsModule } from '@lib/clients';
 import { DatabaseModule } from '@lib/database';
 import { DomainEventsModule } from '@lib/domain-events';
+import { AccountMailModule } from '@lib/identity';
 import { MailModule } from '@lib/mail';
 import { RemindersModule } from '@lib/reminders';
 import { QueueModule, QueueName } from '@lib/queue';
@@ -30,6 +31,7 @@ export class WorkerModule implements OnModuleInit {
         DomainEventsModule,
         QueueModule,
         MailModule,
+        AccountMailModule,
         IdentityPortsModule,
         RemindersModule,
       ],

@@ -7,8 +7,7 @@ import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { invitationEmail, resetEmail } from './account-emails';
-import { UserDirectory } from './user-directory';
+import { holdAccountEmails } from './account-mail.service';
 import { Role } from './role';
 import { Actor, auditContextOf } from './access-scope';
 import { invalidCredentials, invalidToken, IdentityError, IdentityErrorCode } from './identity.errors';
@@ -32,8 +31,6 @@ import { User } from './user.entity';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 const REFRESH_TOKEN_DAYS = 30;
-const INVITE_HOURS = 72;
-const RESET_HOURS = 1;
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MINUTES = 15;
 /** A refresh token presented again this soon after its rotation is a retry, not a theft. */
@@ -53,7 +50,6 @@ export interface AccessClaims {
 /** Logins, sessions (access + rotating refresh tokens), invitations and password resets. */
 @Injectable()
 export class AuthService {
-  private readonly publicUrl: string;
   /** Keys the fingerprints of typed e-mail addresses kept in the audit log. */
   private readonly emailKey: Buffer;
 
@@ -62,11 +58,9 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly jwt: JwtService,
     private readonly mail: OutgoingMail,
-    private readonly directory: UserDirectory,
     private readonly clock: Clock,
     config: ConfigService<Environment, true>,
   ) {
-    this.publicUrl = config.get('PUBLIC_URL', { infer: true });
     this.emailKey = derivedKey(jwtSecretOf(config), 'audit: e-mail addresses typed at sign-in');
   }
 
@@ -170,17 +164,13 @@ export class AuthService {
   }
 
   /**
-   * Creates an invitation for a user who has no password yet, and e-mails its link in their
-   * language. The link carries it, so the page it opens (before any sign-in) speaks it too.
+   * Queues the invitation of a user who has no password yet, inside the caller's transaction (which
+   * may have just created them): the worker waits for that transaction, then issues the link and
+   * writes the e-mail in the person's language (`AccountMail`). The job holds ids only.
    */
-  async sendInvitation(manager: EntityManager, user: User, invitedBy: string): Promise<void> {
-    const token = await this.issueOneTimeToken(manager, user.id, 'invite', INVITE_HOURS);
-    const language = await this.directory.languageFor(manager, user);
-    const link = `${this.publicUrl}/accept-invite?token=${token}&lang=${language}`;
-    await this.mail.send({
-      to: user.email,
-      ...invitationEmail(language, { name: user.displayName, invitedBy, link, hours: INVITE_HOURS }),
-    });
+  async sendInvitation(manager: EntityManager, user: Pick<User, 'id'>, invitedById: string): Promise<void> {
+    await holdAccountEmails(manager, user.id);
+    await this.mail.send({ kind: 'invitation', userId: user.id, invitedById });
   }
 
   async acceptInvitation(token: string, password: string, context: AuditContext): Promise<SessionResponse> {
@@ -191,21 +181,24 @@ export class AuthService {
     return this.setPasswordWithToken(token, 'reset', password, context, 'auth.password_reset');
   }
 
-  /** Always succeeds from the caller's view: whether the address has an account is never told. */
+  /**
+   * Always succeeds from the caller's view: whether the address has an account is never told, nor
+   * shown by the time the answer takes. Known or not, the request does the same work (one lookup by
+   * address, one audit row, one queued job of one shape); the worker decides whether there is an
+   * account to mail (`AccountMail`), and only then issues a link.
+   */
   async forgotPassword(email: string, context: AuditContext): Promise<void> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
-    // An invitation never accepted is not an account yet: its link, not a reset, activates it.
-    if (!user || !user.active || !user.passwordHash) return;
+    const user = await this.dataSource
+      .getRepository(User)
+      .findOne({ select: { id: true }, where: { email: email.toLowerCase() } });
     await this.audit.transaction(context, async (manager) => {
-      const token = await this.issueOneTimeToken(manager, user.id, 'reset', RESET_HOURS);
       await this.audit.record(manager, context, {
         action: 'auth.password_reset_requested',
         entityType: 'user',
-        entityId: user.id,
+        entityId: user?.id ?? null,
+        changes: { requestedEmailHash: { before: null, after: emailFingerprint(this.emailKey, email) } },
       });
-      const language = await this.directory.languageFor(manager, user);
-      const link = `${this.publicUrl}/reset-password?token=${token}&lang=${language}`;
-      await this.mail.send({ to: user.email, ...resetEmail(language, { name: user.displayName, link }) });
+      await this.mail.send({ kind: 'password-reset', userId: user?.id ?? null });
     });
   }
 
@@ -331,24 +324,6 @@ export class AuthService {
       expiresIn: ACCESS_TOKEN_SECONDS,
       user: toUserResponse(user, this.clock.now()),
     };
-  }
-
-  private async issueOneTimeToken(
-    manager: EntityManager,
-    userId: string,
-    purpose: OneTimeTokenPurpose,
-    hours: number,
-  ): Promise<string> {
-    const token = newOpaqueToken();
-    // A new link replaces any earlier one of the same purpose.
-    await manager.update(OneTimeToken, { userId, purpose, usedAt: IsNull() }, { usedAt: this.clock.now() });
-    await manager.insert(OneTimeToken, {
-      userId,
-      purpose,
-      tokenHash: tokenHash(token),
-      expiresAt: new Date(this.clock.now().getTime() + hours * 3_600_000),
-    });
-    return token;
   }
 
   /** The account an e-mail names, and until when `source` is locked out of it: one query. */

@@ -9,6 +9,7 @@ export * from './identity.errors';
 export * from './secrets';
 export * from './message-language';
 export * from './account-emails';
+export * from './account-mail.service';
 export * from './auth.service';
 export * from './users.service';
 export * from './user-directory';

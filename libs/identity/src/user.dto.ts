@@ -23,7 +23,8 @@ export class UserResponse {
     nullable: true,
     type: String,
     format: 'date-time',
-    description: 'Set while locked after repeated failed logins',
+    description:
+      'Set while an address is locked out of this account after repeated failed logins (from elsewhere the person can still sign in)',
   })
   lockedUntil: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastLoginAt: string | null;

@@ -97,8 +97,7 @@ export class UsersService {
           active: true,
         }),
       );
-      const inviter = await manager.findOneByOrFail(User, { id: actor.userId });
-      await this.auth.sendInvitation(manager, user, inviter.displayName);
+      await this.auth.sendInvitation(manager, user, actor.userId);
       return toUserResponse(user, this.clock.now());
     });
   }
@@ -133,8 +132,7 @@ export class UsersService {
         active: true,
       }),
     );
-    const inviter = await manager.findOneByOrFail(User, { id: actor.userId });
-    await this.auth.sendInvitation(manager, user, inviter.displayName);
+    await this.auth.sendInvitation(manager, user, actor.userId);
     return toUserResponse(user, this.clock.now());
   }
 

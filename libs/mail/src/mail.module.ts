@@ -3,6 +3,6 @@ import { Module } from '@nestjs/common';
 import { Mailer } from './mailer.service';
 import { OutgoingMail } from './outgoing-mail.service';
 
-/** `OutgoingMail` queues messages (API); `Mailer` delivers them (worker). */
+/** `OutgoingMail` queues e-mail jobs by id (API); `Mailer` delivers the messages the worker writes. */
 @Module({ imports: [QueueModule], providers: [Mailer, OutgoingMail], exports: [Mailer, OutgoingMail] })
 export class MailModule {}

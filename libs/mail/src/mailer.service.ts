@@ -3,11 +3,16 @@ import { join } from 'node:path';
 import { Environment } from '@lib/kernel';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { OutgoingMessage } from '@lib/queue';
 import { createTransport, Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
-export type MailMessage = OutgoingMessage;
+/** An e-mail as it is sent (written by the area that owns its text, in the worker). */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
 
 /**
  * Sends e-mail over SMTP (`SMTP_URL`). Without an SMTP server configured, it writes each message
@@ -38,7 +43,7 @@ export class Mailer implements OnModuleDestroy {
       : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   }
 
-  /** Sends now (the worker calls this); request handlers use `OutgoingMail` instead. */
+  /** Sends now (the worker calls this); request handlers queue a job with `OutgoingMail` instead. */
   async send(message: MailMessage): Promise<{ messageId: string }> {
     const info = await this.transport.sendMail({ from: this.from, ...message }).catch((error: unknown) => {
       throw withoutAddresses(error);

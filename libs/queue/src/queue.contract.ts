@@ -7,18 +7,22 @@ export enum QueueName {
   Reminders = 'reminders',
 }
 
-/** An e-mail as the worker delivers it. */
-export interface OutgoingMessage {
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-}
+/**
+ * An e-mail about a person's account, by ids only: the queue dashboard shows job data and keeps
+ * failed jobs for a week, so no address, name, link or token travels through Redis. The worker
+ * issues the one-time link and writes the message when it sends it.
+ */
+export type AccountEmail =
+  | { kind: 'invitation'; userId: string; invitedById: string }
+  /** `userId` null: the address asked about has no account (queued all the same, so both cost alike). */
+  | { kind: 'password-reset'; userId: string | null };
+
+/** What an account e-mail job did: `no_account` when there was no one to write to (unknown, inactive, already accepted). */
+export type AccountEmailOutcome = 'sent' | 'no_account';
 
 /**
  * The one typed contract between producers (API) and handlers (worker): for each queue, each
- * job name with its payload and result. Payloads carry ids, never entities; handlers reload.
- * (The one exception is mail: an invitation's token exists only in the message, never stored.)
+ * job name with its payload and result. Payloads carry ids, never entities or secrets; handlers reload.
  */
 export interface JobContract {
   [QueueName.System]: {
@@ -26,8 +30,8 @@ export interface JobContract {
     ping: { payload: { nonce: string }; result: { pong: string; handledBy: string } };
   };
   [QueueName.Mail]: {
-    /** Sends one message over SMTP, retried with backoff when the server refuses. */
-    deliver: { payload: OutgoingMessage; result: { messageId: string } };
+    /** Writes one account e-mail (issuing its link) and sends it over SMTP, retried with backoff when the server refuses. */
+    'account-email': { payload: AccountEmail; result: { outcome: AccountEmailOutcome } };
   };
   [QueueName.Reminders]: {
     /** Re-plans one client's reminders and makes the delayed jobs match (after each change to the client). */
@@ -60,7 +64,7 @@ export type JobHandlers<Q extends QueueName> = {
 /** The job names at run time, so the worker can refuse to start when a handler is missing. */
 export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
   [QueueName.System]: ['ping'],
-  [QueueName.Mail]: ['deliver'],
+  [QueueName.Mail]: ['account-email'],
   [QueueName.Reminders]: ['reconcile-client', 'reconcile-all', 'deliver'],
 };
 

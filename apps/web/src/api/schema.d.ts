@@ -3016,7 +3016,7 @@ export interface components {
       lastLoginAt: string | null;
       /**
        * Format: date-time
-       * @description Set while locked after repeated failed logins
+       * @description Set while an address is locked out of this account after repeated failed logins (from elsewhere the person can still sign in)
        */
       lockedUntil: string | null;
       /** @enum {string} */
