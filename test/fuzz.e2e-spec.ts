@@ -741,7 +741,7 @@ function problemsWith(request: FuzzRequest, answer: Answer): string[] {
 function unsignedToken(adminId: string): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  return `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: adminId, role: 'admin', iat: now, exp: now + 900, iss: JWT_ISSUER, aud: JWT_AUDIENCE })}.`;
+  return `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: adminId, role: 'admin', sid: adminId, iat: now, exp: now + 900, iss: JWT_ISSUER, aud: JWT_AUDIENCE })}.`;
 }
 
 describe('fuzzing every operation of the OpenAPI document', () => {
@@ -900,7 +900,9 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     tokens.admin = tokenFor(app, admin);
     tokens.client = tokenFor(app, clientAccount);
     tokens.forged = unsignedToken(adminUser.id);
-    tokens.expired = app.get(JwtService).sign({ sub: adminUser.id, role: Role.Admin }, { expiresIn: -60 });
+    tokens.expired = app
+      .get(JwtService)
+      .sign({ sub: adminUser.id, role: Role.Admin, sid: adminUser.id }, { expiresIn: -60 });
   });
   afterAll(async () => {
     agent.destroy();

@@ -368,7 +368,14 @@ describe('access token algorithm', () => {
   });
   afterAll(() => app.close());
 
-  const claims = () => ({ sub: admin.id, role: admin.role, iss: 'img-pathways', aud: 'img-pathways-api' });
+  /** As login signs them, in the session `createUser` opened. */
+  const claims = () => ({
+    sub: admin.id,
+    role: admin.role,
+    sid: admin.id,
+    iss: 'img-pathways',
+    aud: 'img-pathways-api',
+  });
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
   it('is pinned to HS256: the right secret under another algorithm is refused, by the API and the queue dashboard', async () => {
