@@ -61,7 +61,7 @@ export class AuthService {
     private readonly clock: Clock,
     config: ConfigService<Environment, true>,
   ) {
-    this.emailKey = derivedKey(jwtSecretOf(config), 'audit: e-mail addresses typed at sign-in');
+    this.emailKey = derivedKey(jwtSecretOf(config), 'audit: typed e-mail addresses');
   }
 
   /**
@@ -157,7 +157,7 @@ export class AuthService {
       });
   }
 
-  /** Ends the session the refresh token belongs to (its whole family). Unknown tokens are ignored. */
+  /** Ends the session the refresh token belongs to (its whole family, its access tokens with it). Unknown tokens are ignored. */
   async logout(refreshToken: string): Promise<void> {
     const token = await this.dataSource.getRepository(RefreshToken).findOneBy({ tokenHash: tokenHash(refreshToken) });
     if (token) await this.revokeFamily(this.dataSource.manager, token.familyId, this.clock.now());
