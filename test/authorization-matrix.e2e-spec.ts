@@ -4,6 +4,7 @@ import { seedMatchSeasons, seedPartnerPrograms } from '@lib/seed';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { HIDDEN_FROM_DIRECTORS } from './support/director-view';
 import { bearer, createCenter, createClient, createUser, tokenFor } from './support/identities';
 import { createTestApp, routesOf } from './support/test-app';
 
@@ -695,8 +696,12 @@ describe('authorization matrix', () => {
     // No answer anywhere carries a password hash or a token hash (the audit log may name the
     // masked passwordHash field, never its value).
     expect(res.text).not.toMatch(/\$argon2|"(passwordHash|password_hash|tokenHash|token_hash)":("|null)/);
-    // Directors never see the sensitive immigration status.
-    if (caller === 'networkDirector' || caller === 'centerDirector')
+    // Directors never see the sensitive immigration status, and read a client's records through
+    // their director views: none of the fields those leave out (docs/director-view.md).
+    if (caller === 'networkDirector' || caller === 'centerDirector') {
       expect(res.text).not.toContain('immigrationStatus');
+      if (path.startsWith('/api/v1/clients'))
+        expect(HIDDEN_FROM_DIRECTORS.filter((field) => res.text.includes(`"${field}"`))).toEqual([]);
+    }
   });
 });

@@ -1,5 +1,5 @@
-import { decodeCursor, PageOf, PageQuery, toPage, Page } from '@lib/kernel';
-import { ApiProperty } from '@nestjs/swagger';
+import { AllowListView, decodeCursor, PageOf, PageQuery, toPage, Page } from '@lib/kernel';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
@@ -40,11 +40,38 @@ export class AuditEntryView {
     description: 'Changed fields, before and after; personal values as "[masked]"',
   })
   changes: Record<string, FieldChange> | null;
-  @ApiProperty({ nullable: true, type: String }) requestId: string | null;
-  @ApiProperty({ nullable: true, type: String }) ip: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Admins only' }) requestId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The actor’s IP address: admins only' }) ip: string | null;
 }
 
 export class AuditPage extends PageOf(AuditEntryView) {}
+
+/**
+ * An entry as the staff who work a case read it: who (the actor's id and role), what, when and the
+ * changed fields. Where a change came from (the actor's IP address, the request id) is security
+ * data, for admins: an allow-list, so a column added to the log later stays theirs until listed here.
+ */
+@ApiSchema({ description: 'An audit entry as a case manager reads it: an allow-list of AuditEntryView' })
+export class AuditEntryStaffView extends AllowListView(AuditEntryView, [
+  'id',
+  'at',
+  'actorId',
+  'actorRole',
+  'action',
+  'entityType',
+  'entityId',
+  'clientId',
+  'centerId',
+  'changes',
+]) {}
+export class AuditStaffPage extends PageOf(AuditEntryStaffView) {}
+
+/**
+ * Who reads the log: an admin, who answers for the network's security, reads entries whole; the
+ * staff who work a client's case read `AuditEntryStaffView`. Callers decide which, by the reader's role.
+ */
+export type AuditReader = 'admin' | 'staff';
+export type AuditEntryAsRead = AuditEntryView | AuditEntryStaffView;
 
 @Injectable()
 export class AuditService {
@@ -89,12 +116,13 @@ export class AuditService {
   }
 
   /** The whole audit trail of one client, oldest first, inside the caller's transaction (data rights). */
-  async historyOf(manager: EntityManager, clientId: string): Promise<AuditEntryView[]> {
-    return (await manager.find(AuditEntry, { where: { clientId }, order: { id: 'ASC' } })).map(toAuditEntryView);
+  async historyOf(manager: EntityManager, clientId: string, reader: AuditReader): Promise<AuditEntryAsRead[]> {
+    const entries = await manager.find(AuditEntry, { where: { clientId }, order: { id: 'ASC' } });
+    return entries.map((entry) => toAuditEntryView(entry, reader));
   }
 
   /** Newest first, keyset on id. Callers check who may read which rows before calling. */
-  async list(filter: AuditFilter, page: PageQuery): Promise<Page<AuditEntryView>> {
+  async list(filter: AuditFilter, page: PageQuery, reader: AuditReader): Promise<Page<AuditEntryAsRead>> {
     const query = this.dataSource
       .getRepository(AuditEntry)
       .createQueryBuilder('a')
@@ -108,12 +136,18 @@ export class AuditService {
       query.andWhere('a.id < :id', { id: String(id) });
     }
     const rows = await query.getMany();
-    return toPage(rows, page.limit, (row) => [row.id], toAuditEntryView);
+    return toPage(
+      rows,
+      page.limit,
+      (row) => [row.id],
+      (row) => toAuditEntryView(row, reader),
+    );
   }
 }
 
-export function toAuditEntryView(entry: AuditEntry): AuditEntryView {
-  return {
+/** An entry as `reader` may read it: whole for an admin, `AuditEntryStaffView` for the staff of a case. */
+export function toAuditEntryView(entry: AuditEntry, reader: AuditReader): AuditEntryAsRead {
+  const view: AuditEntryView = {
     id: entry.id,
     at: entry.at.toISOString(),
     actorId: entry.actorId,
@@ -127,4 +161,5 @@ export function toAuditEntryView(entry: AuditEntry): AuditEntryView {
     requestId: entry.requestId,
     ip: entry.ip,
   };
+  return reader === 'admin' ? view : AuditEntryStaffView.of(view);
 }

@@ -1,8 +1,10 @@
-import { AuditEntryView, AuditService } from '@lib/audit';
+import { AuditEntryStaffView, AuditEntryAsRead, AuditEntryView, AuditService } from '@lib/audit';
 import {
   CaseworkService,
+  ClientDirectorView,
   ClientResponse,
   ClientsService,
+  ClientView,
   findClientInScope,
   NoteResponse,
   ReferralResponse,
@@ -22,8 +24,8 @@ import {
 } from '@lib/pathway-records';
 import { PartnerProgramsService } from '@lib/programs';
 import { ReminderOperations } from '@lib/reminders';
-import { Injectable } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { Injectable, Type } from '@nestjs/common';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CaseFileError, CaseFileErrorCode } from './case-file.errors';
@@ -39,11 +41,18 @@ export class ExportedReferral extends ReferralResponse {
   @ApiProperty() programName: string;
 }
 
+/** One of two views of a response, as OpenAPI's `anyOf`: the full one is also a valid restricted one. */
+const eitherOf = (full: Type, restricted: Type) => ({
+  anyOf: [{ $ref: getSchemaPath(full) }, { $ref: getSchemaPath(restricted) }],
+});
+
 /** The whole record of one client, as one document (data rights: access and portability). */
+@ApiExtraModels(ClientResponse, ClientDirectorView, AuditEntryView, AuditEntryStaffView)
 export class ClientExport {
   @ApiProperty({ format: 'date-time' }) exportedAt: string;
   @ApiProperty({ format: 'uuid' }) exportedBy: string;
-  @ApiProperty({ type: ClientResponse }) client: ClientResponse;
+  @ApiProperty({ ...eitherOf(ClientResponse, ClientDirectorView), description: 'Whole for admins and case managers' })
+  client: ClientView;
   @ApiProperty({ type: ExportedAccount, nullable: true }) account: ExportedAccount | null;
   @ApiProperty({ type: [NoteResponse] }) notes: NoteResponse[];
   @ApiProperty({ type: [ServiceResponse] }) services: ServiceResponse[];
@@ -53,8 +62,13 @@ export class ClientExport {
   @ApiProperty({ type: CredentialsResponse }) credentials: CredentialsResponse;
   @ApiProperty({ type: [ClinicalExperienceResponse] }) clinicalExperiences: ClinicalExperienceResponse[];
   @ApiProperty({ type: [MatchApplicationResponse] }) matchApplications: MatchApplicationResponse[];
-  @ApiProperty({ type: [AuditEntryView], description: 'The audit trail of the client, personal values masked' })
-  history: AuditEntryView[];
+  @ApiProperty({
+    type: 'array',
+    items: eitherOf(AuditEntryView, AuditEntryStaffView),
+    description:
+      'The audit trail of the client, personal values masked; where each change came from (IP address, request id) for admins only',
+  })
+  history: AuditEntryAsRead[];
 }
 
 const REMOVED = '[removed]';
@@ -88,7 +102,7 @@ export class ClientDataRightsService {
       const casework = await this.casework.exportOf(manager, client);
       const programNames = await this.programs.names(manager, [...new Set(casework.referrals.map((r) => r.programId))]);
       const pathwayRecords = await this.pathwayRecords.exportOf(manager, client);
-      const history = await this.audit.historyOf(manager, client.id);
+      const history = await this.audit.historyOf(manager, client.id, actor.role === Role.Admin ? 'admin' : 'staff');
       return {
         exportedAt: this.clock.now().toISOString(),
         exportedBy: actor.userId,
@@ -115,7 +129,7 @@ export class ClientDataRightsService {
    * account. What reports count (center, dates, country, services, statuses, outcomes) stays,
    * and so does the audit trail, which never held personal values (they are logged masked).
    */
-  async anonymize(actor: Actor, clientId: string): Promise<ClientResponse> {
+  async anonymize(actor: Actor, clientId: string): Promise<ClientView> {
     if (actor.role !== Role.Admin)
       throw new CaseFileError('forbidden', CaseFileErrorCode.AdminOnly, 'Only an admin may anonymize a client');
     const context = auditContextOf(actor);

@@ -27,9 +27,49 @@ export class TimelineItem {
   @ApiProperty({ enum: TIMELINE_KINDS }) kind: TimelineKind;
   @ApiProperty({ description: 'Id of the record (or audit entry) behind the item' }) id: string;
   @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What happened, by kind' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'What happened, by kind. Directors get no notes, and of the rest only what their view of each record shows: no task titles, amounts of financial support or actors (docs/director-view.md)',
+  })
   details: Record<string, unknown>;
 }
+
+/**
+ * The details an item may carry, by reader: an allow-list each (status changes come from audit
+ * entries, whose other changes the timeline does not mean to show). Directors get what their view
+ * of each record shows (docs/director-view.md); the staff who work the case also get who acted,
+ * the notes' facts, task titles and amounts.
+ */
+const DETAILS_FOR_DIRECTORS: readonly string[] = [
+  'status',
+  'centerId',
+  'category',
+  'hours',
+  'dueDate',
+  'programId',
+  'programName',
+  'exam',
+  'score',
+  'verified',
+  'kind',
+  'institution',
+  'endDate',
+  'season',
+  'result',
+  'matchedSpecialty',
+  'matchedState',
+];
+const DETAILS_FOR_CASE_STAFF: readonly string[] = [
+  ...DETAILS_FOR_DIRECTORS,
+  'actorId',
+  'contactType',
+  'authorId',
+  'amountCents',
+  'currency',
+  'title',
+];
 
 interface Row {
   kind: TimelineKind;
@@ -42,7 +82,8 @@ interface Row {
  * One chronological feed of a client's history, newest first, built from the records themselves
  * and, for status changes and transfers, from the audit log: each library's part is its own SQL
  * (`CASEWORK_TIMELINE_SQL`, `PATHWAY_RECORDS_TIMELINE_SQL`, `AUDIT_TIMELINE_SQL`), merged here in
- * one query so that one keyset pages through all of them (a declared read model: DECISIONS.md). Directors see it without notes.
+ * one query so that one keyset pages through all of them (a declared read model: DECISIONS.md).
+ * Directors see it without notes, each item's details cut to their allow-list.
  * Times are cut to milliseconds, the precision a cursor carries, so no item falls between pages.
  */
 @Injectable()
@@ -54,8 +95,9 @@ export class TimelineService {
 
   async timeline(actor: Actor, clientId: string, page: PageQuery): Promise<Page<TimelineItem>> {
     const client = await findClientInScope(this.dataSource.manager, actor.scope, clientId);
-    const withNotes = actor.role === Role.Admin || actor.role === Role.CaseManager;
-    const params: unknown[] = [client.id, withNotes, page.limit + 1];
+    const caseStaff = actor.role === Role.Admin || actor.role === Role.CaseManager;
+    const shown = new Set(caseStaff ? DETAILS_FOR_CASE_STAFF : DETAILS_FOR_DIRECTORS);
+    const params: unknown[] = [client.id, caseStaff, page.limit + 1];
     let after = '';
     if (page.cursor) {
       const [at, id] = decodeCursor(page.cursor, ['timestamp', 'text']);
@@ -83,41 +125,8 @@ export class TimelineService {
         kind: row.kind,
         id: row.id,
         at: new Date(row.at).toISOString(),
-        details: stripMasked(row.details),
+        details: Object.fromEntries(Object.entries(row.details).filter(([key]) => shown.has(key))),
       }),
     );
   }
-}
-
-/** Status changes come from audit entries: keep only what the timeline means to show. */
-function stripMasked(details: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(details).filter(([key]) =>
-      [
-        'status',
-        'centerId',
-        'actorId',
-        'contactType',
-        'authorId',
-        'category',
-        'hours',
-        'amountCents',
-        'currency',
-        'title',
-        'dueDate',
-        'programId',
-        'programName',
-        'exam',
-        'score',
-        'verified',
-        'kind',
-        'institution',
-        'endDate',
-        'season',
-        'result',
-        'matchedSpecialty',
-        'matchedState',
-      ].includes(key),
-    ),
-  );
 }

@@ -1,5 +1,5 @@
-import { IsCivilDate, PageOf, PageQuery } from '@lib/kernel';
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { AllowListView, IsCivilDate, PageOf, PageQuery } from '@lib/kernel';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -132,6 +132,20 @@ export class ServiceResponse {
 }
 export class ServicePage extends PageOf(ServiceResponse) {}
 
+/** What a director reads of a service (docs/director-view.md): what kind, when, how long; not who gave it, what was said of it, or the amount. */
+@ApiSchema({ description: 'A service delivered, as a director reads it: an allow-list of ServiceResponse' })
+export class ServiceDirectorView extends AllowListView(ServiceResponse, [
+  'id',
+  'clientId',
+  'category',
+  'serviceDate',
+  'hours',
+  'recordedBy',
+  'createdAt',
+]) {}
+export class ServiceDirectorPage extends PageOf(ServiceDirectorView) {}
+export type ServiceView = ServiceResponse | ServiceDirectorView;
+
 // ---- tasks ----
 export class CreateTaskDto {
   @ApiProperty({ example: 'Request the final transcript from the medical school' })
@@ -185,6 +199,21 @@ export class TaskResponse {
 }
 export class TaskPage extends PageOf(TaskResponse) {}
 
+/** What a director reads of a client's task (docs/director-view.md): its dates, status and assignee; not its text. */
+@ApiSchema({ description: 'A task, as a director reads it: an allow-list of TaskResponse' })
+export class TaskDirectorView extends AllowListView(TaskResponse, [
+  'id',
+  'clientId',
+  'dueDate',
+  'assigneeUserId',
+  'assignedToClient',
+  'status',
+  'completedAt',
+  'createdAt',
+]) {}
+export class TaskDirectorPage extends PageOf(TaskDirectorView) {}
+export type TaskView = TaskResponse | TaskDirectorView;
+
 /** A task in the assignee's inbox: which client it is for, by name, to link to. */
 export class AssignedTaskResponse extends TaskResponse {
   @ApiProperty({ example: 'Amina' }) clientFirstName: string;
@@ -227,5 +256,18 @@ export class ReferralResponse {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 export class ReferralPage extends PageOf(ReferralResponse) {}
+
+/** What a director reads of a referral (docs/director-view.md): to which program, when, and how it went; not the note. */
+@ApiSchema({ description: 'A referral, as a director reads it: an allow-list of ReferralResponse' })
+export class ReferralDirectorView extends AllowListView(ReferralResponse, [
+  'id',
+  'clientId',
+  'programId',
+  'referralDate',
+  'status',
+  'createdAt',
+]) {}
+export class ReferralDirectorPage extends PageOf(ReferralDirectorView) {}
+export type ReferralView = ReferralResponse | ReferralDirectorView;
 
 export class CaseworkListQuery extends PageQuery {}

@@ -1,5 +1,21 @@
+import { Role } from '@lib/identity';
 import { ClientNote, ClientReferral, ClientTask, DeliveredService } from './casework.entities';
-import { NoteResponse, ReferralResponse, ServiceResponse, TaskResponse } from './casework.dto';
+import {
+  NoteResponse,
+  ReferralDirectorView,
+  ReferralResponse,
+  ReferralView,
+  ServiceDirectorView,
+  ServiceResponse,
+  ServiceView,
+  TaskDirectorView,
+  TaskResponse,
+  TaskView,
+} from './casework.dto';
+import { asSeenBy } from './director-view';
+
+// `to…Response` is the whole record: the answer to a write (only admins and case managers write
+// under a client) and the export. What a director may read goes through `to…View`.
 
 export const toNoteResponse = (n: ClientNote): NoteResponse => ({
   id: n.id,
@@ -48,3 +64,15 @@ export const toReferralResponse = (r: ClientReferral): ReferralResponse => ({
   note: r.note,
   createdAt: r.createdAt.toISOString(),
 });
+
+/** A service as `viewer` may read it (directors: the allow-list of `ServiceDirectorView`). */
+export const toServiceView = (s: DeliveredService, viewer: Role): ServiceView =>
+  asSeenBy(viewer, toServiceResponse(s), ServiceDirectorView);
+
+/** A task as `viewer` may read it (directors: the allow-list of `TaskDirectorView`). */
+export const toTaskView = (t: ClientTask, viewer: Role): TaskView =>
+  asSeenBy(viewer, toTaskResponse(t), TaskDirectorView);
+
+/** A referral as `viewer` may read it (directors: the allow-list of `ReferralDirectorView`). */
+export const toReferralView = (r: ClientReferral, viewer: Role): ReferralView =>
+  asSeenBy(viewer, toReferralResponse(r), ReferralDirectorView);

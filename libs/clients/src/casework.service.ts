@@ -17,14 +17,25 @@ import {
   CreateTaskDto,
   NoteResponse,
   ReferralResponse,
+  ReferralView,
   ServiceResponse,
+  ServiceView,
   TaskResponse,
+  TaskView,
   UpdateNoteDto,
   UpdateReferralDto,
   UpdateServiceDto,
   UpdateTaskDto,
 } from './casework.dto';
-import { toNoteResponse, toReferralResponse, toServiceResponse, toTaskResponse } from './casework.mapper';
+import {
+  toNoteResponse,
+  toReferralResponse,
+  toReferralView,
+  toServiceResponse,
+  toServiceView,
+  toTaskResponse,
+  toTaskView,
+} from './casework.mapper';
 
 /** What the reminder rules read of a client's casework. */
 export interface CaseworkFacts {
@@ -126,8 +137,8 @@ export class CaseworkService {
 
   // ---- services delivered ----
 
-  async listServices(actor: Actor, clientId: string, page: PageQuery): Promise<Page<ServiceResponse>> {
-    return this.list(actor, clientId, page, SERVICES, toServiceResponse);
+  async listServices(actor: Actor, clientId: string, page: PageQuery): Promise<Page<ServiceView>> {
+    return this.list(actor, clientId, page, SERVICES, (s) => toServiceView(s, actor.role));
   }
 
   async createService(actor: Actor, clientId: string, input: CreateServiceDto): Promise<ServiceResponse> {
@@ -153,8 +164,8 @@ export class CaseworkService {
 
   // ---- tasks ----
 
-  async listTasks(actor: Actor, clientId: string, page: PageQuery): Promise<Page<TaskResponse>> {
-    return this.list(actor, clientId, page, TASKS, toTaskResponse);
+  async listTasks(actor: Actor, clientId: string, page: PageQuery): Promise<Page<TaskView>> {
+    return this.list(actor, clientId, page, TASKS, (t) => toTaskView(t, actor.role));
   }
 
   /**
@@ -230,8 +241,8 @@ export class CaseworkService {
 
   // ---- referrals: need the client's recorded consent to share data ----
 
-  async listReferrals(actor: Actor, clientId: string, page: PageQuery): Promise<Page<ReferralResponse>> {
-    return this.list(actor, clientId, page, REFERRALS, toReferralResponse);
+  async listReferrals(actor: Actor, clientId: string, page: PageQuery): Promise<Page<ReferralView>> {
+    return this.list(actor, clientId, page, REFERRALS, (r) => toReferralView(r, actor.role));
   }
 
   async createReferral(actor: Actor, clientId: string, input: CreateReferralDto): Promise<ReferralResponse> {

@@ -1,6 +1,6 @@
-import { IsCivilDate, IsYearAtMostAhead, PageOf, PageQuery, SearchText } from '@lib/kernel';
+import { AllowListView, IsCivilDate, IsYearAtMostAhead, PageOf, PageQuery, SearchText } from '@lib/kernel';
 import { PathwayResult, Stage, STAGES } from '@lib/pathway';
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, OmitType, PartialType } from '@nestjs/swagger';
 import { PathwayView } from './pathway-view.dto';
 import { Transform } from 'class-transformer';
 import {
@@ -274,12 +274,8 @@ export class ClientResponse extends OmitType(ClientSummary, []) {
   @ApiProperty({ type: [String] }) spokenLanguages: string[];
   @ApiProperty({ nullable: true, type: String }) medicalSchool: string | null;
   @ApiProperty({ nullable: true, type: Number }) graduationYear: number | null;
-  @ApiPropertyOptional({
-    enum: IMMIGRATION_STATUSES,
-    nullable: true,
-    description: 'Absent for directors (sensitive)',
-  })
-  immigrationStatus?: ImmigrationStatus | null;
+  @ApiProperty({ enum: IMMIGRATION_STATUSES, nullable: true, description: 'Sensitive' })
+  immigrationStatus: ImmigrationStatus | null;
   @ApiProperty({ enum: CAREER_GOALS }) careerGoal: CareerGoal;
   @ApiProperty({ enum: ALTERNATIVE_CAREERS, nullable: true }) alternativeCareer: AlternativeCareer | null;
   @ApiProperty({ type: [String] }) targetSpecialties: string[];
@@ -296,6 +292,47 @@ export class ClientResponse extends OmitType(ClientSummary, []) {
   })
   pathway?: PathwayResult;
 }
+
+/**
+ * What a director reads of a client in the caseload (docs/director-view.md): who the record is
+ * about, where it is and where it stands; no contact details.
+ */
+@ApiSchema({ description: 'A client in the caseload as a director reads it: an allow-list of ClientSummary' })
+export class ClientSummaryDirectorView extends AllowListView(ClientSummary, [
+  'id',
+  'firstName',
+  'lastName',
+  'centerId',
+  'caseManagerId',
+  'status',
+  'stage',
+  'warningCount',
+  'countryOfTraining',
+  'intakeDate',
+  'lastActivityAt',
+]) {}
+export class ClientDirectorPage extends PageOf(ClientSummaryDirectorView) {}
+export type ClientSummaryView = ClientSummary | ClientSummaryDirectorView;
+
+/**
+ * What a director reads of a client record (docs/director-view.md): the caseload's fields, the goals,
+ * the milestones' dates and the pathway; not the contact details, date of birth, school, languages,
+ * immigration status, consent, or the closing reason.
+ */
+@ApiSchema({ description: 'A client record as a director reads it: an allow-list of ClientResponse' })
+export class ClientDirectorView extends AllowListView(ClientResponse, [
+  ...ClientSummaryDirectorView.fields,
+  'graduationYear',
+  'careerGoal',
+  'alternativeCareer',
+  'targetSpecialties',
+  'closedDate',
+  'anonymizedAt',
+  'version',
+  'pathway',
+]) {}
+/** A client record as its reader may see it: whole for the staff who work the case, the director view for directors. */
+export type ClientView = ClientResponse | ClientDirectorView;
 
 export class DuplicateCandidate {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -1,8 +1,17 @@
 import { Role } from '@lib/identity';
+import { PathwayResult } from '@lib/pathway';
 import { Client } from './client.entity';
-import { ClientResponse, ClientSummary } from './client.dto';
+import {
+  ClientDirectorView,
+  ClientResponse,
+  ClientSummary,
+  ClientSummaryDirectorView,
+  ClientSummaryView,
+  ClientView,
+} from './client.dto';
+import { asSeenBy } from './director-view';
 
-export function toClientSummary(c: Client): ClientSummary {
+function summaryOf(c: Client): ClientSummary {
   return {
     id: c.id,
     firstName: c.firstName,
@@ -19,10 +28,17 @@ export function toClientSummary(c: Client): ClientSummary {
   };
 }
 
-/** Directors see client records without the sensitive fields (DESIGN.md section 1). */
-export function toClientResponse(c: Client, viewerRole: Role): ClientResponse {
+/** A client in the caseload, as `viewer` may read it (directors: the allow-list of `ClientSummaryDirectorView`). */
+export const toClientSummary = (c: Client, viewer: Role): ClientSummaryView =>
+  asSeenBy(viewer, summaryOf(c), ClientSummaryDirectorView);
+
+/**
+ * A client record, with the engine's verdict when given, as `viewer` may read it: directors get
+ * the allow-list of `ClientDirectorView` (DESIGN.md section 1, docs/director-view.md).
+ */
+export function toClientResponse(c: Client, viewer: Role, pathway?: PathwayResult): ClientView {
   const response: ClientResponse = {
-    ...toClientSummary(c),
+    ...summaryOf(c),
     dateOfBirth: c.dateOfBirth,
     phone: c.phone,
     preferredLanguage: c.preferredLanguage,
@@ -39,9 +55,9 @@ export function toClientResponse(c: Client, viewerRole: Role): ClientResponse {
     closedDate: c.closedDate,
     anonymizedAt: c.anonymizedAt?.toISOString() ?? null,
     version: c.version,
+    ...(pathway && { pathway }),
   };
-  if (viewerRole === Role.Director) delete response.immigrationStatus;
-  return response;
+  return asSeenBy(viewer, response, ClientDirectorView);
 }
 
 /** The ETag of a client record: its version, quoted. */

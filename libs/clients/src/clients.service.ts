@@ -9,8 +9,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   CreateClientDto,
   ClientListQuery,
-  ClientResponse,
-  ClientSummary,
+  ClientSummaryView,
+  ClientView,
   DuplicateCandidate,
   TransferClientDto,
   UpdateClientDto,
@@ -62,7 +62,7 @@ export class ClientsService {
    * answer only says one exists elsewhere, for someone with network scope to resolve; each such
    * answer is audited for admins, and a user gets a few a day (then 429, whatever the person).
    */
-  async intake(actor: Actor, input: CreateClientDto): Promise<ClientResponse> {
+  async intake(actor: Actor, input: CreateClientDto): Promise<ClientView> {
     const centerId = input.centerId ?? (actor.role === Role.CaseManager ? actor.centerId : null);
     if (!centerId) throw fieldError('centerId', 'centerId is required: which center enrolls the client?');
     if (actor.scope.kind === 'center' && actor.scope.centerId !== centerId) {
@@ -126,16 +126,18 @@ export class ClientsService {
     }
   }
 
-  async list(actor: Actor, query: ClientListQuery): Promise<Page<ClientSummary>> {
+  async list(actor: Actor, query: ClientListQuery): Promise<Page<ClientSummaryView>> {
     const q = clientsInScope(this.dataSource.manager, actor.scope).limit(query.limit + 1);
     if (query.centerId) q.andWhere('c.center_id = :centerId', { centerId: query.centerId });
     if (query.caseManagerId) q.andWhere('c.case_manager_id = :caseManagerId', { caseManagerId: query.caseManagerId });
     if (query.status) q.andWhere('c.status = :status', { status: query.status });
     if (query.country) q.andWhere('c.country_of_training = :country', { country: query.country });
     if (query.stage) q.andWhere('c.stage = :stage', { stage: query.stage });
-    // Trigram index ix_clients_search on the folded "first last email".
+    // Trigram index ix_clients_search on the folded "first last email". A director does not read
+    // e-mail addresses, so cannot find a client by one either.
     if (query.q)
       q.andWhere(foldedContains(`c.first_name || ' ' || c.last_name || ' ' || coalesce(c.email, '')`), { q: query.q });
+    if (query.q && actor.role === Role.Director) q.andWhere(foldedContains(`c.first_name || ' ' || c.last_name`));
     if ((query.sort ?? 'lastName') === 'lastActivity') {
       q.orderBy('c.last_activity_at', 'DESC').addOrderBy('c.id', 'DESC');
       if (query.cursor) {
@@ -145,30 +147,37 @@ export class ClientsService {
           afterId: id,
         });
       }
-      return toPage(await q.getMany(), query.limit, (c) => [c.lastActivityAt.toISOString(), c.id], toClientSummary);
+      return toPage(
+        await q.getMany(),
+        query.limit,
+        (c) => [c.lastActivityAt.toISOString(), c.id],
+        (c) => toClientSummary(c, actor.role),
+      );
     }
     q.orderBy('c.last_name', 'ASC').addOrderBy('c.first_name', 'ASC').addOrderBy('c.id', 'ASC');
     if (query.cursor) {
       const [last, first, id] = decodeCursor(query.cursor, ['text', 'text', 'uuid']);
       q.andWhere('(c.last_name, c.first_name, c.id) > (:last, :first, :id)', { last, first, id });
     }
-    return toPage(await q.getMany(), query.limit, (c) => [c.lastName, c.firstName, c.id], toClientSummary);
+    return toPage(
+      await q.getMany(),
+      query.limit,
+      (c) => [c.lastName, c.firstName, c.id],
+      (c) => toClientSummary(c, actor.role),
+    );
   }
 
   /** The record with the pathway engine's verdict on it. */
-  async get(actor: Actor, id: string): Promise<ClientResponse> {
+  async get(actor: Actor, id: string): Promise<ClientView> {
     const client = await findClientInScope(this.dataSource.manager, actor.scope, id);
-    return {
-      ...toClientResponse(client, actor.role),
-      pathway: await this.pathway.evaluate(this.dataSource.manager, client),
-    };
+    return toClientResponse(client, actor.role, await this.pathway.evaluate(this.dataSource.manager, client));
   }
 
   /**
    * Changes the record if `ifMatch` is the version the caller last read: two case managers cannot
    * overwrite each other silently (428 without it, 412 when someone changed the record since).
    */
-  async update(actor: Actor, id: string, ifMatch: string | undefined, input: UpdateClientDto): Promise<ClientResponse> {
+  async update(actor: Actor, id: string, ifMatch: string | undefined, input: UpdateClientDto): Promise<ClientView> {
     const expected = parseIfMatch(ifMatch);
     refuseNulls(input, NOT_NULL_FIELDS);
     return this.told(actor, ClientFact.Record, async (manager) => {
@@ -218,7 +227,7 @@ export class ClientsService {
    * Moves the client, with the whole history, to another center; the old center's staff are taken
    * off it (case manager, open tasks) in the same transaction.
    */
-  async transfer(actor: Actor, id: string, input: TransferClientDto): Promise<ClientResponse> {
+  async transfer(actor: Actor, id: string, input: TransferClientDto): Promise<ClientView> {
     const context = auditContextOf(actor);
     return this.told(actor, ClientFact.Record, async (manager) => {
       const client = await findClientInScope(manager, actor.scope, id, { lock: true });

@@ -6,6 +6,7 @@ export * from './casework.dto';
 export * from './client.mapper';
 export * from './casework.mapper';
 export * from './client-scope';
+export * from './director-view';
 export * from './client-pathway';
 export * from './client-writes';
 export * from './clients.errors';

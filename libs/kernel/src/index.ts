@@ -1,6 +1,7 @@
 export * from './config/environment';
 export * from './errors/app-error';
 export * from './pagination/keyset';
+export * from './views/allow-list-view';
 export * from './clock';
 export * from './kernel.module';
 export * from './validation/civil-date';

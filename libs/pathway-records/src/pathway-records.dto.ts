@@ -1,4 +1,4 @@
-import { IsCivilDate, IsUsState, PageOf } from '@lib/kernel';
+import { AllowListView, IsCivilDate, IsUsState, PageOf } from '@lib/kernel';
 import {
   CLINICAL_KINDS,
   CLINICAL_STATUSES,
@@ -15,7 +15,7 @@ import {
   Visa,
   VISAS,
 } from '@lib/pathway';
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -98,6 +98,25 @@ export class ExamResponse {
 }
 export class ExamPage extends PageOf(ExamResponse) {}
 
+/** What a director reads of an exam (docs/director-view.md): all of it today, each field listed on purpose. */
+@ApiSchema({ description: 'An exam, as a director reads it: an allow-list of ExamResponse' })
+export class ExamDirectorView extends AllowListView(ExamResponse, [
+  'id',
+  'clientId',
+  'exam',
+  'status',
+  'eligibilityStart',
+  'eligibilityEnd',
+  'extensionEnd',
+  'scheduledDate',
+  'testDate',
+  'score',
+  'oetScores',
+  'verified',
+]) {}
+export class ExamDirectorPage extends PageOf(ExamDirectorView) {}
+export type ExamView = ExamResponse | ExamDirectorView;
+
 export class CredentialsDto {
   @ApiPropertyOptional({ example: '1-234-567-8', nullable: true, type: String })
   @IsOptional()
@@ -142,6 +161,22 @@ export class CredentialsDto {
 export class CredentialsResponse extends CredentialsDto {
   @ApiProperty({ format: 'uuid' }) clientId: string;
 }
+
+/** What a director reads of the credentials (docs/director-view.md): the steps and their dates; not the USMLE/ECFMG identifier. */
+@ApiSchema({ description: 'The credentials, as a director reads them: an allow-list of CredentialsResponse' })
+export class CredentialsDirectorView extends AllowListView(CredentialsResponse, [
+  'clientId',
+  'schoolListedInWorldDirectory',
+  'diplomaVerifiedAt',
+  'transcriptVerifiedAt',
+  'ecfmgPathway',
+  'ecfmgPathwayStatus',
+  'ecfmgPathwayCycle',
+  'step2CsPassedAt',
+  'certificationApplicationAt',
+  'certificateIssuedAt',
+]) {}
+export type CredentialsView = CredentialsResponse | CredentialsDirectorView;
 
 export class CreateClinicalExperienceDto {
   @ApiProperty({ enum: CLINICAL_KINDS })
@@ -196,6 +231,29 @@ export class ClinicalExperienceResponse extends CreateClinicalExperienceDto {
   @ApiProperty({ format: 'uuid' }) clientId: string;
 }
 export class ClinicalExperiencePage extends PageOf(ClinicalExperienceResponse) {}
+
+/** What a director reads of a clinical experience (docs/director-view.md): where, what, when, how long; not the supervisor's name. */
+@ApiSchema({
+  description: 'A clinical experience, as a director reads it: an allow-list of ClinicalExperienceResponse',
+})
+export class ClinicalExperienceDirectorView extends AllowListView(ClinicalExperienceResponse, [
+  'id',
+  'clientId',
+  'kind',
+  'handsOn',
+  'institution',
+  'specialty',
+  'city',
+  'state',
+  'startDate',
+  'endDate',
+  'hours',
+  'letterRequestedAt',
+  'letterReceivedAt',
+  'status',
+]) {}
+export class ClinicalExperienceDirectorPage extends PageOf(ClinicalExperienceDirectorView) {}
+export type ClinicalExperienceView = ClinicalExperienceResponse | ClinicalExperienceDirectorView;
 
 export class CreateMatchApplicationDto {
   @ApiProperty({ example: 2027, description: 'Match year' }) @IsInt() @Min(2000) @Max(2100) season: number;
@@ -258,3 +316,29 @@ export class MatchApplicationResponse extends CreateMatchApplicationDto {
   @ApiProperty({ format: 'uuid' }) clientId: string;
 }
 export class MatchApplicationPage extends PageOf(MatchApplicationResponse) {}
+
+/**
+ * What a director reads of a Match application (docs/director-view.md): the milestones and the
+ * outcome; not the NRMP id, nor the visa (none needed tells a citizen or permanent resident).
+ */
+@ApiSchema({ description: 'A Match application, as a director reads it: an allow-list of MatchApplicationResponse' })
+export class MatchApplicationDirectorView extends AllowListView(MatchApplicationResponse, [
+  'id',
+  'clientId',
+  'season',
+  'specialties',
+  'erasSubmittedAt',
+  'programsApplied',
+  'nrmpRegisteredAt',
+  'interviewsOffered',
+  'interviewsAttended',
+  'rankListCertifiedAt',
+  'result',
+  'matchedProgram',
+  'matchedSpecialty',
+  'matchedState',
+  'startDate',
+  'residencyBegan',
+]) {}
+export class MatchApplicationDirectorPage extends PageOf(MatchApplicationDirectorView) {}
+export type MatchApplicationView = MatchApplicationResponse | MatchApplicationDirectorView;

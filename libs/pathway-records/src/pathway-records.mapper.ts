@@ -1,10 +1,20 @@
+import { asSeenBy } from '@lib/clients';
+import { Role } from '@lib/identity';
 import { EMPTY_CREDENTIALS } from '@lib/pathway';
 import type { ClinicalExperienceRecord, CredentialRecord, ExamRecord, MatchApplicationRecord } from '@lib/pathway';
 import {
+  ClinicalExperienceDirectorView,
   ClinicalExperienceResponse,
+  ClinicalExperienceView,
+  CredentialsDirectorView,
   CredentialsResponse,
+  CredentialsView,
+  ExamDirectorView,
   ExamResponse,
+  ExamView,
+  MatchApplicationDirectorView,
   MatchApplicationResponse,
+  MatchApplicationView,
 } from './pathway-records.dto';
 import {
   ClinicalExperienceEntity,
@@ -12,6 +22,9 @@ import {
   ExamRecordEntity,
   MatchApplicationEntity,
 } from './pathway-records.entities';
+
+// `to…Response` is the whole record: the answer to a write (admins, case managers, the IMG) and the
+// export. What a director may read goes through `to…View`.
 
 export function toExamRecord(e: ExamRecordEntity): ExamRecord {
   // `?? null`: an entity not yet saved leaves unset columns undefined; the engine reads null as "none".
@@ -124,3 +137,19 @@ export const toMatchApplicationResponse = (a: MatchApplicationEntity): MatchAppl
   visa: a.visa,
   residencyBegan: a.residencyBegan,
 });
+
+/** An exam as `viewer` may read it (directors: the allow-list of `ExamDirectorView`). */
+export const toExamView = (e: ExamRecordEntity, viewer: Role): ExamView =>
+  asSeenBy(viewer, toExamResponse(e), ExamDirectorView);
+
+/** The credentials as `viewer` may read them (directors: the allow-list of `CredentialsDirectorView`). */
+export const toCredentialsView = (clientId: string, c: CredentialRecordEntity | null, viewer: Role): CredentialsView =>
+  asSeenBy(viewer, toCredentialsResponse(clientId, c), CredentialsDirectorView);
+
+/** A clinical experience as `viewer` may read it (directors: the allow-list of `ClinicalExperienceDirectorView`). */
+export const toClinicalExperienceView = (x: ClinicalExperienceEntity, viewer: Role): ClinicalExperienceView =>
+  asSeenBy(viewer, toClinicalExperienceResponse(x), ClinicalExperienceDirectorView);
+
+/** A Match application as `viewer` may read it (directors: the allow-list of `MatchApplicationDirectorView`). */
+export const toMatchApplicationView = (a: MatchApplicationEntity, viewer: Role): MatchApplicationView =>
+  asSeenBy(viewer, toMatchApplicationResponse(a), MatchApplicationDirectorView);

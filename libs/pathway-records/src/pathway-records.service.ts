@@ -40,10 +40,14 @@ import {
   CreateClinicalExperienceDto,
   CreateExamDto,
   CreateMatchApplicationDto,
+  ClinicalExperienceView,
   CredentialsDto,
   CredentialsResponse,
+  CredentialsView,
   ExamResponse,
+  ExamView,
   MatchApplicationResponse,
+  MatchApplicationView,
   UpdateClinicalExperienceDto,
   UpdateExamDto,
   UpdateMatchApplicationDto,
@@ -57,12 +61,16 @@ import {
 import {
   toApplicationRecord,
   toClinicalExperienceResponse,
+  toClinicalExperienceView,
   toClinicalRecord,
   toCredentialRecord,
   toCredentialsResponse,
+  toCredentialsView,
   toExamRecord,
   toExamResponse,
+  toExamView,
   toMatchApplicationResponse,
+  toMatchApplicationView,
 } from './pathway-records.mapper';
 
 type JsonRow = Record<string, unknown>;
@@ -182,7 +190,7 @@ export class PathwayRecordsService implements ClientPathway {
 
   // ---- exams ----
 
-  async listExams(actor: Actor, clientId: string): Promise<Page<ExamResponse>> {
+  async listExams(actor: Actor, clientId: string): Promise<Page<ExamView>> {
     const client = await findClientInScope(this.dataSource.manager, actor.scope, clientId);
     const rows = await this.dataSource
       .getRepository(ExamRecordEntity)
@@ -191,7 +199,7 @@ export class PathwayRecordsService implements ClientPathway {
       .orderBy('coalesce(e.test_date, e.scheduled_date, e.eligibility_end)', 'ASC', 'NULLS LAST')
       .addOrderBy('e.id', 'ASC')
       .getMany();
-    return whole(rows.map(toExamResponse));
+    return whole(rows.map((e) => toExamView(e, actor.role)));
   }
 
   /** Staff record exams as checked; what the IMG reports is stored unverified, with a task to verify it. */
@@ -269,11 +277,12 @@ export class PathwayRecordsService implements ClientPathway {
 
   // ---- credentials: one record per client ----
 
-  async getCredentials(actor: Actor, clientId: string): Promise<CredentialsResponse> {
+  async getCredentials(actor: Actor, clientId: string): Promise<CredentialsView> {
     const client = await findClientInScope(this.dataSource.manager, actor.scope, clientId);
-    return toCredentialsResponse(
+    return toCredentialsView(
       client.id,
       await this.dataSource.getRepository(CredentialRecordEntity).findOneBy({ clientId: client.id }),
+      actor.role,
     );
   }
 
@@ -290,12 +299,12 @@ export class PathwayRecordsService implements ClientPathway {
 
   // ---- clinical experience ----
 
-  async listClinicalExperiences(actor: Actor, clientId: string): Promise<Page<ClinicalExperienceResponse>> {
+  async listClinicalExperiences(actor: Actor, clientId: string): Promise<Page<ClinicalExperienceView>> {
     const client = await findClientInScope(this.dataSource.manager, actor.scope, clientId);
     const rows = await this.dataSource
       .getRepository(ClinicalExperienceEntity)
       .find({ where: { clientId: client.id }, order: { startDate: 'DESC', id: 'DESC' } });
-    return whole(rows.map(toClinicalExperienceResponse));
+    return whole(rows.map((x) => toClinicalExperienceView(x, actor.role)));
   }
 
   async createClinicalExperience(
@@ -340,12 +349,12 @@ export class PathwayRecordsService implements ClientPathway {
 
   // ---- Match applications: one per season ----
 
-  async listMatchApplications(actor: Actor, clientId: string): Promise<Page<MatchApplicationResponse>> {
+  async listMatchApplications(actor: Actor, clientId: string): Promise<Page<MatchApplicationView>> {
     const client = await findClientInScope(this.dataSource.manager, actor.scope, clientId);
     const rows = await this.dataSource
       .getRepository(MatchApplicationEntity)
       .find({ where: { clientId: client.id }, order: { season: 'DESC' } });
-    return whole(rows.map(toMatchApplicationResponse));
+    return whole(rows.map((a) => toMatchApplicationView(a, actor.role)));
   }
 
   async createMatchApplication(

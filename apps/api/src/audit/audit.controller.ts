@@ -1,11 +1,12 @@
-import { AuditPage, AuditService } from '@lib/audit';
+import { AuditEntryAsRead, AuditPage, AuditService, AuditStaffPage } from '@lib/audit';
 import { ClientsService } from '@lib/clients';
 import { Actor, Role } from '@lib/identity';
-import { PageQuery, ValidationFailed } from '@lib/kernel';
+import { Page, PageQuery, ValidationFailed } from '@lib/kernel';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { ApiOkPerReader } from '../http/client-record-routes';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'user' })
@@ -40,13 +41,17 @@ export class AuditController {
   ) {}
 
   /**
-   * Admins read the whole log. A case manager reads the history of one client of their own
-   * center (`clientId` required; another center's client is a 404, as everywhere).
+   * Admins read the whole log, entries whole. A case manager reads the history of one client of
+   * their own center (`clientId` required; another center's client is a 404, as everywhere),
+   * without where each change came from (the actor's IP address, the request id).
    */
   @Get()
   @Roles(Role.Admin, Role.CaseManager)
-  @ApiOkResponse({ type: AuditPage, description: 'Audit entries, newest first' })
-  async list(@CurrentActor() actor: Actor, @Query() query: AuditQuery): Promise<AuditPage> {
+  @ApiOkPerReader(
+    { full: AuditPage, restricted: AuditStaffPage },
+    'Audit entries, newest first. Admins get AuditEntryView; case managers AuditEntryStaffView, an allow-list of its fields without the IP address and request id',
+  )
+  async list(@CurrentActor() actor: Actor, @Query() query: AuditQuery): Promise<Page<AuditEntryAsRead>> {
     const { limit, cursor, ...filter } = query;
     if (actor.role !== Role.Admin) {
       if (!filter.clientId) {
@@ -59,6 +64,6 @@ export class AuditController {
       }
       await this.clients.get(actor, filter.clientId);
     }
-    return this.audit.list(filter, { limit, cursor });
+    return this.audit.list(filter, { limit, cursor }, actor.role === Role.Admin ? 'admin' : 'staff');
   }
 }

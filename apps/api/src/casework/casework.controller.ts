@@ -7,19 +7,25 @@ import {
   CreateTaskDto,
   NotePage,
   NoteResponse,
+  ReferralDirectorPage,
   ReferralPage,
   ReferralResponse,
+  ReferralView,
+  ServiceDirectorPage,
   ServicePage,
   ServiceResponse,
+  ServiceView,
+  TaskDirectorPage,
   TaskPage,
   TaskResponse,
+  TaskView,
   UpdateNoteDto,
   UpdateReferralDto,
   UpdateServiceDto,
   UpdateTaskDto,
 } from '@lib/clients';
 import { Actor, Role } from '@lib/identity';
-import { PageQuery } from '@lib/kernel';
+import { Page, PageQuery } from '@lib/kernel';
 import { Body, Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -82,12 +88,12 @@ export class NotesController {
 export class ServicesController {
   constructor(private readonly casework: CaseworkService) {}
 
-  @ListRoute(READERS, ServicePage)
+  @ListRoute(READERS, { full: ServicePage, restricted: ServiceDirectorPage })
   list(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
     @Query() query: PageQuery,
-  ): Promise<ServicePage> {
+  ): Promise<Page<ServiceView>> {
     return this.casework.listServices(actor, clientId, query);
   }
 
@@ -124,12 +130,12 @@ export class ServicesController {
 export class TasksController {
   constructor(private readonly casework: CaseworkService) {}
 
-  @ListRoute(READERS, TaskPage, 'Next due first, undated last')
+  @ListRoute(READERS, { full: TaskPage, restricted: TaskDirectorPage }, 'Next due first, undated last')
   list(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
     @Query() query: PageQuery,
-  ): Promise<TaskPage> {
+  ): Promise<Page<TaskView>> {
     return this.casework.listTasks(actor, clientId, query);
   }
 
@@ -185,12 +191,12 @@ export class AssignedTasksController {
 export class ReferralsController {
   constructor(private readonly casework: CaseworkService) {}
 
-  @ListRoute(READERS, ReferralPage)
+  @ListRoute(READERS, { full: ReferralPage, restricted: ReferralDirectorPage })
   list(
     @CurrentActor() actor: Actor,
     @UuidParam('clientId') clientId: string,
     @Query() query: PageQuery,
-  ): Promise<ReferralPage> {
+  ): Promise<Page<ReferralView>> {
     return this.casework.listReferrals(actor, clientId, query);
   }
 

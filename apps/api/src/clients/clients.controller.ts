@@ -1,9 +1,13 @@
 import { ClientDataRightsService, ClientExport, TimelineItem, TimelineService } from '@lib/case-file';
 import {
+  ClientDirectorPage,
+  ClientDirectorView,
   ClientListQuery,
   ClientPage,
   ClientResponse,
   ClientsService,
+  ClientSummaryView,
+  ClientView,
   CreateClientDto,
   DuplicateCandidate,
   etagOf,
@@ -29,6 +33,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { ApiOkForDirectorsToo } from '../http/client-record-routes';
 import { UuidParam } from '../http/validation';
 
 class TimelinePage extends PageOf(TimelineItem) {}
@@ -66,7 +71,7 @@ export class ClientsController {
     @CurrentActor() actor: Actor,
     @Body() body: CreateClientDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ClientResponse> {
+  ): Promise<ClientView> {
     const client = await this.clients.intake(actor, body);
     void reply.header('ETag', etagOf(client.version));
     return client;
@@ -74,20 +79,25 @@ export class ClientsController {
 
   @Get()
   @Roles(Role.Admin, Role.Director, Role.CaseManager)
-  @ApiOkResponse({ type: ClientPage, description: 'The caseload in your scope, filtered and sorted' })
-  list(@CurrentActor() actor: Actor, @Query() query: ClientListQuery): Promise<ClientPage> {
+  @ApiOkForDirectorsToo(
+    { full: ClientPage, restricted: ClientDirectorPage },
+    'The caseload in your scope, filtered and sorted (a director’s search matches names only)',
+  )
+  list(@CurrentActor() actor: Actor, @Query() query: ClientListQuery): Promise<Page<ClientSummaryView>> {
     return this.clients.list(actor, query);
   }
 
   @Get(':id')
   @Roles(Role.Admin, Role.Director, Role.CaseManager)
-  @ApiOkResponse({ type: ClientResponse, headers: { ETag: { description: 'Send it back in If-Match to update' } } })
+  @ApiOkForDirectorsToo({ full: ClientResponse, restricted: ClientDirectorView }, undefined, {
+    ETag: { description: 'Send it back in If-Match to update' },
+  })
   @ApiNotFoundResponse({ description: 'No such client in your scope' })
   async get(
     @CurrentActor() actor: Actor,
     @UuidParam() id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ClientResponse> {
+  ): Promise<ClientView> {
     const client = await this.clients.get(actor, id);
     void reply.header('ETag', etagOf(client.version));
     return client;
@@ -105,7 +115,7 @@ export class ClientsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateClientDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ClientResponse> {
+  ): Promise<ClientView> {
     const client = await this.clients.update(actor, id, ifMatch, body);
     void reply.header('ETag', etagOf(client.version));
     return client;
@@ -114,12 +124,15 @@ export class ClientsController {
   @Post(':id/transfer')
   @HttpCode(200)
   @Roles(Role.Admin, Role.Director)
-  @ApiOkResponse({ type: ClientResponse, description: 'Moved with the whole history; the old center loses access' })
+  @ApiOkForDirectorsToo(
+    { full: ClientResponse, restricted: ClientDirectorView },
+    'Moved with the whole history; the old center loses access',
+  )
   transfer(
     @CurrentActor() actor: Actor,
     @UuidParam() id: string,
     @Body() body: TransferClientDto,
-  ): Promise<ClientResponse> {
+  ): Promise<ClientView> {
     return this.clients.transfer(actor, id, body);
   }
 
@@ -163,7 +176,7 @@ export class ClientsController {
     @CurrentActor() actor: Actor,
     @UuidParam() id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ClientResponse> {
+  ): Promise<ClientView> {
     const client = await this.dataRights.anonymize(actor, id);
     void reply.header('ETag', etagOf(client.version));
     return client;

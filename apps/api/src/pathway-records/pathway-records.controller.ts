@@ -1,25 +1,35 @@
 import {
+  ClinicalExperienceDirectorPage,
   ClinicalExperiencePage,
   ClinicalExperienceResponse,
+  ClinicalExperienceView,
   CreateClinicalExperienceDto,
   CreateExamDto,
   CreateMatchApplicationDto,
+  CredentialsDirectorView,
   CredentialsDto,
   CredentialsResponse,
+  CredentialsView,
+  ExamDirectorPage,
   ExamPage,
   ExamResponse,
+  ExamView,
+  MatchApplicationDirectorPage,
   MatchApplicationPage,
   MatchApplicationResponse,
+  MatchApplicationView,
   PathwayRecordsService,
   UpdateClinicalExperienceDto,
   UpdateExamDto,
   UpdateMatchApplicationDto,
 } from '@lib/pathway-records';
 import { Actor, Role } from '@lib/identity';
+import { Page } from '@lib/kernel';
 import { Body, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import {
+  ApiOkForDirectorsToo,
   ClientRecordsController,
   CreateRoute,
   DeleteRoute,
@@ -36,8 +46,12 @@ const REFUSED = 'A write the pathway rules forbid: the body names the rule (code
 export class ExamsController {
   constructor(private readonly pathway: PathwayRecordsService) {}
 
-  @ListRoute(READERS, ExamPage, 'By date (taken, scheduled, or end of the eligibility window)')
-  list(@CurrentActor() actor: Actor, @UuidParam('clientId') clientId: string): Promise<ExamPage> {
+  @ListRoute(
+    READERS,
+    { full: ExamPage, restricted: ExamDirectorPage },
+    'By date (taken, scheduled, or end of the eligibility window)',
+  )
+  list(@CurrentActor() actor: Actor, @UuidParam('clientId') clientId: string): Promise<Page<ExamView>> {
     return this.pathway.listExams(actor, clientId);
   }
 
@@ -91,8 +105,11 @@ export class CredentialsController {
 
   @Get()
   @Roles(...READERS)
-  @ApiOkResponse({ type: CredentialsResponse, description: 'All fields empty until something is recorded' })
-  get(@CurrentActor() actor: Actor, @UuidParam('clientId') clientId: string): Promise<CredentialsResponse> {
+  @ApiOkForDirectorsToo(
+    { full: CredentialsResponse, restricted: CredentialsDirectorView },
+    'All fields empty until something is recorded',
+  )
+  get(@CurrentActor() actor: Actor, @UuidParam('clientId') clientId: string): Promise<CredentialsView> {
     return this.pathway.getCredentials(actor, clientId);
   }
 
@@ -115,8 +132,8 @@ export class CredentialsController {
 export class ClinicalExperiencesController {
   constructor(private readonly pathway: PathwayRecordsService) {}
 
-  @ListRoute(READERS, ClinicalExperiencePage)
-  list(@CurrentActor() actor: Actor, @UuidParam('clientId') clientId: string): Promise<ClinicalExperiencePage> {
+  @ListRoute(READERS, { full: ClinicalExperiencePage, restricted: ClinicalExperienceDirectorPage })
+  list(@CurrentActor() actor: Actor, @UuidParam('clientId') clientId: string): Promise<Page<ClinicalExperienceView>> {
     return this.pathway.listClinicalExperiences(actor, clientId);
   }
 
@@ -153,8 +170,8 @@ export class ClinicalExperiencesController {
 export class MatchApplicationsController {
   constructor(private readonly pathway: PathwayRecordsService) {}
 
-  @ListRoute(READERS, MatchApplicationPage, 'Newest season first')
-  list(@CurrentActor() actor: Actor, @UuidParam('clientId') clientId: string): Promise<MatchApplicationPage> {
+  @ListRoute(READERS, { full: MatchApplicationPage, restricted: MatchApplicationDirectorPage }, 'Newest season first')
+  list(@CurrentActor() actor: Actor, @UuidParam('clientId') clientId: string): Promise<Page<MatchApplicationView>> {
     return this.pathway.listMatchApplications(actor, clientId);
   }
 

@@ -1040,6 +1040,33 @@ export interface components {
       status: 'open' | 'done' | 'cancelled';
       title: string;
     };
+    /** @description An audit entry as a case manager reads it: an allow-list of AuditEntryView */
+    AuditEntryStaffView: {
+      /** @example client.updated */
+      action: string;
+      /** Format: uuid */
+      actorId: string | null;
+      /** @example case_manager */
+      actorRole: string | null;
+      /** Format: date-time */
+      at: string;
+      /** Format: uuid */
+      centerId: string | null;
+      /** @description Changed fields, before and after; personal values as "[masked]" */
+      changes: {
+        [key: string]: {
+          after?: unknown;
+          before?: unknown;
+        };
+      } | null;
+      /** Format: uuid */
+      clientId: string | null;
+      entityId: string | null;
+      /** @example client */
+      entityType: string;
+      /** @example 1042 */
+      id: string;
+    };
     AuditEntryView: {
       /** @example client.updated */
       action: string;
@@ -1065,11 +1092,18 @@ export interface components {
       entityType: string;
       /** @example 1042 */
       id: string;
+      /** @description The actor’s IP address: admins only */
       ip: string | null;
+      /** @description Admins only */
       requestId: string | null;
     };
     AuditPage: {
       items: components['schemas']['AuditEntryView'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    AuditStaffPage: {
+      items: components['schemas']['AuditEntryStaffView'][];
       /** @description Pass as `cursor` to get the next page; null on the last page */
       nextCursor: string | null;
     };
@@ -1148,9 +1182,66 @@ export interface components {
       /** @enum {string} */
       state: 'done' | 'in_progress' | 'todo' | 'blocked' | 'not_applicable';
     };
+    ClientDirectorPage: {
+      items: components['schemas']['ClientSummaryDirectorView'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /** @description A client record as a director reads it: an allow-list of ClientResponse */
+    ClientDirectorView: {
+      /** @enum {string|null} */
+      alternativeCareer: 'research' | 'public_health' | 'other_health_profession' | 'other' | null;
+      /** Format: date-time */
+      anonymizedAt: string | null;
+      /** @enum {string} */
+      careerGoal: 'residency' | 'alternative_career';
+      /** Format: uuid */
+      caseManagerId: string | null;
+      /** Format: uuid */
+      centerId: string;
+      closedDate: string | null;
+      /** @example SY */
+      countryOfTraining: string | null;
+      /** @example Amina */
+      firstName: string;
+      graduationYear: number | null;
+      /** Format: uuid */
+      id: string;
+      /** @example 2026-03-02 */
+      intakeDate: string;
+      /** Format: date-time */
+      lastActivityAt: string;
+      /** @example Haddad */
+      lastName: string;
+      /** @description GET only: the pathway engine’s verdict: stage, checklist, blockers, warnings (each with its rule and source), next steps */
+      pathway?: components['schemas']['PathwayView'];
+      /** @enum {string} */
+      stage:
+        | 'intake'
+        | 'credentialing'
+        | 'exams'
+        | 'ecfmg_certified'
+        | 'clinical_experience'
+        | 'applying'
+        | 'matched'
+        | 'in_residency'
+        | 'alternative_career'
+        | 'closed';
+      /** @enum {string} */
+      status: 'active' | 'inactive' | 'closed';
+      targetSpecialties: string[];
+      /** @description Also sent as the ETag; send it back in If-Match to update */
+      version: number;
+      /**
+       * @description The pathway findings (blockers and warnings) as of the last write of its records or the daily sweep; GET /clients/{id} gives them as of now, in pathway
+       * @example 1
+       */
+      warningCount: number;
+    };
     ClientExport: {
       account: components['schemas']['ExportedAccount'] | null;
-      client: components['schemas']['ClientResponse'];
+      /** @description Whole for admins and case managers */
+      client: components['schemas']['ClientResponse'] | components['schemas']['ClientDirectorView'];
       clinicalExperiences: components['schemas']['ClinicalExperienceResponse'][];
       credentials: components['schemas']['CredentialsResponse'];
       exams: components['schemas']['ExamResponse'][];
@@ -1158,8 +1249,8 @@ export interface components {
       exportedAt: string;
       /** Format: uuid */
       exportedBy: string;
-      /** @description The audit trail of the client, personal values masked */
-      history: components['schemas']['AuditEntryView'][];
+      /** @description The audit trail of the client, personal values masked; where each change came from (IP address, request id) for admins only */
+      history: (components['schemas']['AuditEntryView'] | components['schemas']['AuditEntryStaffView'])[];
       matchApplications: components['schemas']['MatchApplicationResponse'][];
       notes: components['schemas']['NoteResponse'][];
       referrals: components['schemas']['ExportedReferral'][];
@@ -1243,10 +1334,10 @@ export interface components {
       /** Format: uuid */
       id: string;
       /**
-       * @description Absent for directors (sensitive)
+       * @description Sensitive
        * @enum {string|null}
        */
-      immigrationStatus?:
+      immigrationStatus:
         'refugee' | 'asylee' | 'permanent_resident' | 'citizen' | 'tps' | 'work_permit' | 'other' | null;
       /** @example 2026-03-02 */
       intakeDate: string;
@@ -1321,6 +1412,89 @@ export interface components {
        * @example 1
        */
       warningCount: number;
+    };
+    /** @description A client in the caseload as a director reads it: an allow-list of ClientSummary */
+    ClientSummaryDirectorView: {
+      /** Format: uuid */
+      caseManagerId: string | null;
+      /** Format: uuid */
+      centerId: string;
+      /** @example SY */
+      countryOfTraining: string | null;
+      /** @example Amina */
+      firstName: string;
+      /** Format: uuid */
+      id: string;
+      /** @example 2026-03-02 */
+      intakeDate: string;
+      /** Format: date-time */
+      lastActivityAt: string;
+      /** @example Haddad */
+      lastName: string;
+      /** @enum {string} */
+      stage:
+        | 'intake'
+        | 'credentialing'
+        | 'exams'
+        | 'ecfmg_certified'
+        | 'clinical_experience'
+        | 'applying'
+        | 'matched'
+        | 'in_residency'
+        | 'alternative_career'
+        | 'closed';
+      /** @enum {string} */
+      status: 'active' | 'inactive' | 'closed';
+      /**
+       * @description The pathway findings (blockers and warnings) as of the last write of its records or the daily sweep; GET /clients/{id} gives them as of now, in pathway
+       * @example 1
+       */
+      warningCount: number;
+    };
+    ClinicalExperienceDirectorPage: {
+      items: components['schemas']['ClinicalExperienceDirectorView'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /** @description A clinical experience, as a director reads it: an allow-list of ClinicalExperienceResponse */
+    ClinicalExperienceDirectorView: {
+      /** @example Denver */
+      city?: string | null;
+      /** Format: uuid */
+      clientId: string;
+      /** @example 2026-09-14 */
+      endDate?: string | null;
+      /** @description Hands-on (true) or observational */
+      handsOn?: boolean;
+      /** @example 160 */
+      hours?: number | null;
+      /** Format: uuid */
+      id: string;
+      /** @example Denver Health Medical Center */
+      institution: string;
+      /** @enum {string} */
+      kind: 'observership' | 'externship' | 'clinical_rotation' | 'preceptorship' | 'research' | 'volunteer';
+      /**
+       * @description Letter of recommendation received
+       * @example 2026-09-14
+       */
+      letterReceivedAt?: string | null;
+      /**
+       * @description Letter of recommendation requested
+       * @example 2026-09-14
+       */
+      letterRequestedAt?: string | null;
+      /** @example Internal Medicine */
+      specialty?: string | null;
+      /** @example 2026-09-14 */
+      startDate?: string | null;
+      /** @example CO */
+      state?: string | null;
+      /**
+       * @default planned
+       * @enum {string}
+       */
+      status: 'planned' | 'ongoing' | 'completed' | 'cancelled';
     };
     ClinicalExperiencePage: {
       items: components['schemas']['ClinicalExperienceResponse'][];
@@ -1692,6 +1866,46 @@ export interface components {
       /** @example Request the final transcript from the medical school */
       title: string;
     };
+    /** @description The credentials, as a director reads them: an allow-list of CredentialsResponse */
+    CredentialsDirectorView: {
+      /**
+       * @description ECFMG certificate issued
+       * @example 2026-09-14
+       */
+      certificateIssuedAt?: string | null;
+      /**
+       * @description Application for ECFMG certification submitted
+       * @example 2026-09-14
+       */
+      certificationApplicationAt?: string | null;
+      /** Format: uuid */
+      clientId: string;
+      /**
+       * @description Diploma primary-source verified
+       * @example 2026-09-14
+       */
+      diplomaVerifiedAt?: string | null;
+      ecfmgPathway?: number | null;
+      /**
+       * @description The Match year of the Pathways cycle
+       * @example 2027
+       */
+      ecfmgPathwayCycle?: number | null;
+      /** @enum {string|null} */
+      ecfmgPathwayStatus?: 'not_started' | 'submitted' | 'validated' | 'rejected' | null;
+      /** @description Listed in the World Directory of Medical Schools */
+      schoolListedInWorldDirectory?: boolean | null;
+      /**
+       * @description An old Step 2 CS pass (meets the clinical skills requirement)
+       * @example 2026-09-14
+       */
+      step2CsPassedAt?: string | null;
+      /**
+       * @description Final transcript primary-source verified
+       * @example 2026-09-14
+       */
+      transcriptVerifiedAt?: string | null;
+    };
     CredentialsDto: {
       /**
        * @description ECFMG certificate issued
@@ -1825,6 +2039,31 @@ export interface components {
       id: string;
       matchedOn: ('email' | 'name_and_date_of_birth')[];
     };
+    ExamDirectorPage: {
+      items: components['schemas']['ExamDirectorView'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /** @description An exam, as a director reads it: an allow-list of ExamResponse */
+    ExamDirectorView: {
+      /** Format: uuid */
+      clientId: string;
+      eligibilityEnd: string | null;
+      eligibilityStart: string | null;
+      /** @enum {string} */
+      exam: 'USMLE_STEP1' | 'USMLE_STEP2_CK' | 'USMLE_STEP3' | 'OET_MEDICINE';
+      extensionEnd: string | null;
+      /** Format: uuid */
+      id: string;
+      oetScores: components['schemas']['OetScoresDto'] | null;
+      scheduledDate: string | null;
+      score: number | null;
+      /** @enum {string} */
+      status: 'planned' | 'scheduled' | 'taken' | 'result_pending' | 'passed' | 'failed' | 'incomplete' | 'cancelled';
+      testDate: string | null;
+      /** @description False for a result the client reported that no case manager checked yet */
+      verified: boolean;
+    };
     ExamPage: {
       items: components['schemas']['ExamResponse'][];
       /** @description Pass as `cursor` to get the next page; null on the last page */
@@ -1957,6 +2196,63 @@ export interface components {
       email: string;
       /** @example pathways-demo-2026 */
       password: string;
+    };
+    MatchApplicationDirectorPage: {
+      items: components['schemas']['MatchApplicationDirectorView'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /** @description A Match application, as a director reads it: an allow-list of MatchApplicationResponse */
+    MatchApplicationDirectorView: {
+      /** Format: uuid */
+      clientId: string;
+      /**
+       * @description ERAS application submitted
+       * @example 2026-09-14
+       */
+      erasSubmittedAt?: string | null;
+      /** Format: uuid */
+      id: string;
+      interviewsAttended?: number | null;
+      interviewsOffered?: number | null;
+      matchedProgram?: string | null;
+      matchedSpecialty?: string | null;
+      /** @example PA */
+      matchedState?: string | null;
+      /**
+       * @description Registered with NRMP
+       * @example 2026-09-14
+       */
+      nrmpRegisteredAt?: string | null;
+      /** @example 85 */
+      programsApplied?: number | null;
+      /**
+       * @description Rank order list certified
+       * @example 2026-09-14
+       */
+      rankListCertifiedAt?: string | null;
+      residencyBegan?: boolean;
+      /**
+       * @default pending
+       * @enum {string}
+       */
+      result: 'pending' | 'matched' | 'matched_soap' | 'unmatched' | 'withdrawn';
+      /**
+       * @description Match year
+       * @example 2027
+       */
+      season: number;
+      /**
+       * @example [
+       *       "Family Medicine"
+       *     ]
+       */
+      specialties?: string[];
+      /**
+       * @description Residency start
+       * @example 2026-09-14
+       */
+      startDate?: string | null;
     };
     MatchApplicationPage: {
       items: components['schemas']['MatchApplicationResponse'][];
@@ -2428,6 +2724,25 @@ export interface components {
       /** @description The queued sweep; its result appears under /admin/reminders/sweeps */
       jobId: string;
     };
+    ReferralDirectorPage: {
+      items: components['schemas']['ReferralDirectorView'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /** @description A referral, as a director reads it: an allow-list of ReferralResponse */
+    ReferralDirectorView: {
+      /** Format: uuid */
+      clientId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      programId: string;
+      referralDate: string;
+      /** @enum {string} */
+      status: 'sent' | 'accepted' | 'declined' | 'completed';
+    };
     ReferralPage: {
       items: components['schemas']['ReferralResponse'][];
       /** @description Pass as `cursor` to get the next page; null on the last page */
@@ -2487,6 +2802,34 @@ export interface components {
       programs: number;
       /** @example educationalGuidance */
       service: string;
+    };
+    ServiceDirectorPage: {
+      items: components['schemas']['ServiceDirectorView'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /** @description A service delivered, as a director reads it: an allow-list of ServiceResponse */
+    ServiceDirectorView: {
+      /** @enum {string} */
+      category:
+        | 'educational_guidance'
+        | 'english_course'
+        | 'exam_preparation'
+        | 'other_course'
+        | 'clinical_experience_placement'
+        | 'financial_support'
+        | 'mentoring'
+        | 'referral';
+      /** Format: uuid */
+      clientId: string;
+      /** Format: date-time */
+      createdAt: string;
+      hours: number | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      recordedBy: string | null;
+      serviceDate: string;
     };
     ServicePage: {
       items: components['schemas']['ServiceResponse'][];
@@ -2586,6 +2929,28 @@ export interface components {
       /** @example daily */
       trigger: string;
     };
+    TaskDirectorPage: {
+      items: components['schemas']['TaskDirectorView'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /** @description A task, as a director reads it: an allow-list of TaskResponse */
+    TaskDirectorView: {
+      assignedToClient: boolean;
+      /** Format: uuid */
+      assigneeUserId: string | null;
+      /** Format: uuid */
+      clientId: string;
+      /** Format: date-time */
+      completedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      dueDate: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'open' | 'done' | 'cancelled';
+    };
     TaskPage: {
       items: components['schemas']['TaskResponse'][];
       /** @description Pass as `cursor` to get the next page; null on the last page */
@@ -2612,7 +2977,7 @@ export interface components {
     TimelineItem: {
       /** Format: date-time */
       at: string;
-      /** @description What happened, by kind */
+      /** @description What happened, by kind. Directors get no notes, and of the rest only what their view of each record shows: no task titles, amounts of financial support or actors (docs/director-view.md) */
       details: {
         [key: string]: unknown;
       };
@@ -3160,13 +3525,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Audit entries, newest first */
+      /** @description Audit entries, newest first. Admins get AuditEntryView; case managers AuditEntryStaffView, an allow-list of its fields without the IP address and request id */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AuditPage'];
+          'application/json': components['schemas']['AuditPage'] | components['schemas']['AuditStaffPage'];
         };
       };
     };
@@ -3482,13 +3847,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The caseload in your scope, filtered and sorted */
+      /** @description The caseload in your scope, filtered and sorted (a director’s search matches names only). Admins and case managers get ClientPage; directors get ClientDirectorPage, an allow-list of its fields (docs/director-view.md) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ClientPage'];
+          'application/json': components['schemas']['ClientPage'] | components['schemas']['ClientDirectorPage'];
         };
       };
     };
@@ -3515,7 +3880,7 @@ export interface operations {
           'application/json': components['schemas']['ClientResponse'];
         };
       };
-      /** @description A possible duplicate exists in the network: `candidates` lists ids and centers only */
+      /** @description A possible duplicate: `candidates` lists those in your scope (ids and centers only). `elsewhere: true` (code POSSIBLE_DUPLICATE_ELSEWHERE) says one exists outside it, never where: an administrator must resolve it, and `confirmNotDuplicate` does not override it */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3523,10 +3888,18 @@ export interface operations {
         content: {
           'application/json': {
             candidates?: components['schemas']['DuplicateCandidate'][];
-            /** @example POSSIBLE_DUPLICATE */
-            code?: unknown;
+            /** @enum {unknown} */
+            code?: 'POSSIBLE_DUPLICATE' | 'POSSIBLE_DUPLICATE_ELSEWHERE';
+            elsewhere?: boolean;
           };
         };
+      };
+      /** @description Told of possible duplicates at other centers too often in the last 24 hours (DUPLICATE_CHECKS_EXHAUSTED) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -3541,12 +3914,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Admins and case managers get ClinicalExperiencePage; directors get ClinicalExperienceDirectorPage, an allow-list of its fields (docs/director-view.md) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ClinicalExperiencePage'];
+          'application/json':
+            components['schemas']['ClinicalExperiencePage'] | components['schemas']['ClinicalExperienceDirectorPage'];
         };
       };
     };
@@ -3633,13 +4008,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description All fields empty until something is recorded */
+      /** @description All fields empty until something is recorded. Admins and case managers get CredentialsResponse; directors get CredentialsDirectorView, an allow-list of its fields (docs/director-view.md) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CredentialsResponse'];
+          'application/json':
+            components['schemas']['CredentialsResponse'] | components['schemas']['CredentialsDirectorView'];
         };
       };
     };
@@ -3681,13 +4057,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description By date (taken, scheduled, or end of the eligibility window) */
+      /** @description By date (taken, scheduled, or end of the eligibility window). Admins and case managers get ExamPage; directors get ExamDirectorPage, an allow-list of its fields (docs/director-view.md) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ExamPage'];
+          'application/json': components['schemas']['ExamPage'] | components['schemas']['ExamDirectorPage'];
         };
       };
     };
@@ -3810,13 +4186,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Newest season first */
+      /** @description Newest season first. Admins and case managers get MatchApplicationPage; directors get MatchApplicationDirectorPage, an allow-list of its fields (docs/director-view.md) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MatchApplicationPage'];
+          'application/json':
+            components['schemas']['MatchApplicationPage'] | components['schemas']['MatchApplicationDirectorPage'];
         };
       };
     };
@@ -4010,12 +4387,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Admins and case managers get ReferralPage; directors get ReferralDirectorPage, an allow-list of its fields (docs/director-view.md) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ReferralPage'];
+          'application/json': components['schemas']['ReferralPage'] | components['schemas']['ReferralDirectorPage'];
         };
       };
     };
@@ -4122,12 +4500,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Admins and case managers get ServicePage; directors get ServiceDirectorPage, an allow-list of its fields (docs/director-view.md) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ServicePage'];
+          'application/json': components['schemas']['ServicePage'] | components['schemas']['ServiceDirectorPage'];
         };
       };
     };
@@ -4218,13 +4597,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Next due first, undated last */
+      /** @description Next due first, undated last. Admins and case managers get TaskPage; directors get TaskDirectorPage, an allow-list of its fields (docs/director-view.md) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TaskPage'];
+          'application/json': components['schemas']['TaskPage'] | components['schemas']['TaskDirectorPage'];
         };
       };
     };
@@ -4311,6 +4690,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Admins and case managers get ClientResponse; directors get ClientDirectorView, an allow-list of its fields (docs/director-view.md) */
       200: {
         headers: {
           /** @description Send it back in If-Match to update */
@@ -4318,7 +4698,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ClientResponse'];
+          'application/json': components['schemas']['ClientResponse'] | components['schemas']['ClientDirectorView'];
         };
       };
       /** @description No such client in your scope */
@@ -4486,13 +4866,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Moved with the whole history; the old center loses access */
+      /** @description Moved with the whole history; the old center loses access. Admins and case managers get ClientResponse; directors get ClientDirectorView, an allow-list of its fields (docs/director-view.md) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ClientResponse'];
+          'application/json': components['schemas']['ClientResponse'] | components['schemas']['ClientDirectorView'];
         };
       };
     };
@@ -4698,6 +5078,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ExamResponse'];
         };
+      };
+      /** @description A result the case manager verified (VERIFIED_RESULT): read-only to the IMG */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description A pathway rule refuses it */
       422: {

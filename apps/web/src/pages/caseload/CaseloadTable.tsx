@@ -6,7 +6,8 @@ import type { components } from '../../api/schema';
 import { CLIENT_STATUS_LABELS } from './caseload-filters';
 import { WarningsBadge } from './WarningsBadge';
 
-type ClientSummary = components['schemas']['ClientSummary'];
+/** What every reader of the caseload gets (a director's view has no contact details). */
+type ClientSummary = components['schemas']['ClientSummaryDirectorView'];
 
 /** The caseload as a table (wide screens); on a narrower one it scrolls sideways inside its box, the page does not. */
 export function CaseloadTable({

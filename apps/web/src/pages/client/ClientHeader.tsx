@@ -4,9 +4,9 @@ import { useCenter } from '../../api/queries';
 import { CLIENT_STATUS_LABELS, countryName, languageName } from './labels';
 import type { Finding, PathwayView } from './pathway';
 import { useCaseManagers } from './queries';
-import type { ClientDetail } from './tab-props';
+import type { ClientAsRead } from './tab-props';
 
-const STATUS_COLORS: Record<ClientDetail['status'], string> = { active: 'green', inactive: 'gray', closed: 'dark' };
+const STATUS_COLORS: Record<ClientAsRead['status'], string> = { active: 'green', inactive: 'gray', closed: 'dark' };
 
 /** Who the client is, where they stand, and what the pathway rules say needs attention. */
 export function ClientHeader({
@@ -14,7 +14,7 @@ export function ClientHeader({
   pathway,
   onEdit,
 }: {
-  client: ClientDetail;
+  client: ClientAsRead;
   pathway: PathwayView;
   /** Absent for those who may not change the record (directors). */
   onEdit?: () => void;
@@ -53,7 +53,7 @@ export function ClientHeader({
           : (manager?.displayName ?? (managers.isPending ? 'loading…' : 'someone no longer active'))}
         {` · Enrolled ${client.intakeDate}`}
         {country && ` · Trained in ${country}`}
-        {` · Prefers ${languageName(client.preferredLanguage)}`}
+        {client.preferredLanguage && ` · Prefers ${languageName(client.preferredLanguage)}`}
       </Text>
       {(client.email || client.phone) && (
         <Text size="sm">

@@ -8,8 +8,9 @@ import { ClientHeader } from './ClientHeader';
 import { EditClientForm } from './EditClientForm';
 import { pathwayOf } from './pathway';
 import { PathwayTimeline } from './PathwayTimeline';
+import { isWhole } from '../../api/views';
 import { useCanEditClients, useClient } from './queries';
-import type { ClientTabProps } from './tab-props';
+import type { ClientAsRead, ClientDetail, ClientDirectorView, ClientTabProps } from './tab-props';
 import { ClinicalExperienceTab } from './tabs/ClinicalExperienceTab';
 import { CredentialsTab } from './tabs/CredentialsTab';
 import { ExamsTab } from './tabs/ExamsTab';
@@ -53,11 +54,14 @@ export function ClientPage() {
   }
   return (
     <QueryState query={client} label="the client">
-      {(data) => {
+      {(answer) => {
+        const data: ClientAsRead = answer;
         const pathway = pathwayOf(data);
+        // A director reads a view of the record without its personal fields: nothing to edit then.
+        const editable = canEdit && isWhole<ClientDetail, ClientDirectorView>(data, 'consentToShare') ? data : null;
         return (
           <Stack gap="lg">
-            <ClientHeader client={data} pathway={pathway} onEdit={canEdit ? openEdit : undefined} />
+            <ClientHeader client={data} pathway={pathway} onEdit={editable ? openEdit : undefined} />
             <Grid gap="xl">
               <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
                 <Tabs
@@ -83,16 +87,18 @@ export function ClientPage() {
                 <PathwayTimeline checklist={pathway.checklist} />
               </Grid.Col>
             </Grid>
-            <Modal opened={editing} onClose={closeEdit} title="Edit client details" size="xl" fullScreen={phone}>
-              {/* Keyed by version: after a reload the form starts again from the client as it now is. */}
-              <EditClientForm
-                key={data.version}
-                client={data}
-                onSaved={closeEdit}
-                onCancel={closeEdit}
-                onReload={() => void client.refetch()}
-              />
-            </Modal>
+            {editable && (
+              <Modal opened={editing} onClose={closeEdit} title="Edit client details" size="xl" fullScreen={phone}>
+                {/* Keyed by version: after a reload the form starts again from the client as it now is. */}
+                <EditClientForm
+                  key={editable.version}
+                  client={editable}
+                  onSaved={closeEdit}
+                  onCancel={closeEdit}
+                  onReload={() => void client.refetch()}
+                />
+              </Modal>
+            )}
           </Stack>
         );
       }}

@@ -1,5 +1,5 @@
 import type { components } from '../../api/schema';
-import type { ClientDetail } from './tab-props';
+import type { ClientAsRead } from './tab-props';
 
 export type ChecklistItem = components['schemas']['ChecklistItemView'];
 
@@ -14,6 +14,6 @@ export type PathwayView = Pick<
 const NOTHING_YET: PathwayView = { checklist: [], blockers: [], warnings: [], nextSteps: [] };
 
 /** The engine's verdict GET /clients/:id carries (a write's answer carries none: nothing to show then). */
-export function pathwayOf(client: ClientDetail): PathwayView {
+export function pathwayOf(client: ClientAsRead): PathwayView {
   return client.pathway ?? NOTHING_YET;
 }

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { api, ok } from '../../../api/client';
 import { problemsOf } from '../../../api/errors';
 import type { components } from '../../../api/schema';
+import { type AsRead, isWhole } from '../../../api/views';
 import { FormError } from '../../../components/FormError';
 import { DateField } from '../DateField';
 import { blankToNull, numberOrNull, useFormState } from '../form-state';
@@ -11,7 +12,9 @@ import { useCanEditClients, useCredentials, useRefreshClient } from '../queries'
 import type { ClientTabProps } from '../tab-props';
 import { QueryState } from '../../../components/QueryState';
 
-type Credentials = components['schemas']['CredentialsResponse'];
+type CredentialsResponse = components['schemas']['CredentialsResponse'];
+type CredentialsDirectorView = components['schemas']['CredentialsDirectorView'];
+type Credentials = AsRead<CredentialsResponse, CredentialsDirectorView>;
 type CredentialsBody = components['schemas']['CredentialsDto'];
 type PathwayStatus = NonNullable<CredentialsBody['ecfmgPathwayStatus']>;
 
@@ -114,13 +117,16 @@ function CredentialsForm({ clientId, credentials }: { clientId: string; credenti
           )}
           <Fieldset legend="USMLE / ECFMG identifier and school">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label="USMLE/ECFMG identifier"
-                placeholder="1-234-567-8"
-                value={values.usmleId}
-                onChange={(event) => set('usmleId')(event.currentTarget.value)}
-                error={problems('usmleId')}
-              />
+              {/* Not in a director's view: an empty field would say none is recorded. */}
+              {isWhole<CredentialsResponse, CredentialsDirectorView>(credentials, 'usmleId') && (
+                <TextInput
+                  label="USMLE/ECFMG identifier"
+                  placeholder="1-234-567-8"
+                  value={values.usmleId}
+                  onChange={(event) => set('usmleId')(event.currentTarget.value)}
+                  error={problems('usmleId')}
+                />
+              )}
               <Select
                 label="School listed in the World Directory of Medical Schools"
                 data={LISTED}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api, ok } from '../../../api/client';
 import { byCursor } from '../../../api/queries';
 import type { components } from '../../../api/schema';
+import { type AsRead, isWhole } from '../../../api/views';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { QueryState } from '../../../components/QueryState';
 import { type Editing, RecordFormModal } from '../../../components/RecordFormModal';
@@ -14,6 +15,7 @@ import { ReferralsForm, usePrograms } from './ReferralsForm';
 import { REFERRAL_STATUS_COLORS, REFERRAL_STATUS_LABELS } from './ReferralsLabels';
 
 type Referral = components['schemas']['ReferralResponse'];
+type ReferralDirectorView = components['schemas']['ReferralDirectorView'];
 
 /**
  * Referrals to partner programs, latest first. A referral is a record of what was sent: it moves
@@ -56,7 +58,7 @@ export function ReferralsTab({ clientId, client }: ClientTabProps) {
       )}
       <QueryState query={referrals} label="the referrals">
         {({ pages }) => {
-          const items = pages.flatMap((page) => page.items);
+          const items: AsRead<Referral, ReferralDirectorView>[] = pages.flatMap((page) => page.items);
           return items.length === 0 ? (
             <Text c="dimmed">No referrals yet.</Text>
           ) : (
@@ -92,7 +94,7 @@ export function ReferralsTab({ clientId, client }: ClientTabProps) {
                           </Text>
                         )}
                       </Stack>
-                      {mayWrite && (
+                      {mayWrite && isWhole<Referral, ReferralDirectorView>(referral, 'note') && (
                         <Button
                           size="compact-sm"
                           variant="subtle"

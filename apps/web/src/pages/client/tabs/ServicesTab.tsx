@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { accepted, api, ok } from '../../../api/client';
 import { byCursor } from '../../../api/queries';
 import type { components } from '../../../api/schema';
+import { type AsRead, isWhole } from '../../../api/views';
 import { RecordActions } from '../../../components/RecordActions';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { QueryState } from '../../../components/QueryState';
@@ -15,6 +16,7 @@ import { ServicesForm } from './ServicesForm';
 import { formatAmount, SERVICE_CATEGORY_LABELS } from './ServicesLabels';
 
 type Service = components['schemas']['ServiceResponse'];
+type ServiceDirectorView = components['schemas']['ServiceDirectorView'];
 
 /** Services delivered to the client, latest first: what the center gave, for the services report. */
 export function ServicesTab({ clientId }: ClientTabProps) {
@@ -42,7 +44,7 @@ export function ServicesTab({ clientId }: ClientTabProps) {
       </Group>
       <QueryState query={services} label="the services">
         {({ pages }) => {
-          const items = pages.flatMap((page) => page.items);
+          const items: AsRead<Service, ServiceDirectorView>[] = pages.flatMap((page) => page.items);
           return items.length === 0 ? (
             <Text c="dimmed">No services recorded yet.</Text>
           ) : (
@@ -60,14 +62,14 @@ export function ServicesTab({ clientId }: ClientTabProps) {
                           {[
                             dayjs(service.serviceDate).format('D MMM YYYY'),
                             service.hours !== null && `${service.hours} h`,
-                            service.amountCents !== null && formatAmount(service.amountCents, service.currency),
+                            service.amountCents != null && formatAmount(service.amountCents, service.currency ?? null),
                             service.provider,
                           ]
                             .filter(Boolean)
                             .join(' · ')}
                         </Text>
                       </div>
-                      {mayWrite && (
+                      {mayWrite && isWhole<Service, ServiceDirectorView>(service, 'description') && (
                         <RecordActions
                           compact
                           clientId={clientId}

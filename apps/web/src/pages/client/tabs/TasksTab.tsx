@@ -5,6 +5,7 @@ import { accepted, api, ok } from '../../../api/client';
 import { messageOf } from '../../../api/errors';
 import { byCursor, useMe } from '../../../api/queries';
 import type { components } from '../../../api/schema';
+import { type AsRead, isWhole } from '../../../api/views';
 import { RecordActions } from '../../../components/RecordActions';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { QueryState } from '../../../components/QueryState';
@@ -17,6 +18,7 @@ import { TASK_STATUS_COLORS, TASK_STATUS_LABELS } from './TasksLabels';
 import { useCenterStaff, useCompleteTask } from './TasksQueries';
 
 type Task = components['schemas']['TaskResponse'];
+type TaskDirectorView = components['schemas']['TaskDirectorView'];
 
 /** The client's case plan: tasks, next due first, undated last (the API's order). */
 export function TasksTab({ clientId, client }: ClientTabProps) {
@@ -32,7 +34,7 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
   const markDone = useCompleteTask();
   const [editing, setEditing] = useState<Editing<Task>>(null);
   const close = () => setEditing(null);
-  const assigneeLabel = (task: Task) =>
+  const assigneeLabel = (task: TaskDirectorView) =>
     task.assignedToClient
       ? 'The client'
       : task.assigneeUserId
@@ -56,7 +58,7 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
       )}
       <QueryState query={tasks} label="the tasks">
         {({ pages }) => {
-          const items = pages.flatMap((page) => page.items);
+          const items: AsRead<Task, TaskDirectorView>[] = pages.flatMap((page) => page.items);
           return items.length === 0 ? (
             <Text c="dimmed">No tasks yet. Add the steps of the client’s plan, each with a due date.</Text>
           ) : (
@@ -68,7 +70,8 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
                       <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
                         <Group gap="xs">
                           <Text fw={600} size="sm" td={task.status === 'cancelled' ? 'line-through' : undefined}>
-                            {task.title}
+                            {/* A director reads a task's dates and status, not its text. */}
+                            {task.title ?? 'A task of the plan'}
                           </Text>
                           <Badge size="sm" variant="dot" color={TASK_STATUS_COLORS[task.status]}>
                             {TASK_STATUS_LABELS[task.status]}
@@ -84,7 +87,7 @@ export function TasksTab({ clientId, client }: ClientTabProps) {
                           </Text>
                         )}
                       </Stack>
-                      {mayWrite && (
+                      {mayWrite && isWhole<Task, TaskDirectorView>(task, 'title') && (
                         <RecordActions
                           compact
                           clientId={clientId}
