@@ -250,16 +250,16 @@ describe('the IMG’s own status', () => {
       .expect(200);
     expect(verified.body.verified).toBe(true);
     expect(await openTasks()).toEqual([]);
-    // A change by the IMG makes it unverified again, with a new task.
-    const changed = await http().patch(`/api/v1/me/exams/${reported.body.id}`).set(me).send({ score: 190 }).expect(422);
-    expect(changed.body.code).toBeDefined();
-    await http()
-      .patch(`/api/v1/me/exams/${reported.body.id}`)
-      .set(me)
-      .send({ testDate: addDays(testDate, -1) })
-      .expect(200)
-      .then((res) => expect(res.body.verified).toBe(false));
-    expect(await openTasks()).toHaveLength(1);
+    // A verified result is read-only to the IMG: no change, no new task (a new attempt is a new exam).
+    for (const change of [{ score: 190 }, { testDate: addDays(testDate, -1) }]) {
+      const refused = await http().patch(`/api/v1/me/exams/${reported.body.id}`).set(me).send(change).expect(409);
+      expect(refused.body.code).toBe('VERIFIED_RESULT');
+    }
+    const [kept] = await data.query('SELECT test_date::text, verified FROM exam_records WHERE id = $1', [
+      reported.body.id,
+    ]);
+    expect(kept).toEqual({ test_date: testDate, verified: true });
+    expect(await openTasks()).toEqual([]);
 
     // Another client's exam is not theirs to change.
     const other = await createClient(data, { centerId: center.id });
