@@ -60,8 +60,6 @@ describe('the director view of a client', () => {
       center: bearer(tokenFor(app, await createUser(data, { role: Role.Director, centerId: centerA }))),
     };
 
-    // No client account: /users shows network directors the IMG accounts' e-mail addresses, which
-    // is identity's to fix (docs/director-view.md, "left to others").
     const client = await http()
       .post('/api/v1/clients')
       .set(caseManager)
@@ -120,6 +118,14 @@ describe('the director view of a client', () => {
     await under('tasks', { title: SECRET.taskTitle, details: SECRET.taskDetails, dueDate: '2027-01-15' });
     await under('referrals', { programId, note: SECRET.referralNote });
     await under('notes', { contactType: 'phone', contactDate: '2025-02-16', body: SECRET.noteBody });
+    // Their own account (its e-mail is the record's), and the task's reminder as the reconciler
+    // plans it (no worker runs here): both what the users list and the reminders could show.
+    await http().post(`/api/v1/clients/${clientId}/account`).set(caseManager).expect(201);
+    await data.query(
+      `INSERT INTO reminder_schedule (dedupe_key, client_id, rule, recipient_user_id, due_at, data)
+       VALUES ($1, $2, 'task_due', NULL, '2027-01-14T09:00:00Z', $3)`,
+      [`${clientId}.task_due.fixture`, clientId, JSON.stringify({ title: SECRET.taskTitle, date: '2027-01-15' })],
+    );
     const { version } = (await http().get(`/api/v1/clients/${clientId}`).set(caseManager).expect(200)).body;
     await http()
       .patch(`/api/v1/clients/${clientId}`)
@@ -164,6 +170,16 @@ describe('the director view of a client', () => {
     );
     const all = record.text + texts.join('');
     expect(Object.entries(SECRET).filter(([, value]) => !all.includes(String(value)))).toEqual([]);
+    // And where the director walk must not find them: the reminder's words, the IMG's account.
+    const reminders = await http().get(`/api/v1/clients/${clientId}/reminders`).set(caseManager).expect(200);
+    expect(reminders.text).toContain(SECRET.taskTitle);
+    const admin = bearer(tokenFor(app, await createUser(data, { role: Role.Admin })));
+    const accounts = await http()
+      .get('/api/v1/users')
+      .query({ role: 'client', q: SECRET.email })
+      .set(admin)
+      .expect(200);
+    expect(accounts.text).toContain(SECRET.email);
   });
 
   it.each(['network', 'center'] as const)(

@@ -31,7 +31,7 @@ export class UsersService {
   }
 
   async list(actor: Actor, query: UserListQuery): Promise<Page<UserResponse>> {
-    const q = this.scoped(actor.scope)
+    const q = this.readable(actor)
       .orderBy('u.email', 'ASC')
       .addOrderBy('u.id', 'ASC')
       .limit(query.limit + 1);
@@ -54,7 +54,18 @@ export class UsersService {
   }
 
   async get(actor: Actor, id: string): Promise<UserResponse> {
-    return toUserResponse(await this.findScoped(this.dataSource.manager, actor.scope, id), this.clock.now());
+    const user = await this.readable(actor).andWhere('u.id = :id', { id }).getOne();
+    if (!user) throw new NotFoundError('User', id);
+    return toUserResponse(user, this.clock.now());
+  }
+
+  /**
+   * The accounts the caller may read: their scope's, and for a director staff accounts only (DESIGN
+   * section 1): an IMG's account is their e-mail address and the link to their record.
+   */
+  private readable(actor: Actor): SelectQueryBuilder<User> {
+    const q = this.scoped(actor.scope);
+    return actor.role === Role.Director ? q.andWhere('u.role <> :client', { client: Role.Client }) : q;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { AuditService } from '@lib/audit';
-import { findClientInScope } from '@lib/clients';
+import { asSeenBy, findClientInScope } from '@lib/clients';
 import { Actor, auditContextOf, Role } from '@lib/identity';
 import { decodeCursor, Environment, NotFoundError, Page, toPage } from '@lib/kernel';
 import { JobProducer, QueueName } from '@lib/queue';
@@ -14,7 +14,8 @@ import { DeliveryJobOptions, deliveryJobId, deliveryJobOpts } from './reminder-r
 import { ReminderTriggers } from './reminder-triggers';
 import { RemindersError, RemindersErrorCode } from './reminders.errors';
 import {
-  ClientReminderList,
+  ClientReminderDirectorView,
+  ClientReminderView,
   ClientReminderResponse,
   DeliveryQuery,
   DeliveryResponse,
@@ -51,7 +52,7 @@ export class ReminderOperations {
   ) {}
 
   /** Scheduled reminders (soonest first), then the latest deliveries, for a client in the caller's scope. */
-  async clientReminders(actor: Actor, clientId: string): Promise<ClientReminderList> {
+  async clientReminders(actor: Actor, clientId: string): Promise<{ items: ClientReminderView[] }> {
     const client = await findClientInScope(this.dataSource.manager, actor.scope, clientId);
     const [scheduled, deliveries] = await Promise.all([
       this.dataSource.getRepository(ReminderScheduleEntity).find({
@@ -92,7 +93,7 @@ export class ReminderOperations {
       lastError: actor.role === Role.Admin ? d.lastError : null,
       data: d.data,
     }));
-    return { items: [...upcoming, ...past] };
+    return { items: [...upcoming, ...past].map((item) => asSeenBy(actor.role, item, ClientReminderDirectorView)) };
   }
 
   /** Deliveries, newest first, optionally by status (`failed` is what an admin acts on). */

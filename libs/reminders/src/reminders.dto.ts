@@ -1,4 +1,4 @@
-import { PageOf, PageQuery } from '@lib/kernel';
+import { AllowListView, PageOf, PageQuery } from '@lib/kernel';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DELIVERY_STATUSES, DeliveryStatus } from './reminder.entities';
@@ -49,6 +49,21 @@ export class ClientReminderList {
   })
   items: ClientReminderResponse[];
 }
+/** What a director reads of a reminder: when, to whom, how it went; not what it said (a task's title). */
+export class ClientReminderDirectorView extends AllowListView(ClientReminderResponse, [
+  'dedupeKey',
+  'rule',
+  'audience',
+  'recipientUserId',
+  'status',
+  'dueAt',
+  'sentAt',
+  'attempts',
+]) {}
+export class ClientReminderDirectorList {
+  @ApiProperty({ type: ClientReminderDirectorView, isArray: true }) items: ClientReminderDirectorView[];
+}
+export type ClientReminderView = ClientReminderResponse | ClientReminderDirectorView;
 
 export class DeliveryQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES })

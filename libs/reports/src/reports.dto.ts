@@ -172,9 +172,11 @@ export class ServiceUse {
     type: 'object',
     additionalProperties: { type: 'integer' },
     example: { USD: 50000 },
-    description: 'Amounts in cents, by currency (financial support)',
+    nullable: true,
+    description:
+      'Amounts in cents, by currency (financial support); null when fewer clients than the small-number threshold received it (below admin: one person’s money would show)',
   })
-  amountCents: Record<string, number>;
+  amountCents: Record<string, number> | null;
 }
 export class ServiceCombination {
   @ApiProperty({ example: ['educational_guidance', 'exam_preparation'], type: [String] }) categories: string[];

@@ -247,19 +247,22 @@ export class ReportsService {
       const combinations: ServiceCombination[] = masks
         .map(({ mask, clients }) => ({ categories: mixOf(mask), clients }))
         .sort((x, y) => y.clients - x.clients || compareLists(x.categories, y.categories));
+      // An amount given to fewer clients than the small-number threshold is one person's money
+      // (the total of a center with one supported client is that client's amount): withheld below admin.
+      const shown = smallCounts(actor.role, this.smallCountThreshold);
       // Every category, a zero where none was delivered: a gap is a finding too.
       return {
         categories: SERVICE_CATEGORIES.map((category, i): ServiceUse => {
           const rows = sums.filter((r) => r.category === category);
+          const clients = masks.reduce((n, m) => n + (m.mask & (1 << i) ? m.clients : 0), 0);
+          const amounts = rows.flatMap((r) => (r.currency !== null && r.cents !== null ? [[r.currency, r.cents]] : []));
           return {
             category,
-            clients: masks.reduce((n, m) => n + (m.mask & (1 << i) ? m.clients : 0), 0),
+            clients,
             services: rows.reduce((n, r) => n + r.services, 0),
             // In hundredths, as stored (numeric(6,2)): float sums of the parts would show 3.3000000000000003.
             hours: rows.reduce((n, r) => n + Math.round(r.hours * 100), 0) / 100,
-            amountCents: Object.fromEntries(
-              rows.flatMap((r) => (r.currency !== null && r.cents !== null ? [[r.currency, r.cents]] : [])),
-            ),
+            amountCents: amounts.length > 0 && isSmall(shown, clients) ? null : Object.fromEntries(amounts),
           };
         }),
         combinations,

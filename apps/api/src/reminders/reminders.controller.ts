@@ -1,7 +1,9 @@
 import { Actor, ALL_ROLES, Role } from '@lib/identity';
 import { PageQuery } from '@lib/kernel';
 import {
+  ClientReminderDirectorList,
   ClientReminderList,
+  ClientReminderView,
   DeliveryPage,
   DeliveryQuery,
   DeliveryResponse,
@@ -16,6 +18,7 @@ import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../http/validation';
+import { ApiOkPerReader } from '../http/client-record-routes';
 
 /** Everyone's own in-app notifications. */
 @ApiTags('notifications')
@@ -49,8 +52,14 @@ export class ClientRemindersController {
 
   @Get()
   @Roles(Role.Admin, Role.Director, Role.CaseManager)
-  @ApiOkResponse({ type: ClientReminderList, description: 'Scheduled reminders, then past deliveries with status' })
-  list(@CurrentActor() actor: Actor, @UuidParam('clientId') clientId: string): Promise<ClientReminderList> {
+  @ApiOkPerReader(
+    { full: ClientReminderList, restricted: ClientReminderDirectorList },
+    'Scheduled reminders, then past deliveries with status. Directors get ClientReminderDirectorList: not what a reminder said (docs/director-view.md)',
+  )
+  list(
+    @CurrentActor() actor: Actor,
+    @UuidParam('clientId') clientId: string,
+  ): Promise<{ items: ClientReminderView[] }> {
     return this.operations.clientReminders(actor, clientId);
   }
 }

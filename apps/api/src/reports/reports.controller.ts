@@ -148,9 +148,11 @@ export class ReportsController {
       {
         header: 'amount_cents',
         value: (r) =>
-          Object.entries(r.amountCents)
-            .map(([c, v]) => `${c} ${v}`)
-            .join('; '),
+          r.amountCents === null
+            ? 'withheld'
+            : Object.entries(r.amountCents)
+                .map(([c, v]) => `${c} ${v}`)
+                .join('; '),
       },
     ];
     return sendCsv(reply, 'services', toCsv(columns, report.categories));

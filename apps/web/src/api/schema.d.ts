@@ -1262,6 +1262,47 @@ export interface components {
       /** @description Pass as `cursor` to get the next page; null on the last page */
       nextCursor: string | null;
     };
+    ClientReminderDirectorList: {
+      items: components['schemas']['ClientReminderDirectorView'][];
+    };
+    ClientReminderDirectorView: {
+      /** @description Delivery attempts so far */
+      attempts: number;
+      /** @enum {string} */
+      audience: 'client' | 'staff';
+      /**
+       * @description Stable key: one reminder, sent once
+       * @example 3f0c….exam_upcoming.….7d.client
+       */
+      dedupeKey: string;
+      /**
+       * Format: date-time
+       * @description When it goes out (scheduled)
+       */
+      dueAt: string | null;
+      /**
+       * Format: uuid
+       * @description The staff member; null for the IMG
+       */
+      recipientUserId: string | null;
+      /** @enum {string} */
+      rule:
+        | 'exam_upcoming'
+        | 'eligibility_closing'
+        | 'result_pending'
+        | 'oet_expiring'
+        | 'match_deadline'
+        | 'task_due'
+        | 'task_overdue'
+        | 'third_attempt_used'
+        | 'seven_year_window'
+        | 'clinical_experience_ending'
+        | 'no_contact';
+      /** Format: date-time */
+      sentAt: string | null;
+      /** @enum {string} */
+      status: 'scheduled' | 'sending' | 'retrying' | 'sent' | 'failed' | 'cancelled';
+    };
     ClientReminderList: {
       /** @description Scheduled first (soonest first), then the 100 latest deliveries */
       items: components['schemas']['ClientReminderResponse'][];
@@ -2870,14 +2911,14 @@ export interface components {
     };
     ServiceUse: {
       /**
-       * @description Amounts in cents, by currency (financial support)
+       * @description Amounts in cents, by currency (financial support); null when fewer clients than the small-number threshold received it (below admin: one person’s money would show)
        * @example {
        *       "USD": 50000
        *     }
        */
       amountCents: {
         [key: string]: number;
-      };
+      } | null;
       /** @example exam_preparation */
       category: string;
       /** @description Clients served */
@@ -4474,13 +4515,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Scheduled reminders, then past deliveries with status */
+      /** @description Scheduled reminders, then past deliveries with status. Directors get ClientReminderDirectorList: not what a reminder said (docs/director-view.md) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ClientReminderList'];
+          'application/json':
+            components['schemas']['ClientReminderList'] | components['schemas']['ClientReminderDirectorList'];
         };
       };
     };

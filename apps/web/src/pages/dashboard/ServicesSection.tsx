@@ -20,10 +20,13 @@ type Combination = components['schemas']['ServiceCombination'];
 /** The mixes a director can take in at a glance; the rest are rarer still. */
 const COMBINATIONS_SHOWN = 10;
 
+/** Withheld (null) when so few clients received it that the total would be one person's. */
 const amounts = (use: ServiceUse) =>
-  Object.entries(use.amountCents)
-    .map(([currency, cents]) => money(cents, currency))
-    .join(', ') || '—';
+  use.amountCents === null
+    ? 'withheld (few clients)'
+    : Object.entries(use.amountCents)
+        .map(([currency, cents]) => money(cents, currency))
+        .join(', ') || '—';
 
 export function ServicesSection({
   query,

@@ -54,9 +54,12 @@ export function RemindersTab({ clientId, client }: ClientTabProps) {
                           <Text size="sm" fw={500}>
                             {REMINDER_RULE_LABELS[reminder.rule]}
                           </Text>
-                          <Text size="xs" c="dimmed">
-                            {reminderSubject(reminder.data)}
-                          </Text>
+                          {/* What it said is not a director's to read (the API leaves it out for them). */}
+                          {'data' in reminder && (
+                            <Text size="xs" c="dimmed">
+                              {reminderSubject(reminder.data)}
+                            </Text>
+                          )}
                         </Table.Td>
                         <Table.Td>
                           {reminder.audience === 'client'
@@ -74,7 +77,7 @@ export function RemindersTab({ clientId, client }: ClientTabProps) {
                           {(reminder.status === 'failed' || reminder.status === 'retrying') && (
                             <Text size="xs" c="red.9" mt={2}>
                               {reminder.attempts === 1 ? '1 attempt' : `${reminder.attempts} attempts`}
-                              {reminder.lastError ? `: ${reminder.lastError}` : ''}
+                              {'lastError' in reminder && reminder.lastError ? `: ${reminder.lastError}` : ''}
                             </Text>
                           )}
                         </Table.Td>
