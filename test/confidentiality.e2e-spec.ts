@@ -278,6 +278,45 @@ describe('confidentiality of a client’s whereabouts and personal data', () => 
     });
   });
 
+  it('an invitation to an address another account holds says only that it is in use to center staff, audited and counted alike', async () => {
+    const elsewhere = await reminderWorld(data);
+    const [{ email: taken }] = await data.query('SELECT email FROM users WHERE id = $1', [elsewhere.account.id]);
+    const w = await reminderWorld(data);
+    const client = (
+      await http()
+        .post('/api/v1/clients')
+        .set(caseManagerOf(w))
+        .send({
+          firstName: 'Samir',
+          lastName: `Haddad-${randomUUID().slice(0, 8)}`,
+          email: `first.${randomUUID()}@example.org`,
+        })
+        .expect(201)
+    ).body as { id: string; version: number };
+    // The address typed (or corrected) on the record is the other person's.
+    await http()
+      .patch(`/api/v1/clients/${client.id}`)
+      .set(caseManagerOf(w))
+      .set('If-Match', '*')
+      .send({ email: taken })
+      .expect(200);
+
+    const refused = await http().post(`/api/v1/clients/${client.id}/account`).set(caseManagerOf(w)).expect(409);
+    expect(refused.body.code).toBe('EMAIL_IN_USE');
+    for (const secret of [elsewhere.clientId, elsewhere.account.id, elsewhere.centerId]) {
+      expect(JSON.stringify(refused.body)).not.toContain(secret);
+    }
+    const [hit] = await data.query(
+      `SELECT entity_id, client_id, center_id, changes FROM audit_log WHERE action = 'client.duplicate_elsewhere' AND actor_id = $1`,
+      [w.caseManager.id],
+    );
+    expect(hit).toMatchObject({ entity_id: client.id, client_id: null, center_id: null });
+    expect(hit.changes.account.after).toBe('email_in_use');
+    // An admin is told which rule refused it, as before.
+    const forAdmin = await http().post(`/api/v1/clients/${client.id}/account`).set(admin).expect(409);
+    expect(forAdmin.body.code).toBe('EMAIL_TAKEN');
+  });
+
   describe('what staff verified', () => {
     it('a verified result is read-only to the IMG (409 in their language); a verified booking they may still report on', async () => {
       const w = await reminderWorld(data, { clientLanguage: 'es' });

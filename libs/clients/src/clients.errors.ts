@@ -4,6 +4,7 @@ export enum ClientsErrorCode {
   PossibleDuplicate = 'POSSIBLE_DUPLICATE',
   PossibleDuplicateElsewhere = 'POSSIBLE_DUPLICATE_ELSEWHERE',
   DuplicateChecksExhausted = 'DUPLICATE_CHECKS_EXHAUSTED',
+  EmailInUse = 'EMAIL_IN_USE',
   IfMatchRequired = 'IF_MATCH_REQUIRED',
   StaleVersion = 'STALE_VERSION',
   InvalidIfMatch = 'INVALID_IF_MATCH',

@@ -1,7 +1,17 @@
-import { AuditService } from '@lib/audit';
+import { AuditService, FieldChange } from '@lib/audit';
 import { CentersService } from '@lib/centers';
 import { ClientFact, ClientFactsChanged, DomainEvents } from '@lib/domain-events';
-import { Actor, auditContextOf, Role, scopeReaches, UserDirectory, UserResponse, UsersService } from '@lib/identity';
+import {
+  Actor,
+  auditContextOf,
+  IdentityError,
+  IdentityErrorCode,
+  Role,
+  scopeReaches,
+  UserDirectory,
+  UserResponse,
+  UsersService,
+} from '@lib/identity';
 import { Clock, decodeCursor, foldedContains, Page, refuseNulls, todayCivil, toPage } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -121,7 +131,12 @@ export class ClientsService {
       });
     } catch (error) {
       // The refusal rolled the intake back; the hit is written on its own, for admins only.
-      if (elsewhere.length > 0) await this.auditDuplicateElsewhere(actor, elsewhere);
+      if (elsewhere.length > 0) {
+        await this.auditDuplicateElsewhere(actor, elsewhere[0].id, {
+          candidates: { before: null, after: elsewhere.map((c) => c.id) },
+          matchedOn: { before: null, after: [...new Set(elsewhere.flatMap((c) => c.matchedOn))] },
+        });
+      }
       throw error;
     }
   }
@@ -271,26 +286,48 @@ export class ClientsService {
 
   /** Invites the client by e-mail to an account of their own (role `client`), one per client. */
   async createAccount(actor: Actor, id: string): Promise<UserResponse> {
-    const account = await this.audit.transaction(auditContextOf(actor), async (manager) => {
-      const client = await findClientInScope(manager, actor.scope, id, { lock: true });
-      if (!client.email)
-        throw new ClientsError(
-          'unprocessable',
-          ClientsErrorCode.EmailRequired,
-          'Record the client’s e-mail address first: the invitation goes there',
-        );
-      if (client.anonymizedAt)
-        throw new ClientsError(
-          'unprocessable',
-          ClientsErrorCode.AlreadyAnonymized,
-          'An anonymized client cannot have an account',
-        );
-      return this.users.inviteClientAccount(manager, actor, {
-        clientId: client.id,
-        email: client.email,
-        displayName: `${client.firstName} ${client.lastName}`,
+    let addressInUse = false;
+    const account = await this.audit
+      .transaction(auditContextOf(actor), async (manager) => {
+        const client = await findClientInScope(manager, actor.scope, id, { lock: true });
+        if (!client.email)
+          throw new ClientsError(
+            'unprocessable',
+            ClientsErrorCode.EmailRequired,
+            'Record the client’s e-mail address first: the invitation goes there',
+          );
+        if (client.anonymizedAt)
+          throw new ClientsError(
+            'unprocessable',
+            ClientsErrorCode.AlreadyAnonymized,
+            'An anonymized client cannot have an account',
+          );
+        if (actor.scope.kind !== 'network') await this.assertDuplicateChecksLeft(manager, actor);
+        return this.users
+          .inviteClientAccount(manager, actor, {
+            clientId: client.id,
+            email: client.email,
+            displayName: `${client.firstName} ${client.lastName}`,
+          })
+          .catch((error: unknown) => {
+            // Whose the address is (a person enrolled elsewhere, or staff) is the same secret as a
+            // duplicate elsewhere: said to center staff only as "in use", audited, counted alike.
+            if (!(error instanceof IdentityError && error.code === IdentityErrorCode.EmailTaken)) throw error;
+            if (actor.scope.kind === 'network') throw error;
+            addressInUse = true;
+            throw new ClientsError(
+              'conflict',
+              ClientsErrorCode.EmailInUse,
+              'This e-mail address already belongs to another account. An administrator must resolve it (they can see whose): correct the address, or ask one',
+            );
+          });
+      })
+      .catch(async (error: unknown) => {
+        if (addressInUse) {
+          await this.auditDuplicateElsewhere(actor, id, { account: { before: null, after: 'email_in_use' } });
+        }
+        throw error;
       });
-    });
     // The client now has an account: their own reminders start.
     this.events.publish(new ClientFactsChanged(account.clientId ?? id, ClientFact.Account));
     return account;
@@ -345,18 +382,14 @@ export class ClientsService {
    * staff do: no client or center is set on the row, since telling the other center that someone
    * looked would leak the same thing the other way).
    */
-  private async auditDuplicateElsewhere(actor: Actor, elsewhere: DuplicateCandidate[]): Promise<void> {
+  private async auditDuplicateElsewhere(
+    actor: Actor,
+    entityId: string,
+    changes: Record<string, FieldChange>,
+  ): Promise<void> {
     const context = auditContextOf(actor);
     await this.audit.transaction(context, (manager) =>
-      this.audit.record(manager, context, {
-        action: DUPLICATE_ELSEWHERE,
-        entityType: 'client',
-        entityId: elsewhere[0].id,
-        changes: {
-          candidates: { before: null, after: elsewhere.map((c) => c.id) },
-          matchedOn: { before: null, after: [...new Set(elsewhere.flatMap((c) => c.matchedOn))] },
-        },
-      }),
+      this.audit.record(manager, context, { action: DUPLICATE_ELSEWHERE, entityType: 'client', entityId, changes }),
     );
   }
 

@@ -139,7 +139,14 @@ export class ClientsController {
   @Post(':id/account')
   @Roles(Role.Admin, Role.CaseManager)
   @ApiCreatedResponse({ type: UserResponse, description: 'A client account, invited by e-mail' })
-  @ApiConflictResponse({ description: 'The client already has an account, or the address belongs to another one' })
+  @ApiConflictResponse({
+    description:
+      'The client already has an account (ACCOUNT_EXISTS), or the address belongs to another one: EMAIL_TAKEN for an admin, EMAIL_IN_USE (never whose) for center staff, audited for admins',
+  })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Told of possible duplicates at other centers too often in the last 24 hours (DUPLICATE_CHECKS_EXHAUSTED)',
+  })
   createAccount(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<UserResponse> {
     return this.clients.createAccount(actor, id);
   }

@@ -4814,8 +4814,15 @@ export interface operations {
           'application/json': components['schemas']['UserResponse'];
         };
       };
-      /** @description The client already has an account, or the address belongs to another one */
+      /** @description The client already has an account (ACCOUNT_EXISTS), or the address belongs to another one: EMAIL_TAKEN for an admin, EMAIL_IN_USE (never whose) for center staff, audited for admins */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Told of possible duplicates at other centers too often in the last 24 hours (DUPLICATE_CHECKS_EXHAUSTED) */
+      429: {
         headers: {
           [name: string]: unknown;
         };
