@@ -55,7 +55,9 @@ export class Mailer implements OnModuleDestroy {
         `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`,
       );
       await writeFile(file, info.message as Buffer);
-      this.logger.log(`No SMTP_URL: wrote "${message.subject}" for ${message.to} to ${file}`);
+      // The file name only: subjects and addresses name people, and logs are kept and shipped where
+      // anonymization cannot reach.
+      this.logger.log(`No SMTP_URL: wrote a message to ${file}`);
     }
     return { messageId: info.messageId };
   }

@@ -187,7 +187,10 @@ function UserStatus({ user }: { user: User }) {
           Invitation pending
         </Badge>
       )}
-      {user.lockedUntil && <Badge color="red.9">Locked until {dateTime.format(new Date(user.lockedUntil))}</Badge>}
+      {/* Locked for the address that guessed, not everywhere: the person can still sign in from their own. */}
+      {user.lockedUntil && (
+        <Badge color="red.9">Guessing locked out until {dateTime.format(new Date(user.lockedUntil))}</Badge>
+      )}
     </Group>
   );
 }
