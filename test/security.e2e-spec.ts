@@ -204,8 +204,8 @@ describe('no secret in the logs', () => {
     expect(log).toContain('"parameters":"[redacted]"');
     expect(log.match(/"url":"\/api\/v1\/calendar\/\[secret\]\.ics"/g)?.length).toBeGreaterThanOrEqual(2);
     // The worker's lines are captured too: it handled the messages that carried the links.
-    expect(log).toContain('"context":"Mailer","msg":"No SMTP_URL: wrote \\"Reset your IMG Pathways password\\"');
-    expect(log).toContain('"context":"Mailer","msg":"No SMTP_URL: wrote \\"You are invited to IMG Pathways\\"');
+    // (The reset and the invitation: its lines name the outbox file only, never an address or subject.)
+    expect(log.match(/"context":"Mailer","msg":"No SMTP_URL: wrote a message to /g)?.length).toBeGreaterThanOrEqual(2);
 
     const leaked = Object.entries(secrets)
       .filter(([, value]) => log.includes(value))
