@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DUPLICATES_ELSEWHERE_PER_DAY } from '@lib/clients';
 import { Role } from '@lib/identity';
 import { redisOptionsFromUrl } from '@lib/queue';
 import { seedPartnerPrograms } from '@lib/seed';
@@ -8,7 +9,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { bearer, createUser, TEST_PASSWORD, tokenFor } from './support/identities';
+import { bearer, createClient, createUser, TEST_PASSWORD, tokenFor } from './support/identities';
 import { eventually } from './support/poll';
 import {
   daysFromToday,
@@ -260,21 +261,40 @@ describe('confidentiality of a client’s whereabouts and personal data', () => 
       });
     });
 
-    it('stops a case manager who keeps probing: after five such answers in a day, every intake of theirs is refused (429), matching or not', async () => {
+    it('stops a case manager who keeps probing: past the daily allowance every intake of theirs is refused (429, Retry-After), matching or not', async () => {
       const { body } = await enrolled();
       const other = await reminderWorld(data);
       const prober = caseManagerOf(other);
-      for (let i = 0; i < 5; i += 1) {
+      for (let i = 0; i < DUPLICATES_ELSEWHERE_PER_DAY; i += 1) {
         await http().post('/api/v1/clients').set(prober).send(body).expect(409);
       }
       const refused = await http().post('/api/v1/clients').set(prober).send(body).expect(429);
       expect(refused.body.code).toBe('DUPLICATE_CHECKS_EXHAUSTED');
+      // Back when the oldest answer leaves the 24 hours: a day, less the seconds since.
+      const retryAfter = Number(refused.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThan(24 * 3600 - 120);
+      expect(retryAfter).toBeLessThanOrEqual(24 * 3600);
       // A person enrolled nowhere: the same answer, so the limit tells nothing either.
       const stranger = await http().post('/api/v1/clients').set(prober).send(person()).expect(429);
       expect(stranger.body.code).toBe('DUPLICATE_CHECKS_EXHAUSTED');
       // A colleague is not held back by it.
       const colleague = as(await createUser(data, { role: Role.CaseManager, centerId: other.centerId }));
       await http().post('/api/v1/clients').set(colleague).send(person()).expect(201);
+    });
+
+    it('counts answers sent in parallel too: of many intakes at once, each matching another center’s client, only the allowance is answered', async () => {
+      const there = await reminderWorld(data);
+      const people = await Promise.all(
+        Array.from({ length: DUPLICATES_ELSEWHERE_PER_DAY + 4 }, async () => {
+          const p = person();
+          await createClient(data, { centerId: there.centerId, email: p.email });
+          return p;
+        }),
+      );
+      const prober = caseManagerOf(await reminderWorld(data));
+      const answers = await Promise.all(people.map((p) => http().post('/api/v1/clients').set(prober).send(p)));
+      const statuses = answers.map((r) => r.status).sort();
+      expect(statuses).toEqual([...Array(DUPLICATES_ELSEWHERE_PER_DAY).fill(409), 429, 429, 429, 429]);
     });
   });
 

@@ -106,13 +106,23 @@ export class AuditService {
     });
   }
 
-  /** How many events of `action` this actor caused since then (a per-user limit counted where it is logged). */
-  async countActions(
+  /**
+   * When this actor last caused `action`, since then, newest first, at most `limit` times: a per-user
+   * limit counted where it is logged (and when the oldest of them ages out).
+   */
+  async actionTimes(
     manager: EntityManager,
     filter: { actorId: string; action: string },
     since: Date,
-  ): Promise<number> {
-    return manager.countBy(AuditEntry, { ...filter, at: MoreThanOrEqual(since) });
+    limit: number,
+  ): Promise<Date[]> {
+    const rows = await manager.find(AuditEntry, {
+      select: { at: true },
+      where: { ...filter, at: MoreThanOrEqual(since) },
+      order: { at: 'DESC' },
+      take: limit,
+    });
+    return rows.map((row) => row.at);
   }
 
   /** The whole audit trail of one client, oldest first, inside the caller's transaction (data rights). */

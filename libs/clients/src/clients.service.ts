@@ -32,6 +32,9 @@ import { ClientsError, ClientsErrorCode, fieldError } from './clients.errors';
 import { ClientPathway } from './client-pathway';
 import { CaseworkService } from './casework.service';
 
+/** A write's result, or a refusal to throw once the transaction (which logged it) has committed. */
+type Outcome<T> = { done: T } | { refused: ClientsError };
+
 /** The audit action of an intake refused for a possible duplicate outside the caller's scope. */
 const DUPLICATE_ELSEWHERE = 'client.duplicate_elsewhere';
 /** How many such refusals a user gets per rolling day: enough for honest work, too few to map a network. */
@@ -83,26 +86,35 @@ export class ClientsService {
       );
     }
     const { centerId: _c, confirmNotDuplicate, ...fields } = input;
-    let elsewhere: DuplicateCandidate[] = [];
-    try {
-      return await this.told(actor, ClientFact.Record, async (manager) => {
+    const outcome = await this.audit.transaction(
+      auditContextOf(actor),
+      async (manager): Promise<Outcome<ClientView>> => {
         if (!(await this.centers.exists(manager, centerId))) {
           throw new ClientsError('unprocessable', ClientsErrorCode.UnknownCenter, `Center ${centerId} does not exist`);
         }
         if (fields.caseManagerId) await this.assertCaseManagerOf(manager, fields.caseManagerId, centerId);
-        if (actor.scope.kind !== 'network') await this.assertDuplicateChecksLeft(manager, actor);
+        if (actor.scope.kind !== 'network') await this.claimDuplicateCheck(manager, actor);
         // Serializes concurrent intakes of the same person, so both cannot pass the check at once.
         const identity = [fields.email ?? null, fields.firstName, fields.lastName, fields.dateOfBirth ?? null] as const;
         await this.lockIdentity(manager, ...identity);
         const candidates = await this.duplicateCandidates(manager, ...identity);
         const inScope = candidates.filter((c) => scopeReaches(actor.scope, c));
-        elsewhere = candidates.filter((c) => !scopeReaches(actor.scope, c));
+        const elsewhere = candidates.filter((c) => !scopeReaches(actor.scope, c));
         if (elsewhere.length > 0) {
-          throw new ClientsError(
-            'conflict',
-            ClientsErrorCode.PossibleDuplicateElsewhere,
-            'This person may already be enrolled at another center. An administrator must resolve it (they can see where): ask one to transfer the client to you, or to enroll them here if it is not the same person',
-            { candidates: inScope, elsewhere: true },
+          return this.refusedElsewhere(
+            manager,
+            actor,
+            elsewhere[0].id,
+            {
+              candidates: { before: null, after: elsewhere.map((c) => c.id) },
+              matchedOn: { before: null, after: [...new Set(elsewhere.flatMap((c) => c.matchedOn))] },
+            },
+            new ClientsError(
+              'conflict',
+              ClientsErrorCode.PossibleDuplicateElsewhere,
+              'This person may already be enrolled at another center. An administrator must resolve it (they can see where): ask one to transfer the client to you, or to enroll them here if it is not the same person',
+              { candidates: inScope, elsewhere: true },
+            ),
           );
         }
         if (inScope.length > 0 && !confirmNotDuplicate) {
@@ -127,18 +139,12 @@ export class ClientsService {
         const saved = await manager.save(client);
         // An alternative career is a stage from the first day.
         saved.stage = await this.pathway.refreshStage(manager, saved);
-        return toClientResponse(saved, actor.role);
-      });
-    } catch (error) {
-      // The refusal rolled the intake back; the hit is written on its own, for admins only.
-      if (elsewhere.length > 0) {
-        await this.auditDuplicateElsewhere(actor, elsewhere[0].id, {
-          candidates: { before: null, after: elsewhere.map((c) => c.id) },
-          matchedOn: { before: null, after: [...new Set(elsewhere.flatMap((c) => c.matchedOn))] },
-        });
-      }
-      throw error;
-    }
+        return { done: toClientResponse(saved, actor.role) };
+      },
+    );
+    if ('refused' in outcome) throw outcome.refused;
+    this.events.publish(new ClientFactsChanged(outcome.done.id, ClientFact.Record));
+    return outcome.done;
   }
 
   async list(actor: Actor, query: ClientListQuery): Promise<Page<ClientSummaryView>> {
@@ -286,9 +292,9 @@ export class ClientsService {
 
   /** Invites the client by e-mail to an account of their own (role `client`), one per client. */
   async createAccount(actor: Actor, id: string): Promise<UserResponse> {
-    let addressInUse = false;
-    const account = await this.audit
-      .transaction(auditContextOf(actor), async (manager) => {
+    const outcome = await this.audit.transaction(
+      auditContextOf(actor),
+      async (manager): Promise<Outcome<UserResponse>> => {
         const client = await findClientInScope(manager, actor.scope, id, { lock: true });
         if (!client.email)
           throw new ClientsError(
@@ -302,35 +308,39 @@ export class ClientsService {
             ClientsErrorCode.AlreadyAnonymized,
             'An anonymized client cannot have an account',
           );
-        if (actor.scope.kind !== 'network') await this.assertDuplicateChecksLeft(manager, actor);
-        return this.users
-          .inviteClientAccount(manager, actor, {
-            clientId: client.id,
-            email: client.email,
-            displayName: `${client.firstName} ${client.lastName}`,
-          })
-          .catch((error: unknown) => {
-            // Whose the address is (a person enrolled elsewhere, or staff) is the same secret as a
-            // duplicate elsewhere: said to center staff only as "in use", audited, counted alike.
-            if (!(error instanceof IdentityError && error.code === IdentityErrorCode.EmailTaken)) throw error;
-            if (actor.scope.kind === 'network') throw error;
-            addressInUse = true;
-            throw new ClientsError(
+        if (actor.scope.kind !== 'network') await this.claimDuplicateCheck(manager, actor);
+        try {
+          return {
+            done: await this.users.inviteClientAccount(manager, actor, {
+              clientId: client.id,
+              email: client.email,
+              displayName: `${client.firstName} ${client.lastName}`,
+            }),
+          };
+        } catch (error) {
+          // Whose the address is (a person enrolled elsewhere, or staff) is the same secret as a
+          // duplicate elsewhere: said to center staff only as "in use", audited, counted alike.
+          // (Refused by a lookup before any write: the transaction has written nothing to undo.)
+          const taken = error instanceof IdentityError && error.code === IdentityErrorCode.EmailTaken;
+          if (!taken || actor.scope.kind === 'network') throw error;
+          return this.refusedElsewhere(
+            manager,
+            actor,
+            client.id,
+            { account: { before: null, after: 'email_in_use' } },
+            new ClientsError(
               'conflict',
               ClientsErrorCode.EmailInUse,
               'This e-mail address already belongs to another account. An administrator must resolve it (they can see whose): correct the address, or ask one',
-            );
-          });
-      })
-      .catch(async (error: unknown) => {
-        if (addressInUse) {
-          await this.auditDuplicateElsewhere(actor, id, { account: { before: null, after: 'email_in_use' } });
+            ),
+          );
         }
-        throw error;
-      });
+      },
+    );
+    if ('refused' in outcome) throw outcome.refused;
     // The client now has an account: their own reminders start.
-    this.events.publish(new ClientFactsChanged(account.clientId ?? id, ClientFact.Account));
-    return account;
+    this.events.publish(new ClientFactsChanged(outcome.done.clientId ?? id, ClientFact.Account));
+    return outcome.done;
   }
 
   /**
@@ -364,33 +374,52 @@ export class ClientsService {
     return result;
   }
 
-  /** Refuses (429) a user who was told of possible duplicates elsewhere too often in the last day. */
-  private async assertDuplicateChecksLeft(manager: EntityManager, actor: Actor): Promise<void> {
-    const since = new Date(this.clock.now().getTime() - DUPLICATES_ELSEWHERE_WINDOW_MS);
-    const hits = await this.audit.countActions(manager, { actorId: actor.userId, action: DUPLICATE_ELSEWHERE }, since);
-    if (hits >= DUPLICATES_ELSEWHERE_PER_DAY) {
+  /**
+   * Takes the caller's turn at the duplicate check (one at a time per user, so parallel requests
+   * cannot all count the hits before any is logged), and refuses (429) a user told of possible
+   * duplicates elsewhere too often in the last day.
+   */
+  private async claimDuplicateCheck(manager: EntityManager, actor: Actor): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${DUPLICATE_ELSEWHERE}:${actor.userId}`]);
+    const now = this.clock.now().getTime();
+    const hits = await this.audit.actionTimes(
+      manager,
+      { actorId: actor.userId, action: DUPLICATE_ELSEWHERE },
+      new Date(now - DUPLICATES_ELSEWHERE_WINDOW_MS),
+      DUPLICATES_ELSEWHERE_PER_DAY,
+    );
+    if (hits.length >= DUPLICATES_ELSEWHERE_PER_DAY) {
+      // The allowance comes back when the oldest of these leaves the window.
+      const back = hits[hits.length - 1].getTime() + DUPLICATES_ELSEWHERE_WINDOW_MS;
       throw new ClientsError(
         'rate_limited',
         ClientsErrorCode.DuplicateChecksExhausted,
-        `You were told of ${hits} possible duplicates at other centers in the last 24 hours: enrolling is paused for you until that count falls; an administrator can enroll the client meanwhile`,
+        `You were told of ${hits.length} possible duplicates at other centers in the last 24 hours: enrolling is paused for you until ${new Date(back).toISOString()}; an administrator can enroll the client meanwhile`,
+        { retryAfterSeconds: Math.max(1, Math.ceil((back - now) / 1000)) },
       );
     }
   }
 
   /**
-   * One audit row per refusal: who asked, and which clients matched (admins read it; no center's
-   * staff do: no client or center is set on the row, since telling the other center that someone
-   * looked would leak the same thing the other way).
+   * A refusal that must be logged although it refuses: the audit row is written in the caller's
+   * transaction (which has written nothing else yet, and commits), and the error is thrown after the
+   * commit. The row names who asked and what matched, and no client or center, so admins alone
+   * read it: on the matched client's history it would tell the other center that someone looked.
    */
-  private async auditDuplicateElsewhere(
+  private async refusedElsewhere<T>(
+    manager: EntityManager,
     actor: Actor,
     entityId: string,
     changes: Record<string, FieldChange>,
-  ): Promise<void> {
-    const context = auditContextOf(actor);
-    await this.audit.transaction(context, (manager) =>
-      this.audit.record(manager, context, { action: DUPLICATE_ELSEWHERE, entityType: 'client', entityId, changes }),
-    );
+    refusal: ClientsError,
+  ): Promise<Outcome<T>> {
+    await this.audit.record(manager, auditContextOf(actor), {
+      action: DUPLICATE_ELSEWHERE,
+      entityType: 'client',
+      entityId,
+      changes,
+    });
+    return { refused: refusal };
   }
 
   private async assertCaseManagerOf(manager: EntityManager, userId: string, centerId: string): Promise<void> {

@@ -135,6 +135,11 @@ export function sendError(exception: unknown, request: FastifyRequest, reply: Fa
   }
   // A dependency down is worth trying again shortly: say when (RFC 9110 §10.2.3).
   if (body.statusCode === 503) void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+  // A refusal that knows when it lifts says so (a per-user allowance counted by a service).
+  const { retryAfterSeconds } = body as { retryAfterSeconds?: unknown };
+  if (body.statusCode === 429 && typeof retryAfterSeconds === 'number') {
+    void reply.header('Retry-After', String(retryAfterSeconds));
+  }
   void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
 }
 
