@@ -182,6 +182,14 @@ describe('lockout per source (account and address)', () => {
     expect(events.at(-1)).toEqual({ action: 'auth.login_failed', ip: attacker, reason: 'account locked' });
   });
 
+  it('limits the attempts on an account per address too: an address past ten a minute leaves the owner signing in from theirs', async () => {
+    const user = await createUser(data, { role: Role.Director });
+    const attacker = '203.0.113.77';
+    for (let i = 0; i < 10; i += 1) await loginFrom(attacker, user.email, 'wrong password entirely').expect(401);
+    expect((await loginFrom(attacker, user.email, TEST_PASSWORD).expect(429)).body.code).toBe('TOO_MANY_ATTEMPTS');
+    await loginFrom('198.51.100.77', user.email, TEST_PASSWORD).expect(200);
+  });
+
   it('counts an IPv6 network (/64) as one address, so guessing from one host after another of it stays locked', async () => {
     const user = await createUser(data, { role: Role.Director });
     for (let i = 1; i <= 5; i += 1)

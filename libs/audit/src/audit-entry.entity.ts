@@ -17,6 +17,8 @@ export interface FieldChange {
 @Index('ix_audit_client', ['clientId', 'id'], { where: 'client_id IS NOT NULL' })
 @Index('ix_audit_actor', ['actorId', 'id'], { where: 'actor_id IS NOT NULL' })
 @Index('ix_audit_center', ['centerId', 'id'], { where: 'center_id IS NOT NULL' })
+// (actor_id, at DESC) WHERE action = 'client.duplicate_elsewhere': the per-user allowance's count.
+@Index('ix_audit_duplicate_elsewhere', { synchronize: false })
 export class AuditEntry {
   /** Monotonic, so the log pages by id. */
   @PrimaryGeneratedColumn({ type: 'bigint' })

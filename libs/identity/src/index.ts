@@ -7,6 +7,7 @@ export * from './login-failure.entity';
 export * from './user.dto';
 export * from './identity.errors';
 export * from './secrets';
+export * from './login-source';
 export * from './message-language';
 export * from './account-emails';
 export * from './account-mail.service';

@@ -1,4 +1,4 @@
-import { IdentityModule } from '@lib/identity';
+import { IdentityModule, loginSource } from '@lib/identity';
 import { Environment } from '@lib/kernel';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -13,9 +13,15 @@ import { LocalStrategy } from './local.strategy';
 import { MeController } from './me.controller';
 import { SharedRateLimitStorage } from './rate-limit-storage';
 
+/**
+ * The per-account limit counts an account's attempts from one source (`loginSource`, as the
+ * lockout does): counted for the account alone, eleven requests a minute from anywhere would keep
+ * its owner out everywhere. The per-address limit bounds a source across accounts.
+ */
 const accountOf = (request: Record<string, unknown>): string => {
   const email = (request as unknown as FastifyRequest<{ Body: { email?: unknown } }>).body?.email;
-  return typeof email === 'string' ? `account:${email.trim().toLowerCase()}` : `ip:${String(request.ip)}`;
+  const source = loginSource(String(request.ip));
+  return typeof email === 'string' ? `account:${email.trim().toLowerCase()}|${source}` : `ip:${source}`;
 };
 
 /**

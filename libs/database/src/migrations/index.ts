@@ -10,6 +10,7 @@ import { ClientWarningCount1795713000000 } from './1795713000000-client-warning-
 import { UserSearch1795720000000 } from './1795720000000-user-search';
 import { AccessTokensPerSession1795732000000 } from './1795732000000-access-tokens-per-session';
 import { LoginLockoutPerSource1795733000000 } from './1795733000000-login-lockout-per-source';
+import { ConfidentialityBackfill1795734000000 } from './1795734000000-confidentiality-backfill';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   UserSearch1795720000000,
   AccessTokensPerSession1795732000000,
   LoginLockoutPerSource1795733000000,
+  ConfidentialityBackfill1795734000000,
 ];
