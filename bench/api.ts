@@ -261,10 +261,13 @@ async function benchUsers(db: PgClient) {
       ORDER BY u.email LIMIT 1`,
     [centerId],
   );
-  await db.query(
-    `UPDATE users SET password_hash = $2, failed_login_count = 0, locked_until = NULL, active = true WHERE id = ANY($1)`,
-    [[managers[0].id, directors[0].id, clients[0].id], passwordHash],
-  );
+  const signIns = [managers[0].id, directors[0].id, clients[0].id];
+  await db.query(`UPDATE users SET password_hash = $2, locked_until = NULL, active = true WHERE id = ANY($1)`, [
+    signIns,
+    passwordHash,
+  ]);
+  // A lock left by an earlier run (the lockout counts per account and address) would refuse the logins.
+  await db.query(`DELETE FROM login_failures WHERE user_id = ANY($1)`, [signIns]);
   return { password, centerId, caseManager: managers[0], director: directors[0], client: clients[0] };
 }
 

@@ -537,6 +537,9 @@ describe('confidentiality of a client’s whereabouts and personal data', () => 
         smtp.refusing = false;
       }
       const values = Object.values(personal);
+      const [{ id: accountId }] = await data.query('SELECT id FROM users WHERE client_id = $1', [client.id]);
+      const failedFrom = () => data.query('SELECT source FROM login_failures WHERE user_id = $1', [accountId]);
+      expect(await failedFrom()).toHaveLength(1);
       // The set-up reached every place a value can rest (else the search below proves nothing).
       expect(await tablesHolding([personal.taskTitle])).toEqual(
         expect.arrayContaining([`client_tasks: ${personal.taskTitle}`, `reminder_deliveries: ${personal.taskTitle}`]),
@@ -553,6 +556,8 @@ describe('confidentiality of a client’s whereabouts and personal data', () => 
 
       expect(await tablesHolding(values)).toEqual([]);
       expect(await redisHolding(values)).toEqual([]);
+      // Where their sign-ins failed from is theirs too.
+      expect(await failedFrom()).toEqual([]);
       // What it still serves about the client holds none of it either.
       const reminders = await http().get(`/api/v1/clients/${client.id}/reminders`).set(admin).expect(200);
       for (const value of values) expect(JSON.stringify(reminders.body)).not.toContain(value);

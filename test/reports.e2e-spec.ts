@@ -348,7 +348,7 @@ describe('outcome reports for program directors', () => {
       hours: 10,
       amountCents: {},
     });
-    // One client's money is theirs: below the small-number threshold the total is withheld from a director.
+    // Money given to people is theirs: a director reads that there was some, not how much.
     expect(used.financial_support).toEqual({
       category: 'financial_support',
       clients: 1,

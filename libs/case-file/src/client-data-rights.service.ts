@@ -14,7 +14,7 @@ import {
 } from '@lib/clients';
 import { ClientFact, ClientFactsChanged, DomainEvents } from '@lib/domain-events';
 import { Actor, auditContextOf, Role, UserDirectory, UsersService } from '@lib/identity';
-import { Clock } from '@lib/kernel';
+import { Clock, wholeOrView } from '@lib/kernel';
 import {
   ClinicalExperienceResponse,
   CredentialsResponse,
@@ -24,8 +24,8 @@ import {
 } from '@lib/pathway-records';
 import { PartnerProgramsService } from '@lib/programs';
 import { ReminderOperations } from '@lib/reminders';
-import { Injectable, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { Injectable } from '@nestjs/common';
+import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CaseFileError, CaseFileErrorCode } from './case-file.errors';
@@ -41,17 +41,15 @@ export class ExportedReferral extends ReferralResponse {
   @ApiProperty() programName: string;
 }
 
-/** One of two views of a response, as OpenAPI's `anyOf`: the full one is also a valid restricted one. */
-const eitherOf = (full: Type, restricted: Type) => ({
-  anyOf: [{ $ref: getSchemaPath(full) }, { $ref: getSchemaPath(restricted) }],
-});
-
 /** The whole record of one client, as one document (data rights: access and portability). */
 @ApiExtraModels(ClientResponse, ClientDirectorView, AuditEntryView, AuditEntryStaffView)
 export class ClientExport {
   @ApiProperty({ format: 'date-time' }) exportedAt: string;
   @ApiProperty({ format: 'uuid' }) exportedBy: string;
-  @ApiProperty({ ...eitherOf(ClientResponse, ClientDirectorView), description: 'Whole for admins and case managers' })
+  @ApiProperty({
+    ...wholeOrView(ClientResponse, ClientDirectorView),
+    description: 'Whole for admins and case managers',
+  })
   client: ClientView;
   @ApiProperty({ type: ExportedAccount, nullable: true }) account: ExportedAccount | null;
   @ApiProperty({ type: [NoteResponse] }) notes: NoteResponse[];
@@ -64,7 +62,7 @@ export class ClientExport {
   @ApiProperty({ type: [MatchApplicationResponse] }) matchApplications: MatchApplicationResponse[];
   @ApiProperty({
     type: 'array',
-    items: eitherOf(AuditEntryView, AuditEntryStaffView),
+    items: wholeOrView(AuditEntryView, AuditEntryStaffView),
     description:
       'The audit trail of the client, personal values masked; where each change came from (IP address, request id) for admins only',
   })

@@ -11,6 +11,7 @@ import { IdentityError, IdentityErrorCode } from './identity.errors';
 import { Role } from './role';
 import { InviteUserDto, toUserResponse, UpdateUserDto, UserListQuery, UserResponse } from './user.dto';
 import { User } from './user.entity';
+import { LoginFailure } from './login-failure.entity';
 import { StaffAssignments } from './user-directory';
 
 /** Staff accounts: who may see and manage which users (DESIGN.md section 1). */
@@ -159,6 +160,8 @@ export class UsersService {
     });
     await manager.save(account);
     await this.auth.revokeAllSessions(manager, account.id);
+    // The addresses their sign-ins failed from are theirs too.
+    await manager.delete(LoginFailure, { userId: account.id });
   }
 
   /** Admin only: rename, change role or center, deactivate. A change of role, center or activity ends the user's sessions. */

@@ -1,5 +1,5 @@
 import { systemClientReads } from '@lib/clients';
-import { readerLanguage, scopeOf, scopeReaches, User, UserDirectory } from '@lib/identity';
+import { readerLanguage, User, UserDirectory } from '@lib/identity';
 import { Clock, Environment } from '@lib/kernel';
 import { Mailer } from '@lib/mail';
 import { DeliveryOutcome } from '@lib/queue';
@@ -31,7 +31,8 @@ const DUE_TOLERANCE_MS = 1000;
 
 /**
  * Delivers one reminder, once. Re-plans the client first and sends only a reminder that is still
- * planned and due; claims the delivery under its dedupe key before sending (a second job, a second
+ * planned and due (so its recipient is checked at the moment of sending: active, and in a scope
+ * that reaches the client now); claims the delivery under its dedupe key before sending (a second job, a second
  * worker or a retry after a crash finds the claim); then sends by e-mail and writes the in-app
  * notification (unique per delivery).
  */
@@ -67,9 +68,7 @@ export class ReminderDelivery {
       manager,
       reminder.recipient.kind === 'client' ? { clientId: client.id } : { userId: reminder.recipient.userId },
     );
-    // Checked again at the moment of sending, whatever was planned: a message about a client goes
-    // only to someone whose scope reaches the client now.
-    if (!recipient || !scopeReaches(scopeOf(recipient), client)) return { outcome: 'no_recipient' };
+    if (!recipient) return { outcome: 'no_recipient' };
     const channels = reminder.channels.filter((c) =>
       c === 'email' ? recipient.emailReminders : recipient.inAppReminders,
     );

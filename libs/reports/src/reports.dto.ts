@@ -174,7 +174,7 @@ export class ServiceUse {
     example: { USD: 50000 },
     nullable: true,
     description:
-      'Amounts in cents, by currency (financial support); null when fewer clients than the small-number threshold received it (below admin: one person’s money would show)',
+      'Amounts in cents, by currency (financial support); null for a director where there were some: money given to people is theirs (docs/director-view.md)',
   })
   amountCents: Record<string, number> | null;
 }

@@ -1,5 +1,5 @@
 import { SERVICE_CATEGORIES } from '@lib/clients';
-import { Actor } from '@lib/identity';
+import { Actor, Role } from '@lib/identity';
 import { Environment, NotFoundError, ValidationFailed } from '@lib/kernel';
 import { PROGRAM_SERVICES } from '@lib/programs';
 import { Injectable } from '@nestjs/common';
@@ -247,9 +247,10 @@ export class ReportsService {
       const combinations: ServiceCombination[] = masks
         .map(({ mask, clients }) => ({ categories: mixOf(mask), clients }))
         .sort((x, y) => y.clients - x.clients || compareLists(x.categories, y.categories));
-      // An amount given to fewer clients than the small-number threshold is one person's money
-      // (the total of a center with one supported client is that client's amount): withheld below admin.
-      const shown = smallCounts(actor.role, this.smallCountThreshold);
+      // Money given to people is theirs: a director reads no amount (one client's shows in a small
+      // center's total, or by subtracting two ranges a day apart), as the director view of a service
+      // leaves it out. Case managers read their own center's payments one by one anyway.
+      const amountsShown = actor.role !== Role.Director;
       // Every category, a zero where none was delivered: a gap is a finding too.
       return {
         categories: SERVICE_CATEGORIES.map((category, i): ServiceUse => {
@@ -262,7 +263,7 @@ export class ReportsService {
             services: rows.reduce((n, r) => n + r.services, 0),
             // In hundredths, as stored (numeric(6,2)): float sums of the parts would show 3.3000000000000003.
             hours: rows.reduce((n, r) => n + Math.round(r.hours * 100), 0) / 100,
-            amountCents: amounts.length > 0 && isSmall(shown, clients) ? null : Object.fromEntries(amounts),
+            amountCents: amounts.length > 0 && !amountsShown ? null : Object.fromEntries(amounts),
           };
         }),
         combinations,

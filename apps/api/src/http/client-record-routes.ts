@@ -1,4 +1,5 @@
 import { Role } from '@lib/identity';
+import { wholeOrView } from '@lib/kernel';
 import { applyDecorators, Controller, Delete, Get, HttpCode, Patch, Post, Type } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -7,7 +8,6 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
-  getSchemaPath,
 } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 
@@ -30,17 +30,14 @@ export interface ViewsOf {
   restricted: Type;
 }
 
-/**
- * Documents a 200 that answers `full` to some readers and `restricted` to others, as `anyOf` (a
- * whole answer satisfies the restricted schema too, so `oneOf` would be wrong).
- */
+/** Documents a 200 that answers `full` to some readers and `restricted` to others (`wholeOrView`). */
 export const ApiOkPerReader = ({ full, restricted }: ViewsOf, description: string, headers?: Headers) =>
   applyDecorators(
     ApiExtraModels(full, restricted),
     ApiOkResponse({
       description,
       headers,
-      schema: { anyOf: [{ $ref: getSchemaPath(full) }, { $ref: getSchemaPath(restricted) }] },
+      schema: wholeOrView(full, restricted),
     }),
   );
 

@@ -2911,7 +2911,7 @@ export interface components {
     };
     ServiceUse: {
       /**
-       * @description Amounts in cents, by currency (financial support); null when fewer clients than the small-number threshold received it (below admin: one person’s money would show)
+       * @description Amounts in cents, by currency (financial support); null for a director where there were some: money given to people is theirs (docs/director-view.md)
        * @example {
        *       "USD": 50000
        *     }

@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { PickType } from '@nestjs/swagger';
+import { getSchemaPath, PickType } from '@nestjs/swagger';
 
 /** The class `AllowListView` builds: the view's OpenAPI schema, its fields, and the projection to it. */
 export interface AllowListViewType<Full extends object, K extends keyof Full> extends Type<Pick<Full, K>> {
@@ -33,3 +33,11 @@ export function AllowListView<Full extends object, const K extends keyof Full>(
   }
   return View as unknown as AllowListViewType<Full, K>;
 }
+
+/**
+ * The OpenAPI schema of a value some readers get whole and others as its `AllowListView`: `anyOf`,
+ * since a whole answer is also valid against the restricted schema (`oneOf` would be wrong).
+ */
+export const wholeOrView = (full: Type, restricted: Type) => ({
+  anyOf: [{ $ref: getSchemaPath(full) }, { $ref: getSchemaPath(restricted) }],
+});

@@ -20,10 +20,10 @@ type Combination = components['schemas']['ServiceCombination'];
 /** The mixes a director can take in at a glance; the rest are rarer still. */
 const COMBINATIONS_SHOWN = 10;
 
-/** Withheld (null) when so few clients received it that the total would be one person's. */
+/** Withheld (null) from directors: money given to people is theirs. */
 const amounts = (use: ServiceUse) =>
   use.amountCents === null
-    ? 'withheld (few clients)'
+    ? 'withheld'
     : Object.entries(use.amountCents)
         .map(([currency, cents]) => money(cents, currency))
         .join(', ') || '—';
