@@ -82,6 +82,16 @@ describe('the architecture', () => {
     expect(cycles).toEqual([]);
   });
 
+  it('every library is a project of nest-cli.json, with its own tsconfig.lib.json', () => {
+    const projects = JSON.parse(textOf(join(ROOT, 'nest-cli.json'))).projects as Record<string, { root: string }>;
+    const missing = libraries.filter(
+      (lib) =>
+        projects[lib]?.root !== `libs/${lib}` ||
+        !statSync(join(LIBS, lib, 'tsconfig.lib.json'), { throwIfNoEntry: false }),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('libs/database imports no domain library: the apps compose the entities', () => {
     expect([...importsOf('database')].filter((lib) => lib !== 'kernel')).toEqual([]);
   });
