@@ -68,7 +68,11 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
   [QueueName.Reminders]: ['reconcile-client', 'reconcile-all', 'deliver'],
 };
 
-/** Deterministic job ids: the same logical job always gets the same id, so BullMQ dedupes it. */
+/**
+ * A job id from its parts. Where the parts name the logical job (a reminder's dedupe key), the same
+ * job always gets the same id and BullMQ dedupes it; where a job must run each time it is asked
+ * for (a reconcile after each write, each e-mail), a part is unique (a random id).
+ */
 export function jobId(name: string, ...parts: Array<string | number>): string {
   const id = [name, ...parts].join('.');
   // BullMQ refuses ':' in custom ids (its key separator): fail where the id is made, not at enqueue.
