@@ -1,4 +1,4 @@
-import { passed } from './attempts';
+import { chronologically, latestPass } from './attempts';
 import { addMonths, civilDateOf, CivilDate, daysBetween, earliest } from './civil-date';
 import { blocker, EXAM_NAMES, Finding, warning } from './findings';
 import { MatchSeason, PathwayRecords } from './records';
@@ -8,7 +8,7 @@ import { PathwayRules } from './rules';
 /** The last day of the ECFMG 7-year window: 7 years after the first passed exam required for certification. */
 export function sevenYearDeadline(records: PathwayRecords, rules: PathwayRules): CivilDate | null {
   const passes = (['USMLE_STEP1', 'USMLE_STEP2_CK'] as const)
-    .map((exam) => passed(records.exams, exam)?.testDate ?? null)
+    .map((exam) => latestPass(records.exams, exam)?.testDate ?? null)
     .filter((d): d is CivilDate => d !== null);
   const first = earliest(passes);
   return first ? addMonths(first, rules.sevenYear.years * 12) : null;
@@ -63,7 +63,7 @@ export function sevenYearFindings(
 /** A window that closes with no exam scheduled in it. */
 export function eligibilityFindings(records: PathwayRecords, today: CivilDate, rules: PathwayRules): Finding[] {
   const findings: Finding[] = [];
-  for (const exam of records.exams) {
+  for (const exam of [...records.exams].sort(chronologically)) {
     const end = exam.extensionEnd ?? exam.eligibilityEnd;
     if (exam.status !== 'planned' || exam.scheduledDate || !end) continue;
     const left = daysBetween(today, end);
@@ -157,7 +157,7 @@ export function visaAndStep3Findings(
   const wantsH1b = records.matchApplications.some(
     (a) => a.visa === 'H-1B' && a.result !== 'withdrawn' && a.result !== 'unmatched',
   );
-  if (wantsH1b && !passed(records.exams, 'USMLE_STEP3')) {
+  if (wantsH1b && !latestPass(records.exams, 'USMLE_STEP3')) {
     findings.push(
       warning(
         'H1B_NEEDS_STEP3',

@@ -48,7 +48,8 @@ describe(refusalsForExamWrite.name, () => {
   });
 
   it('refuses a fifth attempt and a new attempt at a passed Step, but not the edit of the passed one itself', () => {
-    const four = ['2022-01-10', '2022-06-10', '2022-12-10', '2024-01-20'].map((d) => attempt(d, 'incomplete'));
+    const four = ['2022-01-10', '2022-06-10', '2022-12-10'].map((d) => attempt(d, 'incomplete'));
+    four.push(attempt('2024-01-20', 'result_pending'));
     expect(refusals(four, exam({ status: 'scheduled', scheduledDate: '2026-05-01' }), PATHWAY_RULES)).toEqual([
       'ATTEMPT_LIMIT_REACHED',
     ]);
@@ -57,6 +58,47 @@ describe(refusalsForExamWrite.name, () => {
       'PASSED_STEP_NOT_RETAKEN',
     ]);
     expect(refusals([pass], { ...pass, verified: false }, PATHWAY_RULES)).toEqual([]);
+  });
+
+  it('refuses any Step after three failures and an incomplete attempt at one (the all-Steps bar)', () => {
+    const history = [
+      attempt('2022-01-10'),
+      attempt('2022-06-10'),
+      attempt('2022-12-10'),
+      attempt('2024-01-20', 'incomplete'),
+    ];
+    expect(
+      refusals(history, exam({ exam: 'USMLE_STEP2_CK', status: 'scheduled', scheduledDate: '2026-07-01' })),
+    ).toEqual(['ALL_STEPS_BARRED']);
+    expect(refusals(history, exam({ exam: 'USMLE_STEP2_CK' }))).toEqual(['ALL_STEPS_BARRED']);
+  });
+
+  it.each([
+    ['the day before the booked day', '2026-05-09', []],
+    ['the booked day', '2026-05-10', []],
+    [
+      'the day after it',
+      '2026-05-11',
+      ['THREE_ATTEMPTS_IN_12_MONTHS', 'FOURTH_ATTEMPT_TOO_SOON_AFTER_FIRST', 'FOURTH_ATTEMPT_TOO_SOON_AFTER_LAST'],
+    ],
+  ])('spaces a new booking from one whose day went by with no result, judged %s (%s)', (_label, today, expected) => {
+    const history = [
+      attempt('2026-01-10'),
+      attempt('2026-03-10'),
+      exam({ status: 'scheduled', scheduledDate: '2026-05-10' }),
+    ];
+    expect(refusals(history, exam({ status: 'scheduled', scheduledDate: '2026-07-01' }), PATHWAY_RULES, today)).toEqual(
+      expected,
+    );
+  });
+
+  it('refuses a retake of a passed Step unless the ECFMG 7-year window made the pass stop counting', () => {
+    const step1 = attempt('2018-01-10', 'passed');
+    const retake = exam({ status: 'scheduled', scheduledDate: '2026-07-01' });
+    expect(refusals([step1], retake)).toEqual([]);
+    expect(refusals([step1, attempt('2020-03-01', 'passed', { exam: 'USMLE_STEP2_CK' })], retake)).toEqual([
+      'PASSED_STEP_NOT_RETAKEN',
+    ]);
   });
 
   it.each([

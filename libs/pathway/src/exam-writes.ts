@@ -6,7 +6,8 @@ import { CivilDate } from './civil-date';
 
 /**
  * The writes the rules forbid outright (the API answers 422 with these): an attempt the USMLE
- * limits refuse, a new attempt at a passed Step, a date outside the eligibility window, a score
+ * limits refuse (spaced from bookings whose day has gone by, too), a new attempt at a passed Step
+ * without a documented reason to retake it, a date outside the eligibility window, a score
  * on a pass/fail Step 1. Everything else is accepted and only flagged by `evaluatePathway`.
  */
 export function refusalsForExamWrite(
@@ -44,7 +45,7 @@ export function refusalsForExamWrite(
     if (record.exam !== 'OET_MEDICINE') {
       const others = existing.filter((e) => e.id !== record.id);
       refusals.push(
-        ...refusalsForNewAttempt(others, record.exam as UsmleStep, date, rules).map((r) => ({
+        ...refusalsForNewAttempt(others, record.exam as UsmleStep, date, rules, today).map((r) => ({
           ...r,
           examId: record.id,
         })),

@@ -1,3 +1,4 @@
+import { chronologically } from './attempts';
 import { CivilDate } from './civil-date';
 import { Finding, warning } from './findings';
 import { CredentialRecord, ExamRecord, OetScores } from './records';
@@ -6,7 +7,7 @@ import { OetCycleRule, PathwayRules } from './rules';
 const SUBSCORES: Array<keyof OetScores> = ['listening', 'reading', 'writing', 'speaking'];
 
 export interface OetVerdict {
-  /** The sitting that meets the cycle's rule, if any. */
+  /** The earliest sitting that meets the cycle's rule (what was met by a deadline is met from then), if any. */
   valid: ExamRecord | null;
   rule: OetCycleRule;
   findings: Finding[];
@@ -45,9 +46,9 @@ export function oetVerdict(
       ),
     );
   }
-  const sittings = exams.filter(
-    (e) => e.exam === 'OET_MEDICINE' && e.oetScores !== null && e.testDate !== null && e.status !== 'cancelled',
-  );
+  const sittings = exams
+    .filter((e) => e.exam === 'OET_MEDICINE' && e.oetScores !== null && e.testDate !== null && e.status !== 'cancelled')
+    .sort(chronologically);
   const inCycle = (e: ExamRecord) => rule.testedOnOrAfter === null || (e.testDate as CivilDate) >= rule.testedOnOrAfter;
   const valid = sittings.find((e) => inCycle(e) && meetsMinimum(e.oetScores as OetScores, rule.minimum)) ?? null;
   if (!valid) {

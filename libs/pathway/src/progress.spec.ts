@@ -116,11 +116,13 @@ describe(checklistOf.name, () => {
     expect(barred.step1).toEqual(['blocked', null]);
   });
 
-  it('blocks only the Step whose attempts are used up, when they are not failures', () => {
-    const four = ['2022-01-10', '2022-06-10', '2022-12-10', '2024-01-20'].map((d) => attempt(d, 'incomplete'));
+  it('blocks every Step after four attempts without a pass, incomplete ones included (USMLE attempt limit)', () => {
+    const four = ['2022-01-10', '2022-06-10', '2022-12-10', '2024-01-20'].map((d, i) =>
+      attempt(d, i % 2 ? 'incomplete' : 'failed'),
+    );
     const items = checklist(records({ exams: four }));
     expect(items.step1).toEqual(['blocked', null]);
-    expect(items.step2_ck).toEqual(['todo', null]);
+    expect(items.step2_ck).toEqual(['blocked', null]);
   });
 
   it('follows OET and the Pathway, or neither after a Step 2 CS pass', () => {

@@ -1,4 +1,4 @@
-import { attemptsAt, passed } from './attempts';
+import { attemptsAt, chronologically, latestPass } from './attempts';
 import { CivilDate, latest } from './civil-date';
 import { Finding } from './findings';
 import { oetVerdict } from './oet';
@@ -76,10 +76,13 @@ export function stageOf(records: PathwayRecords, status: CertificationStatus): S
   return 'intake';
 }
 
+/** The exams oldest first: each `find` below means the earliest such record, whatever the row order. */
+const oldestFirst = (records: PathwayRecords) => [...records.exams].sort(chronologically);
+
 function examItem(records: PathwayRecords, exam: Exam, milestone: Milestone, blockedBy: Finding[]): ChecklistItem {
-  const pass = passed(records.exams, exam);
+  const pass = latestPass(records.exams, exam);
   if (pass) return { milestone, state: 'done', date: pass.testDate };
-  const underway = records.exams.find(
+  const underway = oldestFirst(records).find(
     (e) => e.exam === exam && ['scheduled', 'taken', 'result_pending'].includes(e.status),
   );
   if (blockedBy.length > 0) return { milestone, state: 'blocked', date: null };
@@ -123,7 +126,7 @@ export function checklistOf(
   };
 
   const step3Needed = status.certified || records.matchApplications.some((a) => a.visa === 'H-1B');
-  const step3 = passed(records.exams, 'USMLE_STEP3');
+  const step3 = latestPass(records.exams, 'USMLE_STEP3');
   return [
     status.credentialsVerified
       ? item('credentials_verified', 'done', status.credentialsVerifiedOn)
@@ -221,17 +224,17 @@ export interface NextStep {
 }
 
 function scheduleStep(records: PathwayRecords, exam: UsmleStep | 'OET_MEDICINE', today: CivilDate): NextStep {
-  const awaiting = records.exams.find(
+  const awaiting = oldestFirst(records).find(
     (e) => e.exam === exam && (e.status === 'taken' || e.status === 'result_pending'),
   );
   if (awaiting) return { code: 'await_result', exam, date: awaiting.testDate as CivilDate };
-  const planned = records.exams.find(
+  const planned = oldestFirst(records).find(
     (e) => e.exam === exam && e.status === 'planned' && (e.extensionEnd ?? e.eligibilityEnd),
   );
   const windowEnd = planned ? ((planned.extensionEnd ?? planned.eligibilityEnd) as CivilDate) : null;
   if (windowEnd && windowEnd < today) return { code: 'reapply_for_exam', exam, date: windowEnd };
   if (windowEnd) return { code: 'schedule_exam', exam, date: windowEnd };
-  const scheduled = records.exams.find((e) => e.exam === exam && e.status === 'scheduled' && e.scheduledDate);
+  const scheduled = oldestFirst(records).find((e) => e.exam === exam && e.status === 'scheduled' && e.scheduledDate);
   if (scheduled) {
     const date = scheduled.scheduledDate as CivilDate;
     // A booked date gone by: the exam was sat (or moved) and the record has not caught up, so asking

@@ -1,3 +1,4 @@
+import { latestPass } from './attempts';
 import { addMonths, CivilDate, latest } from './civil-date';
 import { oetVerdict } from './oet';
 import { ExamRecord, PathwayRecords } from './records';
@@ -23,15 +24,16 @@ export interface CertificationStatus {
   examsMet: boolean;
 }
 
-/** The pass of `exam` dated on or before `asOf` (any pass when `asOf` is null). */
+/**
+ * The latest pass of `exam` dated on or before `asOf` (the latest of any when `asOf` is null): after
+ * a retake for ECFMG's 7-year window, the retake's pass is the one that counts.
+ */
 export function passedBy(
   records: PathwayRecords,
   exam: ExamRecord['exam'],
   asOf: CivilDate | null,
 ): ExamRecord | undefined {
-  return records.exams.find(
-    (e) => e.exam === exam && e.status === 'passed' && (asOf === null || (e.testDate !== null && e.testDate <= asOf)),
-  );
+  return latestPass(records.exams, exam, asOf);
 }
 
 /** Where the client stands, now or (with `asOf`) as the records stood on that day. */

@@ -39,18 +39,27 @@ export const PATHWAY_RULES = {
       source: 'https://www.usmle.org/bulletin-information/eligibility',
     },
     {
+      // "Examinees who have attempted any USMLE Step (including Step 2 CS) four or more times and have
+      // not passed are ineligible to apply for USMLE Steps"; incomplete attempts count. Effective for
+      // applications submitted on or after 1 July 2021 (the engine dates an attempt by its test or
+      // booked date: the application date is not recorded). Read 2026-12-05.
       id: 'usmle-attempt-limit-4',
       effectiveFrom: '2021-07-01',
       maxAttemptsPerStep: 4,
-      source: 'https://www.usmle.org/bulletin-information/eligibility',
+      source: 'https://www.usmle.org/common-questions/attempt-limit',
     },
   ] as AttemptLimitRule[],
 
-  /** At most 3 attempts at one Step in 12 months; a 4th or later ≥ 12 months after the first and ≥ 6 after the last. */
+  /**
+   * At most 3 attempts at one Step in 12 months; a 4th or later ≥ 12 months after the first and ≥ 6
+   * after the last, incomplete attempts included (for applications from 1 January 2012; ECFMG 2024
+   * Information Booklet, read 2026-12-05). A booking whose day has gone by with no result recorded
+   * counts as an attempt for this spacing until its result says otherwise (issue 21).
+   */
   retakeSpacing: {
     id: 'usmle-retake-spacing',
-    effectiveFrom: '1900-01-01',
-    source: 'https://www.usmle.org/bulletin-information/eligibility',
+    effectiveFrom: '2012-01-01',
+    source: 'https://ecfmg.org/2024ib/reexamination-and-reapplication.html',
     maxAttemptsIn12Months: 3,
     monthsAfterFirstForFourth: 12,
     monthsAfterLastForFourth: 6,
@@ -58,10 +67,29 @@ export const PATHWAY_RULES = {
     warnAtAttempt: 3,
   },
 
+  /**
+   * A passed Step is not retaken, "except to comply with certain state board requirements": a
+   * licensing authority's time limit, or "a requirement imposed by another authority recognized by
+   * the USMLE program" (ECFMG), and only once that time limit has expired. No start date is
+   * published (long-standing policy): 1900-01-01 stands for "always". Read 2026-12-05.
+   */
   passedStepNotRetaken: {
     id: 'usmle-passed-not-retaken',
     effectiveFrom: '1900-01-01',
-    source: 'https://www.usmle.org/bulletin-information/eligibility',
+    source: 'https://www.usmle.org/common-questions?category=Scores',
+  },
+
+  /**
+   * The one retake of a passed Step the records can document: ECFMG's 7-year window (see
+   * `sevenYear`) ended with no pass of the other required Step within it, so "your earliest USMLE
+   * passing performance will no longer be valid for ECFMG Certification" and may be retaken, from
+   * the day after the window's last day. Step 3 is not required by ECFMG, and the records carry no
+   * state board's limit: a passed Step 3 is never retaken here. No start date is published. Read 2026-12-05.
+   */
+  passedStepRetake: {
+    id: 'ecfmg-seven-year-retake',
+    effectiveFrom: '1900-01-01',
+    source: 'https://ecfmg.org/2024ib/reexamination-and-reapplication.html',
   },
 
   step1PassFail: {

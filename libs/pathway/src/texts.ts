@@ -86,14 +86,15 @@ const SPANISH_FINDINGS: Record<FindingCode, FindingSentence> = {
   ATTEMPT_LIMIT_REACHED: (f) => `Ya usó todos los intentos permitidos de ${exam(f)}`,
   LAST_ATTEMPT_PENDING: (f) => `Su último intento permitido de ${exam(f)} está a la espera del resultado`,
   ALL_STEPS_BARRED: (f) =>
-    `Agotó los intentos permitidos de ${exam(f)} sin aprobarlo: ya no puede presentar ningún Step del USMLE`,
+    `Agotó los intentos permitidos de ${exam(f)} sin aprobarlo (los incompletos también cuentan): ya no puede presentar ningún Step del USMLE`,
   THREE_ATTEMPTS_IN_12_MONTHS: (f, on) =>
     `Ya alcanzó el máximo de intentos de ${exam(f)} en 12 meses: el próximo podrá ser a partir del ${on(f.date)}`,
   FOURTH_ATTEMPT_TOO_SOON_AFTER_FIRST: (f, on) =>
     `Un cuarto intento de ${exam(f)} (o posterior) debe ser al menos 12 meses después del primero: a partir del ${on(f.date)}`,
   FOURTH_ATTEMPT_TOO_SOON_AFTER_LAST: (f, on) =>
     `Un cuarto intento de ${exam(f)} (o posterior) debe ser al menos 6 meses después del más reciente: a partir del ${on(f.date)}`,
-  PASSED_STEP_NOT_RETAKEN: (f) => `Ya aprobó ${exam(f)}: un Step aprobado no se vuelve a presentar`,
+  PASSED_STEP_NOT_RETAKEN: (f) =>
+    `Ya aprobó ${exam(f)}: un Step aprobado solo se vuelve a presentar para cumplir un plazo (el de 7 años de ECFMG), y ninguno se aplica en su caso`,
   STEP1_IS_PASS_FAIL: (f, on) =>
     `Desde el ${on(f.date)}, ${exam(f)} solo se califica como aprobado o reprobado: no registre un puntaje`,
   TEST_DATE_BEFORE_ELIGIBILITY: (f, on) =>
