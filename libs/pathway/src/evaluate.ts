@@ -2,6 +2,7 @@ import { attemptFindings } from './attempts';
 import { civilDateOf } from './civil-date';
 import { eligibilityFindings, rankListFindings, sevenYearFindings, visaAndStep3Findings } from './deadlines';
 import { Finding } from './findings';
+import { certificateBeforeResidencyFindings, matchResultFindings, soapFindings } from './match-season';
 import { oetVerdict } from './oet';
 import { checklistOf, ChecklistItem, NextStep, nextStepsOf, Stage, stageOf } from './progress';
 import { MatchSeason, PathwayRecords } from './records';
@@ -48,9 +49,12 @@ export function evaluatePathway(
         ...sevenYearFindings(records, status, today, rules),
         ...rankListFindings(records, calendar, today, rules),
         ...visaAndStep3Findings(records, status, rules),
+        ...matchResultFindings(records, calendar, today, rules),
+        ...soapFindings(records, calendar, today, rules),
+        ...certificateBeforeResidencyFindings(records, status, calendar, today, rules),
       ];
   const checklist = checklistOf(records, status, findings, rules);
-  const nextStepFacts = nextStepsOf(records, checklist, calendar, today);
+  const nextStepFacts = nextStepsOf(records, checklist, calendar, today, rules);
   return {
     stage: stageOf(records, status),
     checklist,

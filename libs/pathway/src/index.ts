@@ -11,3 +11,4 @@ export * from './progress';
 export * from './texts';
 export * from './evaluate';
 export * from './milestones';
+export * from './match-season';

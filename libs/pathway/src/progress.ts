@@ -3,9 +3,16 @@ import { CivilDate, latest } from './civil-date';
 import { Finding } from './findings';
 import { oetVerdict } from './oet';
 import { seasonDate } from './deadlines';
+import {
+  isMatched,
+  latestApplication as latestSeasonOf,
+  matchDayPassed,
+  resultsDue,
+  soapUnderWay,
+} from './match-season';
 import { Exam, MatchApplicationRecord, MatchSeason, PathwayRecords, US_CLINICAL_KINDS, UsmleStep } from './records';
 import { CertificationStatus } from './requirements';
-import { PathwayRules } from './rules';
+import { PATHWAY_RULES, PathwayRules } from './rules';
 
 export const STAGES = [
   'intake',
@@ -47,20 +54,23 @@ export interface ChecklistItem {
 }
 
 const inResidency = (a: MatchApplicationRecord) => a.residencyBegan;
-const matched = (a: MatchApplicationRecord) => a.result === 'matched' || a.result === 'matched_soap';
 
 /**
  * The stage, by precedence: a closed record, then an alternative career, then the furthest point
  * reached on the road to residency (in residency > matched > applying > clinical experience after
- * certification > certified > exams > credentialing > intake).
+ * certification > certified > exams > credentialing > intake). Matched and applying follow the
+ * latest season: matched in 2025 and applying for 2027 is applying; a residency begun in any season
+ * stays in residency (a preliminary-year resident applies again). A latest season still pending after
+ * its Match Day stays applying until its result is recorded, which a finding asks for.
  */
 export function stageOf(records: PathwayRecords, status: CertificationStatus): Stage {
   if (records.client.status === 'closed') return 'closed';
   if (records.client.careerGoal === 'alternative_career') return 'alternative_career';
   const applications = records.matchApplications;
   if (applications.some(inResidency)) return 'in_residency';
-  if (applications.some(matched)) return 'matched';
-  if (applications.some((a) => a.result === 'pending')) return 'applying';
+  const latestSeason = latestSeasonOf(records);
+  if (latestSeason && isMatched(latestSeason)) return 'matched';
+  if (latestSeason?.result === 'pending') return 'applying';
   const experienced = records.clinicalExperiences.some(
     (x) => US_CLINICAL_KINDS.includes(x.kind) && (x.status === 'completed' || x.status === 'ongoing'),
   );
@@ -106,7 +116,7 @@ export function checklistOf(
         (f.code === 'ATTEMPT_LIMIT_REACHED' && f.exam === exam),
     );
   const residency = records.client.careerGoal === 'residency';
-  const latestApplication = [...records.matchApplications].sort((a, b) => b.season - a.season)[0];
+  const latestApplication = latestSeasonOf(records);
   const oet = oetVerdict(records.exams, c, rules).valid;
   const experiences = records.clinicalExperiences;
   const clinical = experiences.filter((x) => US_CLINICAL_KINDS.includes(x.kind));
@@ -179,7 +189,7 @@ export function checklistOf(
     applicationItem('rank_list', latestApplication?.rankListCertifiedAt ?? null),
     !residency
       ? item('match_result', 'not_applicable')
-      : records.matchApplications.some(matched)
+      : records.matchApplications.some(inResidency) || (latestApplication && isMatched(latestApplication))
         ? item('match_result', 'done')
         : item('match_result', latestApplication?.result === 'pending' ? 'in_progress' : 'todo'),
     step3
@@ -212,6 +222,9 @@ export const NEXT_STEP_CODES = [
   'submit_eras',
   'register_nrmp',
   'certify_rank_list',
+  'record_match_result',
+  'apply_in_soap',
+  'answer_soap_offers',
 ] as const;
 export type NextStepCode = (typeof NEXT_STEP_CODES)[number];
 
@@ -246,17 +259,30 @@ function scheduleStep(records: PathwayRecords, exam: UsmleStep | 'OET_MEDICINE',
   return exam === 'OET_MEDICINE' ? { code: 'book_oet', exam } : { code: 'apply_for_exam', exam };
 }
 
-/** Concrete next steps, in the order the road goes, at most five. */
+/**
+ * Concrete next steps, at most five: first what the Match season cannot wait for (a result gone
+ * unrecorded past Match Day, SOAP's four days), then in the order the road goes.
+ */
 export function nextStepsOf(
   records: PathwayRecords,
   checklist: ChecklistItem[],
   calendar: readonly MatchSeason[],
   today: CivilDate,
+  rules: PathwayRules = PATHWAY_RULES,
 ): NextStep[] {
   const state = Object.fromEntries(checklist.map((i) => [i.milestone, i.state])) as Record<Milestone, MilestoneState>;
   const open = (m: Milestone) => state[m] === 'todo' || state[m] === 'in_progress';
   if (records.client.status === 'closed') return [];
-  const steps: NextStep[] = [];
+  const steps: NextStep[] = resultsDue(records, calendar, today, rules).map(({ season, matchDay }): NextStep => ({
+    code: 'record_match_result',
+    season,
+    ...(matchDay ? { date: matchDay } : {}),
+  }));
+  const soap = soapUnderWay(records, calendar, today, rules)?.window;
+  if (soap) {
+    steps.push({ code: 'apply_in_soap', season: soap.season, date: soap.opens });
+    steps.push({ code: 'answer_soap_offers', season: soap.season, date: soap.closes });
+  }
   if (open('credentials_verified')) steps.push({ code: 'verify_credentials' });
   if (open('step1')) steps.push(scheduleStep(records, 'USMLE_STEP1', today));
   if (open('step2_ck')) steps.push(scheduleStep(records, 'USMLE_STEP2_CK', today));
@@ -267,13 +293,15 @@ export function nextStepsOf(
   if (open('us_clinical_experience')) steps.push({ code: 'find_clinical_experience' });
   if (state.letters_of_recommendation === 'todo' && state.us_clinical_experience !== 'todo')
     steps.push({ code: 'ask_for_letter' });
-  // The season of the application under way, else the next one whose rank-list deadline is ahead.
-  const season = records.matchApplications.find((a) => a.result === 'pending')?.season ?? nextSeason(calendar, today);
+  // The season of the application under way (pending, its Match Day still ahead: the latest such),
+  // else the next one whose rank-list deadline is ahead.
+  const underWay = records.matchApplications
+    .filter((a) => a.result === 'pending' && !matchDayPassed(calendar, a.season, today, rules))
+    .sort((a, b) => b.season - a.season)[0];
+  const season = underWay?.season ?? nextSeason(calendar, today);
   // The Match steps once Step 1 and Step 2 CK are passed, or once an application is under way:
   // telling someone in the middle of their exams to submit ERAS now would mislead them.
-  const readyForMatch =
-    (state.step1 === 'done' && state.step2_ck === 'done') ||
-    records.matchApplications.some((a) => a.result === 'pending');
+  const readyForMatch = (state.step1 === 'done' && state.step2_ck === 'done') || underWay !== undefined;
   if (season && readyForMatch && records.client.careerGoal === 'residency') {
     const submit = seasonDate(calendar, season, 'eras_submission_opens');
     const rank = seasonDate(calendar, season, 'rank_list_deadline');

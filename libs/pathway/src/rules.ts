@@ -169,6 +169,54 @@ export const PATHWAY_RULES = {
     effectiveFrom: '1900-01-01',
     source: 'https://www.ecfmg.org/resources/j1-visa-sponsorship.html',
   },
+
+  // ---- Match season (issue 21): stage by the latest season, the result after Match Day, SOAP, the certificate ----
+
+  /**
+   * Applicants learn where they matched on Match Day (its date is the calendar's): a season still
+   * pending the day after asks for its result. The center's bookkeeping, not an NRMP rule: the
+   * source is where NRMP publishes Match Day.
+   */
+  matchResultDue: {
+    id: 'nrmp-match-result-due',
+    effectiveFrom: '1900-01-01',
+    source: 'https://www.nrmp.org/match-calendars/',
+    /** Match Week is in March of the Match year: a season missing from the calendar is over once its March is. */
+    matchMonth: 3,
+  },
+
+  /**
+   * SOAP, Monday to Thursday of Match Week (first run in the 2012 Match): eligible unmatched applicants
+   * apply to unfilled programs through ERAS and answer offers in R3. An IMG is eligible only if ECFMG
+   * verified the exam requirements by the rank-list deadline (nrmp.org help: ECFMG requirements for
+   * the Match and SOAP). Its dates are the calendar's Match Week start (Monday) and the day before
+   * Match Day (Thursday); the offer rounds' hours are not in the calendar.
+   */
+  soap: {
+    id: 'nrmp-soap',
+    effectiveFrom: '2012-03-12',
+    source: 'https://www.nrmp.org/residency-applicants/soap/',
+  },
+
+  /**
+   * ACGME requires an IMG entering an accredited residency to be certified by ECFMG, so a match
+   * without the certificate is at risk on the day residency starts (the calendar's, else 1 July of
+   * the Match year).
+   */
+  certificateBeforeResidency: {
+    id: 'ecfmg-certificate-before-residency',
+    effectiveFrom: '1900-01-01',
+    source: 'https://ecfmg.org/2021ib/related-services.html',
+    /** Month and day residency starts when the calendar has no `residency_starts` for the season. */
+    residencyStarts: '07-01',
+  },
+
+  /** ECFMG sponsors J-1 physicians for ACGME training; its sponsorship application asks for the certificate. */
+  j1NeedsCertificate: {
+    id: 'ecfmg-j1-needs-certificate',
+    effectiveFrom: '1900-01-01',
+    source: 'https://www.ecfmg.org/evsp/application-checklists.html',
+  },
 };
 
 export type PathwayRules = typeof PATHWAY_RULES;

@@ -19,6 +19,9 @@ const STEP_FACTS: Record<NextStepCode, Omit<NextStep, 'code'>> = {
   submit_eras: { season: 2027, date: '2026-09-02' },
   register_nrmp: { season: 2027 },
   certify_rank_list: { season: 2027, date: '2027-03-03' },
+  record_match_result: { season: 2026, date: '2026-03-20' },
+  apply_in_soap: { season: 2026, date: '2026-03-16' },
+  answer_soap_offers: { season: 2026, date: '2026-03-19' },
 };
 
 /** What a sentence must name, from its facts: the exam as written on the paperwork, the season, the date. */

@@ -2,6 +2,7 @@ import { CivilDate } from './civil-date';
 import { EXAM_NAMES, Finding, FindingCode } from './findings';
 import { NextStep, NextStepCode } from './progress';
 import { Exam } from './records';
+import { PATHWAY_RULES } from './rules';
 
 /** The languages the engine's sentences are written in. */
 export const TEXT_LANGUAGES = ['en', 'es'] as const;
@@ -46,6 +47,13 @@ const NEXT_STEP_TEXTS: Record<TextLanguage, Record<NextStepCode, Sentence<NextSt
       `Submit your ERAS application for the ${s.season} Match${s.date ? ` (from ${on(s.date)})` : ''}`,
     register_nrmp: (s) => `Register with NRMP for the ${s.season} Match`,
     certify_rank_list: (s, on) => `Certify your rank order list by ${on(s.date)}`,
+    // Worded for staff and the IMG alike: staff record the result, the IMG tells them.
+    record_match_result: (s, on) =>
+      `The ${s.season} Match result is still to be recorded${s.date ? ` (Match Day was ${on(s.date)})` : ''}: matched, matched through SOAP, unmatched or withdrawn`,
+    apply_in_soap: (s, on) =>
+      `SOAP of the ${s.season} Match: apply through ERAS to programs on the List of Unfilled Programs in R3 (from ${on(s.date)})`,
+    answer_soap_offers: (s, on) =>
+      `Answer SOAP offers in R3 within each offer round: SOAP of the ${s.season} Match ends on ${on(s.date)}`,
   },
   es: {
     verify_credentials: () =>
@@ -68,6 +76,12 @@ const NEXT_STEP_TEXTS: Record<TextLanguage, Record<NextStepCode, Sentence<NextSt
       `Envíe su solicitud de ERAS para el Match ${s.season}${s.date ? ` (a partir del ${on(s.date)})` : ''}`,
     register_nrmp: (s) => `Regístrese en el NRMP para el Match ${s.season}`,
     certify_rank_list: (s, on) => `Certifique su lista de preferencias (rank order list) a más tardar el ${on(s.date)}`,
+    record_match_result: (s, on) =>
+      `Informe a su administrador de caso el resultado de su Match ${s.season}${s.date ? ` (el Match Day fue el ${on(s.date)})` : ''}: con plaza, con plaza por SOAP, sin plaza o retirado`,
+    apply_in_soap: (s, on) =>
+      `SOAP del Match ${s.season}: envíe solicitudes por ERAS a los programas de la List of Unfilled Programs en R3 (a partir del ${on(s.date)})`,
+    answer_soap_offers: (s, on) =>
+      `Responda en R3 las ofertas del SOAP dentro de cada ronda: el SOAP del Match ${s.season} termina el ${on(s.date)}`,
   },
 };
 
@@ -122,6 +136,16 @@ const SPANISH_FINDINGS: Record<FindingCode, FindingSentence> = {
   STEP3_NEEDS_CERTIFICATION: () => 'Step 3 solo puede presentarse después de obtener la certificación de ECFMG',
   H1B_NEEDS_STEP3: () =>
     'Una visa H-1B para la residencia requiere haber aprobado Step 3; la J-1 (patrocinada por ECFMG) no lo requiere',
+  MATCH_RESULT_DUE: (f, on) =>
+    `El resultado de su Match ${f.season} aún no está registrado${f.date ? ` (el Match Day fue el ${on(f.date)})` : ''}: informe a su administrador de caso si obtuvo plaza (en el Match o por SOAP), si quedó sin plaza o si se retiró`,
+  SOAP_DATES_NOT_IN_CALENDAR: (f) =>
+    `Las fechas del SOAP del Match ${f.season} no están en el calendario del Match: consúltelas en nrmp.org (el SOAP va del lunes al jueves de la Match Week)`,
+  MATCHED_NOT_CERTIFIED: (f, on, today) => {
+    const j1 = f.rule.id === PATHWAY_RULES.j1NeedsCertificate.id;
+    return (f.date as CivilDate) < today
+      ? `Su residencia del Match ${f.season} debía comenzar el ${on(f.date)} y no hay un certificado de ECFMG registrado: sin él no puede comenzar${j1 ? ', ni ECFMG puede patrocinar su visa J-1' : ''}`
+      : `Obtuvo plaza en el Match ${f.season} sin el certificado de ECFMG: lo necesita antes de que comience la residencia, el ${on(f.date)}${j1 ? ', y para la visa J-1 que patrocina ECFMG' : ''}`;
+  },
 };
 
 /** A finding's sentence in the language; `today` tells a deadline ahead from one gone by. */

@@ -1290,6 +1290,7 @@ export interface components {
         | 'exam_upcoming'
         | 'eligibility_closing'
         | 'result_pending'
+        | 'report_result'
         | 'oet_expiring'
         | 'match_deadline'
         | 'task_due'
@@ -1337,6 +1338,7 @@ export interface components {
         | 'exam_upcoming'
         | 'eligibility_closing'
         | 'result_pending'
+        | 'report_result'
         | 'oet_expiring'
         | 'match_deadline'
         | 'task_due'
@@ -2056,6 +2058,7 @@ export interface components {
         | 'exam_upcoming'
         | 'eligibility_closing'
         | 'result_pending'
+        | 'report_result'
         | 'oet_expiring'
         | 'match_deadline'
         | 'task_due'
@@ -2174,7 +2177,10 @@ export interface components {
         | 'SEVEN_YEAR_WINDOW_CLOSED'
         | 'RANK_LIST_DEADLINE_REQUIREMENTS_UNMET'
         | 'STEP3_NEEDS_CERTIFICATION'
-        | 'H1B_NEEDS_STEP3';
+        | 'H1B_NEEDS_STEP3'
+        | 'MATCH_RESULT_DUE'
+        | 'SOAP_DATES_NOT_IN_CALENDAR'
+        | 'MATCHED_NOT_CERTIFIED';
       /**
        * @description The date the finding is about
        * @example 2026-12-14
@@ -2552,7 +2558,10 @@ export interface components {
         | 'SEVEN_YEAR_WINDOW_CLOSED'
         | 'RANK_LIST_DEADLINE_REQUIREMENTS_UNMET'
         | 'STEP3_NEEDS_CERTIFICATION'
-        | 'H1B_NEEDS_STEP3';
+        | 'H1B_NEEDS_STEP3'
+        | 'MATCH_RESULT_DUE'
+        | 'SOAP_DATES_NOT_IN_CALENDAR'
+        | 'MATCHED_NOT_CERTIFIED';
       date: string | null;
       /** @example Third attempt at Step 1 used: the next one is the last (4 in all) */
       message: string;
@@ -2577,7 +2586,10 @@ export interface components {
         | 'ask_for_letter'
         | 'submit_eras'
         | 'register_nrmp'
-        | 'certify_rank_list';
+        | 'certify_rank_list'
+        | 'record_match_result'
+        | 'apply_in_soap'
+        | 'answer_soap_offers';
       /** @example 2026-12-14 */
       date?: string;
       /** @enum {string} */
@@ -2633,6 +2645,7 @@ export interface components {
         | 'exam_upcoming'
         | 'eligibility_closing'
         | 'result_pending'
+        | 'report_result'
         | 'oet_expiring'
         | 'match_deadline'
         | 'task_due'
