@@ -25,6 +25,8 @@ const input = reminderInput;
 const at = (iso: string) => new Date(iso);
 /** The horizon segment of a series reminder's key ("30d", "7d", "1d"). */
 const horizon = (p: PlannedReminder) => p.dedupeKey.split('.').slice(-2, -1)[0];
+/** The exam_upcoming reminders only (a booking also plans report_result, for the morning after its day). */
+const upcoming = (plan: PlannedReminder[]) => plan.filter((p) => p.rule === 'exam_upcoming');
 const recipient = (p: PlannedReminder) => (p.recipient.kind === 'client' ? 'client' : p.recipient.userId);
 
 function task(overrides: Partial<ReminderTask> & { id: string }): ReminderTask {
@@ -41,7 +43,7 @@ function task(overrides: Partial<ReminderTask> & { id: string }): ReminderTask {
 // An exam booked 2026-12-20: reminders due 2026-11-20 (30d), 2026-12-13 (7d), 2026-12-19 (1d), all in winter time.
 const december20 = () => records({ exams: [exam({ id: 'e1', status: 'scheduled', scheduledDate: '2026-12-20' })] });
 const examPlan = (now: Date, timeZone: string, r = december20()) =>
-  planReminders(input({ r, now, timeZone, caseManagerId: null })).map((p) => [
+  upcoming(planReminders(input({ r, now, timeZone, caseManagerId: null }))).map((p) => [
     horizon(p),
     p.data.daysBefore,
     p.dueAt.toISOString(),
@@ -458,7 +460,7 @@ describe('same rule, same date, same person: different series, both kept by catc
       ],
     });
     expect(
-      planReminders(input({ r, now: at(now) })).map(
+      upcoming(planReminders(input({ r, now: at(now) }))).map(
         (p) => `${p.dedupeKey} ${p.dueAt.toISOString()} ${p.data.daysBefore}`,
       ),
     ).toEqual(expected);
@@ -521,6 +523,30 @@ describe('seven_year_window: 7 years after the first passed Step, until both are
   });
 });
 
+describe("report_result: the morning after a booked exam's day, until the record says what happened", () => {
+  // Booked for 2026-11-20: the request is due 2026-11-21 09:00 local.
+  const booked = () => records({ exams: [exam({ id: 'e1', status: 'scheduled', scheduledDate: '2026-11-20' })] });
+  const reportPlan = (now: string, timeZone: string) =>
+    planReminders(input({ r: booked(), now: at(now), timeZone, caseManagerId: null }))
+      .filter((p) => p.rule === 'report_result')
+      .map((p) => p.dueAt.toISOString());
+
+  it.each([
+    // New York (EST): 09:00 on 2026-11-21 = 14:00Z.
+    [NY, '2026-11-20T17:00:00Z', '2026-11-21T14:00:00.000Z'], // the booked day itself: ahead
+    [NY, '2026-11-21T13:59:00Z', '2026-11-21T14:00:00.000Z'], // 08:59 the day after: ahead, at 09:00
+    [NY, '2026-11-21T14:00:00Z', '2026-11-21T14:00:00.000Z'], // 09:00: due, now
+    [NY, '2026-11-21T14:01:00Z', '2026-11-21T14:01:00.000Z'], // 09:01: due, now
+    // Weeks later, nothing recorded: still due, now (a standing request, not an event gone by).
+    [NY, '2026-12-15T15:00:00Z', '2026-12-15T15:00:00.000Z'],
+    // Denver (MST): 09:00 = 16:00Z.
+    [DENVER, '2026-11-21T15:59:00Z', '2026-11-21T16:00:00.000Z'],
+    [DENVER, '2026-11-21T16:00:00Z', '2026-11-21T16:00:00.000Z'],
+  ])('in %s, now %s → due %s', (zone, now, due) => {
+    expect(reportPlan(now, zone)).toEqual([due]);
+  });
+});
+
 describe('eligibility_closing: 60 and 14 days before the window (or its extension) ends', () => {
   const eligibilityPlan = (overrides: Parameters<typeof exam>[0]) =>
     planReminders(
@@ -555,7 +581,8 @@ describe('eligibility_closing: 60 and 14 days before the window (or its extensio
       { status: 'planned' as const, eligibilityEnd: '2026-11-10' },
       ['eligibility_closing 9 2026-11-10 2026-11-01T15:00:00.000Z'],
     ],
-    // Scheduled: the exam's own reminders instead (30/7/1 days before 2027-01-10, all EST).
+    // Scheduled: the exam's own reminders instead (30/7/1 days before 2027-01-10, all EST), and
+    // the morning after it, the request to record what happened.
     [
       'scheduled for 2027-01-10',
       { status: 'scheduled' as const, eligibilityEnd: '2027-01-31', scheduledDate: '2027-01-10' },
@@ -563,6 +590,7 @@ describe('eligibility_closing: 60 and 14 days before the window (or its extensio
         'exam_upcoming 30 2027-01-10 2026-12-11T14:00:00.000Z',
         'exam_upcoming 7 2027-01-10 2027-01-03T14:00:00.000Z',
         'exam_upcoming 1 2027-01-10 2027-01-09T14:00:00.000Z',
+        'report_result undefined 2027-01-10 2027-01-11T14:00:00.000Z',
       ],
     ],
     // Still 'planned' but a date is set: not unscheduled, so no eligibility reminder.

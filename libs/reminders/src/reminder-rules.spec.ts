@@ -19,7 +19,7 @@ describe(nineAm.name, () => {
 describe(planReminders.name, () => {
   it('plans an exam 30, 7 and 1 days ahead, for the client and the case manager, at 09:00 in the center’s zone', () => {
     const r = records({ exams: [exam({ id: 'e1', status: 'scheduled', scheduledDate: '2026-12-20' })] });
-    const plan = planReminders(input({ r }));
+    const plan = planReminders(input({ r })).filter((p) => p.rule === 'exam_upcoming');
     expect(plan.map((p) => [p.data.daysBefore, p.recipient.kind, p.dueAt.toISOString()])).toEqual([
       [30, 'client', '2026-11-20T14:00:00.000Z'],
       [30, 'user', '2026-11-20T14:00:00.000Z'],
@@ -29,7 +29,11 @@ describe(planReminders.name, () => {
       [1, 'user', '2026-12-19T14:00:00.000Z'],
     ]);
     expect(new Set(plan.map((p) => p.dedupeKey)).size).toBe(6);
-    expect(planReminders(input({ r })).map((p) => p.dedupeKey)).toEqual(plan.map((p) => p.dedupeKey));
+    expect(
+      planReminders(input({ r }))
+        .filter((p) => p.rule === 'exam_upcoming')
+        .map((p) => p.dedupeKey),
+    ).toEqual(plan.map((p) => p.dedupeKey));
   });
 
   it('sends the same reminder two hours later in Denver than in New York', () => {
@@ -41,7 +45,9 @@ describe(planReminders.name, () => {
 
   it('catches up: of the past-due reminders of an event still ahead only the latest goes, now', () => {
     const r = records({ exams: [exam({ id: 'e1', status: 'scheduled', scheduledDate: '2026-11-03' })] });
-    const plan = planReminders(input({ r, clientHasAccount: true, caseManagerId: null }));
+    const plan = planReminders(input({ r, clientHasAccount: true, caseManagerId: null })).filter(
+      (p) => p.rule === 'exam_upcoming',
+    );
     // The 7-day reminder stands in for the missed ones, and says how far off the exam really is.
     expect(plan.map((p) => [p.dedupeKey.split('.')[4], p.data.daysBefore, p.dueAt.toISOString()])).toEqual([
       ['7d', 2, NOW.toISOString()],
@@ -51,7 +57,8 @@ describe(planReminders.name, () => {
 
   it('plans nothing about an event already past, nor for a client who is not active', () => {
     const r = records({ exams: [exam({ id: 'e1', status: 'scheduled', scheduledDate: '2026-10-20' })] });
-    expect(planReminders(input({ r }))).toEqual([]);
+    // Only the request to record what happened to the booking (see report_result).
+    expect(planReminders(input({ r })).map((p) => p.rule)).toEqual(['report_result', 'report_result']);
     const ahead = records({ exams: [exam({ id: 'e1', status: 'scheduled', scheduledDate: '2026-12-20' })] });
     expect(planReminders(input({ r: ahead, clientStatus: 'inactive' }))).toEqual([]);
   });
@@ -74,6 +81,36 @@ describe(planReminders.name, () => {
       'eligibility_closing client 2026-12-30T14:00:00.000Z',
       'eligibility_closing client 2027-02-14T14:00:00.000Z',
     ]);
+  });
+
+  it('asks the client and the case manager, the morning after a booked day, to record what happened', () => {
+    const booked = (scheduledDate: string, status: 'scheduled' | 'taken' | 'cancelled' = 'scheduled') =>
+      records({ exams: [exam({ id: 'e4', status, scheduledDate })] });
+    const reportResult = (r: ReturnType<typeof records>, over: Partial<ReminderInput> = {}) =>
+      planReminders(input({ r, ...over }))
+        .filter((p) => p.rule === 'report_result')
+        .map((p) => `${p.recipient.kind} ${p.dueAt.toISOString()} ${p.data.exam} ${p.data.date}`);
+    expect(reportResult(booked('2026-12-20'))).toEqual([
+      'client 2026-12-21T14:00:00.000Z USMLE_STEP1 2026-12-20',
+      'user 2026-12-21T14:00:00.000Z USMLE_STEP1 2026-12-20',
+    ]);
+    // A day gone by weeks ago: now (10:00 in New York), once.
+    expect(reportResult(booked('2026-10-20'))).toEqual([
+      `client ${NOW.toISOString()} USMLE_STEP1 2026-10-20`,
+      `user ${NOW.toISOString()} USMLE_STEP1 2026-10-20`,
+    ]);
+    expect(reportResult(booked('2026-12-20'), { clientHasAccount: false })).toEqual([
+      'user 2026-12-21T14:00:00.000Z USMLE_STEP1 2026-12-20',
+    ]);
+    // Recorded as sat or cancelled: nothing to ask.
+    expect(reportResult(booked('2026-10-20', 'taken'))).toEqual([]);
+    expect(reportResult(booked('2026-10-20', 'cancelled'))).toEqual([]);
+    // Moved: the reminder of the old day is replaced by one for the new day.
+    const keys = (r: ReturnType<typeof records>) =>
+      planReminders(input({ r }))
+        .filter((p) => p.rule === 'report_result')
+        .map((p) => p.dedupeKey);
+    expect(keys(booked('2026-12-20'))).not.toEqual(keys(booked('2027-01-10')));
   });
 
   it('asks the case manager to record a result still pending 5 weeks after the test', () => {

@@ -19,6 +19,7 @@ export const REMINDER_RULES = [
   'exam_upcoming',
   'eligibility_closing',
   'result_pending',
+  'report_result',
   'oet_expiring',
   'match_deadline',
   'task_due',
@@ -81,6 +82,8 @@ export const HORIZONS = {
   sevenYear: [180, 90, 30],
   clinicalExperienceEnding: 14,
   resultPendingAfter: 35,
+  /** Days after a booked exam's day with no result recorded: the next morning. */
+  reportResultAfter: 1,
   noContactAfter: 60,
   sendAtHour: 9,
   /** Nothing goes out before 08:00 or from 21:00 on, local time: a catch-up waits for 09:00. */
@@ -156,6 +159,7 @@ export function planReminders(input: ReminderInput): PlannedReminder[] {
     ...examReminders(input),
     ...eligibilityReminders(input),
     ...resultPendingReminders(input),
+    ...reportResultReminders(input),
     ...oetExpiringReminders(input),
     ...matchReminders(input),
     ...taskReminders(input),
@@ -243,6 +247,28 @@ function resultPendingReminders(input: ReminderInput): Draft[] {
         dueOn: addDays(e.testDate as CivilDate, HORIZONS.resultPendingAfter),
         eventOn: null,
         data: { exam: e.exam, date: e.testDate as CivilDate },
+      })),
+    );
+}
+
+/**
+ * A booked exam whose day has gone by with no result recorded: the morning after, the client and
+ * the case manager are asked to record what happened (the result, or the new date if it moved). Until
+ * they do, the engine counts the booking as an attempt for the USMLE retake spacing. One reminder
+ * per booked day: moving the booking plans a new one.
+ */
+function reportResultReminders(input: ReminderInput): Draft[] {
+  return input.records.exams
+    .filter((e) => e.status === 'scheduled' && e.scheduledDate)
+    .flatMap((e) =>
+      [...client(input), ...staff(input)].map((recipient) => ({
+        dedupeKey: `${input.clientId}.report_result.${e.id}.${e.scheduledDate}.${who(recipient)}`,
+        rule: 'report_result' as const,
+        recipient,
+        channels: CHANNELS,
+        dueOn: addDays(e.scheduledDate as CivilDate, HORIZONS.reportResultAfter),
+        eventOn: null,
+        data: { exam: e.exam, date: e.scheduledDate as CivilDate },
       })),
     );
 }

@@ -184,6 +184,28 @@ const TEMPLATES: Record<ReminderRule, Record<MessageLanguage, Record<Audience, T
       }),
     },
   },
+  report_result: {
+    en: {
+      client: (v) => ({
+        subject: `How did your ${v.exam} go?`,
+        body: `Your ${v.exam} was booked for ${v.date}, and nothing is recorded since. Tell us how it went: that you took it (and the result, once you have it), or the new date if it moved. Until then it counts as an attempt when your next test day is planned.`,
+      }),
+      staff: (v) => ({
+        subject: `Record what happened to ${v.client}'s ${v.exam}`,
+        body: `${v.client}'s ${v.exam} was booked for ${v.date}, and nothing is recorded since. Record that it was taken (and its result), cancelled, or its new date. Until then it counts as an attempt for the USMLE retake spacing.`,
+      }),
+    },
+    es: {
+      client: (v) => ({
+        subject: `¿Cómo le fue en su examen ${v.exam}?`,
+        body: `Su examen ${v.exam} estaba programado para el ${v.date}, y desde entonces no se ha registrado nada. Avísenos cómo le fue: si lo presentó (y el resultado, cuando lo tenga) o la nueva fecha si cambió. Mientras tanto, cuenta como un intento al planificar su próxima fecha de examen.`,
+      }),
+      staff: (v) => ({
+        subject: `Registre qué pasó con el examen ${v.exam} de ${v.client}`,
+        body: `El examen ${v.exam} de ${v.client} estaba programado para el ${v.date}, y desde entonces no se ha registrado nada. Registre si lo presentó (y su resultado), si se canceló o su nueva fecha. Mientras tanto, cuenta como un intento para el espaciado entre intentos del USMLE.`,
+      }),
+    },
+  },
   oet_expiring: {
     en: {
       client: (v) => ({

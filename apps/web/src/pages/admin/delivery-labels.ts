@@ -5,6 +5,7 @@ export const REMINDER_RULE_LABELS: Record<Delivery['rule'], string> = {
   exam_upcoming: 'Exam coming up',
   eligibility_closing: 'Exam eligibility closing',
   result_pending: 'Exam result pending',
+  report_result: 'Booked exam day gone by',
   oet_expiring: 'OET result expiring',
   match_deadline: 'Match deadline',
   task_due: 'Task due',

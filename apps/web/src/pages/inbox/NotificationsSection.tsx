@@ -17,6 +17,7 @@ const TAB_OF_RULE: Record<Rule, string> = {
   exam_upcoming: 'exams',
   eligibility_closing: 'exams',
   result_pending: 'exams',
+  report_result: 'exams',
   oet_expiring: 'exams',
   third_attempt_used: 'exams',
   seven_year_window: 'exams',

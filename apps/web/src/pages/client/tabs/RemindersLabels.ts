@@ -10,6 +10,7 @@ export const REMINDER_RULE_LABELS: Record<ReminderRule, string> = {
   exam_upcoming: 'Exam coming up',
   eligibility_closing: 'Eligibility window closing',
   result_pending: 'Result still pending',
+  report_result: 'Booked exam day gone by',
   oet_expiring: 'OET result expiring',
   match_deadline: 'Match deadline',
   task_due: 'Task due',
