@@ -154,12 +154,12 @@ describe('the pathway through the API', () => {
 
   it('refuses what the rules forbid with 422 naming the rule and its source', async () => {
     const id = await enroll();
-    // Four attempts, one of them incomplete: the limit is reached, but not four failures.
+    // Four attempts, the last one awaiting its result: the limit is reached, the bar not yet.
     for (const [testDate, status] of [
       ['2022-01-10', 'failed'],
       ['2022-06-10', 'failed'],
       ['2022-12-10', 'incomplete'],
-      ['2024-01-20', 'failed'],
+      ['2024-01-20', 'result_pending'],
     ]) {
       await exam(id, { exam: 'USMLE_STEP2_CK', status, testDate }).expect(201);
     }
@@ -170,6 +170,26 @@ describe('the pathway through the API', () => {
       code: 'ATTEMPT_LIMIT_REACHED',
       rule: { source: expect.stringMatching(/^https:/) },
     });
+
+    // Three failures and an incomplete attempt: no Step may be taken (incomplete attempts count).
+    const incomplete = await enroll();
+    for (const [testDate, status] of [
+      ['2022-01-10', 'failed'],
+      ['2022-06-10', 'failed'],
+      ['2022-12-10', 'failed'],
+      ['2024-01-20', 'incomplete'],
+    ]) {
+      await exam(incomplete, { exam: 'USMLE_STEP1', status, testDate }).expect(201);
+    }
+    const ck = await exam(incomplete, {
+      exam: 'USMLE_STEP2_CK',
+      status: 'scheduled',
+      scheduledDate: '2026-12-01',
+    }).expect(422);
+    expect(ck.body).toMatchObject({ code: 'ALL_STEPS_BARRED', rule: { id: 'usmle-attempt-limit-4' } });
+    const barredNow = await record(incomplete);
+    expect(barredNow.pathway.blockers.map((f: { code: string }) => f.code)).toContain('ALL_STEPS_BARRED');
+    expect(milestone(barredNow, 'step2_ck')).toBe('blocked');
 
     await exam(id, { exam: 'USMLE_STEP2_CK', status: 'failed', testDate: '2024-03-01' }).expect(422);
     const barred = await enroll();
@@ -189,6 +209,10 @@ describe('the pathway through the API', () => {
       422,
     );
     expect(retake.body.code).toBe('PASSED_STEP_NOT_RETAKEN');
+    // A Step 1 pass whose ECFMG 7-year window closed with no Step 2 CK pass in it may be retaken.
+    const stale = await enroll();
+    await exam(stale, { exam: 'USMLE_STEP1', status: 'passed', testDate: '2018-01-10' }).expect(201);
+    await exam(stale, { exam: 'USMLE_STEP1', status: 'scheduled', scheduledDate: '2026-12-01' }).expect(201);
     const early = await exam(other, {
       exam: 'USMLE_STEP2_CK',
       status: 'scheduled',

@@ -235,11 +235,14 @@ describe('reminders: planned, scheduled and delivered once (real Redis, PostgreS
         : undefined;
     });
     const upcoming = body.items.filter((i: { status: string }) => i.status === 'scheduled');
-    // The exam's 1-day reminders, and the case manager's "no contact" check 60 days after today's call.
+    // The exam's 1-day reminders, the request to record what happened the morning after it, and the
+    // case manager's "no contact" check 60 days after today's call.
     expect(upcoming.map((i: { rule: string; audience: string }) => `${i.rule} ${i.audience}`).sort()).toEqual([
       'exam_upcoming client',
       'exam_upcoming staff',
       'no_contact staff',
+      'report_result client',
+      'report_result staff',
     ]);
     expect(upcoming[0]).toMatchObject({ rule: 'exam_upcoming', data: expect.objectContaining({ daysBefore: 1 }) });
     const other = await reminderWorld(data);
