@@ -11,6 +11,7 @@ import { UserSearch1795720000000 } from './1795720000000-user-search';
 import { AccessTokensPerSession1795732000000 } from './1795732000000-access-tokens-per-session';
 import { LoginLockoutPerSource1795733000000 } from './1795733000000-login-lockout-per-source';
 import { ConfidentialityBackfill1795734000000 } from './1795734000000-confidentiality-backfill';
+import { MatchCalendarEstimates1795735000000 } from './1795735000000-match-calendar-estimates';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   AccessTokensPerSession1795732000000,
   LoginLockoutPerSource1795733000000,
   ConfidentialityBackfill1795734000000,
+  MatchCalendarEstimates1795735000000,
 ];
