@@ -29,7 +29,7 @@ export interface OetCycleRule extends RuleSource {
  * or NRMP publish changes.
  */
 export const PATHWAY_RULES = {
-  version: '2026.11',
+  version: '2026.12',
 
   attemptLimits: [
     {
