@@ -32,6 +32,11 @@ export class FindingView {
   @ApiPropertyOptional({ enum: EXAMS }) exam?: Exam;
   @ApiPropertyOptional({ example: '2026-12-14', description: 'The date the finding is about' }) date?: string;
   @ApiPropertyOptional({ example: 2027, description: 'The Match season the finding is about' }) season?: number;
+  @ApiPropertyOptional({
+    example: '2027-03-03T21:00:00-05:00',
+    description: "The deadline's instant when its time of day matters (NRMP's 9 p.m. ET)",
+  })
+  at?: string;
 }
 
 export class ChecklistItemView {
@@ -46,6 +51,7 @@ export class NextStepView {
   @ApiPropertyOptional({ enum: EXAMS }) exam?: Exam;
   @ApiPropertyOptional({ example: '2026-12-14' }) date?: string;
   @ApiPropertyOptional({ example: 2027 }) season?: number;
+  @ApiPropertyOptional({ example: '2027-03-03T21:00:00-05:00', description: "The deadline's instant" }) at?: string;
 }
 
 export class PathwayView {

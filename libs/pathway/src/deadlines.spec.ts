@@ -1,7 +1,9 @@
 import {
+  deadlineClock,
   eligibilityFindings,
   rankListFindings,
   seasonDate,
+  seasonDeadline,
   sevenYearDeadline,
   sevenYearFindings,
   visaAndStep3Findings,
@@ -9,7 +11,7 @@ import {
 import { addDays } from './civil-date';
 import { application, attempt, CALENDAR, credentials, exam, records } from './pathway.factories';
 import { PathwayRecords } from './records';
-import { certificationStatus } from './requirements';
+import { certificationStatus, certificationStatusReportedBy } from './requirements';
 import { PATHWAY_RULES } from './rules';
 
 const status = (r: PathwayRecords) => certificationStatus(r, PATHWAY_RULES);
@@ -103,22 +105,124 @@ describe('eligibility windows with no exam scheduled', () => {
 
 describe('the rank-list deadline', () => {
   const applying = records({ matchApplications: [application({ season: 2027 })] });
-  const codesOn = (today: string, r = applying) =>
-    rankListFindings(r, CALENDAR, today, PATHWAY_RULES).map((f) => f.code);
+  const codesOn = (today: string, r = applying, now?: Date) =>
+    rankListFindings(r, CALENDAR, today, PATHWAY_RULES, now).map((f) => f.code);
+  // The 2027 deadline in the factories' calendar: 3 March 2027, 9 p.m. ET (02:00 UTC on the 4th).
+  const AT = '2027-03-03T21:00:00-05:00';
+  const metBy = (step2ckDay: string, status: 'passed' | 'scheduled' | 'result_pending' = 'passed') =>
+    records({
+      matchApplications: [application({ season: 2027 })],
+      exams: [
+        attempt('2025-01-10', 'passed'),
+        status === 'scheduled'
+          ? exam({ exam: 'USMLE_STEP2_CK', status, scheduledDate: step2ckDay })
+          : attempt(step2ckDay, status, { exam: 'USMLE_STEP2_CK' }),
+      ],
+      credentials: credentials({ step2CsPassedAt: '2020-06-01' }),
+    });
 
-  it('reads the deadline in US Eastern time', () => {
+  it('reads the deadline in US Eastern time, with its instant', () => {
     expect(seasonDate(CALENDAR, 2027, 'rank_list_deadline')).toBe('2027-03-03');
     expect(seasonDate(CALENDAR, 2031, 'rank_list_deadline')).toBeNull();
+    expect(seasonDeadline(CALENDAR, 2027, 'rank_list_deadline')).toEqual({ date: '2027-03-03', at: AT });
+    expect(seasonDeadline(CALENDAR, 2031, 'rank_list_deadline')).toBeNull();
+    expect(deadlineClock({ date: '2027-03-03', at: AT }, PATHWAY_RULES)).toBe('9:00 p.m. ET');
   });
 
   it.each([
     ['61 days before', '2027-01-01', []],
     ['60 days before', '2027-01-02', ['RANK_LIST_DEADLINE_REQUIREMENTS_UNMET']],
     ['the day of', '2027-03-03', ['RANK_LIST_DEADLINE_REQUIREMENTS_UNMET']],
-    ['the day after', '2027-03-04', ['RANK_LIST_DEADLINE_REQUIREMENTS_UNMET']],
+    ['the day after', '2027-03-04', ['RANK_LIST_DEADLINE_MISSED']],
   ])('with the exam requirements unmet, %s (%s): %j', (_label, today, expected) =>
     expect(codesOn(today)).toEqual(expected),
   );
+
+  it.each([
+    ['a minute before 9 p.m. ET', '2027-03-04T01:59:00Z', ['RANK_LIST_DEADLINE_REQUIREMENTS_UNMET']],
+    ['at 9 p.m. ET', '2027-03-04T02:00:00Z', ['RANK_LIST_DEADLINE_REQUIREMENTS_UNMET']],
+    ['a minute after 9 p.m. ET', '2027-03-04T02:01:00Z', ['RANK_LIST_DEADLINE_MISSED']],
+  ])('on the deadline day, %s (%s): %j', (_label, instant, expected) =>
+    expect(codesOn('2027-03-03', applying, new Date(instant))).toEqual(expected),
+  );
+
+  it('says the deadline with its hour, and what a passed one means', () => {
+    const [ahead] = rankListFindings(applying, CALENDAR, '2027-03-01', PATHWAY_RULES);
+    expect(ahead).toMatchObject({ date: '2027-03-03', at: AT, season: 2027, severity: 'blocker' });
+    expect(ahead.message).toBe(
+      'Have the exam requirements verified by ECFMG by 2027-03-03 at 9:00 p.m. ET (the 2027 rank order list deadline, 2 days) to take part in that Match: results must be reported by then, not only the exams taken',
+    );
+    const [gone] = rankListFindings(applying, CALENDAR, '2027-03-10', PATHWAY_RULES);
+    expect(gone.message).toBe(
+      "ECFMG had not verified the exam requirements by the 2027 rank order list deadline (2027-03-03 at 9:00 p.m. ET): the 2027 Match and its SOAP are out of reach; record the application's result once NRMP confirms it",
+    );
+  });
+
+  // Step 2 CK's result is reported about 28 days after the test: the last day to test is 2027-02-03.
+  it.each([
+    ['29 days before the deadline', '2027-02-02', true],
+    ['28 days before (the last test day with a result in time)', '2027-02-03', true],
+    ['27 days before', '2027-02-04', false],
+    ['on the deadline day', '2027-03-03', false],
+  ])('a pass from a test %s (%s) counts by its result: met %s', (_label, day, met) => {
+    expect(certificationStatusReportedBy(metBy(day), PATHWAY_RULES, '2027-03-03').examsMet).toBe(met);
+    expect(codesOn('2027-04-01', metBy(day))).toEqual(met ? [] : ['RANK_LIST_DEADLINE_MISSED']);
+  });
+
+  it.each([
+    ['booked the day before the last test day', '2027-02-02', 'scheduled', []],
+    ['booked on the last test day', '2027-02-03', 'scheduled', []],
+    ['booked the day after it', '2027-02-04', 'scheduled', ['RESULT_AFTER_RANK_LIST_DEADLINE']],
+    [
+      'taken the day after it, awaiting its result',
+      '2027-02-04',
+      'result_pending',
+      ['RESULT_AFTER_RANK_LIST_DEADLINE'],
+    ],
+  ] as const)('Step 2 CK %s (%s), two months ahead: %j', (_label, day, status, expected) => {
+    expect(codesOn('2026-12-01', metBy(day, status))).toEqual(expected);
+  });
+
+  it('names the last sensible test day for a booked exam whose result cannot arrive in time', () => {
+    const [late] = rankListFindings(metBy('2027-02-20', 'scheduled'), CALENDAR, '2027-01-10', PATHWAY_RULES);
+    expect(late).toMatchObject({
+      code: 'RESULT_AFTER_RANK_LIST_DEADLINE',
+      severity: 'warning',
+      exam: 'USMLE_STEP2_CK',
+      date: '2027-02-03',
+      at: AT,
+      season: 2027,
+      rule: { id: 'usmle-result-lead-time', source: 'https://usmle.org/announcements/?ContentId=241' },
+    });
+    expect(late.message).toBe(
+      'Step 2 CK on 2027-02-20: its result (usually 28 days after the test) would come after the 2027 rank order list deadline (2027-03-03 at 9:00 p.m. ET); the last test day with a result in time is 2027-02-03',
+    );
+    // Within 60 days the unmet requirements are a blocker too.
+    expect(codesOn('2027-02-10', metBy('2027-02-20', 'scheduled'))).toEqual([
+      'RESULT_AFTER_RANK_LIST_DEADLINE',
+      'RANK_LIST_DEADLINE_REQUIREMENTS_UNMET',
+    ]);
+  });
+
+  it('warns of an OET Medicine sat after the deadline (no lead time is modelled for it), not of an undated booking', () => {
+    const oetLate = records({
+      matchApplications: [application({ season: 2027 })],
+      exams: [
+        attempt('2025-01-10', 'passed'),
+        attempt('2025-06-10', 'passed', { exam: 'USMLE_STEP2_CK' }),
+        exam({ exam: 'OET_MEDICINE', status: 'scheduled', scheduledDate: '2027-03-04' }),
+        exam({ exam: 'USMLE_STEP1', status: 'scheduled', scheduledDate: null }),
+      ],
+      credentials: credentials({ ecfmgPathwayStatus: 'validated', ecfmgPathwayCycle: 2027 }),
+    });
+    expect(rankListFindings(oetLate, CALENDAR, '2026-12-01', PATHWAY_RULES)).toEqual([
+      expect.objectContaining({ code: 'RESULT_AFTER_RANK_LIST_DEADLINE', exam: 'OET_MEDICINE', date: '2027-03-03' }),
+    ]);
+    const pendingStep1 = records({ ...applying, exams: [attempt('2027-02-20', 'taken')] });
+    expect(rankListFindings(pendingStep1, CALENDAR, '2026-12-01', PATHWAY_RULES)).toEqual([
+      expect.objectContaining({ exam: 'USMLE_STEP1', date: '2027-02-03' }),
+    ]);
+  });
 
   it('judges the requirements as they stood on the deadline, not as they stand now', () => {
     const lateStep2 = records({
@@ -126,7 +230,7 @@ describe('the rank-list deadline', () => {
       exams: [attempt('2025-01-10', 'passed'), attempt('2026-04-01', 'passed', { exam: 'USMLE_STEP2_CK' })],
       credentials: credentials({ step2CsPassedAt: '2020-06-01' }),
     });
-    expect(codesOn('2026-04-15', lateStep2)).toEqual(['RANK_LIST_DEADLINE_REQUIREMENTS_UNMET']);
+    expect(codesOn('2026-04-15', lateStep2)).toEqual(['RANK_LIST_DEADLINE_MISSED']);
     const oetLate = records({
       matchApplications: [application({ season: 2026 })],
       exams: [
@@ -139,21 +243,19 @@ describe('the rank-list deadline', () => {
       ],
       credentials: credentials({ ecfmgPathwayStatus: 'validated', ecfmgPathwayCycle: 2025 }),
     });
-    expect(codesOn('2026-04-15', oetLate)).toEqual(['RANK_LIST_DEADLINE_REQUIREMENTS_UNMET']);
+    expect(codesOn('2026-04-15', oetLate)).toEqual(['RANK_LIST_DEADLINE_MISSED']);
   });
 
-  it('says the Match is out of reach once the deadline has passed', () => {
-    const [finding] = rankListFindings(applying, CALENDAR, '2027-03-04', PATHWAY_RULES);
-    expect(finding.message).toContain('out of reach');
+  it('counts an undated pass nowhere', () => {
+    const undated = records({
+      ...metBy('2025-06-10'),
+      exams: [attempt('2025-01-10', 'passed'), exam({ exam: 'USMLE_STEP2_CK', status: 'passed', testDate: null })],
+    });
+    expect(certificationStatusReportedBy(undated, PATHWAY_RULES, '2027-03-03').step2ck).toBe(false);
   });
 
   it('is silent when the requirements are met, the application is decided, or the season is unknown', () => {
-    const met = records({
-      ...applying,
-      exams: [attempt('2025-01-10', 'passed'), attempt('2025-06-10', 'passed', { exam: 'USMLE_STEP2_CK' })],
-      credentials: credentials({ step2CsPassedAt: '2020-06-01' }),
-    });
-    expect(codesOn('2027-02-01', met)).toEqual([]);
+    expect(codesOn('2027-02-01', metBy('2025-06-10'))).toEqual([]);
     expect(
       codesOn('2027-02-01', records({ matchApplications: [application({ season: 2027, result: 'withdrawn' })] })),
     ).toEqual([]);

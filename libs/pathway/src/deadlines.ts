@@ -1,8 +1,8 @@
 import { chronologically, latestPass } from './attempts';
-import { addMonths, civilDateOf, CivilDate, daysBetween, earliest } from './civil-date';
+import { addDays, addMonths, civilDateOf, CivilDate, daysBetween, earliest } from './civil-date';
 import { blocker, EXAM_NAMES, Finding, warning } from './findings';
-import { MatchSeason, PathwayRecords } from './records';
-import { CertificationStatus, certificationStatus } from './requirements';
+import { Exam, MatchSeason, PathwayRecords } from './records';
+import { CertificationStatus, certificationStatusReportedBy } from './requirements';
 import { PathwayRules } from './rules';
 
 /** The last day of the ECFMG 7-year window: 7 years after the first passed exam required for certification. */
@@ -99,40 +99,130 @@ export function seasonDate(calendar: readonly MatchSeason[], matchYear: number, 
   return instant && !Number.isNaN(instant.getTime()) ? civilDateOf(instant, 'America/New_York') : null;
 }
 
-/** The exam requirements must be met by the rank-list certification deadline to take part in that Match. */
+/** A Match calendar deadline: its civil date in US Eastern time and its instant as the calendar holds it. */
+export interface SeasonDeadline {
+  date: CivilDate;
+  /** ISO-8601 with offset (NRMP's "9 p.m. ET"), for deciding to the minute and for showing the hour. */
+  at: string;
+}
+
+/** A season's event as a deadline (its date in US Eastern time, and its instant), or null. */
+export function seasonDeadline(
+  calendar: readonly MatchSeason[],
+  matchYear: number,
+  key: string,
+): SeasonDeadline | null {
+  const date = seasonDate(calendar, matchYear, key);
+  const event = calendar.find((s) => s.matchYear === matchYear)?.events.find((e) => e.key === key);
+  return date && event ? { date, at: event.at } : null;
+}
+
+/**
+ * Whether a deadline has gone by: with `now`, from the minute after its instant (9 p.m. ET on its
+ * day is still in time); without it, from the day after its date.
+ */
+export function deadlinePassed(deadline: SeasonDeadline, today: CivilDate, now?: Date): boolean {
+  return now ? now.getTime() > new Date(deadline.at).getTime() : today > deadline.date;
+}
+
+/** The exams still missing from the exam requirements, as ECFMG could verify them by the deadline. */
+function missingExams(status: CertificationStatus, records: PathwayRecords): Exam[] {
+  const missing: Exam[] = [];
+  if (!status.step1) missing.push('USMLE_STEP1');
+  if (!status.step2ck) missing.push('USMLE_STEP2_CK');
+  if (!status.oet && !records.credentials?.step2CsPassedAt) missing.push('OET_MEDICINE');
+  return missing;
+}
+
+/**
+ * ECFMG must have verified the exam requirements by the rank-list certification deadline for the
+ * client to take part in that Match and its SOAP: what counts is a result reported by then (the
+ * test day plus the usual lead time), not an exam sat by then. A booked or awaited exam whose
+ * result cannot arrive in time is a warning naming the last sensible test day; once the deadline
+ * has passed unmet, the Match is out of reach and the finding says so.
+ */
 export function rankListFindings(
   records: PathwayRecords,
   calendar: readonly MatchSeason[],
   today: CivilDate,
   rules: PathwayRules,
+  now?: Date,
 ): Finding[] {
   const findings: Finding[] = [];
   for (const application of records.matchApplications.filter((a) => a.result === 'pending')) {
-    const deadline = seasonDate(calendar, application.season, 'rank_list_deadline');
-    // What counts is what was met by the deadline, not what has been met since.
-    if (!deadline || certificationStatus(records, rules, deadline).examsMet) continue;
-    const left = daysBetween(today, deadline);
-    if (left < 0) {
+    const deadline = seasonDeadline(calendar, application.season, 'rank_list_deadline');
+    if (!deadline) continue;
+    // What counts is what ECFMG could have verified by the deadline, not what has been met since.
+    const status = certificationStatusReportedBy(records, rules, deadline.date);
+    if (status.examsMet) continue;
+    const season = application.season;
+    const when = `${deadline.date} at ${deadlineClock(deadline, rules)}`;
+    const extra = { date: deadline.date, at: deadline.at, season };
+    if (deadlinePassed(deadline, today, now)) {
       findings.push(
         blocker(
-          'RANK_LIST_DEADLINE_REQUIREMENTS_UNMET',
+          'RANK_LIST_DEADLINE_MISSED',
           rules.rankListDeadline,
-          `The exam requirements were not met by the ${application.season} rank-list deadline (${deadline}): this Match is out of reach`,
-          { date: deadline, season: application.season },
+          `ECFMG had not verified the exam requirements by the ${season} rank order list deadline (${when}): the ${season} Match and its SOAP are out of reach; record the application's result once NRMP confirms it`,
+          extra,
         ),
       );
-    } else if (left <= rules.rankListDeadline.warnDays) {
+      continue;
+    }
+    for (const exam of missingExams(status, records)) {
+      const lead = rules.resultLeadTime.days[exam];
+      const lastTestDay = addDays(deadline.date, -lead);
+      const late = [...records.exams].sort(chronologically).find((e) => {
+        const day = e.status === 'scheduled' ? e.scheduledDate : e.testDate;
+        return (
+          e.exam === exam && ['scheduled', 'taken', 'result_pending'].includes(e.status) && day && day > lastTestDay
+        );
+      });
+      if (!late) continue;
+      const day = (late.status === 'scheduled' ? late.scheduledDate : late.testDate) as CivilDate;
+      findings.push(
+        warning(
+          'RESULT_AFTER_RANK_LIST_DEADLINE',
+          rules.resultLeadTime,
+          `${EXAM_NAMES[exam]} on ${day}: its result (usually ${lead} days after the test) would come after the ${season} rank order list deadline (${when}); the last test day with a result in time is ${lastTestDay}`,
+          { examId: late.id, exam, date: lastTestDay, at: deadline.at, season },
+        ),
+      );
+    }
+    const left = daysBetween(today, deadline.date);
+    if (left <= rules.rankListDeadline.warnDays) {
       findings.push(
         blocker(
           'RANK_LIST_DEADLINE_REQUIREMENTS_UNMET',
           rules.rankListDeadline,
-          `Meet the exam requirements for certification by ${deadline} (the ${application.season} rank-list deadline, ${left} days) to take part in that Match`,
-          { date: deadline, season: application.season },
+          `Have the exam requirements verified by ECFMG by ${when} (the ${season} rank order list deadline, ${left} days) to take part in that Match: results must be reported by then, not only the exams taken`,
+          extra,
         ),
       );
     }
   }
   return findings;
+}
+
+/** A deadline's time of day as NRMP and ERAS state it, in US Eastern time ("9:00 p.m. ET"). */
+export function deadlineClock(deadline: SeasonDeadline, rules: PathwayRules, language: 'en' | 'es' = 'en'): string {
+  const parts = clockFormat(rules.rankListDeadline.timeZone).formatToParts(new Date(deadline.at));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    (parts.find((p) => p.type === type) as Intl.DateTimeFormatPart).value;
+  const hour = Number(part('hour')) % 24;
+  const minute = part('minute');
+  if (language === 'es') return `${String(hour).padStart(2, '0')}:${minute} (hora del Este)`;
+  return `${hour % 12 === 0 ? 12 : hour % 12}:${minute} ${hour < 12 ? 'a.m.' : 'p.m.'} ET`;
+}
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+function clockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clockFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** Step 3 needs ECFMG certification; an H-1B visa needs Step 3 passed. */

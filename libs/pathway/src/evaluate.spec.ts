@@ -65,11 +65,11 @@ describe(evaluatePathway.name, () => {
     result = evaluate(r, '2026-10-01T12:00:00Z');
     expect(result.stage).toBe('applying');
     expect(result.nextSteps).toEqual([
-      'Certify your rank order list by 2027-03-03',
+      'Certify your rank order list by 2027-03-03 at 9:00 p.m. ET',
       'Apply for Step 3 and choose an eligibility window',
     ]);
     expect(result.nextStepFacts).toEqual([
-      { code: 'certify_rank_list', season: 2027, date: '2027-03-03' },
+      { code: 'certify_rank_list', season: 2027, date: '2027-03-03', at: '2027-03-03T21:00:00-05:00' },
       { code: 'apply_for_exam', exam: 'USMLE_STEP3' },
     ]);
 

@@ -47,14 +47,14 @@ export function evaluatePathway(
         ...eligibilityFindings(records, today, rules),
         ...oetVerdict(records.exams, records.credentials, rules).findings,
         ...sevenYearFindings(records, status, today, rules),
-        ...rankListFindings(records, calendar, today, rules),
+        ...rankListFindings(records, calendar, today, rules, now),
         ...visaAndStep3Findings(records, status, rules),
         ...matchResultFindings(records, calendar, today, rules),
         ...soapFindings(records, calendar, today, rules),
         ...certificateBeforeResidencyFindings(records, status, calendar, today, rules),
       ];
   const checklist = checklistOf(records, status, findings, rules);
-  const nextStepFacts = nextStepsOf(records, checklist, calendar, today, rules);
+  const nextStepFacts = nextStepsOf(records, checklist, calendar, today, rules, now);
   return {
     stage: stageOf(records, status),
     checklist,

@@ -22,6 +22,8 @@ export const FINDING_CODES = [
   'SEVEN_YEAR_WINDOW_CLOSING',
   'SEVEN_YEAR_WINDOW_CLOSED',
   'RANK_LIST_DEADLINE_REQUIREMENTS_UNMET',
+  'RANK_LIST_DEADLINE_MISSED',
+  'RESULT_AFTER_RANK_LIST_DEADLINE',
   'STEP3_NEEDS_CERTIFICATION',
   'H1B_NEEDS_STEP3',
   'MATCH_RESULT_DUE',
@@ -44,6 +46,8 @@ export interface Finding {
   date?: CivilDate;
   /** The Match season the finding is about. */
   season?: number;
+  /** The deadline's instant (ISO-8601 with offset) when its time of day matters (NRMP's 9 p.m. ET). */
+  at?: string;
 }
 
 export function warning(code: FindingCode, rule: RuleSource, message: string, extra: Partial<Finding> = {}): Finding {

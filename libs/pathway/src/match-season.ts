@@ -2,7 +2,7 @@ import { addDays, addMonths, CivilDate } from './civil-date';
 import { seasonDate } from './deadlines';
 import { blocker, Finding, warning } from './findings';
 import { MatchApplicationRecord, MatchSeason, PathwayRecords } from './records';
-import { CertificationStatus, certificationStatus } from './requirements';
+import { CertificationStatus, certificationStatusReportedBy } from './requirements';
 import { PathwayRules } from './rules';
 
 /** The application of the latest season (there is one per season): the stage follows it. */
@@ -98,7 +98,7 @@ export function soapUnderWay(
   const latest = latestApplication(records);
   if (!latest || latest.result !== 'unmatched') return null;
   const rankDeadline = seasonDate(calendar, latest.season, 'rank_list_deadline');
-  if (rankDeadline && !certificationStatus(records, rules, rankDeadline).examsMet) return null;
+  if (rankDeadline && !certificationStatusReportedBy(records, rules, rankDeadline).examsMet) return null;
   const window = soapWindow(calendar, latest.season);
   const end = window?.closes ?? endOfMatchMonth(latest.season, rules);
   return today <= end ? { season: latest.season, window } : null;

@@ -1,5 +1,5 @@
 import { application, attempt, CALENDAR, credentials, exam, experience, OET_PASS, records } from './pathway.factories';
-import { checklistOf, nextSeason, nextStepsOf, stageOf } from './progress';
+import { checklistOf, NextStep, nextSeason, nextStepsOf, stageOf } from './progress';
 import { nextStepText } from './texts';
 import { PathwayRecords } from './records';
 import { certificationStatus } from './requirements';
@@ -336,7 +336,7 @@ describe(nextStepsOf.name, () => {
       'Ask your clinical supervisor for a letter of recommendation',
       'Submit your ERAS application for the 2027 Match (from 2026-09-02)',
       'Register with NRMP for the 2027 Match',
-      'Certify your rank order list by 2027-03-03',
+      'Certify your rank order list by 2027-03-03 at 9:00 p.m. ET',
     ]);
     expect(steps(r, '2026-10-01')[2]).toBe('Submit your ERAS application for the 2027 Match');
   });
@@ -408,4 +408,59 @@ describe(nextSeason.name, () => {
     ['2026-03-05', 2027],
     ['2027-03-04', null],
   ])('on %s the season under way is %s', (today, expected) => expect(nextSeason(CALENDAR, today)).toBe(expected));
+});
+
+describe('a rank-list deadline gone by (issue 21, item 3)', () => {
+  // The 2026 deadline in the factories' calendar: 4 March 2026, 9 p.m. ET (02:00 UTC on the 5th); Match Day 20 March.
+  const applying = records({
+    credentials: credentials({ step2CsPassedAt: '2020-01-01' }),
+    exams: [attempt('2024-01-10', 'passed'), attempt('2025-01-10', 'passed', { exam: 'USMLE_STEP2_CK' })],
+    matchApplications: [application({ season: 2026, erasSubmittedAt: '2025-09-10', nrmpRegisteredAt: '2025-09-20' })],
+  });
+  const rankStep = (today: string, now?: Date, r = applying) =>
+    nextStepsOf(
+      r,
+      checklistOf(r, certificationStatus(r, PATHWAY_RULES), [], PATHWAY_RULES),
+      CALENDAR,
+      today,
+      PATHWAY_RULES,
+      now,
+    ).find((s) => s.code === 'certify_rank_list' || s.code === 'rank_list_deadline_passed');
+
+  it.each([
+    ['the day before', '2026-03-03', undefined, 'certify_rank_list'],
+    ['the day of', '2026-03-04', undefined, 'certify_rank_list'],
+    ['the day after', '2026-03-05', undefined, 'rank_list_deadline_passed'],
+    ['10 March, the issue’s example', '2026-03-10', undefined, 'rank_list_deadline_passed'],
+    ['a minute before 9 p.m. ET', '2026-03-04', new Date('2026-03-05T01:59:00Z'), 'certify_rank_list'],
+    ['a minute after 9 p.m. ET', '2026-03-04', new Date('2026-03-05T02:01:00Z'), 'rank_list_deadline_passed'],
+  ])('%s (%s %s): %s', (_label, today, now, code) => {
+    expect(rankStep(today, now)).toEqual({
+      code,
+      season: 2026,
+      date: '2026-03-04',
+      at: '2026-03-04T21:00:00-05:00',
+    });
+  });
+
+  it('says what a passed deadline means, not a date to meet', () => {
+    const step = rankStep('2026-03-10') as NextStep;
+    expect(nextStepText(step, 'en')).toContain('deadline passed on 2026-03-04 at 9:00 p.m. ET');
+    expect(nextStepText(step, 'en')).not.toContain('Certify your rank order list by');
+  });
+
+  it('asks nothing once the rank list is certified', () => {
+    const certified = records({
+      ...applying,
+      matchApplications: [application({ season: 2026, rankListCertifiedAt: '2026-02-20' })],
+    });
+    expect(rankStep('2026-03-10', undefined, certified)).toBeUndefined();
+  });
+
+  it.each([
+    ['a minute before 9 p.m. ET', '2027-03-04T01:59:00Z', 2027],
+    ['a minute after 9 p.m. ET', '2027-03-04T02:01:00Z', null],
+  ])('the next season, on the 2027 deadline day %s: %s', (_label, instant, expected) => {
+    expect(nextSeason(CALENDAR, '2027-03-03', new Date(instant))).toBe(expected);
+  });
 });

@@ -2,7 +2,7 @@ import { attemptsAt, chronologically, latestPass } from './attempts';
 import { CivilDate, latest } from './civil-date';
 import { Finding } from './findings';
 import { oetVerdict } from './oet';
-import { seasonDate } from './deadlines';
+import { deadlinePassed, seasonDate, seasonDeadline } from './deadlines';
 import {
   isMatched,
   latestApplication as latestSeasonOf,
@@ -222,6 +222,7 @@ export const NEXT_STEP_CODES = [
   'submit_eras',
   'register_nrmp',
   'certify_rank_list',
+  'rank_list_deadline_passed',
   'record_match_result',
   'apply_in_soap',
   'answer_soap_offers',
@@ -234,6 +235,8 @@ export interface NextStep {
   exam?: Exam;
   date?: CivilDate;
   season?: number;
+  /** The deadline's instant (ISO-8601 with offset) when its time of day matters (NRMP's 9 p.m. ET). */
+  at?: string;
 }
 
 function scheduleStep(records: PathwayRecords, exam: UsmleStep | 'OET_MEDICINE', today: CivilDate): NextStep {
@@ -269,6 +272,7 @@ export function nextStepsOf(
   calendar: readonly MatchSeason[],
   today: CivilDate,
   rules: PathwayRules = PATHWAY_RULES,
+  now?: Date,
 ): NextStep[] {
   const state = Object.fromEntries(checklist.map((i) => [i.milestone, i.state])) as Record<Milestone, MilestoneState>;
   const open = (m: Milestone) => state[m] === 'todo' || state[m] === 'in_progress';
@@ -298,28 +302,35 @@ export function nextStepsOf(
   const underWay = records.matchApplications
     .filter((a) => a.result === 'pending' && !matchDayPassed(calendar, a.season, today, rules))
     .sort((a, b) => b.season - a.season)[0];
-  const season = underWay?.season ?? nextSeason(calendar, today);
+  const season = underWay?.season ?? nextSeason(calendar, today, now);
   // The Match steps once Step 1 and Step 2 CK are passed, or once an application is under way:
   // telling someone in the middle of their exams to submit ERAS now would mislead them.
   const readyForMatch = (state.step1 === 'done' && state.step2_ck === 'done') || underWay !== undefined;
   if (season && readyForMatch && records.client.careerGoal === 'residency') {
     const submit = seasonDate(calendar, season, 'eras_submission_opens');
-    const rank = seasonDate(calendar, season, 'rank_list_deadline');
+    const rank = seasonDeadline(calendar, season, 'rank_list_deadline');
     // The opening date only while it is ahead: once open, the step is simply to submit.
     if (open('eras'))
       steps.push({ code: 'submit_eras', season, ...(submit && submit >= today ? { date: submit } : {}) });
     if (open('nrmp')) steps.push({ code: 'register_nrmp', season });
-    if (open('rank_list') && rank) steps.push({ code: 'certify_rank_list', season, date: rank });
+    // A deadline gone by is not shown as one to meet: it says what it means (issue 21, item 3).
+    if (open('rank_list') && rank)
+      steps.push({
+        code: deadlinePassed(rank, today, now) ? 'rank_list_deadline_passed' : 'certify_rank_list',
+        season,
+        date: rank.date,
+        at: rank.at,
+      });
   }
   if (state.step3 === 'todo') steps.push(scheduleStep(records, 'USMLE_STEP3', today));
   return steps.slice(0, 5);
 }
 
 /** The Match whose rank-list deadline is still ahead (the season under way), if the calendar has one. */
-export function nextSeason(calendar: readonly MatchSeason[], today: CivilDate): number | null {
+export function nextSeason(calendar: readonly MatchSeason[], today: CivilDate, now?: Date): number | null {
   const ahead = calendar
-    .map((s) => ({ year: s.matchYear, deadline: seasonDate(calendar, s.matchYear, 'rank_list_deadline') }))
-    .filter((s) => s.deadline !== null && (s.deadline as string) >= today)
+    .map((s) => ({ year: s.matchYear, deadline: seasonDeadline(calendar, s.matchYear, 'rank_list_deadline') }))
+    .filter((s) => s.deadline !== null && !deadlinePassed(s.deadline, today, now))
     .sort((a, b) => a.year - b.year);
   return ahead[0]?.year ?? null;
 }

@@ -1,5 +1,5 @@
 import { latestPass } from './attempts';
-import { addMonths, CivilDate, latest } from './civil-date';
+import { addDays, addMonths, CivilDate, latest } from './civil-date';
 import { oetVerdict } from './oet';
 import { ExamRecord, PathwayRecords } from './records';
 import { PathwayRules } from './rules';
@@ -72,4 +72,26 @@ export function certificationStatus(
     sevenYearBroken,
     examsMet: step1 && step2ck && clinicalSkills && !sevenYearBroken,
   };
+}
+
+/** The day a pass's result is usually reported: its test day plus the exam's lead time (null when undated). */
+export function resultReportedOn(exam: ExamRecord, rules: PathwayRules): CivilDate | null {
+  return exam.testDate ? addDays(exam.testDate, rules.resultLeadTime.days[exam.exam]) : null;
+}
+
+/**
+ * The requirements as ECFMG could have verified them by `deadline` (the rank-list deadline): a pass
+ * counts once its result is reported, not on its test day. An accepted Pathway counts as recorded
+ * (the records carry no acceptance date).
+ */
+export function certificationStatusReportedBy(
+  records: PathwayRecords,
+  rules: PathwayRules,
+  deadline: CivilDate,
+): CertificationStatus {
+  const reported = records.exams.filter((e) => {
+    const on = e.status === 'passed' ? resultReportedOn(e, rules) : deadline;
+    return on !== null && on <= deadline;
+  });
+  return certificationStatus({ ...records, exams: reported }, rules, deadline);
 }

@@ -1,5 +1,5 @@
 import { CivilDate } from './civil-date';
-import { OetScores } from './records';
+import { Exam, OetScores } from './records';
 
 /** Where a rule comes from and since when it applies: every finding cites one. */
 export interface RuleSource {
@@ -151,11 +151,36 @@ export const PATHWAY_RULES = {
     warnDays: 60,
   },
 
+  /**
+   * ECFMG must have verified the exam requirements (and the clinical and communication skills
+   * requirement) by the rank order list certification deadline "to participate in the Match and
+   * SOAP": a result reported by then counts, an exam merely sat does not (see `resultLeadTime`).
+   * The deadline is the calendar's instant (NRMP states it as 9 p.m. ET); it has passed from the
+   * minute after. Read 2026-12-05.
+   */
   rankListDeadline: {
     id: 'nrmp-rank-list-requirements',
     effectiveFrom: '1900-01-01',
-    source: 'https://www.nrmp.org/match-calendars/',
+    source:
+      'https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/',
     warnDays: 60,
+    /** NRMP and ERAS state their deadlines in US Eastern time. */
+    timeZone: 'America/New_York',
+  },
+
+  /**
+   * How long after the test day a result is usually reported: "Most score reporting of Step 2
+   * Clinical Knowledge (CK) results occurs within four weeks of testing" (usmle.org announcements,
+   * 2016 and 2019; read 2026-12-05). Step 1 and Step 3 are assumed the same (USMLE results are
+   * typically reported 3-4 weeks after the test; the upper end is taken). OET Medicine is not
+   * modelled (0 days): no source was found for its lead time. A record carries no result date, so
+   * the lead time is applied to every pass.
+   */
+  resultLeadTime: {
+    id: 'usmle-result-lead-time',
+    effectiveFrom: '2016-05-20',
+    source: 'https://usmle.org/announcements/?ContentId=241',
+    days: { USMLE_STEP1: 28, USMLE_STEP2_CK: 28, USMLE_STEP3: 28, OET_MEDICINE: 0 } as Record<Exam, number>,
   },
 
   step3NeedsCertification: {

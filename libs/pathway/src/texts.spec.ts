@@ -18,7 +18,8 @@ const STEP_FACTS: Record<NextStepCode, Omit<NextStep, 'code'>> = {
   ask_for_letter: {},
   submit_eras: { season: 2027, date: '2026-09-02' },
   register_nrmp: { season: 2027 },
-  certify_rank_list: { season: 2027, date: '2027-03-03' },
+  certify_rank_list: { season: 2027, date: '2027-03-03', at: '2027-03-03T21:00:00-05:00' },
+  rank_list_deadline_passed: { season: 2026, date: '2026-03-04', at: '2026-03-04T21:00:00-05:00' },
   record_match_result: { season: 2026, date: '2026-03-20' },
   apply_in_soap: { season: 2026, date: '2026-03-16' },
   answer_soap_offers: { season: 2026, date: '2026-03-19' },
@@ -96,11 +97,52 @@ describe(findingText.name, () => {
     );
   });
 
-  it('tells a rank-list deadline ahead from one gone by', () => {
-    const ahead = findingText(finding('RANK_LIST_DEADLINE_REQUIREMENTS_UNMET'), 'es', '2026-08-01');
-    const gone = findingText(finding('RANK_LIST_DEADLINE_REQUIREMENTS_UNMET'), 'es', '2026-09-01');
-    expect(ahead).toMatch(/^Cumpla .* 15 de agosto de 2026 .*Match 2027/);
-    expect(gone).toMatch(/no se cumplieron .*Match 2027 \(15 de agosto de 2026\)/);
+  it('tells a rank-list deadline ahead from one gone by, with its hour in US Eastern time', () => {
+    const at = '2026-08-15T21:00:00-04:00';
+    const ahead = findingText(finding('RANK_LIST_DEADLINE_REQUIREMENTS_UNMET', { at }), 'es', '2026-08-01');
+    const gone = findingText(finding('RANK_LIST_DEADLINE_MISSED', { at }), 'es', '2026-09-01');
+    expect(ahead).toMatch(/^Haga que ECFMG .* 15 de agosto de 2026 a las 21:00 \(hora del Este\) .*Match 2027/);
+    expect(gone).toMatch(
+      /no había verificado .*Match 2027 \(15 de agosto de 2026 a las 21:00 \(hora del Este\)\): el Match 2027 y su SOAP ya no son posibles/,
+    );
+    // Without its instant, the day alone.
+    expect(findingText(finding('RANK_LIST_DEADLINE_MISSED'), 'es', '2026-09-01')).toContain('(15 de agosto de 2026)');
+  });
+
+  it('names the last test day with a result in time, and the deadline when the finding has it', () => {
+    const late = finding('RESULT_AFTER_RANK_LIST_DEADLINE', { date: '2027-02-03', at: '2027-03-03T21:00:00-05:00' });
+    expect(findingText(late, 'es', '2027-01-10')).toBe(
+      'El resultado de su Step 1 llegaría después de la fecha límite de la lista de preferencias del Match 2027 (3 de marzo de 2027 a las 21:00 (hora del Este)): la última fecha de examen con resultado a tiempo es el 3 de febrero de 2027',
+    );
+    expect(findingText({ ...late, at: undefined }, 'es', '2027-01-10')).toContain('Match 2027: la última');
+  });
+
+  it('gives a deadline its time of day and zone in both languages', () => {
+    const step: NextStep = {
+      code: 'certify_rank_list',
+      season: 2027,
+      date: '2027-03-03',
+      at: '2027-03-03T21:00:00-05:00',
+    };
+    expect(nextStepText(step, 'en')).toBe('Certify your rank order list by 2027-03-03 at 9:00 p.m. ET');
+    expect(nextStepText(step, 'es')).toBe(
+      'Certifique su lista de preferencias (rank order list) a más tardar el 3 de marzo de 2027 a las 21:00 (hora del Este)',
+    );
+    // Morning and noon hours, and the day as US Eastern time reads it (02:30 UTC is still the day before in ET).
+    expect(nextStepText({ ...step, at: '2027-03-04T02:30:00Z' }, 'en')).toBe(
+      'Certify your rank order list by 2027-03-03 at 9:30 p.m. ET',
+    );
+    expect(nextStepText({ ...step, at: '2027-03-03T12:00:00-05:00' }, 'en')).toContain('12:00 p.m. ET');
+    expect(nextStepText({ ...step, at: '2027-03-03T00:05:00-05:00' }, 'en')).toContain('12:05 a.m. ET');
+    expect(nextStepText({ ...step, at: undefined }, 'en')).toBe('Certify your rank order list by 2027-03-03');
+  });
+
+  it('turns a rank-list deadline gone by into what it means', () => {
+    const step: NextStep = { code: 'rank_list_deadline_passed', ...STEP_FACTS.rank_list_deadline_passed };
+    expect(nextStepText(step, 'en')).toBe(
+      'The 2026 rank order list deadline passed on 2026-03-04 at 9:00 p.m. ET with no certified list recorded: if it was certified, record the date; if not, the 2026 Match is out of reach, and SOAP in Match Week is open only to registered applicants whose exams ECFMG verified in time',
+    );
+    expect(nextStepText(step, 'es')).toContain('pasó el 4 de marzo de 2026 a las 21:00 (hora del Este)');
   });
 
   it('is the rule’s own message in English', () => {

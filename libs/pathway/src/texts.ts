@@ -1,5 +1,6 @@
-import { CivilDate } from './civil-date';
+import { CivilDate, civilDateOf } from './civil-date';
 import { EXAM_NAMES, Finding, FindingCode } from './findings';
+import { deadlineClock } from './deadlines';
 import { NextStep, NextStepCode } from './progress';
 import { Exam } from './records';
 import { PATHWAY_RULES } from './rules';
@@ -16,6 +17,17 @@ const SPANISH_DATE = new Intl.DateTimeFormat('es-US', { dateStyle: 'long', timeZ
  */
 export function dateText(date: CivilDate, language: TextLanguage): string {
   return language === 'en' ? date : SPANISH_DATE.format(new Date(`${date}T00:00:00Z`));
+}
+
+/**
+ * A deadline's day with its time of day and zone as NRMP and ERAS state it, when the facts carry
+ * its instant ("2027-03-03 at 9:00 p.m. ET"; "3 de marzo de 2027 a las 21:00 (hora del Este)").
+ */
+function deadlineText(facts: { date?: CivilDate; at?: string }, language: TextLanguage): string {
+  if (!facts.at) return dateText(facts.date as CivilDate, language);
+  const day = dateText(civilDateOf(new Date(facts.at), PATHWAY_RULES.rankListDeadline.timeZone), language);
+  const clock = deadlineClock({ date: day, at: facts.at }, PATHWAY_RULES, language);
+  return language === 'en' ? `${day} at ${clock}` : `${day} a las ${clock}`;
 }
 
 /** Exam names stay as the USMLE and OET write them, in every language: they are the names on the paperwork. */
@@ -46,7 +58,9 @@ const NEXT_STEP_TEXTS: Record<TextLanguage, Record<NextStepCode, Sentence<NextSt
     submit_eras: (s, on) =>
       `Submit your ERAS application for the ${s.season} Match${s.date ? ` (from ${on(s.date)})` : ''}`,
     register_nrmp: (s) => `Register with NRMP for the ${s.season} Match`,
-    certify_rank_list: (s, on) => `Certify your rank order list by ${on(s.date)}`,
+    certify_rank_list: (s) => `Certify your rank order list by ${deadlineText(s, 'en')}`,
+    rank_list_deadline_passed: (s) =>
+      `The ${s.season} rank order list deadline passed on ${deadlineText(s, 'en')} with no certified list recorded: if it was certified, record the date; if not, the ${s.season} Match is out of reach, and SOAP in Match Week is open only to registered applicants whose exams ECFMG verified in time`,
     // Worded for staff and the IMG alike: staff record the result, the IMG tells them.
     record_match_result: (s, on) =>
       `The ${s.season} Match result is still to be recorded${s.date ? ` (Match Day was ${on(s.date)})` : ''}: matched, matched through SOAP, unmatched or withdrawn`,
@@ -75,7 +89,10 @@ const NEXT_STEP_TEXTS: Record<TextLanguage, Record<NextStepCode, Sentence<NextSt
     submit_eras: (s, on) =>
       `Envíe su solicitud de ERAS para el Match ${s.season}${s.date ? ` (a partir del ${on(s.date)})` : ''}`,
     register_nrmp: (s) => `Regístrese en el NRMP para el Match ${s.season}`,
-    certify_rank_list: (s, on) => `Certifique su lista de preferencias (rank order list) a más tardar el ${on(s.date)}`,
+    certify_rank_list: (s) =>
+      `Certifique su lista de preferencias (rank order list) a más tardar el ${deadlineText(s, 'es')}`,
+    rank_list_deadline_passed: (s) =>
+      `La fecha límite de la lista de preferencias del Match ${s.season} pasó el ${deadlineText(s, 'es')} sin una lista certificada registrada: si la certificó, informe la fecha; si no, el Match ${s.season} ya no es posible, y el SOAP de la Match Week solo está abierto a quienes se registraron y tenían sus exámenes verificados por ECFMG a tiempo`,
     record_match_result: (s, on) =>
       `Informe a su administrador de caso el resultado de su Match ${s.season}${s.date ? ` (el Match Day fue el ${on(s.date)})` : ''}: con plaza, con plaza por SOAP, sin plaza o retirado`,
     apply_in_soap: (s, on) =>
@@ -129,10 +146,12 @@ const SPANISH_FINDINGS: Record<FindingCode, FindingSentence> = {
     `Apruebe ${exam(f)} a más tardar el ${on(f.date)}: ese día se cierra su plazo de 7 años de ECFMG`,
   SEVEN_YEAR_WINDOW_CLOSED: (f, on) =>
     `Su plazo de 7 años de ECFMG se cerró el ${on(f.date)}: los exámenes aprobados antes ya no cuentan para la certificación`,
-  RANK_LIST_DEADLINE_REQUIREMENTS_UNMET: (f, on, today) =>
-    (f.date as CivilDate) < today
-      ? `Los requisitos de exámenes no se cumplieron antes de la fecha límite de la lista de preferencias del Match ${f.season} (${on(f.date)}): ese Match ya no es posible`
-      : `Cumpla los requisitos de exámenes para la certificación a más tardar el ${on(f.date)} (fecha límite de la lista de preferencias del Match ${f.season}) para participar en ese Match`,
+  RANK_LIST_DEADLINE_REQUIREMENTS_UNMET: (f) =>
+    `Haga que ECFMG verifique los requisitos de exámenes a más tardar el ${deadlineText(f, 'es')} (fecha límite de la lista de preferencias del Match ${f.season}) para participar en ese Match: los resultados deben estar publicados para entonces, no basta con haber presentado los exámenes`,
+  RANK_LIST_DEADLINE_MISSED: (f) =>
+    `ECFMG no había verificado los requisitos de exámenes en la fecha límite de la lista de preferencias del Match ${f.season} (${deadlineText(f, 'es')}): el Match ${f.season} y su SOAP ya no son posibles; informe el resultado de su solicitud cuando el NRMP lo confirme`,
+  RESULT_AFTER_RANK_LIST_DEADLINE: (f) =>
+    `El resultado de su ${exam(f)} llegaría después de la fecha límite de la lista de preferencias del Match ${f.season}${f.at ? ` (${deadlineText({ at: f.at }, 'es')})` : ''}: la última fecha de examen con resultado a tiempo es el ${dateText(f.date as CivilDate, 'es')}`,
   STEP3_NEEDS_CERTIFICATION: () => 'Step 3 solo puede presentarse después de obtener la certificación de ECFMG',
   H1B_NEEDS_STEP3: () =>
     'Una visa H-1B para la residencia requiere haber aprobado Step 3; la J-1 (patrocinada por ECFMG) no lo requiere',

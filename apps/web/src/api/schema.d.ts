@@ -2155,6 +2155,11 @@ export interface components {
       status: 'sent' | 'accepted' | 'declined' | 'completed';
     };
     FindingView: {
+      /**
+       * @description The deadline's instant when its time of day matters (NRMP's 9 p.m. ET)
+       * @example 2027-03-03T21:00:00-05:00
+       */
+      at?: string;
       /** @enum {string} */
       code:
         | 'THIRD_ATTEMPT_USED'
@@ -2176,6 +2181,8 @@ export interface components {
         | 'SEVEN_YEAR_WINDOW_CLOSING'
         | 'SEVEN_YEAR_WINDOW_CLOSED'
         | 'RANK_LIST_DEADLINE_REQUIREMENTS_UNMET'
+        | 'RANK_LIST_DEADLINE_MISSED'
+        | 'RESULT_AFTER_RANK_LIST_DEADLINE'
         | 'STEP3_NEEDS_CERTIFICATION'
         | 'H1B_NEEDS_STEP3'
         | 'MATCH_RESULT_DUE'
@@ -2557,6 +2564,8 @@ export interface components {
         | 'SEVEN_YEAR_WINDOW_CLOSING'
         | 'SEVEN_YEAR_WINDOW_CLOSED'
         | 'RANK_LIST_DEADLINE_REQUIREMENTS_UNMET'
+        | 'RANK_LIST_DEADLINE_MISSED'
+        | 'RESULT_AFTER_RANK_LIST_DEADLINE'
         | 'STEP3_NEEDS_CERTIFICATION'
         | 'H1B_NEEDS_STEP3'
         | 'MATCH_RESULT_DUE'
@@ -2569,6 +2578,11 @@ export interface components {
       severity: 'warning' | 'blocker';
     };
     NextStepView: {
+      /**
+       * @description The deadline's instant
+       * @example 2027-03-03T21:00:00-05:00
+       */
+      at?: string;
       /** @enum {string} */
       code:
         | 'verify_credentials'
@@ -2587,6 +2601,7 @@ export interface components {
         | 'submit_eras'
         | 'register_nrmp'
         | 'certify_rank_list'
+        | 'rank_list_deadline_passed'
         | 'record_match_result'
         | 'apply_in_soap'
         | 'answer_soap_offers';
