@@ -304,13 +304,14 @@ describe('scaling out: two API processes and two workers on one PostgreSQL and o
       expect(inboxes(worlds)).toEqual(once);
       expect(await deliveries(ids)).toEqual(expectedKeys.map((dedupe_key) => ({ dedupe_key, status: 'sent' })));
 
-      // What is still to come (the 1-day reminders, the "no contact" check) has one delayed job
-      // per scheduled reminder, whichever process planned it.
+      // What is still to come (the 1-day reminders and the ask for the result after the exam's day,
+      // each to the IMG and the case manager, and the "no contact" check) has one delayed job per
+      // scheduled reminder, whichever process planned it.
       const scheduled: Array<{ dedupe_key: string }> = await data.query(
         `SELECT dedupe_key FROM reminder_schedule WHERE client_id = ANY($1) ORDER BY dedupe_key`,
         [ids],
       );
-      expect(scheduled).toHaveLength(8 * 3);
+      expect(scheduled).toHaveLength(8 * 5);
       const delayed = (await queue.getDelayed())
         .filter((job) => ids.includes(job.data.clientId))
         .map((job) => job.id)

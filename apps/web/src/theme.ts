@@ -1,4 +1,5 @@
 import { Alert, createTheme, Modal, type CSSVariablesResolver } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
 
 /**
  * Mantine's defaults, darkened where axe-core measured too little contrast (WCAG AA, 4.5:1): the
@@ -14,6 +15,21 @@ export const theme = createTheme({
     Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
     // Mantine's dialog close button is an icon with no name of its own.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // Nor have the date picker's previous and next buttons (axe caught them while its calendar was open).
+    DateInput: DateInput.extend({
+      defaultProps: {
+        ariaLabels: {
+          previousMonth: 'Previous month',
+          nextMonth: 'Next month',
+          previousYear: 'Previous year',
+          nextYear: 'Next year',
+          previousDecade: 'Previous decade',
+          nextDecade: 'Next decade',
+          monthLevelControl: 'Choose a month',
+          yearLevelControl: 'Choose a year',
+        },
+      },
+    }),
   },
 });
 
