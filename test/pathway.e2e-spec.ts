@@ -257,6 +257,70 @@ describe('the pathway through the API', () => {
     expect(stored.warning_count).toBe(caseload.body.items[0].warningCount);
   });
 
+  it("judges OET Medicine by its Pathways season's cut-off, and asks to revalidate a Pathway of another season", async () => {
+    const id = await enroll();
+    const codes = (c: { pathway: { warnings: Array<{ code: string }> } }) => c.pathway.warnings.map((w) => w.code);
+    await exam(id, {
+      exam: 'OET_MEDICINE',
+      status: 'passed',
+      testDate: '2022-12-31',
+      oetScores: { listening: 380, reading: 360, writing: 320, speaking: 370 },
+    }).expect(201);
+    const pathway = { ecfmgPathway: 1, ecfmgPathwayStatus: 'validated', ecfmgPathwayCycle: 2025 };
+    await http().put(`/api/v1/clients/${id}/credentials`).set(cm).send(pathway).expect(200);
+    await http().post(`/api/v1/clients/${id}/match-applications`).set(cm).send({ season: 2041 }).expect(201);
+    let client = await record(id);
+    // The day before the 2025 season's cut-off (2023-01-01): the sitting does not count for that season.
+    expect(client.pathway.warnings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'OET_BEFORE_CYCLE_CUTOFF',
+          season: 2025,
+          rule: expect.objectContaining({ id: 'oet-2025' }),
+        }),
+        expect.objectContaining({
+          code: 'PATHWAY_REVALIDATION_NEEDED',
+          season: 2041,
+          rule: expect.objectContaining({
+            id: 'ecfmg-pathway-revalidation',
+            source: expect.stringContaining('ecfmg.org'),
+          }),
+        }),
+      ]),
+    );
+    expect(milestone(client, 'oet')).not.toBe('done');
+
+    // The planner plans the reminder at once, for the client's case manager (the client has no account here).
+    const plans = await app
+      .get(ReminderPlanner)
+      .plan(data.manager, [await data.manager.findOneByOrFail(Client, { id })]);
+    const reminders = plans.get(id) ?? [];
+    expect(reminders.filter((r: { rule: string }) => r.rule === 'oet_cutoff')).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ season: 2025, date: '2023-01-01', testDate: '2022-12-31' }),
+      }),
+    ]);
+
+    // The cut-off day itself counts; once certified through the Pathway, the certificate is time-limited.
+    await exam(id, {
+      exam: 'OET_MEDICINE',
+      status: 'passed',
+      testDate: '2023-01-01',
+      oetScores: { listening: 380, reading: 360, writing: 320, speaking: 370 },
+    }).expect(201);
+    client = await record(id);
+    expect(codes(client)).not.toContain('OET_BEFORE_CYCLE_CUTOFF');
+    expect(milestone(client, 'oet')).toBe('done');
+    await http()
+      .put(`/api/v1/clients/${id}/credentials`)
+      .set(cm)
+      .send({ ...pathway, certificateIssuedAt: '2025-03-01' })
+      .expect(200);
+    client = await record(id);
+    expect(codes(client)).toContain('CERTIFICATE_TIME_LIMITED');
+    expect(codes(client)).not.toContain('PATHWAY_REVALIDATION_NEEDED');
+  });
+
   it('stores the stage from the first day for an alternative career', async () => {
     const res = await http()
       .post('/api/v1/clients')

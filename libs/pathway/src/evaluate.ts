@@ -4,6 +4,7 @@ import { eligibilityFindings, rankListFindings, sevenYearFindings, visaAndStep3F
 import { Finding } from './findings';
 import { certificateBeforeResidencyFindings, matchResultFindings, soapFindings } from './match-season';
 import { oetVerdict } from './oet';
+import { certificateValidityFindings, pathwayRevalidationFindings } from './pathway-validity';
 import { checklistOf, ChecklistItem, NextStep, nextStepsOf, Stage, stageOf } from './progress';
 import { MatchSeason, PathwayRecords } from './records';
 import { certificationStatus } from './requirements';
@@ -52,6 +53,8 @@ export function evaluatePathway(
         ...matchResultFindings(records, calendar, today, rules),
         ...soapFindings(records, calendar, today, rules),
         ...certificateBeforeResidencyFindings(records, status, calendar, today, rules),
+        ...pathwayRevalidationFindings(records, status, rules),
+        ...certificateValidityFindings(records, status, calendar, today, rules),
       ];
   const checklist = checklistOf(records, status, findings, rules);
   const nextStepFacts = nextStepsOf(records, checklist, calendar, today, rules, now);

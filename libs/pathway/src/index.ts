@@ -12,3 +12,4 @@ export * from './texts';
 export * from './evaluate';
 export * from './milestones';
 export * from './match-season';
+export * from './pathway-validity';

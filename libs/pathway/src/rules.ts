@@ -16,9 +16,14 @@ export interface AttemptLimitRule extends RuleSource {
 export interface OetCycleRule extends RuleSource {
   /** The ECFMG Pathways cycle (Match year) the rule is for. */
   cycle: number;
-  /** OET Medicine taken before this date does not count for the cycle; null when not published. */
+  /**
+   * OET Medicine taken before this date does not count for the cycle; null when the cycle's cut-off
+   * is not recorded here (no source found): sittings of any date count, and a warning says so.
+   */
   testedOnOrAfter: CivilDate | null;
   minimum: OetScores;
+  /** A lower bar that applied to sittings before a date (350 in all four before 1 April 2022). */
+  earlierMinimum?: { testedBefore: CivilDate; minimum: OetScores };
 }
 
 /**
@@ -98,22 +103,62 @@ export const PATHWAY_RULES = {
     source: 'https://www.usmle.org/usmle-step-1-transition-passfail-score-reporting',
   },
 
+  /**
+   * ECFMG's OET Medicine rule per Pathways season (Match year): a test-date cut-off and the minimum
+   * sub-scores, in one sitting. There is no "valid for two years": a result counts for a season when
+   * it was taken on or after that season's cut-off. A season not listed here is judged by the nearest
+   * earlier season listed, with a warning (OET_CYCLE_RULE_ASSUMED); a listed season whose cut-off no
+   * stored source gives has `testedOnOrAfter: null`, also with a warning. Sources read 2026-12-05.
+   */
   oetCycles: [
     {
-      id: 'oet-2021-22',
+      // "Pathway applicants who took OET Medicine on or after July 1, 2018 and attained the minimum
+      // passing score on each of the four components do not need to retake OET Medicine"; 350 in each.
+      id: 'oet-2021',
       cycle: 2021,
-      effectiveFrom: '2021-01-01',
-      testedOnOrAfter: null,
+      effectiveFrom: '2020-07-10',
+      testedOnOrAfter: '2018-07-01',
       minimum: { listening: 350, reading: 350, writing: 350, speaking: 350 },
-      source: 'https://www.ecfmg.org/certification-requirements-2021-match/',
+      source: 'https://www.ecfmg.org/certification-requirements-2021-match/oet.html',
     },
     {
-      id: 'oet-2021-22',
+      // 350 in each of the four sub-tests in one administration; the stored page gives no test-date cut-off.
+      id: 'oet-2022',
       cycle: 2022,
       effectiveFrom: '2021-01-01',
       testedOnOrAfter: null,
       minimum: { listening: 350, reading: 350, writing: 350, speaking: 350 },
-      source: 'https://www.ecfmg.org/certification-requirements-2022-match/',
+      source: 'https://www.ecfmg.org/certification-requirements-2022-match/oet.html',
+    },
+    {
+      // 2023 Pathways: 350 in all four for tests before 1 April 2022; from then Writing 300. The cut-off is
+      // not in the stored announcement.
+      id: 'oet-2023',
+      cycle: 2023,
+      effectiveFrom: '2022-03-31',
+      testedOnOrAfter: null,
+      minimum: { listening: 350, reading: 350, writing: 300, speaking: 350 },
+      earlierMinimum: {
+        testedBefore: '2022-04-01',
+        minimum: { listening: 350, reading: 350, writing: 350, speaking: 350 },
+      },
+      source:
+        'https://www.ecfmg.org/news/2022/03/31/detailed-information-available-on-2023-pathways-updated-passing-requirement-for-oet-medicine/',
+    },
+    {
+      // 2024 Pathways: "Applicants must have attained a satisfactory score on OET Medicine on or after
+      // January 1, 2022" (ECFMG, updated 8 March 2023, as quoted by the source below: ECFMG's own 2024
+      // page is not in the stored sources); the April 2022 scoring change applies.
+      id: 'oet-2024',
+      cycle: 2024,
+      effectiveFrom: '2023-03-08',
+      testedOnOrAfter: '2022-01-01',
+      minimum: { listening: 350, reading: 350, writing: 300, speaking: 350 },
+      earlierMinimum: {
+        testedBefore: '2022-04-01',
+        minimum: { listening: 350, reading: 350, writing: 350, speaking: 350 },
+      },
+      source: 'https://blog.matcharesident.com/ecfmg-pathways-oet-updates-for-2023-24/',
     },
     {
       id: 'oet-2025',
@@ -125,14 +170,33 @@ export const PATHWAY_RULES = {
     },
   ] as OetCycleRule[],
 
-  oetResultValidity: {
-    id: 'oet-result-validity',
-    effectiveFrom: '2021-01-01',
-    source: 'https://www.ecfmg.org/certification-requirements-2025-match/',
-    /** An OET Medicine result counts toward certification for this long after the test date. */
-    years: 2,
-    /** Remind this many days before a result lapses while the certificate is still not issued. */
-    warnDays: [90, 30],
+  /**
+   * An accepted Pathway is for one Pathways season; from the 2025 season ECFMG runs "Pathways
+   * Revalidation" for a previously accepted Pathway "that is expired or expiring" (the 2026 Pathways
+   * announcement of 19 August 2025; the 2025 season's revalidation application closed 31 May 2025,
+   * gp.ecfmg.org Focus 88). The records hold the accepted Pathway's season, not its expiry date: a
+   * Match applied for in another season is a warning to check and revalidate. Read 2026-12-05.
+   */
+  pathwayRevalidation: {
+    id: 'ecfmg-pathway-revalidation',
+    effectiveFrom: '2025-05-21',
+    source:
+      'https://www.ecfmg.org/news/2025/08/19/detailed-information-and-online-application-for-2026-pathways-now-available',
+  },
+
+  /**
+   * "ECFMG Certificates issued to applicants who satisfy the clinical and communication skills
+   * requirements for ECFMG Certification through the Pathways program are subject to expiration"; they
+   * become valid indefinitely after "at least 12 months of clinical education in an eligible U.S.
+   * graduate medical education (GME) training program" (ACGME-accredited): automatic for J-1 physicians
+   * ECFMG sponsors, on request for others. No start date is published: the first Pathways certificates
+   * were for the 2021 Match, whose OET rule ECFMG announced on 10 July 2020 (that date stands for the start). Read 2026-12-05.
+   */
+  permanentValidation: {
+    id: 'ecfmg-permanent-validation',
+    effectiveFrom: '2020-07-10',
+    source: 'https://ecfmg.org/certification-pathways/permanent-validation.html',
+    monthsOfTraining: 12,
   },
 
   sevenYear: {

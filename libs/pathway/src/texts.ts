@@ -140,8 +140,14 @@ const SPANISH_FINDINGS: Record<FindingCode, FindingSentence> = {
     `Su ${exam(f)} del ${on(f.date)} es anterior a la fecha mínima de su ciclo de ECFMG Pathways: debe presentarlo de nuevo`,
   OET_BELOW_THRESHOLD: (f, on) =>
     `Su ${exam(f)} del ${on(f.date)} no alcanzó el puntaje mínimo en todas las secciones, que deben alcanzarse en una misma sesión`,
-  OET_CYCLE_RULE_ASSUMED: () =>
-    'No hay una regla de OET registrada para su ciclo de ECFMG Pathways: su administrador de caso lo confirmará con ECFMG',
+  OET_CYCLE_RULE_ASSUMED: (f) =>
+    `La regla de ECFMG para OET Medicine (fecha mínima del examen) de la temporada ${f.season} de los Pathways no está registrada: su administrador de caso la confirmará con ECFMG`,
+  PATHWAY_REVALIDATION_NEEDED: (f) =>
+    `Su ECFMG Pathway fue aceptado para otra temporada y su solicitud en curso es para el Match ${f.season}: confirme con ECFMG que sigue siendo válido para ${f.season} y, si está vencido o por vencer, solicite la revalidación (Pathways Revalidation)`,
+  CERTIFICATE_TIME_LIMITED: (f, on) =>
+    f.date
+      ? `Su certificado de ECFMG, obtenido por un Pathway, puede vencer hasta que complete 12 meses de residencia acreditada por ACGME (a partir del ${on(f.date)} si su formación no se interrumpe); entonces pasa a ser permanente`
+      : 'Su certificado de ECFMG, obtenido por un Pathway, puede vencer: pasa a ser permanente solo después de 12 meses de residencia acreditada por ACGME; revise su fecha de vencimiento y revalídelo si vence antes de empezar',
   SEVEN_YEAR_WINDOW_CLOSING: (f, on) =>
     `Apruebe ${exam(f)} a más tardar el ${on(f.date)}: ese día se cierra su plazo de 7 años de ECFMG`,
   SEVEN_YEAR_WINDOW_CLOSED: (f, on) =>

@@ -225,95 +225,77 @@ describe('DST in America/Denver (MST = UTC-7, MDT = UTC-6)', () => {
   });
 });
 
-describe('oet_expiring: a passing OET lapses 2 years after its test date', () => {
+describe("oet_cutoff: an OET before the cut-off of the client's Pathways season, at once", () => {
   const oet = (testDate: string, scores: typeof OET_PASS = OET_PASS) =>
-    exam({ id: 'oet1', exam: 'OET_MEDICINE', status: 'passed', testDate, oetScores: scores });
+    exam({ id: `oet-${testDate}`, exam: 'OET_MEDICINE', status: 'passed', testDate, oetScores: scores });
   const oetPlan = (r: PathwayRecords, now: Date = NOW) =>
-    planReminders(input({ r, now })).map(
-      (p) =>
-        `${p.rule} ${recipient(p)} ${p.dueAt.toISOString()} ${p.data.daysBefore} ${p.data.date} ${p.data.testDate}`,
-    );
+    planReminders(input({ r, now }))
+      .filter((p) => p.rule === 'oet_cutoff')
+      .map((p) => `${recipient(p)} ${p.dueAt.toISOString()} ${p.data.season} ${p.data.date} ${p.data.testDate}`);
 
   it.each([
-    // Lapses 2027-06-15: 90 days before = 2027-03-17, 30 days before = 2027-05-16 (both EDT: 13:00Z).
-    [
-      '2025-06-15',
-      NOW,
-      [
-        'oet_expiring client 2027-03-17T13:00:00.000Z 90 2027-06-15 2025-06-15',
-        'oet_expiring cm1 2027-03-17T13:00:00.000Z 90 2027-06-15 2025-06-15',
-        'oet_expiring client 2027-05-16T13:00:00.000Z 30 2027-06-15 2025-06-15',
-        'oet_expiring cm1 2027-05-16T13:00:00.000Z 30 2027-06-15 2025-06-15',
-      ],
-    ],
-    // Lapses 2027-01-31: 90 days before = 2026-11-02 (tomorrow, 09:00 EST), 30 days before = 2027-01-01.
-    [
-      '2025-01-31',
-      NOW,
-      [
-        'oet_expiring client 2026-11-02T14:00:00.000Z 90 2027-01-31 2025-01-31',
-        'oet_expiring cm1 2026-11-02T14:00:00.000Z 90 2027-01-31 2025-01-31',
-        'oet_expiring client 2027-01-01T14:00:00.000Z 30 2027-01-31 2025-01-31',
-        'oet_expiring cm1 2027-01-01T14:00:00.000Z 30 2027-01-31 2025-01-31',
-      ],
-    ],
-    // Leap day: 2024-02-29 + 2 years = 2026-02-28; 90 days before = 2025-11-30, 30 days before = 2026-01-29.
-    [
-      '2024-02-29',
-      at('2025-10-01T14:00:00Z'),
-      [
-        'oet_expiring client 2025-11-30T14:00:00.000Z 90 2026-02-28 2024-02-29',
-        'oet_expiring cm1 2025-11-30T14:00:00.000Z 90 2026-02-28 2024-02-29',
-        'oet_expiring client 2026-01-29T14:00:00.000Z 30 2026-02-28 2024-02-29',
-        'oet_expiring cm1 2026-01-29T14:00:00.000Z 30 2026-02-28 2024-02-29',
-      ],
-    ],
-    // Inside the 90 days (2026-12-01 10:00 EST, lapse 2027-01-31): the 90-day one goes now, 61 days ahead.
-    [
-      '2025-01-31',
-      at('2026-12-01T15:00:00Z'),
-      [
-        'oet_expiring client 2026-12-01T15:00:00.000Z 61 2027-01-31 2025-01-31',
-        'oet_expiring cm1 2026-12-01T15:00:00.000Z 61 2027-01-31 2025-01-31',
-        'oet_expiring client 2027-01-01T14:00:00.000Z 30 2027-01-31 2025-01-31',
-        'oet_expiring cm1 2027-01-01T14:00:00.000Z 30 2027-01-31 2025-01-31',
-      ],
-    ],
-  ])('OET passed %s (now %s): reminders 90 and 30 days before it lapses', (testDate, now, expected) => {
-    const r = records({ exams: [oet(testDate as string)], credentials: credentials({ ecfmgPathwayCycle: 2025 }) });
-    expect(oetPlan(r, now as Date)).toEqual(expected);
+    // [season, test date, reminded]: the day before, of and after each published cut-off.
+    [2025, '2022-12-31', true],
+    [2025, '2023-01-01', false],
+    [2025, '2023-01-02', false],
+    [2024, '2021-12-31', true],
+    [2024, '2022-01-01', false],
+    [2021, '2018-06-30', true],
+    [2021, '2018-07-01', false],
+  ])('%i season, OET of %s: reminded %s', (season, testDate, reminded) => {
+    const r = records({ exams: [oet(testDate as string)], credentials: credentials({ ecfmgPathwayCycle: season }) });
+    const cutoff = PATHWAY_RULES_CUTOFFS[season as number];
+    expect(oetPlan(r)).toEqual(
+      reminded
+        ? [
+            `client ${NOW.toISOString()} ${season} ${cutoff} ${testDate}`,
+            `cm1 ${NOW.toISOString()} ${season} ${cutoff} ${testDate}`,
+          ]
+        : [],
+    );
+  });
+
+  it('a two-year-old OET the engine still counts raises nothing (no two-year validity)', () => {
+    const r = records({ exams: [oet('2023-01-01')], credentials: credentials({ ecfmgPathwayCycle: 2025 }) });
+    expect(oetPlan(r, at('2027-06-01T15:00:00Z'))).toEqual([]);
+  });
+
+  it('names the latest sitting before the cut-off', () => {
+    const r = records({
+      exams: [oet('2021-05-01'), oet('2022-10-01')],
+      credentials: credentials({ ecfmgPathwayCycle: 2025 }),
+    });
+    expect(oetPlan(r)[0]).toContain('2025 2023-01-01 2022-10-01');
   });
 
   it.each([
     [
       'the certificate is issued',
       records({
-        exams: [oet('2025-06-15')],
+        exams: [oet('2022-12-31')],
         credentials: credentials({ ecfmgPathwayCycle: 2025, certificateIssuedAt: '2026-10-01' }),
       }),
     ],
     [
-      'writing is below the 2025 minimum (290 < 300)',
-      records({
-        exams: [oet('2025-06-15', { ...OET_PASS, writing: 290 })],
-        credentials: credentials({ ecfmgPathwayCycle: 2025 }),
-      }),
+      'a later sitting meets the rule',
+      records({ exams: [oet('2022-12-31'), oet('2023-02-01')], credentials: credentials({ ecfmgPathwayCycle: 2025 }) }),
+    ],
+    ['no Pathways season is recorded', records({ exams: [oet('2022-12-31')], credentials: credentials() })],
+    [
+      "the season's rule is not recorded (2027: judged by 2025's, with a warning instead)",
+      records({ exams: [oet('2022-12-31')], credentials: credentials({ ecfmgPathwayCycle: 2027 }) }),
     ],
     [
-      'listening is below the 2025 minimum (340 < 350)',
-      records({
-        exams: [oet('2025-06-15', { ...OET_PASS, listening: 340 })],
-        credentials: credentials({ ecfmgPathwayCycle: 2025 }),
-      }),
-    ],
-    [
-      'the sitting is before the 2025 cycle cutoff (2023-01-01)',
-      records({ exams: [oet('2022-12-31')], credentials: credentials({ ecfmgPathwayCycle: 2025 }) }),
+      "the season's cut-off is not recorded (2022)",
+      records({ exams: [oet('2015-12-31')], credentials: credentials({ ecfmgPathwayCycle: 2022 }) }),
     ],
   ])('none when %s', (_why, r) => {
     expect(oetPlan(r)).toEqual([]);
   });
 });
+
+/** The published cut-offs the table above expects, by season. */
+const PATHWAY_RULES_CUTOFFS: Record<number, string> = { 2021: '2018-07-01', 2024: '2022-01-01', 2025: '2023-01-01' };
 
 describe('match_deadline: the Match dates of the season applied for', () => {
   // CALENDAR 2027: ERAS opens 2026-09-02 (09:00 EDT), rank list 2027-03-03 (21:00 EST); no NRMP or Match Week keys.

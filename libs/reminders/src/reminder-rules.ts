@@ -11,7 +11,7 @@ import {
   sevenYearDeadline,
   PathwayRecords,
   PathwayResult,
-  seasonDate,
+  seasonDeadline,
 } from '@lib/pathway';
 
 /** Every reminder rule, in one place; each planned reminder names the rule that made it. */
@@ -304,12 +304,15 @@ function matchReminders(input: ReminderInput): Draft[] {
         ['match_week_starts', [0], true],
       ];
       return events.flatMap(([key, days, open]) => {
-        const on = open ? seasonDate(input.calendar, a.season, key) : null;
-        return on
+        const deadline = open ? seasonDeadline(input.calendar, a.season, key) : null;
+        const on = deadline?.date;
+        return deadline && on
           ? series(input, 'match_deadline', `${a.season}.${key}.${on}`, on, days, [...client(input), ...staff(input)], {
               season: a.season,
               event: key,
               date: on,
+              // The instant, so the message says the hour as NRMP and ERAS state it (9 p.m. ET).
+              at: deadline.at,
             })
           : [];
       });

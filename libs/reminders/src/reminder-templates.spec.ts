@@ -243,3 +243,32 @@ describe(renderReminder.name, () => {
     expect(() => renderReminder('no_such_rule' as ReminderRule, {}, context('en', 'staff'))).toThrow(/no_such_rule/);
   });
 });
+
+describe('match_deadline with its instant', () => {
+  it.each([
+    ['en', 'client', '(Wednesday, March 3, 2027, 9:00 p.m. ET).'],
+    ['en', 'staff', '(Wednesday, March 3, 2027, 9:00 p.m. ET). Ana has'],
+    ['es', 'client', '(miércoles, 3 de marzo de 2027, a las 21:00 (hora del Este)).'],
+    ['es', 'staff', '(miércoles, 3 de marzo de 2027, a las 21:00 (hora del Este)). Ana tiene'],
+  ] as const)('in %s for the %s says the hour and zone NRMP states', (language, audience, expected) => {
+    const data = {
+      season: 2027,
+      event: 'rank_list_deadline',
+      date: '2027-03-03',
+      at: '2027-03-03T21:00:00-05:00',
+      daysBefore: 1,
+    };
+    const out = renderReminder('match_deadline', data, { ...context(language, audience), clientName: 'Ana' });
+    expect(out.body).toContain(expected);
+  });
+
+  it('shows the day alone when the instant is missing or unreadable', () => {
+    const data = { season: 2027, event: 'rank_list_deadline', date: '2027-03-03', daysBefore: 1 };
+    expect(renderReminder('match_deadline', data, context('en', 'client')).body).toContain(
+      '(Wednesday, March 3, 2027).',
+    );
+    expect(renderReminder('match_deadline', { ...data, at: 'soon' }, context('en', 'client')).body).toContain(
+      '(Wednesday, March 3, 2027).',
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import escapeHtml from 'escape-html';
 import { MessageLanguage } from '@lib/identity';
-import { ClinicalKind, EXAM_NAMES } from '@lib/pathway';
+import { ClinicalKind, deadlineClock, EXAM_NAMES, PATHWAY_RULES } from '@lib/pathway';
 import { ReminderRule } from './reminder-rules';
 
 export interface TemplateContext {
@@ -42,6 +42,8 @@ interface Values {
   since: string;
   /** How far off the event is: "today", "tomorrow", "in 7 days". */
   when: string;
+  /** The event's date with its time of day and zone when the data has its instant ("…, 9:00 p.m. ET"). */
+  dateAndTime: string;
 }
 
 interface Message {
@@ -230,17 +232,17 @@ const TEMPLATES: Record<ReminderRule, Record<MessageLanguage, Record<Audience, T
   },
   match_deadline: {
     en: {
-      client: (v) => ({ subject: matchEvent(v, 'en'), body: `${matchEvent(v, 'en')} (${v.date}).` }),
+      client: (v) => ({ subject: matchEvent(v, 'en'), body: `${matchEvent(v, 'en')} (${v.dateAndTime}).` }),
       staff: (v) => ({
         subject: `${matchEvent(v, 'en')} (${v.client})`,
-        body: `${matchEvent(v, 'en')} (${v.date}). ${v.client} has a pending application in this Match.`,
+        body: `${matchEvent(v, 'en')} (${v.dateAndTime}). ${v.client} has a pending application in this Match.`,
       }),
     },
     es: {
-      client: (v) => ({ subject: matchEvent(v, 'es'), body: `${matchEvent(v, 'es')} (${v.date}).` }),
+      client: (v) => ({ subject: matchEvent(v, 'es'), body: `${matchEvent(v, 'es')} (${v.dateAndTime}).` }),
       staff: (v) => ({
         subject: `${matchEvent(v, 'es')} (${v.client})`,
-        body: `${matchEvent(v, 'es')} (${v.date}). ${v.client} tiene una solicitud pendiente en este Match.`,
+        body: `${matchEvent(v, 'es')} (${v.dateAndTime}). ${v.client} tiene una solicitud pendiente en este Match.`,
       }),
     },
   },
@@ -425,12 +427,21 @@ function formatDate(value: string | number | undefined, language: MessageLanguag
   return Number.isNaN(date.getTime()) ? String(value) : DATE_FORMATS[language].format(date);
 }
 
+/** A date with the time of day of `at` (an instant), as NRMP and ERAS state it in US Eastern time. */
+function dateAndTime(date: string, at: string | number | undefined, language: MessageLanguage): string {
+  const instant = at === undefined ? NaN : new Date(at).getTime();
+  if (!date || Number.isNaN(instant)) return date;
+  const clock = deadlineClock({ date, at: String(at) }, PATHWAY_RULES, language);
+  return language === 'es' ? `${date}, a las ${clock}` : `${date}, ${clock}`;
+}
+
 function valuesOf(data: Record<string, string | number>, context: TemplateContext): Values {
   const { language } = context;
   const text = (key: string) => (data[key] === undefined ? '' : String(data[key]));
   const days = data.daysBefore === undefined || data.daysBefore === '' ? NaN : Number(data.daysBefore);
   const exam = text('exam');
   const kind = text('kind');
+  const date = formatDate(data.date, language);
   return {
     client: context.clientName,
     exam: EXAM_NAMES[exam] ?? (exam || 'USMLE'),
@@ -438,7 +449,8 @@ function valuesOf(data: Record<string, string | number>, context: TemplateContex
     title: text('title'),
     season: text('season'),
     event: text('event'),
-    date: formatDate(data.date, language),
+    date,
+    dateAndTime: dateAndTime(date, data.at, language),
     testDate: formatDate(data.testDate, language),
     since: formatDate(data.since, language),
     when: Number.isInteger(days) && days >= 0 ? WHEN[language](days) : SOON[language],

@@ -6,7 +6,7 @@ export const REMINDER_RULE_LABELS: Record<Delivery['rule'], string> = {
   eligibility_closing: 'Exam eligibility closing',
   result_pending: 'Exam result pending',
   report_result: 'Booked exam day gone by',
-  oet_expiring: 'OET result expiring',
+  oet_cutoff: 'OET before the season cut-off',
   match_deadline: 'Match deadline',
   task_due: 'Task due',
   task_overdue: 'Task overdue',

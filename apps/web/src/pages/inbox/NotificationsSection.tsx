@@ -18,7 +18,7 @@ const TAB_OF_RULE: Record<Rule, string> = {
   eligibility_closing: 'exams',
   result_pending: 'exams',
   report_result: 'exams',
-  oet_expiring: 'exams',
+  oet_cutoff: 'exams',
   third_attempt_used: 'exams',
   seven_year_window: 'exams',
   match_deadline: 'match-applications',

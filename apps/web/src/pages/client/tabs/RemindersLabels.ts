@@ -11,7 +11,7 @@ export const REMINDER_RULE_LABELS: Record<ReminderRule, string> = {
   eligibility_closing: 'Eligibility window closing',
   result_pending: 'Result still pending',
   report_result: 'Booked exam day gone by',
-  oet_expiring: 'OET result expiring',
+  oet_cutoff: 'OET before the season cut-off',
   match_deadline: 'Match deadline',
   task_due: 'Task due',
   task_overdue: 'Task overdue',
