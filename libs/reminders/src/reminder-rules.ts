@@ -1,11 +1,10 @@
 import {
   addDays,
-  addMonths,
   CivilDate,
   civilDateOf,
   daysBetween,
   MatchSeason,
-  oetVerdict,
+  oetRuleFor,
   PATHWAY_RULES,
   certificationStatus,
   sevenYearDeadline,
@@ -20,7 +19,7 @@ export const REMINDER_RULES = [
   'eligibility_closing',
   'result_pending',
   'report_result',
-  'oet_expiring',
+  'oet_cutoff',
   'match_deadline',
   'task_due',
   'task_overdue',
@@ -160,7 +159,7 @@ export function planReminders(input: ReminderInput): PlannedReminder[] {
     ...eligibilityReminders(input),
     ...resultPendingReminders(input),
     ...reportResultReminders(input),
-    ...oetExpiringReminders(input),
+    ...oetCutoffReminders(input),
     ...matchReminders(input),
     ...taskReminders(input),
     ...pathwayWarningReminders(input),
@@ -273,23 +272,33 @@ function reportResultReminders(input: ReminderInput): Draft[] {
     );
 }
 
-/** A passing OET result lapses before the ECFMG certificate is issued: certify first, or book a new sitting. */
-function oetExpiringReminders(input: ReminderInput): Draft[] {
+/**
+ * ECFMG counts OET Medicine for a Pathways season only when taken on or after that season's cut-off
+ * (there is no two-year validity). When the client's recorded season has a published cut-off and no
+ * sitting on or after it meets the rule (the engine's OET_BEFORE_CYCLE_CUTOFF), the client and the
+ * case manager are told at once to book a new test: a sitting the engine still counts never raises it.
+ * One reminder per season and cut-off; none once the certificate is issued.
+ */
+function oetCutoffReminders(input: ReminderInput): Draft[] {
   const { records } = input;
   if (records.credentials?.certificateIssuedAt) return [];
-  const valid = oetVerdict(records.exams, records.credentials, PATHWAY_RULES).valid;
-  if (!valid?.testDate) return [];
-  const { years, warnDays } = PATHWAY_RULES.oetResultValidity;
-  const lapsesOn = addMonths(valid.testDate, years * 12);
-  return series(
-    input,
-    'oet_expiring',
-    `${valid.id}.${lapsesOn}`,
-    lapsesOn,
-    warnDays,
-    [...client(input), ...staff(input)],
-    { date: lapsesOn, testDate: valid.testDate },
-  );
+  const { rule, assumed } = oetRuleFor(records.credentials, PATHWAY_RULES);
+  if (assumed || records.credentials?.ecfmgPathwayCycle == null || !rule.testedOnOrAfter) return [];
+  const before = input.pathway.warnings
+    .filter((f) => f.code === 'OET_BEFORE_CYCLE_CUTOFF' && f.date)
+    .map((f) => f.date as CivilDate)
+    .sort();
+  if (before.length === 0) return [];
+  const cutoff = rule.testedOnOrAfter;
+  return [...client(input), ...staff(input)].map((recipient) => ({
+    dedupeKey: `${input.clientId}.oet_cutoff.${rule.cycle}.${cutoff}.${who(recipient)}`,
+    rule: 'oet_cutoff' as const,
+    recipient,
+    channels: CHANNELS,
+    dueOn: AT_ONCE,
+    eventOn: null,
+    data: { season: rule.cycle, date: cutoff, testDate: before[before.length - 1] },
+  }));
 }
 
 function matchReminders(input: ReminderInput): Draft[] {

@@ -208,25 +208,25 @@ const TEMPLATES: Record<ReminderRule, Record<MessageLanguage, Record<Audience, T
       }),
     },
   },
-  oet_expiring: {
+  oet_cutoff: {
     en: {
       client: (v) => ({
-        subject: `Your OET Medicine result stops counting ${v.when}`,
-        body: `Your passing OET Medicine result (test taken on ${v.testDate}) stops counting ${v.when} (${v.date}), and your ECFMG certificate is not issued yet. Complete certification before then, or book a new OET test.`,
+        subject: `Your OET Medicine does not count for the ${v.season} Pathways season`,
+        body: `For the ${v.season} Pathways season, ECFMG counts only OET Medicine taken on or after ${v.date}. Your OET Medicine of ${v.testDate} is before that date, so it does not count: book a new OET Medicine test.`,
       }),
       staff: (v) => ({
-        subject: `${v.client}'s OET Medicine result stops counting ${v.when}`,
-        body: `${v.client}'s passing OET Medicine result (test taken on ${v.testDate}) stops counting ${v.when} (${v.date}), and the ECFMG certificate is not issued yet. Make sure certification completes before then, or plan a new OET test.`,
+        subject: `${v.client}'s OET Medicine does not count for the ${v.season} Pathways season`,
+        body: `For the ${v.season} Pathways season, ECFMG counts only OET Medicine taken on or after ${v.date}. ${v.client}'s OET Medicine of ${v.testDate} is before that date and does not count: plan a new OET Medicine test.`,
       }),
     },
     es: {
       client: (v) => ({
-        subject: `Su resultado del OET Medicine deja de ser válido ${v.when}`,
-        body: `Su resultado aprobatorio del OET Medicine (examen del ${v.testDate}) deja de ser válido ${v.when} (${v.date}) y su certificado ECFMG aún no se ha emitido. Complete la certificación antes de esa fecha o reserve un nuevo OET.`,
+        subject: `Su OET Medicine no cuenta para la temporada ${v.season} de los Pathways`,
+        body: `Para la temporada ${v.season} de los Pathways, ECFMG solo acepta el OET Medicine presentado a partir del ${v.date}. Su OET Medicine del ${v.testDate} es anterior a esa fecha y no cuenta: reserve un nuevo examen OET Medicine.`,
       }),
       staff: (v) => ({
-        subject: `El resultado del OET Medicine de ${v.client} deja de ser válido ${v.when}`,
-        body: `El resultado aprobatorio del OET Medicine de ${v.client} (examen del ${v.testDate}) deja de ser válido ${v.when} (${v.date}) y su certificado ECFMG aún no se ha emitido. Asegúrese de que la certificación se complete antes de esa fecha o planifique un nuevo OET.`,
+        subject: `El OET Medicine de ${v.client} no cuenta para la temporada ${v.season} de los Pathways`,
+        body: `Para la temporada ${v.season} de los Pathways, ECFMG solo acepta el OET Medicine presentado a partir del ${v.date}. El OET Medicine de ${v.client} del ${v.testDate} es anterior a esa fecha y no cuenta: planifique un nuevo examen OET Medicine.`,
       }),
     },
   },
