@@ -449,6 +449,26 @@ describe('a rank-list deadline gone by (issue 21, item 3)', () => {
     expect(nextStepText(step, 'en')).not.toContain('Certify your rank order list by');
   });
 
+  it('asks no more to submit ERAS or register with NRMP for a Match whose rank-list deadline has gone by', () => {
+    const late = records({ ...applying, matchApplications: [application({ season: 2026 })] });
+    const codes = (today: string, now?: Date) =>
+      nextStepsOf(
+        late,
+        checklistOf(late, certificationStatus(late, PATHWAY_RULES), [], PATHWAY_RULES),
+        CALENDAR,
+        today,
+        PATHWAY_RULES,
+        now,
+      ).map((s) => s.code);
+    expect(codes('2026-03-04', new Date('2026-03-05T01:59:00Z'))).toEqual(
+      expect.arrayContaining(['submit_eras', 'register_nrmp']),
+    );
+    const after = codes('2026-03-04', new Date('2026-03-05T02:01:00Z'));
+    expect(after).toContain('rank_list_deadline_passed');
+    expect(after).not.toContain('submit_eras');
+    expect(after).not.toContain('register_nrmp');
+  });
+
   it('asks nothing once the rank list is certified', () => {
     const certified = records({
       ...applying,

@@ -309,10 +309,12 @@ export function nextStepsOf(
   if (season && readyForMatch && records.client.careerGoal === 'residency') {
     const submit = seasonDate(calendar, season, 'eras_submission_opens');
     const rank = seasonDeadline(calendar, season, 'rank_list_deadline');
+    // Once the rank-list deadline has gone by, applying or registering for that Match is moot.
+    const rankPassed = rank !== null && deadlinePassed(rank, today, now);
     // The opening date only while it is ahead: once open, the step is simply to submit.
-    if (open('eras'))
+    if (open('eras') && !rankPassed)
       steps.push({ code: 'submit_eras', season, ...(submit && submit >= today ? { date: submit } : {}) });
-    if (open('nrmp')) steps.push({ code: 'register_nrmp', season });
+    if (open('nrmp') && !rankPassed) steps.push({ code: 'register_nrmp', season });
     // A deadline gone by is not shown as one to meet: it says what it means (issue 21, item 3).
     if (open('rank_list') && rank)
       steps.push({
