@@ -118,6 +118,49 @@ describe('the rank-list deadline through the API', () => {
     );
   });
 
+  it('counts an accepted ECFMG Pathway from its acceptance date, recorded through the API', async () => {
+    await season(2053, [
+      ['rank_list_deadline', `${day(-3)}T21:00:00-05:00`],
+      ['match_day', `${day(10)}T12:00:00-04:00`],
+    ]);
+    const client = await createClient(data, { centerId });
+    for (const [exam, testDate] of [
+      ['USMLE_STEP1', '2024-01-10'],
+      ['USMLE_STEP2_CK', '2024-06-10'],
+    ]) {
+      await http()
+        .post(`/api/v1/clients/${client.id}/exams`)
+        .set(cm)
+        .send({ exam, status: 'passed', testDate })
+        .expect(201);
+    }
+    await http()
+      .post(`/api/v1/clients/${client.id}/exams`)
+      .set(cm)
+      .send({
+        exam: 'OET_MEDICINE',
+        status: 'passed',
+        testDate: day(-200),
+        oetScores: { listening: 400, reading: 400, writing: 400, speaking: 400 },
+      })
+      .expect(201);
+    await http().post(`/api/v1/clients/${client.id}/match-applications`).set(cm).send({ season: 2053 }).expect(201);
+    const accepted = async (on: string) => {
+      const saved = await http()
+        .put(`/api/v1/clients/${client.id}/credentials`)
+        .set(cm)
+        .send({ ecfmgPathway: 1, ecfmgPathwayStatus: 'validated', ecfmgPathwayCycle: 2053, ecfmgPathwayAcceptedAt: on })
+        .expect(200);
+      expect(saved.body.ecfmgPathwayAcceptedAt).toBe(on);
+      const body = (await http().get(`/api/v1/clients/${client.id}`).set(cm).expect(200)).body;
+      return body.pathway.blockers.map((b: { code: string }) => b.code);
+    };
+    // Accepted the day after the deadline: too late for that Match.
+    expect(await accepted(day(-2))).toContain('RANK_LIST_DEADLINE_MISSED');
+    // Accepted on the deadline day: in time.
+    expect(await accepted(day(-3))).not.toContain('RANK_LIST_DEADLINE_MISSED');
+  });
+
   it('gives a case manager of another center 404', async () => {
     const other = bearer(
       tokenFor(app, await createUser(data, { role: Role.CaseManager, centerId: (await createCenter(data)).id })),

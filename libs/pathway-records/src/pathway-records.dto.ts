@@ -154,6 +154,8 @@ export class CredentialsDto {
   @Min(2021)
   @Max(2100)
   ecfmgPathwayCycle?: number | null;
+  @apply(date('When ECFMG accepted the Pathway (counts toward the rank-list deadline from then)'))
+  ecfmgPathwayAcceptedAt?: string | null;
   @apply(date('An old Step 2 CS pass (meets the clinical skills requirement)')) step2CsPassedAt?: string | null;
   @apply(date('Application for ECFMG certification submitted')) certificationApplicationAt?: string | null;
   @apply(date('ECFMG certificate issued')) certificateIssuedAt?: string | null;
@@ -172,6 +174,7 @@ export class CredentialsDirectorView extends AllowListView(CredentialsResponse, 
   'ecfmgPathway',
   'ecfmgPathwayStatus',
   'ecfmgPathwayCycle',
+  'ecfmgPathwayAcceptedAt',
   'step2CsPassedAt',
   'certificationApplicationAt',
   'certificateIssuedAt',

@@ -83,6 +83,7 @@ export class CredentialRecordEntity {
   @Column({ type: 'int', nullable: true }) ecfmgPathway: number | null;
   @Column({ type: 'text', nullable: true }) ecfmgPathwayStatus: EcfmgPathwayStatus | null;
   @Column({ type: 'int', nullable: true }) ecfmgPathwayCycle: number | null;
+  @Column({ type: 'date', nullable: true }) ecfmgPathwayAcceptedAt: string | null;
   @Column({ type: 'date', nullable: true }) step2CsPassedAt: string | null;
   @Column({ type: 'date', nullable: true }) certificationApplicationAt: string | null;
   @Column({ type: 'date', nullable: true }) certificateIssuedAt: string | null;

@@ -62,6 +62,7 @@ export function toCredentialRecord(c: CredentialRecordEntity | null): Credential
     ecfmgPathway: c.ecfmgPathway,
     ecfmgPathwayStatus: c.ecfmgPathwayStatus,
     ecfmgPathwayCycle: c.ecfmgPathwayCycle,
+    ecfmgPathwayAcceptedAt: c.ecfmgPathwayAcceptedAt ?? null,
     step2CsPassedAt: c.step2CsPassedAt,
     certificationApplicationAt: c.certificationApplicationAt,
     certificateIssuedAt: c.certificateIssuedAt,

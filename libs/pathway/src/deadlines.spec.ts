@@ -246,6 +246,34 @@ describe('the rank-list deadline', () => {
     expect(codesOn('2026-04-15', oetLate)).toEqual(['RANK_LIST_DEADLINE_MISSED']);
   });
 
+  // An accepted Pathway (with OET Medicine) meets the clinical skills requirement from its acceptance date.
+  it.each([
+    ['the day before the deadline', '2027-03-02', true],
+    ['the deadline day', '2027-03-03', true],
+    ['the day after', '2027-03-04', false],
+    ['no date recorded (counted as accepted)', null, true],
+  ])('a Pathway accepted %s (%s) counts by the deadline: %s', (_label, acceptedAt, met) => {
+    const r = records({
+      matchApplications: [application({ season: 2027 })],
+      exams: [
+        attempt('2025-01-10', 'passed'),
+        attempt('2025-06-10', 'passed', { exam: 'USMLE_STEP2_CK' }),
+        attempt('2026-01-20', 'passed', {
+          exam: 'OET_MEDICINE',
+          oetScores: { listening: 400, reading: 400, writing: 400, speaking: 400 },
+        }),
+      ],
+      credentials: credentials({
+        ecfmgPathway: 1,
+        ecfmgPathwayStatus: 'validated',
+        ecfmgPathwayCycle: 2027,
+        ecfmgPathwayAcceptedAt: acceptedAt,
+      }),
+    });
+    expect(certificationStatusReportedBy(r, PATHWAY_RULES, '2027-03-03').clinicalSkills).toBe(met);
+    expect(certificationStatus(r, PATHWAY_RULES).clinicalSkills).toBe(true);
+  });
+
   it('counts an undated pass nowhere', () => {
     const undated = records({
       ...metBy('2025-06-10'),

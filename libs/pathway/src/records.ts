@@ -56,6 +56,8 @@ export interface CredentialRecord {
   ecfmgPathway: number | null;
   ecfmgPathwayStatus: EcfmgPathwayStatus | null;
   ecfmgPathwayCycle: number | null;
+  /** When ECFMG accepted the Pathway; null for records made before the date was kept (counted as accepted). */
+  ecfmgPathwayAcceptedAt: CivilDate | null;
   /** A Step 2 CS pass (before that exam ended) meets the clinical skills requirement instead. */
   step2CsPassedAt: CivilDate | null;
   certificationApplicationAt: CivilDate | null;
@@ -71,6 +73,7 @@ export const EMPTY_CREDENTIALS: CredentialRecord = {
   ecfmgPathway: null,
   ecfmgPathwayStatus: null,
   ecfmgPathwayCycle: null,
+  ecfmgPathwayAcceptedAt: null,
   step2CsPassedAt: null,
   certificationApplicationAt: null,
   certificateIssuedAt: null,

@@ -51,7 +51,10 @@ export function certificationStatus(
   const sevenYearBroken = passDates.length === 2 && passDates[1] > addMonths(passDates[0], rules.sevenYear.years * 12);
   const valid = oetVerdict(records.exams, c, rules).valid;
   const oet = valid !== null && (asOf === null || (valid.testDate as CivilDate) <= asOf);
-  const pathwayValidated = c?.ecfmgPathwayStatus === 'validated';
+  // An accepted Pathway counts from its acceptance date, when recorded (undated: as recorded now).
+  const acceptedOn = c?.ecfmgPathwayAcceptedAt ?? null;
+  const pathwayValidated =
+    c?.ecfmgPathwayStatus === 'validated' && (asOf === null || acceptedOn === null || acceptedOn <= asOf);
   const clinicalSkills = Boolean(c?.step2CsPassedAt) || (pathwayValidated && oet);
   const credentialsVerifiedOn =
     c?.diplomaVerifiedAt && c.transcriptVerifiedAt && c.schoolListedInWorldDirectory
@@ -81,8 +84,8 @@ export function resultReportedOn(exam: ExamRecord, rules: PathwayRules): CivilDa
 
 /**
  * The requirements as ECFMG could have verified them by `deadline` (the rank-list deadline): a pass
- * counts once its result is reported, not on its test day. An accepted Pathway counts as recorded
- * (the records carry no acceptance date).
+ * counts once its result is reported, not on its test day; an accepted Pathway from its acceptance
+ * date (one recorded without a date counts as accepted).
  */
 export function certificationStatusReportedBy(
   records: PathwayRecords,

@@ -1930,6 +1930,11 @@ export interface components {
       diplomaVerifiedAt?: string | null;
       ecfmgPathway?: number | null;
       /**
+       * @description When ECFMG accepted the Pathway (counts toward the rank-list deadline from then)
+       * @example 2026-09-14
+       */
+      ecfmgPathwayAcceptedAt?: string | null;
+      /**
        * @description The Match year of the Pathways cycle
        * @example 2027
        */
@@ -1966,6 +1971,11 @@ export interface components {
        */
       diplomaVerifiedAt?: string | null;
       ecfmgPathway?: number | null;
+      /**
+       * @description When ECFMG accepted the Pathway (counts toward the rank-list deadline from then)
+       * @example 2026-09-14
+       */
+      ecfmgPathwayAcceptedAt?: string | null;
       /**
        * @description The Match year of the Pathways cycle
        * @example 2027
@@ -2007,6 +2017,11 @@ export interface components {
        */
       diplomaVerifiedAt?: string | null;
       ecfmgPathway?: number | null;
+      /**
+       * @description When ECFMG accepted the Pathway (counts toward the rank-list deadline from then)
+       * @example 2026-09-14
+       */
+      ecfmgPathwayAcceptedAt?: string | null;
       /**
        * @description The Match year of the Pathways cycle
        * @example 2027

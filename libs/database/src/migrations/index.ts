@@ -12,6 +12,7 @@ import { AccessTokensPerSession1795732000000 } from './1795732000000-access-toke
 import { LoginLockoutPerSource1795733000000 } from './1795733000000-login-lockout-per-source';
 import { ConfidentialityBackfill1795734000000 } from './1795734000000-confidentiality-backfill';
 import { MatchCalendarEstimates1795735000000 } from './1795735000000-match-calendar-estimates';
+import { PathwayAcceptedAt1795736000000 } from './1795736000000-pathway-accepted-at';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   LoginLockoutPerSource1795733000000,
   ConfidentialityBackfill1795734000000,
   MatchCalendarEstimates1795735000000,
+  PathwayAcceptedAt1795736000000,
 ];

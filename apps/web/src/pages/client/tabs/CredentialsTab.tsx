@@ -26,6 +26,7 @@ const FIELDS: (keyof CredentialsBody)[] = [
   'ecfmgPathway',
   'ecfmgPathwayCycle',
   'ecfmgPathwayStatus',
+  'ecfmgPathwayAcceptedAt',
   'step2CsPassedAt',
   'certificationApplicationAt',
   'certificateIssuedAt',
@@ -55,6 +56,7 @@ interface CredentialsValues {
   ecfmgPathway: string | null;
   ecfmgPathwayCycle: number | string;
   ecfmgPathwayStatus: PathwayStatus | null;
+  ecfmgPathwayAcceptedAt: string | null;
   step2CsPassedAt: string | null;
   certificationApplicationAt: string | null;
   certificateIssuedAt: string | null;
@@ -70,6 +72,7 @@ function CredentialsForm({ clientId, credentials }: { clientId: string; credenti
     ecfmgPathway: credentials.ecfmgPathway == null ? null : String(credentials.ecfmgPathway),
     ecfmgPathwayCycle: credentials.ecfmgPathwayCycle ?? '',
     ecfmgPathwayStatus: credentials.ecfmgPathwayStatus ?? null,
+    ecfmgPathwayAcceptedAt: credentials.ecfmgPathwayAcceptedAt ?? null,
     step2CsPassedAt: credentials.step2CsPassedAt ?? null,
     certificationApplicationAt: credentials.certificationApplicationAt ?? null,
     certificateIssuedAt: credentials.certificateIssuedAt ?? null,
@@ -98,6 +101,7 @@ function CredentialsForm({ clientId, credentials }: { clientId: string; credenti
       ecfmgPathway: values.ecfmgPathway === null ? null : Number(values.ecfmgPathway),
       ecfmgPathwayCycle: numberOrNull(values.ecfmgPathwayCycle),
       ecfmgPathwayStatus: values.ecfmgPathwayStatus,
+      ecfmgPathwayAcceptedAt: values.ecfmgPathwayAcceptedAt,
       step2CsPassedAt: values.step2CsPassedAt,
       certificationApplicationAt: values.certificationApplicationAt,
       certificateIssuedAt: values.certificateIssuedAt,
@@ -172,6 +176,13 @@ function CredentialsForm({ clientId, credentials }: { clientId: string; credenti
                 error={problems('ecfmgPathwayStatus')}
               />
             </SimpleGrid>
+            <DateField
+              mt="sm"
+              maw={280}
+              label="Pathway accepted on"
+              description="Counts toward the rank-list deadline from this day"
+              {...date('ecfmgPathwayAcceptedAt')}
+            />
             <DateField
               mt="sm"
               maw={280}
