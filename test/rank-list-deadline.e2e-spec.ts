@@ -161,6 +161,49 @@ describe('the rank-list deadline through the API', () => {
     expect(await accepted(day(-3))).not.toContain('RANK_LIST_DEADLINE_MISSED');
   });
 
+  it('uses a result date recorded through the API instead of the usual lead time', async () => {
+    await season(2054, [
+      ['rank_list_deadline', `${day(-3)}T21:00:00-05:00`],
+      ['match_day', `${day(10)}T12:00:00-04:00`],
+    ]);
+    const client = await createClient(data, { centerId });
+    await http()
+      .put(`/api/v1/clients/${client.id}/credentials`)
+      .set(cm)
+      .send({ step2CsPassedAt: '2020-06-01' })
+      .expect(200);
+    await http()
+      .post(`/api/v1/clients/${client.id}/exams`)
+      .set(cm)
+      .send({ exam: 'USMLE_STEP1', status: 'passed', testDate: '2024-01-10' })
+      .expect(201);
+    // Sat 8 days before the deadline: by the lead time its result came too late, but it was reported in 5 days.
+    const step2 = await http()
+      .post(`/api/v1/clients/${client.id}/exams`)
+      .set(cm)
+      .send({ exam: 'USMLE_STEP2_CK', status: 'passed', testDate: day(-11), resultDate: day(-6), score: 240 })
+      .expect(201);
+    expect(step2.body.resultDate).toBe(day(-6));
+    await http().post(`/api/v1/clients/${client.id}/match-applications`).set(cm).send({ season: 2054 }).expect(201);
+    const codes = async () =>
+      (await http().get(`/api/v1/clients/${client.id}`).set(cm).expect(200)).body.pathway.blockers.map(
+        (b: { code: string }) => b.code,
+      );
+    expect(await codes()).not.toContain('RANK_LIST_DEADLINE_MISSED');
+    await http()
+      .patch(`/api/v1/clients/${client.id}/exams/${step2.body.id}`)
+      .set(cm)
+      .send({ resultDate: null })
+      .expect(200);
+    expect(await codes()).toContain('RANK_LIST_DEADLINE_MISSED');
+    // A result date before the test day is refused.
+    await http()
+      .patch(`/api/v1/clients/${client.id}/exams/${step2.body.id}`)
+      .set(cm)
+      .send({ resultDate: day(-12) })
+      .expect(400);
+  });
+
   it('gives a case manager of another center 404', async () => {
     const other = bearer(
       tokenFor(app, await createUser(data, { role: Role.CaseManager, centerId: (await createCenter(data)).id })),

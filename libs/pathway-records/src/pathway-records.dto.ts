@@ -62,6 +62,8 @@ export class CreateExamDto {
   @apply(date('Last day after an extension')) extensionEnd?: string | null;
   @apply(date('The booked test day')) scheduledDate?: string | null;
   @apply(date('The day it was taken')) testDate?: string | null;
+  @apply(date('The day its result was reported (counts toward the rank-list deadline from then)'))
+  resultDate?: string | null;
   @ApiPropertyOptional({
     example: 245,
     description: 'Three-digit score (Step 2 CK, Step 3; Step 1 before 26 January 2022)',
@@ -91,6 +93,7 @@ export class ExamResponse {
   @ApiProperty({ nullable: true, type: String }) extensionEnd: string | null;
   @ApiProperty({ nullable: true, type: String }) scheduledDate: string | null;
   @ApiProperty({ nullable: true, type: String }) testDate: string | null;
+  @ApiProperty({ nullable: true, type: String }) resultDate: string | null;
   @ApiProperty({ nullable: true, type: Number }) score: number | null;
   @ApiProperty({ nullable: true, type: OetScoresDto }) oetScores: OetScoresDto | null;
   @ApiProperty({ description: 'False for a result the client reported that no case manager checked yet' })
@@ -110,6 +113,7 @@ export class ExamDirectorView extends AllowListView(ExamResponse, [
   'extensionEnd',
   'scheduledDate',
   'testDate',
+  'resultDate',
   'score',
   'oetScores',
   'verified',

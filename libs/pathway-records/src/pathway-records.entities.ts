@@ -49,6 +49,7 @@ export class ExamRecordEntity {
   @Column({ type: 'date', nullable: true }) extensionEnd: string | null;
   @Column({ type: 'date', nullable: true }) scheduledDate: string | null;
   @Column({ type: 'date', nullable: true }) testDate: string | null;
+  @Column({ type: 'date', nullable: true }) resultDate: string | null;
   @Column({ type: 'int', nullable: true }) score: number | null;
   @Column({ type: 'int', nullable: true }) oetListening: number | null;
   @Column({ type: 'int', nullable: true }) oetReading: number | null;

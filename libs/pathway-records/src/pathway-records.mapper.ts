@@ -41,6 +41,7 @@ export function toExamRecord(e: ExamRecordEntity): ExamRecord {
     extensionEnd: e.extensionEnd ?? null,
     scheduledDate: e.scheduledDate ?? null,
     testDate: e.testDate ?? null,
+    resultDate: e.resultDate ?? null,
     score: e.score ?? null,
     oetScores: oet,
     verified: e.verified,

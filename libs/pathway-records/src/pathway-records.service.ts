@@ -479,6 +479,9 @@ function applyExam(exam: ExamRecordEntity, input: UpdateExamDto & { exam?: Creat
   ) {
     problems.push({ field: 'testDate', problems: ['testDate of an exam taken must not be in the future'] });
   }
+  if (exam.resultDate && exam.testDate && exam.resultDate < exam.testDate) {
+    problems.push({ field: 'resultDate', problems: ['resultDate must not be before testDate'] });
+  }
   if (exam.eligibilityStart && exam.eligibilityEnd && exam.eligibilityEnd < exam.eligibilityStart) {
     problems.push({ field: 'eligibilityEnd', problems: ['eligibilityEnd must not be before eligibilityStart'] });
   }

@@ -246,6 +246,19 @@ describe('the rank-list deadline', () => {
     expect(codesOn('2026-04-15', oetLate)).toEqual(['RANK_LIST_DEADLINE_MISSED']);
   });
 
+  // A recorded result date is used instead of the lead time, whichever way it falls.
+  it.each([
+    ['the day before the deadline', '2027-03-02', true],
+    ['the deadline day', '2027-03-03', true],
+    ['the day after', '2027-03-04', false],
+  ])('a Step 2 CK sat on 2027-02-25 with its result recorded %s (%s) counts: %s', (_label, resultDate, met) => {
+    const r = records({
+      ...metBy('2027-02-25'),
+      exams: [attempt('2025-01-10', 'passed'), attempt('2027-02-25', 'passed', { exam: 'USMLE_STEP2_CK', resultDate })],
+    });
+    expect(certificationStatusReportedBy(r, PATHWAY_RULES, '2027-03-03').examsMet).toBe(met);
+  });
+
   // An accepted Pathway (with OET Medicine) meets the clinical skills requirement from its acceptance date.
   it.each([
     ['the day before the deadline', '2027-03-02', true],

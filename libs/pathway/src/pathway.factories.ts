@@ -21,6 +21,7 @@ export function exam(overrides: Partial<ExamRecord> = {}): ExamRecord {
     extensionEnd: null,
     scheduledDate: null,
     testDate: null,
+    resultDate: null,
     score: null,
     oetScores: null,
     verified: true,

@@ -36,6 +36,8 @@ export interface ExamRecord {
   extensionEnd: CivilDate | null;
   scheduledDate: CivilDate | null;
   testDate: CivilDate | null;
+  /** The day the result was reported, when recorded (the rank-list deadline counts from it). */
+  resultDate: CivilDate | null;
   /** Three-digit score where the exam reports one (Step 1 before 26 Jan 2022, Step 2 CK, Step 3). */
   score: number | null;
   oetScores: OetScores | null;

@@ -77,8 +77,12 @@ export function certificationStatus(
   };
 }
 
-/** The day a pass's result is usually reported: its test day plus the exam's lead time (null when undated). */
+/**
+ * The day a pass's result was reported: the recorded result date, else its test day plus the exam's
+ * usual lead time (null when neither is recorded).
+ */
 export function resultReportedOn(exam: ExamRecord, rules: PathwayRules): CivilDate | null {
+  if (exam.resultDate) return exam.resultDate;
   return exam.testDate ? addDays(exam.testDate, rules.resultLeadTime.days[exam.exam]) : null;
 }
 

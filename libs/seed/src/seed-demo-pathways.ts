@@ -33,6 +33,7 @@ const blankExam = {
   extensionEnd: null,
   scheduledDate: null,
   testDate: null,
+  resultDate: null,
   score: null,
   oetScores: null,
   verified: true,

@@ -1741,6 +1741,11 @@ export interface components {
       /** @description OET Medicine sub-scores, one sitting */
       oetScores?: components['schemas']['OetScoresDto'] | null;
       /**
+       * @description The day its result was reported (counts toward the rank-list deadline from then)
+       * @example 2026-09-14
+       */
+      resultDate?: string | null;
+      /**
        * @description The booked test day
        * @example 2026-09-14
        */
@@ -2115,6 +2120,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       oetScores: components['schemas']['OetScoresDto'] | null;
+      resultDate: string | null;
       scheduledDate: string | null;
       score: number | null;
       /** @enum {string} */
@@ -2139,6 +2145,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       oetScores: components['schemas']['OetScoresDto'] | null;
+      resultDate: string | null;
       scheduledDate: string | null;
       score: number | null;
       /** @enum {string} */
@@ -3254,6 +3261,11 @@ export interface components {
       extensionEnd?: string | null;
       /** @description OET Medicine sub-scores, one sitting */
       oetScores?: components['schemas']['OetScoresDto'] | null;
+      /**
+       * @description The day its result was reported (counts toward the rank-list deadline from then)
+       * @example 2026-09-14
+       */
+      resultDate?: string | null;
       /**
        * @description The booked test day
        * @example 2026-09-14

@@ -13,6 +13,7 @@ import { LoginLockoutPerSource1795733000000 } from './1795733000000-login-lockou
 import { ConfidentialityBackfill1795734000000 } from './1795734000000-confidentiality-backfill';
 import { MatchCalendarEstimates1795735000000 } from './1795735000000-match-calendar-estimates';
 import { PathwayAcceptedAt1795736000000 } from './1795736000000-pathway-accepted-at';
+import { ExamResultDate1795737000000 } from './1795737000000-exam-result-date';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   ConfidentialityBackfill1795734000000,
   MatchCalendarEstimates1795735000000,
   PathwayAcceptedAt1795736000000,
+  ExamResultDate1795737000000,
 ];

@@ -29,6 +29,7 @@ const FIELDS = [
   'extensionEnd',
   'scheduledDate',
   'testDate',
+  'resultDate',
   'score',
   ...OET_PARTS.map(({ part }) => `oetScores.${part}`),
 ];
@@ -41,6 +42,7 @@ interface ExamValues {
   extensionEnd: string | null;
   scheduledDate: string | null;
   testDate: string | null;
+  resultDate: string | null;
   score: number | string;
   listening: number | string;
   reading: number | string;
@@ -56,6 +58,7 @@ const valuesOf = (exam: Exam | null): ExamValues => ({
   extensionEnd: exam?.extensionEnd ?? null,
   scheduledDate: exam?.scheduledDate ?? null,
   testDate: exam?.testDate ?? null,
+  resultDate: exam?.resultDate ?? null,
   score: exam?.score ?? '',
   listening: exam?.oetScores?.listening ?? '',
   reading: exam?.oetScores?.reading ?? '',
@@ -74,6 +77,7 @@ function bodyOf(values: ExamValues): ExamBody {
     extensionEnd: values.extensionEnd,
     scheduledDate: values.scheduledDate,
     testDate: values.testDate,
+    resultDate: values.resultDate,
     score: oet ? null : numberOrNull(values.score),
     // Sub-scores go together (one sitting) or not at all; the API names any missing one.
     oetScores:
@@ -198,6 +202,13 @@ export function ExamsForm({ clientId, exam, onDone }: { clientId: string; exam: 
             value={values.testDate}
             onChange={set('testDate')}
             error={problems('testDate')}
+          />
+          <DateField
+            label="Result reported on"
+            description="Counts toward the rank-list deadline from this day"
+            value={values.resultDate}
+            onChange={set('resultDate')}
+            error={problems('resultDate')}
           />
         </SimpleGrid>
         {isOet ? (
