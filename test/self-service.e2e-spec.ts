@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@lib/identity';
-import { addDays, civilDateOf, dateText } from '@lib/pathway';
+import { addDays, civilDateOf, dateText, deadlineClock, PATHWAY_RULES } from '@lib/pathway';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -91,8 +91,17 @@ describe('the IMG’s own status', () => {
       { date: day(10), kind: 'task', label: 'Send your CV' },
       { date: day(20), kind: 'exam', label: 'Step 1 exam day' },
       { date: day(40), kind: 'eligibility_ends', label: 'Step 2 CK: eligibility window ends' },
-      { date: day(50), kind: 'match', label: `${season} Match: Rank order list deadline` },
-      { date: day(70), kind: 'match', label: `${season} Match: Match Day` },
+      // With the hour in US Eastern time, as NRMP states it (9 p.m. ET in winter; it moves with daylight saving time).
+      {
+        date: day(50),
+        kind: 'match',
+        label: `${season} Match: Rank order list deadline, ${deadlineClock({ date: day(50), at: `${day(50)}T21:00:00-05:00` }, PATHWAY_RULES)}`,
+      },
+      {
+        date: day(70),
+        kind: 'match',
+        label: `${season} Match: Match Day, ${deadlineClock({ date: day(70), at: `${day(70)}T12:00:00-04:00` }, PATHWAY_RULES)}`,
+      },
     ]);
     expect(res.body.nextSteps.length).toBeGreaterThan(0);
     // Never the case notes, staff tasks or staff-only fields.

@@ -10,7 +10,8 @@ import {
   PATHWAY_RULES,
   PathwayRecords,
   MatchSeason,
-  seasonDate,
+  deadlineClock,
+  seasonDeadline,
   TextLanguage,
 } from '@lib/pathway';
 import { Injectable } from '@nestjs/common';
@@ -131,14 +132,14 @@ export function roadEvents(
       .filter((a) => a.result === 'pending')
       .flatMap((a) =>
         MATCH_EVENT_KEYS.flatMap((key): RoadEvent[] => {
-          const on = seasonDate(matchCalendar, a.season, key);
-          return on
+          const deadline = seasonDeadline(matchCalendar, a.season, key);
+          return deadline
             ? [
                 {
                   uid: `match-${a.season}-${key}-${clientId}`,
-                  date: on,
+                  date: deadline.date,
                   kind: 'match',
-                  label: labels.match(a.season, key),
+                  label: labels.match(a.season, key, deadlineClock(deadline, PATHWAY_RULES, language)),
                 },
               ]
             : [];

@@ -61,18 +61,19 @@ export const DEADLINE_LABELS: Record<
   {
     examDay: (exam: Exam) => string;
     eligibilityEnds: (exam: Exam) => string;
-    match: (season: number, event: MatchEventKey) => string;
+    /** `clock`: the event's time of day and zone as NRMP and ERAS state it, when the calendar gives one. */
+    match: (season: number, event: MatchEventKey, clock: string | null) => string;
   }
 > = {
   en: {
     examDay: (exam) => `${EXAM_NAMES[exam]} exam day`,
     eligibilityEnds: (exam) => `${EXAM_NAMES[exam]}: eligibility window ends`,
-    match: (season, event) => `${season} Match: ${MATCH_EVENTS.en[event]}`,
+    match: (season, event, clock) => `${season} Match: ${MATCH_EVENTS.en[event]}${clock ? `, ${clock}` : ''}`,
   },
   es: {
     examDay: (exam) => `Día del examen ${EXAM_NAMES[exam]}`,
     eligibilityEnds: (exam) => `${EXAM_NAMES[exam]}: termina su período de elegibilidad`,
-    match: (season, event) => `Match ${season}: ${MATCH_EVENTS.es[event]}`,
+    match: (season, event, clock) => `Match ${season}: ${MATCH_EVENTS.es[event]}${clock ? `, a las ${clock}` : ''}`,
   },
 };
 
