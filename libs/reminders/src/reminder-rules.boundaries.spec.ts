@@ -320,9 +320,9 @@ describe('match_deadline: the Match dates of the season applied for', () => {
       : s,
   );
   const matchPlan = (calendar: MatchSeason[], app = application({ season: 2027 }), now = BEFORE_ERAS) =>
-    planReminders(input({ r: records({ matchApplications: [app] }), calendar, now, caseManagerId: null })).map(
-      (p) => `${p.rule} ${p.data.event} ${p.data.daysBefore} ${p.data.date} ${p.dueAt.toISOString()}`,
-    );
+    planReminders(input({ r: records({ matchApplications: [app] }), calendar, now, caseManagerId: null }))
+      .filter((p) => p.rule === 'match_deadline')
+      .map((p) => `${p.rule} ${p.data.event} ${p.data.daysBefore} ${p.data.date} ${p.dueAt.toISOString()}`);
 
   const ERAS = 'match_deadline eras_submission_opens 0 2026-09-02 2026-09-02T13:00:00.000Z';
   const NRMP = 'match_deadline nrmp_registration_deadline 7 2027-01-30 2027-01-23T14:00:00.000Z';

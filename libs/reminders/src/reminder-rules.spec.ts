@@ -1,4 +1,4 @@
-import { application, attempt, exam, experience, records } from '../../pathway/src/pathway.factories';
+import { application, attempt, credentials, exam, experience, records } from '../../pathway/src/pathway.factories';
 import { nineAm, planReminders, ReminderInput } from './reminder-rules';
 import { NOW, reminderInput } from './reminder.factories';
 
@@ -120,7 +120,7 @@ describe(planReminders.name, () => {
 
   it('reminds of the Match dates of the season applied for, only while the application is pending', () => {
     const r = records({ matchApplications: [application({ season: 2027 })] });
-    const plan = planReminders(input({ r, caseManagerId: null }));
+    const plan = planReminders(input({ r, caseManagerId: null })).filter((p) => p.rule === 'match_deadline');
     expect(plan.map((p) => `${p.data.event} ${p.data.daysBefore}`)).toEqual([
       'rank_list_deadline 7',
       'rank_list_deadline 1',
@@ -128,6 +128,48 @@ describe(planReminders.name, () => {
     expect(
       planReminders(input({ r: records({ matchApplications: [application({ season: 2027, result: 'withdrawn' })] }) })),
     ).toEqual([]);
+  });
+
+  describe('exam requirements unmet for the rank-list deadline (2027-03-03, 9 p.m. ET)', () => {
+    const pending = application({ season: 2027 });
+    const met = (step2ckOn: string) =>
+      records({
+        exams: [
+          attempt('2024-05-10', 'passed', { id: 's1', exam: 'USMLE_STEP1' }),
+          attempt(step2ckOn, 'passed', { id: 's2', exam: 'USMLE_STEP2_CK' }),
+        ],
+        credentials: credentials({ step2CsPassedAt: '2021-01-15' }),
+        matchApplications: [pending],
+      });
+    const unmet = (r: ReturnType<typeof records>, now = NOW) =>
+      planReminders(input({ r, now })).filter((p) => p.rule === 'requirements_unmet');
+
+    it('reminds the IMG and the case manager 60, 30 and 14 days ahead, at 09:00, naming the hour', () => {
+      const plan = unmet(records({ matchApplications: [pending] }));
+      expect(plan.map((p) => [p.data.daysBefore, p.recipient.kind, p.dueAt.toISOString()])).toEqual([
+        [60, 'client', '2027-01-02T14:00:00.000Z'],
+        [60, 'user', '2027-01-02T14:00:00.000Z'],
+        [30, 'client', '2027-02-01T14:00:00.000Z'],
+        [30, 'user', '2027-02-01T14:00:00.000Z'],
+        [14, 'client', '2027-02-17T14:00:00.000Z'],
+        [14, 'user', '2027-02-17T14:00:00.000Z'],
+      ]);
+      expect(plan[0].data).toMatchObject({ season: 2027, date: '2027-03-03', at: '2027-03-03T21:00:00-05:00' });
+    });
+
+    // A pass counts from its usual report day (test day + 28): 2027-02-03 is reported on the deadline day.
+    it.each([
+      ['2027-02-02', 0],
+      ['2027-02-03', 0],
+      ['2027-02-04', 6],
+    ])('Step 2 CK passed on %s: %i reminders', (day, count) => {
+      expect(unmet(met(day))).toHaveLength(count);
+    });
+
+    it('none for an application no longer pending, or a season without a rank-list deadline', () => {
+      expect(unmet(records({ matchApplications: [application({ season: 2027, result: 'withdrawn' })] }))).toEqual([]);
+      expect(unmet(records({ matchApplications: [application({ season: 2031 })] }))).toEqual([]);
+    });
   });
 
   it('reminds of a task the day before and the day after its due date, to its assignee', () => {

@@ -7,6 +7,7 @@ import {
   oetRuleFor,
   PATHWAY_RULES,
   certificationStatus,
+  certificationStatusReportedBy,
   sevenYearDeadline,
   PathwayRecords,
   PathwayResult,
@@ -21,6 +22,7 @@ export const REMINDER_RULES = [
   'report_result',
   'oet_cutoff',
   'match_deadline',
+  'requirements_unmet',
   'task_due',
   'task_overdue',
   'third_attempt_used',
@@ -78,6 +80,8 @@ export const HORIZONS = {
   exam: [30, 7, 1],
   eligibility: [60, 14],
   rankList: [7, 1],
+  /** Exam requirements ECFMG could not verify by the rank-list deadline on the records as they are. */
+  requirementsUnmet: [60, 30, 14],
   sevenYear: [180, 90, 30],
   clinicalExperienceEnding: 14,
   resultPendingAfter: 35,
@@ -161,6 +165,7 @@ export function planReminders(input: ReminderInput): PlannedReminder[] {
     ...reportResultReminders(input),
     ...oetCutoffReminders(input),
     ...matchReminders(input),
+    ...requirementsUnmetReminders(input),
     ...taskReminders(input),
     ...pathwayWarningReminders(input),
     ...clinicalExperienceReminders(input),
@@ -325,6 +330,30 @@ function matchReminders(input: ReminderInput): Draft[] {
             })
           : [];
       });
+    });
+}
+
+/**
+ * The exam requirements ECFMG must have verified by a season's rank-list deadline (results
+ * reported, a Pathway accepted), judged as the engine judges them, on the records as they are: to
+ * the IMG and the case manager 60, 30 and 14 days ahead, not only as a blocker on the page. A
+ * result recorded in time removes the rest of the series at the next re-plan.
+ */
+function requirementsUnmetReminders(input: ReminderInput): Draft[] {
+  return input.records.matchApplications
+    .filter((a) => a.result === 'pending')
+    .flatMap((a) => {
+      const deadline = seasonDeadline(input.calendar, a.season, 'rank_list_deadline');
+      if (!deadline || certificationStatusReportedBy(input.records, PATHWAY_RULES, deadline.date).examsMet) return [];
+      return series(
+        input,
+        'requirements_unmet',
+        `${a.season}.${deadline.date}`,
+        deadline.date,
+        HORIZONS.requirementsUnmet,
+        [...client(input), ...staff(input)],
+        { season: a.season, date: deadline.date, at: deadline.at },
+      );
     });
 }
 

@@ -246,6 +246,28 @@ const TEMPLATES: Record<ReminderRule, Record<MessageLanguage, Record<Audience, T
       }),
     },
   },
+  requirements_unmet: {
+    en: {
+      client: (v) => ({
+        subject: `Your exam requirements are not met for the ${v.season} Match`,
+        body: `ECFMG must have your exam results (and your Pathway) verified by the ${v.season} rank order list deadline (${v.dateAndTime}, ${v.when}) for you to take part in that Match and its SOAP, and they are not yet. Talk to your case manager about what is missing and when its result can arrive.`,
+      }),
+      staff: (v) => ({
+        subject: `${v.client}: exam requirements not met for the ${v.season} Match`,
+        body: `ECFMG must have verified ${v.client}'s exam requirements by the ${v.season} rank order list deadline (${v.dateAndTime}, ${v.when}), and on the records they are not: a result is missing or would arrive too late. Check the client's pathway for what is missing and the last test day in time.`,
+      }),
+    },
+    es: {
+      client: (v) => ({
+        subject: `Sus requisitos de examen no se cumplen para el Match ${v.season}`,
+        body: `ECFMG debe haber verificado sus resultados de examen (y su Pathway) antes de la fecha límite de la lista de preferencias del Match ${v.season} (${v.dateAndTime}, ${v.when}) para que usted participe en ese Match y en su SOAP, y todavía no es así. Hable con su administrador de casos sobre lo que falta y cuándo puede llegar su resultado.`,
+      }),
+      staff: (v) => ({
+        subject: `${v.client}: requisitos de examen no cumplidos para el Match ${v.season}`,
+        body: `ECFMG debe haber verificado los requisitos de examen de ${v.client} antes de la fecha límite de la lista de preferencias del Match ${v.season} (${v.dateAndTime}, ${v.when}), y según los registros no es así: falta un resultado o llegaría tarde. Revise en el pathway del cliente qué falta y el último día de examen a tiempo.`,
+      }),
+    },
+  },
   task_due: {
     en: {
       client: (v) => ({

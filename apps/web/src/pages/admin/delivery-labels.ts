@@ -8,6 +8,7 @@ export const REMINDER_RULE_LABELS: Record<Delivery['rule'], string> = {
   report_result: 'Booked exam day gone by',
   oet_cutoff: 'OET before the season cut-off',
   match_deadline: 'Match deadline',
+  requirements_unmet: 'Exams not met for the rank-list deadline',
   task_due: 'Task due',
   task_overdue: 'Task overdue',
   third_attempt_used: 'Third exam attempt used',

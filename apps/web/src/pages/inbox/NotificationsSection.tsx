@@ -22,6 +22,7 @@ const TAB_OF_RULE: Record<Rule, string> = {
   third_attempt_used: 'exams',
   seven_year_window: 'exams',
   match_deadline: 'match-applications',
+  requirements_unmet: 'exams',
   task_due: 'tasks',
   task_overdue: 'tasks',
   clinical_experience_ending: 'clinical-experience',
