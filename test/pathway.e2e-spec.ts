@@ -42,7 +42,8 @@ describe('the pathway through the API', () => {
     let client = await record(id);
     expect(client.stage).toBe('intake');
     expect(client.pathway).toMatchObject({ stage: 'intake', rulesVersion: expect.any(String) });
-    expect(client.pathway.nextSteps[0]).toContain('verify your diploma');
+    // Staff read next steps about the client.
+    expect(client.pathway.nextSteps[0]).toContain('verify the client’s diploma');
 
     await http()
       .put(`/api/v1/clients/${id}/credentials`)

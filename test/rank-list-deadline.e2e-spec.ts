@@ -75,7 +75,7 @@ describe('the rank-list deadline through the API', () => {
     expect(client.pathway.nextSteps.join('\n')).toContain(
       `The 2050 rank order list deadline passed on ${day(-5)} at 9:00 p.m. ET`,
     );
-    expect(client.pathway.nextSteps.join('\n')).not.toContain('Certify your rank order list by');
+    expect(client.pathway.nextSteps.join('\n')).not.toContain('certifies their rank order list by');
   });
 
   it('judges the exam requirements by results reported by the deadline, naming the last sensible test day', async () => {
@@ -100,7 +100,9 @@ describe('the rank-list deadline through the API', () => {
     expect(client.pathway.blockers).toContainEqual(
       expect.objectContaining({ code: 'RANK_LIST_DEADLINE_REQUIREMENTS_UNMET', season: 2051 }),
     );
-    expect(client.pathway.nextSteps.join('\n')).toContain(`Certify your rank order list by ${day(20)} at 9:00 p.m. ET`);
+    expect(client.pathway.nextSteps.join('\n')).toContain(
+      `The client certifies their rank order list by ${day(20)} at 9:00 p.m. ET`,
+    );
   });
 
   it('holds a passed deadline the engine could not have verified as out of reach', async () => {

@@ -60,7 +60,12 @@ export class PathwayView {
   @ApiProperty({ type: FindingView, isArray: true, description: 'What stops progress until dealt with' })
   blockers: FindingView[];
   @ApiProperty({ type: FindingView, isArray: true, description: 'What needs attention' }) warnings: FindingView[];
-  @ApiProperty({ type: [String], example: ['Book Step 2 CK'], description: 'In English' }) nextSteps: string[];
+  @ApiProperty({
+    type: [String],
+    example: ['Book Step 2 CK'],
+    description: 'In English, worded for staff (about the client)',
+  })
+  nextSteps: string[];
   @ApiProperty({ type: NextStepView, isArray: true, description: 'The same steps as facts' })
   nextStepFacts: NextStepView[];
   @ApiProperty({ example: '2026-11-01', description: 'The rules version the verdict was computed with' })

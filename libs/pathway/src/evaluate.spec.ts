@@ -2,6 +2,7 @@ import { evaluatePathway } from './evaluate';
 import { application, attempt, CALENDAR, credentials, exam, experience, OET_PASS, records } from './pathway.factories';
 import { PathwayRecords } from './records';
 import { PATHWAY_RULES } from './rules';
+import { nextStepText } from './texts';
 
 const evaluate = (r: PathwayRecords, now = '2026-06-01T15:00:00Z', timeZone?: string) =>
   evaluatePathway(r, CALENDAR, PATHWAY_RULES, new Date(now), timeZone);
@@ -64,7 +65,12 @@ describe(evaluatePathway.name, () => {
     };
     result = evaluate(r, '2026-10-01T12:00:00Z');
     expect(result.stage).toBe('applying');
+    // Staff read the record's next steps about the client; the IMG's page words the same facts for them.
     expect(result.nextSteps).toEqual([
+      'The client certifies their rank order list by 2027-03-03 at 9:00 p.m. ET',
+      'The client applies for Step 3 and chooses an eligibility window',
+    ]);
+    expect(result.nextStepFacts.map((step) => nextStepText(step, 'en'))).toEqual([
       'Certify your rank order list by 2027-03-03 at 9:00 p.m. ET',
       'Apply for Step 3 and choose an eligibility window',
     ]);

@@ -9,7 +9,7 @@ import { checklistOf, ChecklistItem, NextStep, nextStepsOf, Stage, stageOf } fro
 import { MatchSeason, PathwayRecords } from './records';
 import { certificationStatus } from './requirements';
 import { PathwayRules } from './rules';
-import { nextStepText } from './texts';
+import { staffNextStepText } from './texts';
 
 export interface PathwayResult {
   stage: Stage;
@@ -63,7 +63,8 @@ export function evaluatePathway(
     checklist,
     blockers: findings.filter((f) => f.severity === 'blocker'),
     warnings: findings.filter((f) => f.severity === 'warning'),
-    nextSteps: nextStepFacts.map((step) => nextStepText(step, 'en')),
+    // Staff read these on the client's record; the IMG's own page words `nextStepFacts` for them.
+    nextSteps: nextStepFacts.map(staffNextStepText),
     nextStepFacts,
     rulesVersion: rules.version,
   };

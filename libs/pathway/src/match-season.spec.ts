@@ -16,7 +16,7 @@ import { nextStepsOf, checklistOf, stageOf } from './progress';
 import { MatchApplicationRecord, MatchSeason, PathwayRecords } from './records';
 import { certificationStatus } from './requirements';
 import { PATHWAY_RULES } from './rules';
-import { findingText, nextStepText } from './texts';
+import { findingText, nextStepText, staffNextStepText } from './texts';
 
 const event = (key: string, at: string, estimated = false) => ({ key, label: key, at, estimated });
 
@@ -193,10 +193,14 @@ describe('after Match Day, a pending season asks for its result', () => {
       { code: 'record_match_result', season: 2026, date: MATCH_DAY },
     ]);
     expect(nextStepText(first[1], 'en')).toBe(
-      'The 2026 Match result is still to be recorded (Match Day was 2026-03-20): matched, matched through SOAP, unmatched or withdrawn',
+      'Tell your case manager your 2026 Match result (Match Day was 2026-03-20): matched, matched through SOAP, unmatched or withdrawn',
     );
     expect(nextStepText(first[0], 'en')).toBe(
-      'The 2024 Match result is still to be recorded: matched, matched through SOAP, unmatched or withdrawn',
+      'Tell your case manager your 2024 Match result: matched, matched through SOAP, unmatched or withdrawn',
+    );
+    // Staff record it themselves.
+    expect(staffNextStepText(first[0])).toBe(
+      'Record the client’s 2024 Match result: matched, matched through SOAP, unmatched or withdrawn',
     );
     expect(nextStepText(first[0], 'es')).toBe(
       'Informe a su administrador de caso el resultado de su Match 2024: con plaza, con plaza por SOAP, sin plaza o retirado',

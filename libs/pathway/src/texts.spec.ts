@@ -1,6 +1,6 @@
 import { EXAM_NAMES, Finding, FINDING_CODES, FindingCode } from './findings';
 import { NEXT_STEP_CODES, NextStep, NextStepCode } from './progress';
-import { dateText, findingText, nextStepText, TEXT_LANGUAGES } from './texts';
+import { dateText, findingText, nextStepText, staffNextStepText, TEXT_LANGUAGES } from './texts';
 
 const STEP_FACTS: Record<NextStepCode, Omit<NextStep, 'code'>> = {
   verify_credentials: {},
@@ -48,6 +48,18 @@ describe(nextStepText.name, () => {
     const step: NextStep = { code, ...STEP_FACTS[code] };
     expect(nextStepText(step, 'es')).not.toBe(nextStepText(step, 'en'));
   });
+
+  it.each(NEXT_STEP_CODES)(
+    '%s is worded for staff too: about the client, naming its exam, season and date, never "you"',
+    (code) => {
+      const step: NextStep = { code, ...STEP_FACTS[code] };
+      const text = staffNextStepText(step);
+      expect(text).toMatch(/client/);
+      expect(text).not.toMatch(/\b(you|your)\b/i);
+      for (const name of namesOf(step, 'en')) expect(text).toContain(name);
+      expect(text).not.toBe(nextStepText(step, 'en'));
+    },
+  );
 
   it('writes dates out in Spanish and keeps ISO dates in English, leaving out an ERAS opening already past', () => {
     expect(nextStepText({ code: 'take_exam', exam: 'USMLE_STEP1', date: '2026-12-14' }, 'es')).toBe(

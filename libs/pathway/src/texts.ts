@@ -61,9 +61,8 @@ const NEXT_STEP_TEXTS: Record<TextLanguage, Record<NextStepCode, Sentence<NextSt
     certify_rank_list: (s) => `Certify your rank order list by ${deadlineText(s, 'en')}`,
     rank_list_deadline_passed: (s) =>
       `The ${s.season} rank order list deadline passed on ${deadlineText(s, 'en')} with no certified list recorded: if it was certified, record the date; if not, the ${s.season} Match is out of reach, and SOAP in Match Week is open only to registered applicants whose exams ECFMG verified in time`,
-    // Worded for staff and the IMG alike: staff record the result, the IMG tells them.
     record_match_result: (s, on) =>
-      `The ${s.season} Match result is still to be recorded${s.date ? ` (Match Day was ${on(s.date)})` : ''}: matched, matched through SOAP, unmatched or withdrawn`,
+      `Tell your case manager your ${s.season} Match result${s.date ? ` (Match Day was ${on(s.date)})` : ''}: matched, matched through SOAP, unmatched or withdrawn`,
     apply_in_soap: (s, on) =>
       `SOAP of the ${s.season} Match: apply through ERAS to programs on the List of Unfilled Programs in R3 (from ${on(s.date)})`,
     answer_soap_offers: (s, on) =>
@@ -104,6 +103,47 @@ const NEXT_STEP_TEXTS: Record<TextLanguage, Record<NextStepCode, Sentence<NextSt
 
 export function nextStepText(step: NextStep, language: TextLanguage): string {
   return NEXT_STEP_TEXTS[language][step.code](step, (date) => dateText(date as CivilDate, language));
+}
+
+/**
+ * Every next step as staff read it on the client's record: in English, about the client and what
+ * the case manager does with them (the IMG's own words above say "your" and "your case manager").
+ */
+const STAFF_NEXT_STEP_TEXTS: Record<NextStepCode, Sentence<NextStep>> = {
+  verify_credentials: () =>
+    'Have ECFMG verify the client’s diploma and final medical school transcript with their school',
+  await_result: (s, on) => `Wait for the client’s ${exam(s)} result (taken on ${on(s.date)}), then record it`,
+  reapply_for_exam: (s, on) =>
+    `The client’s ${exam(s)} eligibility window closed on ${on(s.date)}: help them apply again`,
+  schedule_exam: (s, on) =>
+    `Help the client schedule ${exam(s)} before their eligibility window closes on ${on(s.date)}`,
+  take_exam: (s, on) => `The client takes ${exam(s)} on ${on(s.date)}`,
+  report_result: (s, on) =>
+    `Record how the client’s ${exam(s)} went (it was booked for ${on(s.date)}): the result, or the new date if it moved`,
+  plan_retake: (s) => `Plan the client’s next ${exam(s)} attempt with them`,
+  book_oet: () => 'The client books OET Medicine',
+  apply_for_exam: (s) => `The client applies for ${exam(s)} and chooses an eligibility window`,
+  apply_ecfmg_pathway: () => 'The client applies for an ECFMG Pathway (clinical and communication skills)',
+  apply_ecfmg_certification: () => 'The client applies for ECFMG certification',
+  find_clinical_experience: () =>
+    'Help the client find US clinical experience: an observership, externship or clinical rotation',
+  ask_for_letter: () => 'The client asks their clinical supervisor for a letter of recommendation',
+  submit_eras: (s, on) =>
+    `The client submits their ERAS application for the ${s.season} Match${s.date ? ` (from ${on(s.date)})` : ''}`,
+  register_nrmp: (s) => `The client registers with NRMP for the ${s.season} Match`,
+  certify_rank_list: (s) => `The client certifies their rank order list by ${deadlineText(s, 'en')}`,
+  rank_list_deadline_passed: (s) =>
+    `The ${s.season} rank order list deadline passed on ${deadlineText(s, 'en')} with no certified list recorded: if the client certified it, record the date; if not, the ${s.season} Match is out of reach, and SOAP in Match Week is open only to registered applicants whose exams ECFMG verified in time`,
+  record_match_result: (s, on) =>
+    `Record the client’s ${s.season} Match result${s.date ? ` (Match Day was ${on(s.date)})` : ''}: matched, matched through SOAP, unmatched or withdrawn`,
+  apply_in_soap: (s, on) =>
+    `SOAP of the ${s.season} Match: the client applies through ERAS to programs on the List of Unfilled Programs in R3 (from ${on(s.date)})`,
+  answer_soap_offers: (s, on) =>
+    `The client answers SOAP offers in R3 within each offer round: SOAP of the ${s.season} Match ends on ${on(s.date)}`,
+};
+
+export function staffNextStepText(step: NextStep): string {
+  return STAFF_NEXT_STEP_TEXTS[step.code](step, (date) => dateText(date as CivilDate, 'en'));
 }
 
 type FindingSentence = (finding: Finding, on: (date: CivilDate | undefined) => string, today: CivilDate) => string;

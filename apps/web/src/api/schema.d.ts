@@ -2761,7 +2761,7 @@ export interface components {
       /** @description The same steps as facts */
       nextStepFacts: components['schemas']['NextStepView'][];
       /**
-       * @description In English
+       * @description In English, worded for staff (about the client)
        * @example [
        *       "Book Step 2 CK"
        *     ]
