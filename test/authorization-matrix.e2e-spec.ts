@@ -6,6 +6,15 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { HIDDEN_FROM_DIRECTORS } from './support/director-view';
 import { bearer, createCenter, createClient, createUser, tokenFor } from './support/identities';
+import {
+  insertReturningId,
+  newExam,
+  newExperience,
+  newNote,
+  newReferral,
+  newService,
+  newTask,
+} from './support/client-rows';
 import { createTestApp, routesOf } from './support/test-app';
 
 /**
@@ -75,8 +84,6 @@ const ifMatch = async (w: World, path: string) => {
   const [{ version }] = await w.data.query('SELECT version FROM clients WHERE id = $1', [path.split('/')[4]]);
   return { 'If-Match': `"${version}"` };
 };
-const insertReturningId = async (w: World, sql: string, params: unknown[]) =>
-  ((await w.data.query(sql, params)) as Array<{ id: string }>)[0].id;
 /** A sent delivery of a center-B client, to center B's case manager. */
 const newDelivery = (w: World) =>
   insertReturningId(
@@ -93,39 +100,7 @@ const newNotification = async (w: World) =>
      VALUES ($1, $2, $3, 'no_contact', 'Get in touch', 'No contact for 60 days', 'https://example.org') RETURNING id`,
     [w.userInB, await newDelivery(w), w.clientB],
   );
-const newNote = (w: World, clientId: string) =>
-  insertReturningId(
-    w,
-    `INSERT INTO client_notes (client_id, contact_type, contact_date, body) VALUES ($1, 'phone', '2026-11-01', 'x') RETURNING id`,
-    [clientId],
-  );
-const newService = (w: World, clientId: string) =>
-  insertReturningId(
-    w,
-    `INSERT INTO client_services (client_id, category, service_date) VALUES ($1, 'mentoring', '2026-11-01') RETURNING id`,
-    [clientId],
-  );
-const newTask = (w: World, clientId: string) =>
-  insertReturningId(w, `INSERT INTO client_tasks (client_id, title) VALUES ($1, 'x') RETURNING id`, [clientId]);
-const newReferral = (w: World, clientId: string) =>
-  insertReturningId(
-    w,
-    `INSERT INTO client_referrals (client_id, program_id, referral_date) VALUES ($1, $2, '2026-11-01') RETURNING id`,
-    [clientId, w.programId],
-  );
 
-const newExam = (w: World, clientId: string) =>
-  insertReturningId(
-    w,
-    `INSERT INTO exam_records (client_id, exam, status) VALUES ($1, 'USMLE_STEP2_CK', 'planned') RETURNING id`,
-    [clientId],
-  );
-const newExperience = (w: World, clientId: string) =>
-  insertReturningId(
-    w,
-    `INSERT INTO clinical_experiences (client_id, kind, institution) VALUES ($1, 'observership', 'Denver Health') RETURNING id`,
-    [clientId],
-  );
 let season = 2100;
 const newApplication = (w: World, clientId: string) =>
   insertReturningId(w, `INSERT INTO match_applications (client_id, season) VALUES ($1, $2) RETURNING id`, [

@@ -14,6 +14,15 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request, { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, createCenter, createClient, createUser, tokenFor } from './support/identities';
+import {
+  insertReturningId,
+  newExam,
+  newExperience,
+  newNote,
+  newReferral,
+  newService,
+  newTask,
+} from './support/client-rows';
 import { createTestApp, routesOf } from './support/test-app';
 
 /**
@@ -71,40 +80,6 @@ const imgOf = async (w: World, clientId: string) => {
   return { user, auth: w.signIn(user) };
 };
 
-const insertReturningId = async (w: World, sql: string, params: unknown[]) =>
-  ((await w.data.query(sql, params)) as Array<{ id: string }>)[0].id;
-const newNote = (w: World, clientId: string) =>
-  insertReturningId(
-    w,
-    `INSERT INTO client_notes (client_id, contact_type, contact_date, body) VALUES ($1, 'phone', '2026-11-01', 'x') RETURNING id`,
-    [clientId],
-  );
-const newService = (w: World, clientId: string) =>
-  insertReturningId(
-    w,
-    `INSERT INTO client_services (client_id, category, service_date) VALUES ($1, 'mentoring', '2026-11-01') RETURNING id`,
-    [clientId],
-  );
-const newTask = (w: World, clientId: string) =>
-  insertReturningId(w, `INSERT INTO client_tasks (client_id, title) VALUES ($1, 'x') RETURNING id`, [clientId]);
-const newReferral = (w: World, clientId: string) =>
-  insertReturningId(
-    w,
-    `INSERT INTO client_referrals (client_id, program_id, referral_date) VALUES ($1, $2, '2026-11-01') RETURNING id`,
-    [clientId, w.programId],
-  );
-const newExam = (w: World, clientId: string) =>
-  insertReturningId(
-    w,
-    `INSERT INTO exam_records (client_id, exam, status) VALUES ($1, 'USMLE_STEP2_CK', 'planned') RETURNING id`,
-    [clientId],
-  );
-const newExperience = (w: World, clientId: string) =>
-  insertReturningId(
-    w,
-    `INSERT INTO clinical_experiences (client_id, kind, institution) VALUES ($1, 'observership', 'Denver Health') RETURNING id`,
-    [clientId],
-  );
 const newApplication = (w: World, clientId: string) =>
   insertReturningId(w, `INSERT INTO match_applications (client_id, season) VALUES ($1, 2031) RETURNING id`, [clientId]);
 const ifMatch = async (w: World, clientId: string) => {
