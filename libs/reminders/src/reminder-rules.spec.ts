@@ -1,4 +1,5 @@
 import { application, attempt, credentials, exam, experience, records } from '../../pathway/src/pathway.factories';
+import { evaluatePathway, PATHWAY_RULES } from '@lib/pathway';
 import { nineAm, planReminders, ReminderInput } from './reminder-rules';
 import { NOW, reminderInput } from './reminder.factories';
 
@@ -169,6 +170,77 @@ describe(planReminders.name, () => {
     it('none for an application no longer pending, or a season without a rank-list deadline', () => {
       expect(unmet(records({ matchApplications: [application({ season: 2027, result: 'withdrawn' })] }))).toEqual([]);
       expect(unmet(records({ matchApplications: [application({ season: 2031 })] }))).toEqual([]);
+    });
+  });
+
+  describe('after Match Day and in SOAP (issue 21)', () => {
+    const event = (key: string, at: string) => ({ key, label: key, at, estimated: false });
+    // The 2026 season with Match Week (Monday 16 March, 10 a.m. ET) and Match Day (Friday 20 March).
+    const calendar = [
+      {
+        matchYear: 2026,
+        events: [
+          event('rank_list_deadline', '2026-03-04T21:00:00-05:00'),
+          event('match_week_starts', '2026-03-16T10:00:00-04:00'),
+          event('match_day', '2026-03-20T12:00:00-04:00'),
+        ],
+      },
+    ];
+    const examsMet = {
+      exams: [
+        attempt('2024-01-10', 'passed', { id: 's1' }),
+        attempt('2024-06-10', 'passed', { id: 's2', exam: 'USMLE_STEP2_CK' }),
+      ],
+      credentials: credentials({ step2CsPassedAt: '2020-06-01' }),
+    };
+    const at = (iso: string) => new Date(iso);
+    const plan = (r: ReturnType<typeof records>, now: Date, rule: string) =>
+      planReminders(input({ r, now, calendar, pathway: evaluatePathway(r, calendar, PATHWAY_RULES, now) })).filter(
+        (p) => p.rule === rule,
+      );
+
+    it('asks for the result of a pending season the morning after Match Day, planned ahead', () => {
+      const r = records({ ...examsMet, matchApplications: [application({ season: 2026 })] });
+      const due = plan(r, at('2026-03-10T15:00:00Z'), 'match_result_due');
+      expect(due.map((p) => [p.recipient.kind, p.dueAt.toISOString()])).toEqual([
+        ['client', '2026-03-21T13:00:00.000Z'],
+        ['user', '2026-03-21T13:00:00.000Z'],
+      ]);
+      expect(due[0].data).toEqual({ season: 2026, date: '2026-03-20' });
+      // A result recorded takes it away.
+      const decided = records({ ...examsMet, matchApplications: [application({ season: 2026, result: 'matched' })] });
+      expect(plan(decided, at('2026-03-10T15:00:00Z'), 'match_result_due')).toEqual([]);
+    });
+
+    it('for a season the calendar does not hold: nothing in its Match month, at once after it', () => {
+      const r = records({ ...examsMet, matchApplications: [application({ season: 2025 })] });
+      expect(plan(r, at('2025-03-31T15:00:00Z'), 'match_result_due')).toEqual([]);
+      const due = plan(r, at('2025-04-01T15:00:00Z'), 'match_result_due');
+      expect(due.map((p) => p.dueAt.toISOString())).toEqual(['2025-04-01T15:00:00.000Z', '2025-04-01T15:00:00.000Z']);
+      expect(due[0].data).toEqual({ season: 2025 });
+    });
+
+    it.each([
+      ['on the Monday SOAP opens', '2026-03-16T18:00:00Z', 2],
+      ['on its last day, Thursday', '2026-03-19T18:00:00Z', 2],
+      ['on Match Day, when SOAP is over', '2026-03-20T18:00:00Z', 0],
+    ])('tells an unmatched client and the case manager about SOAP at once: %s', (_when, now, count) => {
+      const r = records({ ...examsMet, matchApplications: [application({ season: 2026, result: 'unmatched' })] });
+      const soap = plan(r, at(now), 'soap_open');
+      expect(soap).toHaveLength(count);
+      if (count) {
+        expect(soap[0].dueAt.toISOString()).toBe(now.replace('Z', '.000Z'));
+        expect(soap[0].data).toEqual({ season: 2026, opens: '2026-03-16', date: '2026-03-19' });
+      }
+    });
+
+    it('no SOAP reminder for a client whose exams ECFMG could not verify by the rank-list deadline', () => {
+      const late = records({
+        exams: [attempt('2024-01-10', 'passed'), attempt('2026-02-20', 'passed', { exam: 'USMLE_STEP2_CK' })],
+        credentials: credentials({ step2CsPassedAt: '2020-06-01' }),
+        matchApplications: [application({ season: 2026, result: 'unmatched' })],
+      });
+      expect(plan(late, at('2026-03-16T18:00:00Z'), 'soap_open')).toEqual([]);
     });
   });
 

@@ -8,6 +8,9 @@ import {
   PATHWAY_RULES,
   certificationStatus,
   certificationStatusReportedBy,
+  matchDayPassed,
+  seasonDate,
+  soapUnderWay,
   sevenYearDeadline,
   PathwayRecords,
   PathwayResult,
@@ -23,6 +26,8 @@ export const REMINDER_RULES = [
   'oet_cutoff',
   'match_deadline',
   'requirements_unmet',
+  'match_result_due',
+  'soap_open',
   'task_due',
   'task_overdue',
   'third_attempt_used',
@@ -166,6 +171,8 @@ export function planReminders(input: ReminderInput): PlannedReminder[] {
     ...oetCutoffReminders(input),
     ...matchReminders(input),
     ...requirementsUnmetReminders(input),
+    ...matchResultReminders(input),
+    ...soapReminders(input),
     ...taskReminders(input),
     ...pathwayWarningReminders(input),
     ...clinicalExperienceReminders(input),
@@ -355,6 +362,59 @@ function requirementsUnmetReminders(input: ReminderInput): Draft[] {
         { season: a.season, date: deadline.date, at: deadline.at },
       );
     });
+}
+
+/**
+ * After Match Day the applicant knows the result and the record does not: the morning after the
+ * calendar's Match Day, the IMG is asked to tell their case manager and the case manager to record
+ * it (the engine's MATCH_RESULT_DUE, issue 21). Planned ahead from the calendar; for a season the
+ * calendar does not hold, at once when its Match month is over (no Match Day is guessed). One per
+ * season and recipient: recording the result takes it off the queue at the next re-plan.
+ */
+function matchResultReminders(input: ReminderInput): Draft[] {
+  const today = civilDateOf(input.now, input.timeZone);
+  return input.records.matchApplications
+    .filter((a) => a.result === 'pending')
+    .flatMap((a) => {
+      const matchDay = seasonDate(input.calendar, a.season, 'match_day');
+      const dueOn = matchDay
+        ? addDays(matchDay, 1)
+        : matchDayPassed(input.calendar, a.season, today, PATHWAY_RULES)
+          ? AT_ONCE
+          : null;
+      if (!dueOn) return [];
+      return [...client(input), ...staff(input)].map((recipient) => ({
+        dedupeKey: `${input.clientId}.match_result_due.${a.season}.${who(recipient)}`,
+        rule: 'match_result_due' as const,
+        recipient,
+        channels: CHANNELS,
+        dueOn,
+        eventOn: null,
+        data: { season: a.season, ...(matchDay ? { date: matchDay } : {}) },
+      }));
+    });
+}
+
+/**
+ * An unmatched client who can take part in the season's SOAP (exams verified by the rank-list
+ * deadline, the engine's `soapUnderWay`) hears at once, while SOAP runs, how it works and when it
+ * ends: four days leave no time for a weekly check-in. Nothing once SOAP has ended (its last day is
+ * the reminder's event), nor when the calendar lacks the season's SOAP dates (the engine's
+ * SOAP_DATES_NOT_IN_CALENDAR warning says so instead).
+ */
+function soapReminders(input: ReminderInput): Draft[] {
+  const soap = soapUnderWay(input.records, input.calendar, civilDateOf(input.now, input.timeZone), PATHWAY_RULES);
+  if (!soap?.window) return [];
+  const { season, opens, closes } = soap.window;
+  return [...client(input), ...staff(input)].map((recipient) => ({
+    dedupeKey: `${input.clientId}.soap_open.${season}.${who(recipient)}`,
+    rule: 'soap_open' as const,
+    recipient,
+    channels: CHANNELS,
+    dueOn: AT_ONCE,
+    eventOn: closes,
+    data: { season, opens, date: closes },
+  }));
 }
 
 function taskReminders(input: ReminderInput): Draft[] {

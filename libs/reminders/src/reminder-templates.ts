@@ -39,6 +39,8 @@ interface Values {
   /** The event's date, written out ("Monday, December 14, 2026"). */
   date: string;
   testDate: string;
+  /** The day a window opens (SOAP's first day), written out. */
+  opens: string;
   since: string;
   /** How far off the event is: "today", "tomorrow", "in 7 days". */
   when: string;
@@ -268,6 +270,50 @@ const TEMPLATES: Record<ReminderRule, Record<MessageLanguage, Record<Audience, T
       }),
     },
   },
+  match_result_due: {
+    en: {
+      client: (v) => ({
+        subject: `Tell us your ${v.season} Match result`,
+        body: `Your ${v.season} Match result is not recorded yet${v.date ? ` (Match Day was ${v.date})` : ''}. Tell your case manager whether you matched, matched through SOAP, went unmatched or withdrew, so your plan can follow.`,
+      }),
+      staff: (v) => ({
+        subject: `Record ${v.client}'s ${v.season} Match result`,
+        body: `${v.client}'s ${v.season} Match result is not recorded${v.date ? ` (Match Day was ${v.date})` : ''}: the application is still pending. Record whether it matched, matched through SOAP, went unmatched or was withdrawn: the stage, the reports and the next steps follow the result.`,
+      }),
+    },
+    es: {
+      client: (v) => ({
+        subject: `Infórmenos su resultado del Match ${v.season}`,
+        body: `Su resultado del Match ${v.season} aún no está registrado${v.date ? ` (el Match Day fue el ${v.date})` : ''}. Informe a su administrador de caso si obtuvo plaza, si la obtuvo por SOAP, si quedó sin plaza o si se retiró, para que su plan siga adelante.`,
+      }),
+      staff: (v) => ({
+        subject: `Registre el resultado del Match ${v.season} de ${v.client}`,
+        body: `El resultado del Match ${v.season} de ${v.client} aún no está registrado${v.date ? ` (el Match Day fue el ${v.date})` : ''}: la solicitud sigue pendiente. Registre si obtuvo plaza, si la obtuvo por SOAP, si quedó sin plaza o si se retiró: la etapa, los informes y los próximos pasos dependen del resultado.`,
+      }),
+    },
+  },
+  soap_open: {
+    en: {
+      client: (v) => ({
+        subject: `SOAP of the ${v.season} Match: until ${v.date}`,
+        body: `SOAP of the ${v.season} Match runs from ${v.opens} to ${v.date}. Apply through ERAS to programs on the List of Unfilled Programs, and answer offers in R3 within each round. Contact your case manager today.`,
+      }),
+      staff: (v) => ({
+        subject: `${v.client} is unmatched: SOAP of the ${v.season} Match until ${v.date}`,
+        body: `SOAP of the ${v.season} Match runs from ${v.opens} to ${v.date}, and ${v.client} is recorded unmatched and can take part: applications through ERAS to programs on the List of Unfilled Programs, offers answered in R3 within each round. Get in touch today.`,
+      }),
+    },
+    es: {
+      client: (v) => ({
+        subject: `SOAP del Match ${v.season}: hasta el ${v.date}`,
+        body: `El SOAP del Match ${v.season} va del ${v.opens} al ${v.date}. Envíe solicitudes por ERAS a los programas de la List of Unfilled Programs y responda las ofertas en R3 dentro de cada ronda. Contacte hoy a su administrador de caso.`,
+      }),
+      staff: (v) => ({
+        subject: `${v.client} quedó sin plaza: SOAP del Match ${v.season} hasta el ${v.date}`,
+        body: `El SOAP del Match ${v.season} va del ${v.opens} al ${v.date}, y ${v.client} figura sin plaza y puede participar: solicitudes por ERAS a los programas de la List of Unfilled Programs y ofertas respondidas en R3 dentro de cada ronda. Contáctele hoy.`,
+      }),
+    },
+  },
   task_due: {
     en: {
       client: (v) => ({
@@ -474,6 +520,7 @@ function valuesOf(data: Record<string, string | number>, context: TemplateContex
     date,
     dateAndTime: dateAndTime(date, data.at, language),
     testDate: formatDate(data.testDate, language),
+    opens: formatDate(data.opens, language),
     since: formatDate(data.since, language),
     when: Number.isInteger(days) && days >= 0 ? WHEN[language](days) : SOON[language],
   };

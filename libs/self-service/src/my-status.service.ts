@@ -71,9 +71,10 @@ export class MyStatusService {
         score: e.score,
         verified: e.verified,
       })),
+      // A Match deadline is gone from the minute after its hour (9 p.m. ET), not at midnight.
       deadlines: roadEvents(client.id, records, matchCalendar, tasks, language)
-        .filter((event) => event.date >= today)
-        .map(({ uid: _uid, ...deadline }) => deadline),
+        .filter((event) => (event.at ? new Date(event.at).getTime() >= now.getTime() : event.date >= today))
+        .map(({ uid: _uid, at: _at, ...deadline }) => deadline),
       caseManager: caseManager ? { name: caseManager.displayName, email: caseManager.email } : null,
       tasks: tasks.map((t) => ({ id: t.id, title: t.title, dueDate: t.dueDate, status: t.status })),
     };
@@ -102,6 +103,8 @@ export class MyStatusService {
 /** A dated event of the IMG's road, with a UID that stays when its date moves (calendar apps update it). */
 export interface RoadEvent extends MyDeadline {
   uid: string;
+  /** The instant a Match deadline falls at (NRMP's and ERAS's hour), when the calendar gives one. */
+  at?: string;
 }
 
 /** Exam days, windows closing with nothing booked, the Match dates of a pending application, tasks: soonest first. */
@@ -138,6 +141,7 @@ export function roadEvents(
                 {
                   uid: `match-${a.season}-${key}-${clientId}`,
                   date: deadline.date,
+                  at: deadline.at,
                   kind: 'match',
                   label: labels.match(a.season, key, deadlineClock(deadline, PATHWAY_RULES, language)),
                 },

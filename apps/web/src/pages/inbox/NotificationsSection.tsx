@@ -23,6 +23,8 @@ const TAB_OF_RULE: Record<Rule, string> = {
   seven_year_window: 'exams',
   match_deadline: 'match-applications',
   requirements_unmet: 'exams',
+  match_result_due: 'match-applications',
+  soap_open: 'match-applications',
   task_due: 'tasks',
   task_overdue: 'tasks',
   clinical_experience_ending: 'clinical-experience',

@@ -14,6 +14,8 @@ export const REMINDER_RULE_LABELS: Record<ReminderRule, string> = {
   oet_cutoff: 'OET before the season cut-off',
   match_deadline: 'Match deadline',
   requirements_unmet: 'Exams not met for the rank-list deadline',
+  match_result_due: 'Match result to record',
+  soap_open: 'SOAP under way',
   task_due: 'Task due',
   task_overdue: 'Task overdue',
   third_attempt_used: 'Third attempt used',
