@@ -392,7 +392,8 @@ describe('domain events of writes', () => {
       centerB: b.id,
       programId,
       // The API takes Match years up to 2100, which no suite writes; the other suites' own seasons are
-      // 2060-2069 (reminders), 2080-2089 (self-service) and 2090-2099 (the admin browser test). This
+      // 2040-2049 (OET), 2050-2054 (rank-list deadline), 2055-2059 (Match season), 2060-2069
+      // (reminders), 2080-2089 (self-service) and 2090-2099 (the admin browser test). This
       // suite's are 2070-2079, removed before (a run stopped half-way) and after, so no calendar is left.
       season: 2070 + Math.floor(Math.random() * 10),
       admin: bearer(tokenFor(app, await createUser(data, { role: Role.Admin }))),

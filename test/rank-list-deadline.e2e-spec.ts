@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { bearer, createCenter, createClient, createUser, tokenFor } from './support/identities';
 import { createTestApp } from './support/test-app';
 
-/** Issue 21, items 2 and 3, through the API. Match seasons 2050-2059 belong to this suite. */
+/** Issue 21, items 2 and 3, through the API. Match seasons 2050-2054 belong to this suite (2055-2059 to match-season). */
 describe('the rank-list deadline through the API', () => {
   let app: NestFastifyApplication;
   let data: DataSource;
