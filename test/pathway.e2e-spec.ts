@@ -234,6 +234,22 @@ describe('the pathway through the API', () => {
     expect(rows[0].n).toBe(1);
   });
 
+  it('judges by the latest pass, whatever the order the records were written in (issue 21, item 4)', async () => {
+    const id = await enroll();
+    const codes = async () => {
+      const client = await record(id);
+      return [...client.pathway.blockers, ...client.pathway.warnings].map((f: { code: string }) => f.code);
+    };
+    await exam(id, { exam: 'USMLE_STEP1', status: 'passed', testDate: '2015-01-10' }).expect(201);
+    await exam(id, { exam: 'USMLE_STEP2_CK', status: 'passed', testDate: '2023-06-01' }).expect(201);
+    // Step 2 CK passed more than 7 years after Step 1: the first pass no longer counts.
+    expect(await codes()).toContain('SEVEN_YEAR_WINDOW_CLOSED');
+    // The retake USMLE allows for that window, written after the old pass: the blocker goes.
+    await exam(id, { exam: 'USMLE_STEP1', status: 'passed', testDate: '2024-03-01' }).expect(201);
+    expect(await codes()).not.toContain('SEVEN_YEAR_WINDOW_CLOSED');
+    expect(milestone(await record(id), 'step1')).toBe('done');
+  });
+
   it('accepts what the rules only warn about, flags it, and counts it on the caseload', async () => {
     const id = await enroll();
     for (const testDate of ['2024-01-10', '2024-06-10', '2025-02-10']) {
