@@ -75,7 +75,8 @@ describe('the Match season through the API', () => {
   const apply = async (id: string, body: object) =>
     (await http().post(`/api/v1/clients/${id}/match-applications`).set(cm).send(body).expect(201)).body.id as string;
   const record = async (id: string) => (await http().get(`/api/v1/clients/${id}`).set(cm).expect(200)).body;
-  const findings = (client: { pathway: { warnings: object[]; blockers: object[] } }) => [
+  type Finding = { code: string };
+  const findings = (client: { pathway: { warnings: Finding[]; blockers: Finding[] } }): Finding[] => [
     ...client.pathway.blockers,
     ...client.pathway.warnings,
   ];
@@ -133,7 +134,7 @@ describe('the Match season through the API', () => {
       .send({ result: 'withdrawn' })
       .expect(200);
     client = await record(id);
-    expect(findings(client).map((f: { code: string }) => f.code)).not.toContain('MATCH_RESULT_DUE');
+    expect(findings(client).map((f) => f.code)).not.toContain('MATCH_RESULT_DUE');
     expect(await planned(id, 'match_result_due')).toEqual([]);
   });
 
