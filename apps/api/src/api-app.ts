@@ -1,8 +1,15 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import secureJson from 'secure-json-parse';
 import { Environment, validateEnvironment } from '@lib/kernel';
-import { BadRequestException, INestApplication, Logger as NestLogger, RequestMethod } from '@nestjs/common';
+import {
+  BadRequestException,
+  INestApplication,
+  UnsupportedMediaTypeException,
+  Logger as NestLogger,
+  RequestMethod,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -112,6 +119,19 @@ export async function configureApiApp(app: NestFastifyApplication, options: ApiA
   });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
+  });
+  // Multipart bodies are read only by the upload routes (`MultipartUpload`), as streams, with
+  // limits from DOCUMENT_MAX_BYTES; any other route refuses one with 415 before its handler runs.
+  const documentMaxBytes = app.get(ConfigService<Environment, true>).get('DOCUMENT_MAX_BYTES', { infer: true });
+  await app.register(multipart, {
+    // One byte over: the documents library counts the bytes and answers 413 itself.
+    limits: { fileSize: documentMaxBytes + 1, files: 1, fields: 4, fieldSize: 1024, parts: 6, headerPairs: 50 },
+  });
+  fastify.addHook('preValidation', async (request) => {
+    const config = request.routeOptions.config as { multipartUpload?: boolean } | undefined;
+    if (request.isMultipart() && !config?.multipartUpload) {
+      throw new UnsupportedMediaTypeException('Send the body as application/json');
+    }
   });
   // Answers carry personal data or tokens (the API, the queue dashboard's job data), so none may be
   // kept by a browser or proxy unless its handler says otherwise: only the web app's static files

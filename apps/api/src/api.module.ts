@@ -11,6 +11,7 @@ import { AuditHttpModule } from './audit/audit-http.module';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { CaseworkHttpModule } from './casework/casework-http.module';
 import { CentersHttpModule } from './centers/centers-http.module';
+import { DocumentsHttpModule } from './documents/documents-http.module';
 import { ClientsHttpModule } from './clients/clients-http.module';
 import { HealthModule } from './health/health.module';
 import { ApiExceptionFilter } from './http/exception.filter';
@@ -61,6 +62,7 @@ export class ApiModule {
         RemindersHttpModule,
         ReportsHttpModule,
         SelfServiceHttpModule,
+        DocumentsHttpModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -2,6 +2,7 @@ import { AUDIT_ENTITIES } from '@lib/audit';
 import { CENTERS_ENTITIES } from '@lib/centers';
 import { CLIENTS_ENTITIES } from '@lib/clients';
 import { createDataSource, DatabaseSettings } from '@lib/database';
+import { DOCUMENTS_ENTITIES } from '@lib/documents';
 import { IDENTITY_ENTITIES } from '@lib/identity';
 import { MATCH_CALENDAR_ENTITIES } from '@lib/match-calendar';
 import { PATHWAY_RECORDS_ENTITIES } from '@lib/pathway-records';
@@ -23,6 +24,7 @@ export const PRODUCT_ENTITIES = [
   ...PATHWAY_RECORDS_ENTITIES,
   ...MATCH_CALENDAR_ENTITIES,
   ...REMINDERS_ENTITIES,
+  ...DOCUMENTS_ENTITIES,
 ];
 
 /** A connection that knows every table of the product. */

@@ -12,6 +12,8 @@ export enum ClientFact {
   Casework = 'casework',
   /** Exams, credentials, clinical experience and Match applications. */
   PathwayRecords = 'pathway_records',
+  /** Documents: uploaded, a new version, reviewed, deleted. */
+  Documents = 'documents',
   /** The IMG's own account: created, deactivated or reactivated. */
   Account = 'account',
 }

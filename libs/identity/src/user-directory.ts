@@ -100,6 +100,20 @@ export class UserDirectory {
     };
   }
 
+  /** Display names of users by id (a reviewer's name on a document); missing ids are left out. */
+  async displayNames(manager: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const users = await manager.find(User, { select: { id: true, displayName: true }, where: { id: In([...ids]) } });
+    return new Map(users.map((u) => [u.id, u.displayName]));
+  }
+
+  /** The ids of the IMG accounts of these clients (to tell what the IMG uploaded from what staff did). */
+  async clientAccountIds(manager: EntityManager, clientIds: readonly string[]): Promise<Set<string>> {
+    if (clientIds.length === 0) return new Set();
+    const users = await manager.find(User, { select: { id: true }, where: { clientId: In([...clientIds]) } });
+    return new Set(users.map((u) => u.id));
+  }
+
   /** The language to write to this user in (`readerLanguage`: their choice, else their client record's). */
   async messageLanguageOf(manager: EntityManager, userId: string): Promise<MessageLanguage> {
     const user = await manager.findOne(User, { select: { language: true, clientId: true }, where: { id: userId } });

@@ -14,6 +14,7 @@ import { ConfidentialityBackfill1795734000000 } from './1795734000000-confidenti
 import { MatchCalendarEstimates1795735000000 } from './1795735000000-match-calendar-estimates';
 import { PathwayAcceptedAt1795736000000 } from './1795736000000-pathway-accepted-at';
 import { ExamResultDate1795737000000 } from './1795737000000-exam-result-date';
+import { Documents1795738000000 } from './1795738000000-documents';
 
 /** Every migration, oldest first. A new migration is added here as well as generated. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   MatchCalendarEstimates1795735000000,
   PathwayAcceptedAt1795736000000,
   ExamResultDate1795737000000,
+  Documents1795738000000,
 ];

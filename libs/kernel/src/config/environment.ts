@@ -192,6 +192,44 @@ export class Environment {
   @Max(50, { message: 'REPORT_SMALL_COUNT must be a whole number from 2 to 50' })
   REPORT_SMALL_COUNT = 5;
 
+  /**
+   * Where documents' bytes live: `file:<folder>` (default `file:var/documents`, needs nothing) or
+   * `s3://<bucket>[/<prefix>]` for any S3-compatible store, with the `S3_*` settings below.
+   */
+  @trimmed()
+  @Matches(/^(file:.+|s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?)$/, {
+    message: 'STORAGE_URL must be file:<folder> or s3://<bucket>[/<prefix>]',
+  })
+  STORAGE_URL = 'file:var/documents';
+
+  /** An S3-compatible store's URL (MinIO, Ceph); unset for AWS S3. */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'S3_ENDPOINT must be an http(s) URL, e.g. http://127.0.0.1:9000' },
+  )
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  @MinLength(1, { message: 'S3_REGION must be a region name, e.g. us-east-1' })
+  S3_REGION = 'us-east-1';
+
+  /** Unset: the AWS SDK's own chain (instance role, ~/.aws, AWS_* variables). */
+  @IsOptional() @IsString() S3_ACCESS_KEY_ID?: string;
+  @IsOptional() @IsString() S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style addressing (endpoint/bucket/key), which MinIO and most self-hosted stores need. */
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() === 'true' : value))
+  @IsIn([true, false], { message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  S3_FORCE_PATH_STYLE = false;
+
+  /** Largest document accepted; larger uploads get 413. */
+  @Type(() => Number)
+  @IsInt({ message: 'DOCUMENT_MAX_BYTES must be a whole number from 1024 to 1073741824' })
+  @Min(1024, { message: 'DOCUMENT_MAX_BYTES must be a whole number from 1024 to 1073741824' })
+  @Max(1073741824, { message: 'DOCUMENT_MAX_BYTES must be a whole number from 1024 to 1073741824' })
+  DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+
   /** Largest request body accepted; larger ones get 413. */
   @Type(() => Number)
   @IsInt({ message: 'BODY_LIMIT_BYTES must be a whole number from 1024 to 104857600' })

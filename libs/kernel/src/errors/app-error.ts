@@ -12,6 +12,8 @@ export type ErrorKind =
   | 'conflict' // 409: clashes with existing data
   | 'precondition_failed' // 412: stale If-Match
   | 'precondition_required' // 428: If-Match missing
+  | 'too_large' // 413: an upload over its limit
+  | 'unsupported_type' // 415: an upload whose bytes are not a kind the route takes
   | 'unprocessable' // 422: well-formed but a domain rule refuses it
   | 'rate_limited' // 429: too many attempts
   | 'unavailable'; // 503: a dependency is down
