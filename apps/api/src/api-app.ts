@@ -175,7 +175,10 @@ export async function configureApiApp(app: NestFastifyApplication, options: ApiA
         upgradeInsecureRequests: null,
         defaultSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // blob: for the web app's previews of documents (fetched with the token, shown from memory).
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        frameSrc: ["'self'", 'blob:'],
+        objectSrc: ["'self'", 'blob:'],
         scriptSrc: ["'self'"],
       },
     },

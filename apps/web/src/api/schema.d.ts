@@ -305,6 +305,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/clients/{clientId}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DocumentsController_list'];
+    put?: never;
+    post: operations['DocumentsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/clients/{clientId}/documents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DocumentsController_get'];
+    put?: never;
+    post?: never;
+    delete: operations['DocumentsController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/clients/{clientId}/documents/{id}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DocumentsController_content'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/clients/{clientId}/documents/{id}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DocumentsController_review'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/clients/{clientId}/documents/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DocumentsController_addVersion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/clients/{clientId}/exams': {
     parameters: {
       query?: never;
@@ -719,6 +799,70 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['MyContactController_update'];
+    trace?: never;
+  };
+  '/api/v1/me/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MyDocumentsController_list'];
+    put?: never;
+    post: operations['MyDocumentsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/documents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MyDocumentsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/documents/{id}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MyDocumentsController_content'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/documents/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MyDocumentsController_addVersion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/me/exams': {
@@ -1874,6 +2018,15 @@ export interface components {
        */
       referralDate?: string;
     };
+    CreateReviewDto: {
+      /**
+       * @description Required when asking for changes: what to change
+       * @example Please put your US clinical experience first and shorten the summary to three lines.
+       */
+      comment?: Record<string, never>;
+      /** @enum {string} */
+      decision: 'approved' | 'changes_requested';
+    };
     CreateServiceDto: {
       /**
        * @description Financial support only: integer cents
@@ -2102,6 +2255,207 @@ export interface components {
       status: 'sending' | 'retrying' | 'sent' | 'failed' | 'cancelled';
       /** Format: date-time */
       updatedAt: string;
+    };
+    DocumentDetailResponse: {
+      /** @enum {string} */
+      category:
+        | 'diploma'
+        | 'transcript'
+        | 'medical_license'
+        | 'usmle_score_report'
+        | 'oet_score_report'
+        | 'ecfmg_certificate'
+        | 'letter_of_recommendation'
+        | 'cv'
+        | 'personal_statement'
+        | 'mspe'
+        | 'identity'
+        | 'immigration'
+        | 'consent'
+        | 'other';
+      /** Format: uuid */
+      clientId: string;
+      /**
+       * @description Decided from the bytes
+       * @example application/pdf
+       */
+      contentType: string;
+      /**
+       * Format: date-time
+       * @description When the document was first uploaded
+       */
+      createdAt: string;
+      /**
+       * @description The latest version's file name
+       * @example cv-2026.pdf
+       */
+      fileName: string;
+      /** Format: uuid */
+      id: string;
+      latestReview: components['schemas']['DocumentReviewResponse'] | null;
+      reviews: components['schemas']['DocumentReviewResponse'][];
+      /** @description SHA-256 of the bytes, hex */
+      sha256: string;
+      sizeBytes: number;
+      /** @enum {string} */
+      status: 'uploaded' | 'awaiting_review' | 'changes_requested' | 'approved';
+      /** @example CV, draft for ERAS 2027 */
+      title: string;
+      /**
+       * Format: date-time
+       * @description When it last changed: a new version or a review
+       */
+      updatedAt: string;
+      /** @description Whether the IMG uploaded the latest version */
+      uploadedByClient: boolean;
+      /**
+       * Format: uuid
+       * @description The latest version's uploader
+       */
+      uploadedByUserId: string | null;
+      /** @description The latest version (1 for a first upload) */
+      version: number;
+      versions: components['schemas']['DocumentVersionResponse'][];
+    };
+    DocumentDirectorPage: {
+      items: components['schemas']['DocumentDirectorView'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /** @description A document, as a director reads it: an allow-list of DocumentResponse */
+    DocumentDirectorView: {
+      /** @enum {string} */
+      category:
+        | 'diploma'
+        | 'transcript'
+        | 'medical_license'
+        | 'usmle_score_report'
+        | 'oet_score_report'
+        | 'ecfmg_certificate'
+        | 'letter_of_recommendation'
+        | 'cv'
+        | 'personal_statement'
+        | 'mspe'
+        | 'identity'
+        | 'immigration'
+        | 'consent'
+        | 'other';
+      /** Format: uuid */
+      clientId: string;
+      /**
+       * Format: date-time
+       * @description When the document was first uploaded
+       */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'uploaded' | 'awaiting_review' | 'changes_requested' | 'approved';
+      /**
+       * Format: date-time
+       * @description When it last changed: a new version or a review
+       */
+      updatedAt: string;
+      /** @description The latest version (1 for a first upload) */
+      version: number;
+    };
+    DocumentPage: {
+      items: components['schemas']['DocumentResponse'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    DocumentResponse: {
+      /** @enum {string} */
+      category:
+        | 'diploma'
+        | 'transcript'
+        | 'medical_license'
+        | 'usmle_score_report'
+        | 'oet_score_report'
+        | 'ecfmg_certificate'
+        | 'letter_of_recommendation'
+        | 'cv'
+        | 'personal_statement'
+        | 'mspe'
+        | 'identity'
+        | 'immigration'
+        | 'consent'
+        | 'other';
+      /** Format: uuid */
+      clientId: string;
+      /**
+       * @description Decided from the bytes
+       * @example application/pdf
+       */
+      contentType: string;
+      /**
+       * Format: date-time
+       * @description When the document was first uploaded
+       */
+      createdAt: string;
+      /**
+       * @description The latest version's file name
+       * @example cv-2026.pdf
+       */
+      fileName: string;
+      /** Format: uuid */
+      id: string;
+      latestReview: components['schemas']['DocumentReviewResponse'] | null;
+      /** @description SHA-256 of the bytes, hex */
+      sha256: string;
+      sizeBytes: number;
+      /** @enum {string} */
+      status: 'uploaded' | 'awaiting_review' | 'changes_requested' | 'approved';
+      /** @example CV, draft for ERAS 2027 */
+      title: string;
+      /**
+       * Format: date-time
+       * @description When it last changed: a new version or a review
+       */
+      updatedAt: string;
+      /** @description Whether the IMG uploaded the latest version */
+      uploadedByClient: boolean;
+      /**
+       * Format: uuid
+       * @description The latest version's uploader
+       */
+      uploadedByUserId: string | null;
+      /** @description The latest version (1 for a first upload) */
+      version: number;
+    };
+    DocumentReviewResponse: {
+      comment: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @enum {string} */
+      decision: 'approved' | 'changes_requested';
+      /** Format: uuid */
+      id: string;
+      /** @example Jordan Lee */
+      reviewerName: string | null;
+      /** Format: uuid */
+      reviewerUserId: string | null;
+      /** @description The version reviewed */
+      version: number;
+    };
+    DocumentVersionResponse: {
+      /**
+       * @description Decided from the bytes
+       * @example application/pdf
+       */
+      contentType: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example cv-2026.pdf */
+      fileName: string;
+      /** Format: uuid */
+      id: string;
+      /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
+      sha256: string;
+      sizeBytes: number;
+      /** Format: uuid */
+      uploadedByUserId: string | null;
+      version: number;
     };
     DuplicateCandidate: {
       /** Format: uuid */
@@ -4158,6 +4512,274 @@ export interface operations {
       };
     };
   };
+  DocumentsController_list: {
+    parameters: {
+      query?: {
+        /** @description The `nextCursor` of the previous page */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first. Admins and case managers get DocumentPage; directors get DocumentDirectorPage, an allow-list of its fields (docs/director-view.md) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentPage'] | components['schemas']['DocumentDirectorPage'];
+        };
+      };
+    };
+  };
+  DocumentsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @enum {string} */
+          category:
+            | 'diploma'
+            | 'transcript'
+            | 'medical_license'
+            | 'usmle_score_report'
+            | 'oet_score_report'
+            | 'ecfmg_certificate'
+            | 'letter_of_recommendation'
+            | 'cv'
+            | 'personal_statement'
+            | 'mspe'
+            | 'identity'
+            | 'immigration'
+            | 'consent'
+            | 'other';
+          /**
+           * Format: binary
+           * @description PDF, JPEG, PNG, HEIC/HEIF or DOCX; at most DOCUMENT_MAX_BYTES
+           */
+          file: string;
+          /** @description Default: the file name */
+          title?: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentResponse'];
+        };
+      };
+      /** @description An immigration or identity document, for a reader other than the case managers of its center, admins and the client (DOCUMENT_RESTRICTED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The file is over DOCUMENT_MAX_BYTES (DOCUMENT_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The bytes are not a PDF, JPEG, PNG, HEIC/HEIF or DOCX file; the body names what they are */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DocumentsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description With every version and review, newest first. Admins and case managers get DocumentDetailResponse; directors get DocumentDirectorView, an allow-list of its fields (docs/director-view.md) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['DocumentDetailResponse'] | components['schemas']['DocumentDirectorView'];
+        };
+      };
+    };
+  };
+  DocumentsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An immigration or identity document, for a reader other than the case managers of its center, admins and the client (DOCUMENT_RESTRICTED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DocumentsController_content: {
+    parameters: {
+      query?: {
+        /** @description inline: for a preview (still sandboxed) */
+        disposition?: 'attachment' | 'inline';
+        /** @description Default: the latest */
+        version?: number;
+      };
+      header?: never;
+      path: {
+        clientId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bytes of the latest version, or of `version` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An immigration or identity document, for a reader other than the case managers of its center, admins and the client (DOCUMENT_RESTRICTED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DocumentsController_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateReviewDto'];
+      };
+    };
+    responses: {
+      /** @description The document with its new status and latest review */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentResponse'];
+        };
+      };
+      /** @description An immigration or identity document, for a reader other than the case managers of its center, admins and the client (DOCUMENT_RESTRICTED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DocumentsController_addVersion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description PDF, JPEG, PNG, HEIC/HEIF or DOCX; at most DOCUMENT_MAX_BYTES
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The document, at its new version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentResponse'];
+        };
+      };
+      /** @description An immigration or identity document, for a reader other than the case managers of its center, admins and the client (DOCUMENT_RESTRICTED) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The file is over DOCUMENT_MAX_BYTES (DOCUMENT_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The bytes are not a PDF, JPEG, PNG, HEIC/HEIF or DOCX file; the body names what they are */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   ExamsController_list: {
     parameters: {
       query?: never;
@@ -5141,6 +5763,185 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MyContactResponse'];
         };
+      };
+    };
+  };
+  MyDocumentsController_list: {
+    parameters: {
+      query?: {
+        /** @description The `nextCursor` of the previous page */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first, each with its latest review */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentPage'];
+        };
+      };
+    };
+  };
+  MyDocumentsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @enum {string} */
+          category:
+            | 'diploma'
+            | 'transcript'
+            | 'medical_license'
+            | 'usmle_score_report'
+            | 'oet_score_report'
+            | 'ecfmg_certificate'
+            | 'letter_of_recommendation'
+            | 'cv'
+            | 'personal_statement'
+            | 'mspe'
+            | 'identity'
+            | 'immigration'
+            | 'consent'
+            | 'other';
+          /**
+           * Format: binary
+           * @description PDF, JPEG, PNG, HEIC/HEIF or DOCX; at most DOCUMENT_MAX_BYTES
+           */
+          file: string;
+          /** @description Default: the file name */
+          title?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Uploaded, awaiting the case manager’s review */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentResponse'];
+        };
+      };
+      /** @description The file is over DOCUMENT_MAX_BYTES (DOCUMENT_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The bytes are not a PDF, JPEG, PNG, HEIC/HEIF or DOCX file; the body names what they are */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MyDocumentsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description With every version and review, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentDetailResponse'];
+        };
+      };
+    };
+  };
+  MyDocumentsController_content: {
+    parameters: {
+      query?: {
+        /** @description inline: for a preview (still sandboxed) */
+        disposition?: 'attachment' | 'inline';
+        /** @description Default: the latest */
+        version?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bytes of the latest version, or of `version` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MyDocumentsController_addVersion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description PDF, JPEG, PNG, HEIC/HEIF or DOCX; at most DOCUMENT_MAX_BYTES
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The next version, awaiting review */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentResponse'];
+        };
+      };
+      /** @description The file is over DOCUMENT_MAX_BYTES (DOCUMENT_TOO_LARGE) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The bytes are not a PDF, JPEG, PNG, HEIC/HEIF or DOCX file; the body names what they are */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
