@@ -248,6 +248,37 @@ export class DocumentsService {
     };
   }
 
+  /**
+   * What the reminders tell about documents, for many clients in one query: documents awaiting a
+   * review, or reviewed, since `since` (older ones were told about when they happened).
+   */
+  async reminderFacts(
+    manager: EntityManager,
+    clientIds: readonly string[],
+    since: Date,
+  ): Promise<Map<string, DocumentReminderFact[]>> {
+    const facts = new Map<string, DocumentReminderFact[]>();
+    if (clientIds.length === 0) return facts;
+    const rows = await manager
+      .getRepository(ClientDocument)
+      .createQueryBuilder('d')
+      .where('d.client_id IN (:...clientIds)', { clientIds })
+      .andWhere("d.status <> 'uploaded'")
+      .andWhere('d.updated_at >= :since', { since })
+      .getMany();
+    for (const row of rows) {
+      const list = facts.get(row.clientId) ?? [];
+      list.push({
+        id: row.id,
+        category: row.category,
+        version: row.version,
+        status: row.status as DocumentReminderFact['status'],
+      });
+      facts.set(row.clientId, list);
+    }
+    return facts;
+  }
+
   /** Who may open a document in full (title, file, comments, bytes); others see that it exists. */
   opensFully(actor: Actor, client: ScopedClient, category: DocumentCategory): boolean {
     switch (actor.role) {
@@ -443,6 +474,15 @@ export class DocumentsService {
       }),
     );
   }
+}
+
+/** A document the reminders may tell someone about: awaiting review (staff), or reviewed (the IMG). */
+export interface DocumentReminderFact {
+  id: string;
+  category: DocumentCategory;
+  version: number;
+  /** A review decided the current version when approved or changes_requested. */
+  status: 'awaiting_review' | 'changes_requested' | 'approved';
 }
 
 interface ReceivedUpload {

@@ -1,11 +1,15 @@
 import { CaseworkService, Client, DerivedColumns, derivedColumnsOf, storeDerivedColumns } from '@lib/clients';
 import { scopeReaches, UserDirectory } from '@lib/identity';
 import { PathwayRecordsService } from '@lib/pathway-records';
+import { DocumentsService } from '@lib/documents';
 import { Clock } from '@lib/kernel';
 import { evaluatePathway, PATHWAY_RULES } from '@lib/pathway';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PlannedReminder, planReminders } from './reminder-rules';
+
+/** Document reviews older than this were told about when they happened: they are not planned again. */
+const DOCUMENT_NEWS_DAYS = 30;
 
 /**
  * Loads what the rules read for many clients at once (a fixed number of queries per batch, not
@@ -17,6 +21,7 @@ export class ReminderPlanner {
   constructor(
     private readonly pathways: PathwayRecordsService,
     private readonly casework: CaseworkService,
+    private readonly documents: DocumentsService,
     private readonly directory: UserDirectory,
     private readonly clock: Clock,
   ) {}
@@ -30,6 +35,12 @@ export class ReminderPlanner {
     // What the rules read, each from the library that owns it, for all the clients at once.
     const snapshots = await this.pathways.snapshots(manager, live);
     const casework = await this.casework.reminderFacts(manager, ids);
+    const now = this.clock.now();
+    const documents = await this.documents.reminderFacts(
+      manager,
+      ids,
+      new Date(now.getTime() - DOCUMENT_NEWS_DAYS * 86_400_000),
+    );
     const staff = [
       ...live.map((c) => c.caseManagerId),
       ...[...casework.values()].flatMap((facts) => facts.tasks.map((t) => t.assigneeUserId)),
@@ -41,7 +52,6 @@ export class ReminderPlanner {
       const scope = userId ? accounts.activeUsers.get(userId) : undefined;
       return userId && scope && scopeReaches(scope, client) ? userId : null;
     };
-    const now = this.clock.now();
     const derived: DerivedColumns[] = [];
     for (const { client, records, matchCalendar, timeZone } of snapshots) {
       const pathway = evaluatePathway(records, matchCalendar, PATHWAY_RULES, now, timeZone);
@@ -63,6 +73,7 @@ export class ReminderPlanner {
             ...t,
             assigneeUserId: reaching(t.assigneeUserId, client),
           })),
+          documents: documents.get(client.id) ?? [],
           // No note yet: contact is counted from the intake.
           lastContactOn: casework.get(client.id)?.lastContact ?? client.intakeDate,
           now,

@@ -244,6 +244,29 @@ describe(planReminders.name, () => {
     });
   });
 
+  it('tells the case manager of a document awaiting review, and the IMG of the decision, at once, per version', () => {
+    const documents = [
+      { id: 'd1', category: 'cv' as const, version: 2, status: 'awaiting_review' as const },
+      { id: 'd2', category: 'personal_statement' as const, version: 1, status: 'changes_requested' as const },
+    ];
+    const plan = planReminders(input({ documents })).filter((p) => p.rule.startsWith('document_'));
+    expect(plan.map((p) => [p.rule, p.recipient.kind, p.dueAt.toISOString(), p.data])).toEqual([
+      ['document_review_requested', 'user', NOW.toISOString(), { category: 'cv', version: 2 }],
+      ['document_reviewed', 'client', NOW.toISOString(), { category: 'personal_statement', version: 1 }],
+    ]);
+    // The next version is news again: a new key.
+    const next = planReminders(input({ documents: [{ ...documents[0], version: 3 }] })).filter(
+      (p) => p.rule === 'document_review_requested',
+    );
+    expect(next[0].dedupeKey).not.toBe(plan[0].dedupeKey);
+    // No account: the IMG is not told; no case manager: nobody is.
+    expect(
+      planReminders(input({ documents, clientHasAccount: false, caseManagerId: null })).filter((p) =>
+        p.rule.startsWith('document_'),
+      ),
+    ).toEqual([]);
+  });
+
   it('reminds of a task the day before and the day after its due date, to its assignee', () => {
     const tasks = [
       {

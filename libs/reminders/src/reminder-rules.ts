@@ -16,6 +16,7 @@ import {
   PathwayResult,
   seasonDeadline,
 } from '@lib/pathway';
+import type { DocumentReminderFact } from '@lib/documents';
 
 /** Every reminder rule, in one place; each planned reminder names the rule that made it. */
 export const REMINDER_RULES = [
@@ -28,6 +29,8 @@ export const REMINDER_RULES = [
   'requirements_unmet',
   'match_result_due',
   'soap_open',
+  'document_review_requested',
+  'document_reviewed',
   'task_due',
   'task_overdue',
   'third_attempt_used',
@@ -75,6 +78,8 @@ export interface ReminderInput {
   pathway: PathwayResult;
   calendar: readonly MatchSeason[];
   tasks: readonly ReminderTask[];
+  /** Documents awaiting review or recently reviewed (`DocumentsService.reminderFacts`). */
+  documents: readonly DocumentReminderFact[];
   /** The last contact recorded in a case note, if any. */
   lastContactOn: CivilDate | null;
   now: Date;
@@ -173,6 +178,7 @@ export function planReminders(input: ReminderInput): PlannedReminder[] {
     ...requirementsUnmetReminders(input),
     ...matchResultReminders(input),
     ...soapReminders(input),
+    ...documentReminders(input),
     ...taskReminders(input),
     ...pathwayWarningReminders(input),
     ...clinicalExperienceReminders(input),
@@ -415,6 +421,30 @@ function soapReminders(input: ReminderInput): Draft[] {
     eventOn: closes,
     data: { season, opens, date: closes },
   }));
+}
+
+/**
+ * The review of a document reaches the other side at once (issue 17): a document the IMG uploaded
+ * (or a new version of it) to the case manager, the case manager's decision to the IMG. One per
+ * document, version and step; the message names the category, never the title or the comment
+ * (the reader opens the app for those).
+ */
+function documentReminders(input: ReminderInput): Draft[] {
+  return input.documents.flatMap((d): Draft[] => {
+    const awaiting = d.status === 'awaiting_review';
+    const recipients = awaiting ? staff(input) : client(input);
+    const rule = awaiting ? ('document_review_requested' as const) : ('document_reviewed' as const);
+    const step = awaiting ? 'review' : d.status;
+    return recipients.map((recipient) => ({
+      dedupeKey: `${input.clientId}.${rule}.${d.id}.v${d.version}.${step}.${who(recipient)}`,
+      rule,
+      recipient,
+      channels: CHANNELS,
+      dueOn: AT_ONCE,
+      eventOn: null,
+      data: { category: d.category, version: d.version },
+    }));
+  });
 }
 
 function taskReminders(input: ReminderInput): Draft[] {

@@ -27,6 +27,8 @@ const DATA: Record<ReminderRule, Record<string, string | number>> = {
   requirements_unmet: { season: 2027, date: '2026-12-14', at: '2026-12-14T21:00:00-05:00', daysBefore: 30 },
   match_result_due: { season: 2027, date: '2026-12-14' },
   soap_open: { season: 2027, opens: '2026-12-10', date: '2026-12-14' },
+  document_review_requested: { category: 'personal_statement', version: 2 },
+  document_reviewed: { category: 'cv', version: 3 },
   task_due: { title: 'Upload the MSPE', date: '2026-12-14', daysBefore: 1 },
   task_overdue: { title: 'Upload the MSPE', date: '2026-12-14' },
   third_attempt_used: { exam: 'USMLE_STEP2_CK' },
@@ -48,6 +50,8 @@ const PHRASES: Record<ReminderRule, Record<MessageLanguage, string>> = {
   requirements_unmet: { en: 'rank order list deadline', es: 'lista de preferencias del Match 2027' },
   match_result_due: { en: '2027 Match result', es: 'resultado del Match 2027' },
   soap_open: { en: 'SOAP of the 2027 Match runs from Thursday, December 10, 2026', es: 'SOAP del Match 2027' },
+  document_review_requested: { en: 'version 2 of', es: 'versión 2 de su declaración personal' },
+  document_reviewed: { en: 'Version 3', es: 'versión 3' },
   task_due: { en: 'due tomorrow', es: 'vence mañana' },
   task_overdue: { en: 'still open', es: 'sigue abierta' },
   third_attempt_used: { en: 'three attempts at Step 2 CK', es: 'tres intentos del examen Step 2 CK' },
@@ -60,7 +64,9 @@ const PHRASES: Record<ReminderRule, Record<MessageLanguage, string>> = {
 const TU_FORMS =
   /\b(tu|tus|te|ti|tienes|puedes|recibes|trabajas|has|presentaste|consulta|abre|revisa|reserva|pide|aprueba|avísanos|respóndenos|ponte|ayúdale|recuérdale)\b/i;
 
-const DATED: readonly ReminderRule[] = REMINDER_RULES.filter((rule) => rule !== 'third_attempt_used');
+/** Rules about something that happened now, not on a date: a third attempt, a document's review. */
+const UNDATED: readonly ReminderRule[] = ['third_attempt_used', 'document_review_requested', 'document_reviewed'];
+const DATED: readonly ReminderRule[] = REMINDER_RULES.filter((rule) => !UNDATED.includes(rule));
 const CASES = REMINDER_RULES.flatMap((rule) =>
   MESSAGE_LANGUAGES.flatMap((language) => AUDIENCES.map((audience) => [rule, language, audience] as const)),
 );

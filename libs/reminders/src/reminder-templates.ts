@@ -39,6 +39,9 @@ interface Values {
   /** The event's date, written out ("Monday, December 14, 2026"). */
   date: string;
   testDate: string;
+  /** A document's category, named in the language ("CV", "carta de recomendación"). */
+  category: string;
+  version: string;
   /** The day a window opens (SOAP's first day), written out. */
   opens: string;
   since: string;
@@ -314,6 +317,50 @@ const TEMPLATES: Record<ReminderRule, Record<MessageLanguage, Record<Audience, T
       }),
     },
   },
+  document_review_requested: {
+    en: {
+      client: (v) => ({
+        subject: `Your ${v.category} is with your case manager`,
+        body: `Your case manager has version ${v.version} of your ${v.category} to review. You will hear when it is reviewed.`,
+      }),
+      staff: (v) => ({
+        subject: `${v.client} sent their ${v.category} for review`,
+        body: `${v.client} uploaded version ${v.version} of their ${v.category}. Review it: approve it, or ask for changes with a comment.`,
+      }),
+    },
+    es: {
+      client: (v) => ({
+        subject: `Su ${v.category} está con su administrador de caso`,
+        body: `La versión ${v.version} de su ${v.category} espera la revisión de su administrador de caso. Le avisaremos cuando esté revisada.`,
+      }),
+      staff: (v) => ({
+        subject: `${v.client} envió su ${v.category} para revisión`,
+        body: `${v.client} subió la versión ${v.version} de su ${v.category}. Revísela: apruébela o pida cambios con un comentario.`,
+      }),
+    },
+  },
+  document_reviewed: {
+    en: {
+      client: (v) => ({
+        subject: `Your ${v.category} was reviewed`,
+        body: `Version ${v.version} of your ${v.category} was reviewed by your case manager. Open My documents to see the decision and read their comment.`,
+      }),
+      staff: (v) => ({
+        subject: `${v.client}'s ${v.category} was reviewed`,
+        body: `Version ${v.version} of ${v.client}'s ${v.category} was reviewed. The decision and the comment are on the client's Documents tab.`,
+      }),
+    },
+    es: {
+      client: (v) => ({
+        subject: `Su ${v.category} fue revisado`,
+        body: `Su administrador de caso revisó la versión ${v.version} de su ${v.category}. Abra Mis documentos para ver la decisión y leer su comentario.`,
+      }),
+      staff: (v) => ({
+        subject: `El ${v.category} de ${v.client} fue revisado`,
+        body: `La versión ${v.version} del ${v.category} de ${v.client} fue revisada. La decisión y el comentario están en la pestaña Documentos del cliente.`,
+      }),
+    },
+  },
   task_due: {
     en: {
       client: (v) => ({
@@ -485,6 +532,42 @@ const EMAIL: Record<
   },
 };
 
+/** Document categories as the messages name them (the reminders never say a document's title). */
+const DOCUMENT_CATEGORY_NAMES: Record<MessageLanguage, Record<string, string>> = {
+  en: {
+    diploma: 'diploma',
+    transcript: 'transcript',
+    medical_license: 'medical license',
+    usmle_score_report: 'USMLE score report',
+    oet_score_report: 'OET score report',
+    ecfmg_certificate: 'ECFMG certificate',
+    letter_of_recommendation: 'letter of recommendation',
+    cv: 'CV',
+    personal_statement: 'personal statement',
+    mspe: 'MSPE',
+    identity: 'identity document',
+    immigration: 'immigration document',
+    consent: 'consent form',
+    other: 'document',
+  },
+  es: {
+    diploma: 'título',
+    transcript: 'certificado de notas',
+    medical_license: 'licencia médica',
+    usmle_score_report: 'informe de resultados del USMLE',
+    oet_score_report: 'informe de resultados del OET',
+    ecfmg_certificate: 'certificado de la ECFMG',
+    letter_of_recommendation: 'carta de recomendación',
+    cv: 'CV',
+    personal_statement: 'declaración personal',
+    mspe: 'MSPE',
+    identity: 'documento de identidad',
+    immigration: 'documento migratorio',
+    consent: 'formulario de consentimiento',
+    other: 'documento',
+  },
+};
+
 const SUBJECT_MAX = 150;
 const TITLE_MAX = 120;
 
@@ -521,6 +604,8 @@ function valuesOf(data: Record<string, string | number>, context: TemplateContex
     dateAndTime: dateAndTime(date, data.at, language),
     testDate: formatDate(data.testDate, language),
     opens: formatDate(data.opens, language),
+    category: DOCUMENT_CATEGORY_NAMES[language][text('category')] ?? text('category').replace(/_/g, ' '),
+    version: text('version'),
     since: formatDate(data.since, language),
     when: Number.isInteger(days) && days >= 0 ? WHEN[language](days) : SOON[language],
   };

@@ -20,6 +20,7 @@ export function reminderInput(overrides: Partial<ReminderInput> & { r?: PathwayR
     pathway: evaluatePathway(r, CALENDAR, PATHWAY_RULES, overrides.now ?? NOW),
     calendar: CALENDAR,
     tasks: [],
+    documents: [],
     lastContactOn: null,
     now: NOW,
     ...overrides,

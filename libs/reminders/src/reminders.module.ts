@@ -1,4 +1,5 @@
 import { CaseworkModule } from '@lib/clients';
+import { DocumentsModule } from '@lib/documents';
 import { UserDirectoryModule } from '@lib/identity';
 import { PathwayRecordsModule } from '@lib/pathway-records';
 import { MailModule } from '@lib/mail';
@@ -41,6 +42,7 @@ export const REMINDERS_ENTITIES = [
     TypeOrmModule.forFeature(REMINDERS_ENTITIES),
     PathwayRecordsModule,
     CaseworkModule,
+    DocumentsModule,
     UserDirectoryModule,
     MailModule,
     QueueModule,

@@ -25,6 +25,8 @@ const TAB_OF_RULE: Record<Rule, string> = {
   requirements_unmet: 'exams',
   match_result_due: 'match-applications',
   soap_open: 'match-applications',
+  document_review_requested: 'documents',
+  document_reviewed: 'documents',
   task_due: 'tasks',
   task_overdue: 'tasks',
   clinical_experience_ending: 'clinical-experience',

@@ -16,6 +16,8 @@ export const REMINDER_RULE_LABELS: Record<ReminderRule, string> = {
   requirements_unmet: 'Exams not met for the rank-list deadline',
   match_result_due: 'Match result to record',
   soap_open: 'SOAP under way',
+  document_review_requested: 'Document to review',
+  document_reviewed: 'Document reviewed',
   task_due: 'Task due',
   task_overdue: 'Task overdue',
   third_attempt_used: 'Third attempt used',
