@@ -1,5 +1,9 @@
 import { Role } from '@lib/identity';
 import { DocumentsService } from '@lib/documents';
+import { Client } from '@lib/clients';
+import { ReminderDelivery, ReminderPlanner } from '@lib/reminders';
+import { daytimeZone } from './support/reminders';
+import { eventually } from './support/poll';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import archiver from 'archiver';
 import { createHash, randomBytes } from 'node:crypto';
@@ -7,6 +11,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { inflateRawSync } from 'node:zlib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, createCenter, createClient, createUser, tokenFor } from './support/identities';
@@ -15,21 +20,26 @@ import { createTestApp } from './support/test-app';
 /** Small but real files of each kind a document may be, recognised by their bytes. */
 export const FILES = {
   pdf: () =>
-    Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n'), randomBytes(2048), Buffer.from('\n%%EOF\n')]),
+    Buffer.concat([
+      Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n'),
+      Buffer.from(randomBytes(1024).toString('hex')),
+      Buffer.from('\n%%EOF\n'),
+    ]),
   png: () =>
     Buffer.concat([
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
       Buffer.from('IHDR'),
-      randomBytes(600),
+      Buffer.alloc(600, 0),
     ]),
-  jpeg: () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from('JFIF\0'), randomBytes(600)]),
+  jpeg: () =>
+    Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from('JFIF\0'), Buffer.alloc(600, 0)]),
   heic: () =>
     Buffer.concat([
       Buffer.from([0, 0, 0, 0x18]),
       Buffer.from('ftypheic'),
       Buffer.from([0, 0, 0, 0]),
       Buffer.from('mif1heic'),
-      randomBytes(600),
+      Buffer.alloc(600, 0),
     ]),
   docx: async () => {
     const zip = archiver('zip');
@@ -343,4 +353,133 @@ describe('documents through the API', () => {
     expect(objectsIn(store)).toHaveLength(kept - 1);
     expect(objectsIn(store)).toContain(join('documents', '00000000-0000-4000-8000-000000000001'));
   });
+  it("tells the case manager of the IMG's upload and the IMG of the decision, in-app and by e-mail, in their language", async () => {
+    await data.query('UPDATE centers SET time_zone = $2 WHERE id = $1', [centerId, daytimeZone()]);
+    const { id: clientId } = await client();
+    const account = await createUser(data, { role: Role.Client, centerId, clientId });
+    await data.query(`UPDATE users SET language = 'es' WHERE id = $1`, [account.id]);
+    const img = bearer(tokenFor(app, account));
+    const doc = (
+      await http()
+        .post('/api/v1/me/documents')
+        .set(img)
+        .field('category', 'cv')
+        .attach('file', FILES.pdf(), 'cv.pdf')
+        .expect(201)
+    ).body;
+    const deliverAll = async (rule: string) => {
+      const row = await data.manager.findOneByOrFail(Client, { id: clientId });
+      const planned = ((await app.get(ReminderPlanner).plan(data.manager, [row])).get(clientId) ?? []).filter(
+        (r) => r.rule === rule,
+      );
+      for (const reminder of planned) {
+        const result = await app
+          .get(ReminderDelivery)
+          .deliver({ jobId: reminder.dedupeKey, clientId, dedupeKey: reminder.dedupeKey, lastAttempt: true });
+        // The suite's worker may have sent it first, as the write's reconcile scheduled it: once either way.
+        expect(['sent', 'already_claimed']).toContain(result.outcome);
+      }
+      return planned;
+    };
+    const toStaff = await deliverAll('document_review_requested');
+    expect(toStaff.map((r) => r.recipient)).toEqual([{ kind: 'user', userId: cmId }]);
+    const [staffNote] = await data.query(
+      `SELECT title, body FROM notifications WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [cmId],
+    );
+    expect(staffNote.title).toMatch(/sent their CV for review$/);
+
+    await http()
+      .post(`/api/v1/clients/${clientId}/documents/${doc.id}/reviews`)
+      .set(cm)
+      .send({ decision: 'changes_requested', comment: 'Add your observership at Mercy.' })
+      .expect(201);
+    await deliverAll('document_reviewed');
+    const [imgNote] = await eventually(async () => {
+      const found = await data.query(`SELECT title, body FROM notifications WHERE user_id = $1`, [account.id]);
+      return found.length > 0 ? found : undefined;
+    });
+    expect(imgNote.title).toBe('Su CV fue revisado');
+    // The comment stays in the app: never in a message.
+    expect(JSON.stringify(imgNote)).not.toContain('Mercy');
+    // Told once: the same step is not planned again after it was sent.
+    expect(await deliverAll('document_reviewed')).toHaveLength(1);
+    const sent = await data.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1`, [account.id]);
+    expect(sent[0].n).toBe(1);
+  });
+
+  it('lists the documents in the export, gives their bytes in the zip export, and anonymizing removes them', async () => {
+    const { id: clientId } = await client();
+    const cv = FILES.pdf();
+    const doc = (await upload(cm, clientId, cv, 'cv.pdf').expect(201)).body;
+    const v2 = FILES.png();
+    await http()
+      .post(`/api/v1/clients/${clientId}/documents/${doc.id}/versions`)
+      .set(cm)
+      .attach('file', v2, 'cv.png')
+      .expect(201);
+    const exported = await http().get(`/api/v1/clients/${clientId}/export`).set(cm).expect(200);
+    expect(exported.body.documents).toEqual([
+      expect.objectContaining({
+        id: doc.id,
+        version: 2,
+        versions: [expect.objectContaining({ version: 2 }), expect.objectContaining({ version: 1 })],
+      }),
+    ]);
+    const zip = await http()
+      .get(`/api/v1/clients/${clientId}/export.zip`)
+      .set(cm)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    const entries = zipEntries(zip.body as Buffer);
+    expect(entries.map((e) => e.name)).toEqual([
+      'export.json',
+      expect.stringMatching(/^documents\/cv\/.+\/v2 cv\.png$/),
+      expect.stringMatching(/^documents\/cv\/.+\/v1 cv\.pdf$/),
+    ]);
+    expect(sha256(entries[1].data)).toBe(sha256(v2));
+    expect(sha256(entries[2].data)).toBe(sha256(cv));
+
+    const keys = (await data.query(`SELECT storage_key FROM document_versions WHERE client_id = $1`, [clientId])).map(
+      (r: { storage_key: string }) => join(...r.storage_key.split('/')),
+    );
+    expect(keys).toHaveLength(2);
+    const admin = bearer(tokenFor(app, await createUser(data, { role: Role.Admin })));
+    await data.query(
+      `UPDATE clients SET status = 'closed', closed_date = '2026-01-01', closed_reason = 'moved' WHERE id = $1`,
+      [clientId],
+    );
+    await http().post(`/api/v1/clients/${clientId}/anonymize`).set(admin).expect(200);
+    expect(await rows(clientId)).toBe(0);
+    for (const key of keys) expect(objectsIn(store)).not.toContain(key);
+  });
 });
+
+/** The entries of a zip written with stored (uncompressed) documents and a deflated export.json. */
+function zipEntries(zip: Buffer): Array<{ name: string; data: Buffer }> {
+  const entries: Array<{ name: string; data: Buffer }> = [];
+  // The central directory lists every entry with its sizes (a streamed zip has them only there).
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let offset = zip.readUInt32LE(end + 16);
+  const count = zip.readUInt16LE(end + 10);
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(offset + 10);
+    const compressed = zip.readUInt32LE(offset + 20);
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const extraLength = zip.readUInt16LE(offset + 30);
+    const commentLength = zip.readUInt16LE(offset + 32);
+    const local = zip.readUInt32LE(offset + 42);
+    const name = zip.subarray(offset + 46, offset + 46 + nameLength).toString('utf8');
+    const localData = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const raw = zip.subarray(localData, localData + compressed);
+    entries.push({ name, data: method === 0 ? raw : inflateRawSync(raw) });
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}

@@ -1,4 +1,5 @@
 import { JobHandlers, QueueName } from '@lib/queue';
+import { DocumentsService } from '@lib/documents';
 import { DelayedError, Job, Queue, UnrecoverableError } from 'bullmq';
 import { AccountMail } from '@lib/identity';
 import { Mailer, MailMessage } from '@lib/mail';
@@ -18,20 +19,25 @@ const remindersProcessor = () =>
     {} as ConfigService<Environment, true>,
     {} as Queue,
   );
+const systemProcessor = (sweepOrphans: () => Promise<number> = async () => 0) =>
+  new SystemProcessor({ sweepOrphans } as unknown as DocumentsService, {} as Queue);
 const others = () => [mailProcessor(), remindersProcessor()];
 
 describe(handlerProblems.name, () => {
   it('finds nothing wrong when every job of the contract has exactly one handler', () => {
-    expect(handlerProblems([new SystemProcessor(), ...others()])).toEqual([]);
+    expect(handlerProblems([systemProcessor(), ...others()])).toEqual([]);
   });
 
   it('names each job with no handler as queue.job', () => {
     const incomplete = { queueName: QueueName.System, handlers: {} as JobHandlers<QueueName.System> };
-    expect(handlerProblems([incomplete, ...others()])).toEqual(['no handler for system.ping']);
+    expect(handlerProblems([incomplete, ...others()])).toEqual([
+      'no handler for system.ping',
+      'no handler for system.sweep-document-orphans',
+    ]);
   });
 
   it('refuses two processors on one queue', () => {
-    expect(handlerProblems([new SystemProcessor(), new SystemProcessor(), ...others()])).toEqual([
+    expect(handlerProblems([systemProcessor(), systemProcessor(), ...others()])).toEqual([
       'queue system has 2 processors; it must have exactly one',
     ]);
   });
@@ -66,12 +72,20 @@ describe(MailProcessor.name, () => {
 
 describe(SystemProcessor.name, () => {
   it('answers a ping with its nonce', async () => {
-    const result = await new SystemProcessor().process({ name: 'ping', data: { nonce: 'n-1' } } as Job);
+    const result = await systemProcessor().process({ name: 'ping', data: { nonce: 'n-1' } } as Job);
     expect(result).toMatchObject({ pong: 'n-1' });
   });
 
+  it('runs the document orphan sweep and says how many objects it removed', async () => {
+    const result = await systemProcessor(async () => 3).process({
+      name: 'sweep-document-orphans',
+      data: { trigger: 'daily' },
+    } as Job);
+    expect(result).toEqual({ removed: 3 });
+  });
+
   it('fails a job it has no handler for without retrying it', async () => {
-    await expect(new SystemProcessor().process({ name: 'nope', data: {} } as Job)).rejects.toBeInstanceOf(
+    await expect(systemProcessor().process({ name: 'nope', data: {} } as Job)).rejects.toBeInstanceOf(
       UnrecoverableError,
     );
   });

@@ -3,6 +3,7 @@ import { AuditModule } from '@lib/audit';
 import { IdentityPortsModule } from '@lib/clients';
 import { DatabaseModule } from '@lib/database';
 import { DomainEventsModule } from '@lib/domain-events';
+import { DocumentsModule } from '@lib/documents';
 import { AccountMailModule } from '@lib/identity';
 import { MailModule } from '@lib/mail';
 import { RemindersModule } from '@lib/reminders';
@@ -34,6 +35,7 @@ export class WorkerModule implements OnModuleInit {
         AccountMailModule,
         IdentityPortsModule,
         RemindersModule,
+        DocumentsModule,
       ],
       providers: PROCESSORS,
     };

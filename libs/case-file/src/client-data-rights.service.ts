@@ -23,6 +23,10 @@ import {
   PathwayRecordsService,
 } from '@lib/pathway-records';
 import { PartnerProgramsService } from '@lib/programs';
+import { DocumentDetailResponse, DocumentsService, SENSITIVE_CATEGORIES } from '@lib/documents';
+import archiver from 'archiver';
+import { once } from 'node:events';
+import { Readable } from 'node:stream';
 import { ReminderOperations } from '@lib/reminders';
 import { Injectable } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
@@ -61,6 +65,12 @@ export class ClientExport {
   @ApiProperty({ type: [ClinicalExperienceResponse] }) clinicalExperiences: ClinicalExperienceResponse[];
   @ApiProperty({ type: [MatchApplicationResponse] }) matchApplications: MatchApplicationResponse[];
   @ApiProperty({
+    type: [DocumentDetailResponse],
+    description:
+      'The documents the reader may open, each with its versions and reviews; the bytes come with the zip export',
+  })
+  documents: DocumentDetailResponse[];
+  @ApiProperty({
     type: 'array',
     items: wholeOrView(AuditEntryView, AuditEntryStaffView),
     description:
@@ -87,6 +97,7 @@ export class ClientDataRightsService {
     private readonly users: UsersService,
     private readonly programs: PartnerProgramsService,
     private readonly reminders: ReminderOperations,
+    private readonly documents: DocumentsService,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
@@ -100,6 +111,7 @@ export class ClientDataRightsService {
       const casework = await this.casework.exportOf(manager, client);
       const programNames = await this.programs.names(manager, [...new Set(casework.referrals.map((r) => r.programId))]);
       const pathwayRecords = await this.pathwayRecords.exportOf(manager, client);
+      const documents = await this.documents.exportOf(manager, actor, client);
       const history = await this.audit.historyOf(manager, client.id, actor.role === Role.Admin ? 'admin' : 'staff');
       return {
         exportedAt: this.clock.now().toISOString(),
@@ -116,9 +128,52 @@ export class ClientDataRightsService {
         ...casework,
         referrals: casework.referrals.map((r) => ({ ...r, programName: programNames.get(r.programId) ?? '' })),
         ...pathwayRecords,
+        documents,
         history,
       };
     });
+  }
+
+  /**
+   * The export as one zip: `export.json` and every version of every document the reader may open,
+   * under `documents/<category>/`, streamed (one stored object open at a time). Each sensitive
+   * document in it is audited as downloaded, before the first byte goes out.
+   */
+  async exportZip(actor: Actor, clientId: string): Promise<Readable> {
+    const exported = await this.export(actor, clientId);
+    const sensitive = exported.documents.filter((d) => SENSITIVE_CATEGORIES.includes(d.category));
+    if (sensitive.length > 0) {
+      await this.audit.transaction(auditContextOf(actor), async (manager) => {
+        for (const document of sensitive) {
+          await this.audit.record(manager, auditContextOf(actor), {
+            action: 'document.downloaded',
+            entityType: 'document',
+            entityId: document.id,
+            clientId: document.clientId,
+            changes: { category: { before: null, after: document.category }, export: { before: null, after: true } },
+          });
+        }
+      });
+    }
+    const zip = archiver('zip', { zlib: { level: 6 } });
+    void (async () => {
+      try {
+        zip.append(JSON.stringify(exported, null, 2), { name: 'export.json' });
+        for (const document of exported.documents) {
+          for (const version of document.versions) {
+            const bytes = await this.documents.bytesOf(version.id);
+            const added = once(zip, 'entry');
+            // Already compressed (PDF, JPEG, PNG, HEIC, DOCX): stored as they are.
+            zip.append(bytes, { name: zipEntryName(document, version), store: true });
+            await added;
+          }
+        }
+        await zip.finalize();
+      } catch (error) {
+        zip.destroy(error as Error);
+      }
+    })();
+    return zip;
   }
 
   /**
@@ -131,6 +186,7 @@ export class ClientDataRightsService {
     if (actor.role !== Role.Admin)
       throw new CaseFileError('forbidden', CaseFileErrorCode.AdminOnly, 'Only an admin may anonymize a client');
     const context = auditContextOf(actor);
+    let removeDocumentObjects = async () => {};
     const anonymized = await this.audit.transaction(context, async (manager) => {
       const client = await findClientInScope(manager, actor.scope, clientId, { lock: true });
       if (client.anonymizedAt)
@@ -145,6 +201,7 @@ export class ClientDataRightsService {
       const saved = await this.clients.anonymizeRecord(manager, client, REMOVED);
       await this.casework.anonymize(manager, client, REMOVED);
       await this.pathwayRecords.anonymize(manager, client);
+      removeDocumentObjects = await this.documents.anonymize(manager, client);
       await this.reminders.forgetClient(manager, client.id);
       await this.users.anonymizeClientAccount(manager, client.id);
       await this.audit.record(manager, context, {
@@ -156,7 +213,15 @@ export class ClientDataRightsService {
       });
       return toClientResponse(saved, actor.role);
     });
+    // The bytes go once the rows are gone for good; one that cannot be removed now is an orphan the sweep removes.
+    await removeDocumentObjects();
     this.events.publish(new ClientFactsChanged(anonymized.id, ClientFact.Record));
     return anonymized;
   }
+}
+
+/** `documents/<category>/<title>-v<version>-<file name>`, readable and unique within the zip. */
+function zipEntryName(document: DocumentDetailResponse, version: { version: number; fileName: string }): string {
+  const safe = (text: string) => text.replace(/[^\p{L}\p{N} ._-]+/gu, '_').slice(0, 80);
+  return `documents/${document.category}/${document.id.slice(0, 8)} ${safe(document.title)}/v${version.version} ${safe(version.fileName)}`;
 }

@@ -316,7 +316,9 @@ export class DocumentsService {
   /** A stored version's bytes for the export's zip (already authorized by `exportOf`). */
   async bytesOf(versionId: string): Promise<Readable> {
     const file = await this.dataSource.manager.findOneByOrFail(DocumentVersion, { id: versionId });
-    return this.storage.get(file.storageKey);
+    return verifiedStream(await this.storage.get(file.storageKey), file.sizeBytes, file.sha256, (problem) =>
+      this.logger.error(`Document ${file.documentId} version ${file.version}: ${problem}`),
+    );
   }
 
   /**

@@ -28,6 +28,8 @@ export interface JobContract {
   [QueueName.System]: {
     /** A round-trip that proves a worker is consuming (used by tests and operators). */
     ping: { payload: { nonce: string }; result: { pong: string; handledBy: string } };
+    /** Removes stored document objects no row names (left by a crash between storing and committing). */
+    'sweep-document-orphans': { payload: { trigger: 'daily' | 'admin' }; result: { removed: number } };
   };
   [QueueName.Mail]: {
     /** Writes one account e-mail (issuing its link) and sends it over SMTP, retried with backoff when the server refuses. */
@@ -63,7 +65,7 @@ export type JobHandlers<Q extends QueueName> = {
 
 /** The job names at run time, so the worker can refuse to start when a handler is missing. */
 export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
-  [QueueName.System]: ['ping'],
+  [QueueName.System]: ['ping', 'sweep-document-orphans'],
   [QueueName.Mail]: ['account-email'],
   [QueueName.Reminders]: ['reconcile-client', 'reconcile-all', 'deliver'],
 };

@@ -16,7 +16,7 @@ import {
 } from '@lib/clients';
 import { Actor, Role, UserResponse } from '@lib/identity';
 import { Page, PageOf, PageQuery } from '@lib/kernel';
-import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -26,6 +26,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiPreconditionFailedResponse,
+  ApiProduces,
   ApiResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
@@ -170,6 +171,24 @@ export class ClientsController {
   })
   export(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<ClientExport> {
     return this.dataRights.export(actor, id);
+  }
+
+  @Get(':id/export.zip')
+  @Roles(Role.Admin, Role.CaseManager)
+  @ApiProduces('application/zip')
+  @ApiOkResponse({
+    description: 'The export as a zip: export.json and every version of every document the reader may open',
+  })
+  async exportZip(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const zip = await this.dataRights.exportZip(actor, id);
+    void reply
+      .header('Content-Type', 'application/zip')
+      .header('Content-Disposition', `attachment; filename="client-${id}.zip"`);
+    return new StreamableFile(zip);
   }
 
   @Post(':id/anonymize')
