@@ -673,6 +673,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/clients/{id}/export.zip': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ClientsController_exportZip'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/clients/{id}/timeline': {
     parameters: {
       query?: never;
@@ -1388,6 +1404,8 @@ export interface components {
       client: components['schemas']['ClientResponse'] | components['schemas']['ClientDirectorView'];
       clinicalExperiences: components['schemas']['ClinicalExperienceResponse'][];
       credentials: components['schemas']['CredentialsResponse'];
+      /** @description The documents the reader may open, each with its versions and reviews; the bytes come with the zip export */
+      documents: components['schemas']['DocumentDetailResponse'][];
       exams: components['schemas']['ExamResponse'][];
       /** Format: date-time */
       exportedAt: string;
@@ -5572,6 +5590,26 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ClientExport'];
         };
+      };
+    };
+  };
+  ClientsController_exportZip: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The export as a zip: export.json and every version of every document the reader may open */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
