@@ -13,6 +13,7 @@ import { useCanEditClients, useClient } from './queries';
 import type { ClientAsRead, ClientDetail, ClientDirectorView, ClientTabProps } from './tab-props';
 import { ClinicalExperienceTab } from './tabs/ClinicalExperienceTab';
 import { CredentialsTab } from './tabs/CredentialsTab';
+import { DocumentsTab } from './tabs/DocumentsTab';
 import { ExamsTab } from './tabs/ExamsTab';
 import { MatchApplicationsTab } from './tabs/MatchApplicationsTab';
 import { NotesTab } from './tabs/NotesTab';
@@ -27,6 +28,7 @@ const TABS: { slug: string; label: string; Tab: ComponentType<ClientTabProps> }[
   { slug: 'credentials', label: 'Credentials', Tab: CredentialsTab },
   { slug: 'clinical-experience', label: 'Clinical experience', Tab: ClinicalExperienceTab },
   { slug: 'match-applications', label: 'Match applications', Tab: MatchApplicationsTab },
+  { slug: 'documents', label: 'Documents', Tab: DocumentsTab },
   { slug: 'services', label: 'Services', Tab: ServicesTab },
   { slug: 'notes', label: 'Notes', Tab: NotesTab },
   { slug: 'tasks', label: 'Tasks', Tab: TasksTab },
