@@ -6,6 +6,7 @@ import { MESSAGES } from '../../i18n/messages';
 import { useLanguage } from '../../i18n/useLanguage';
 import { CalendarLink } from './CalendarLink';
 import { DeadlineList } from './DeadlineList';
+import { MyDocuments } from './MyDocuments';
 import { MyExams } from './MyExams';
 import { ProgressTimeline } from './ProgressTimeline';
 import { StatusSection } from './StatusSection';
@@ -13,8 +14,8 @@ import { TaskList } from './TaskList';
 
 /**
  * The IMG's home, mobile first (one column): where they are, what needs attention, what comes
- * next, their dates, their case manager, their tasks and exams, their progress, and a calendar
- * link. In English or Spanish: the API writes its sentences in their chosen language, and the
+ * next, their dates, their case manager, their tasks, documents and exams, their progress, and a
+ * calendar link. In English or Spanish: the API writes its sentences in their chosen language, and the
  * page's own words follow the language the status came in, so the two never mix.
  */
 export function StatusPage() {
@@ -83,6 +84,9 @@ export function StatusPage() {
                   </StatusSection>
                   <StatusSection id="tasks" title={t.tasks}>
                     <TaskList tasks={data.tasks} language={language} t={t} />
+                  </StatusSection>
+                  <StatusSection id="documents" title={t.documents}>
+                    <MyDocuments language={language} t={t} />
                   </StatusSection>
                   <StatusSection id="exams" title={t.exams}>
                     <MyExams exams={data.exams} language={language} t={t} />
