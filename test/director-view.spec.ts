@@ -21,6 +21,7 @@ import {
   toServiceView,
   toTaskView,
 } from '@lib/clients';
+import { ClientDocument, DocumentDirectorView, DocumentResponse, opensDocument, toDocumentView } from '@lib/documents';
 import { Role } from '@lib/identity';
 import { AllowListView } from '@lib/kernel';
 import { PathwayResult } from '@lib/pathway';
@@ -243,6 +244,31 @@ const VIEWS: Record<string, ViewCase> = {
         role,
       ),
   },
+  DocumentDirectorView: {
+    view: DocumentDirectorView,
+    full: DocumentResponse,
+    entity: ClientDocument,
+    read: (role) =>
+      toDocumentView(
+        {
+          ...ids,
+          category: 'cv',
+          title: 'CV, draft for ERAS',
+          fileName: 'cv-ana.pdf',
+          contentType: 'application/pdf',
+          sizeBytes: 1200,
+          sha256: 'a'.repeat(64),
+          version: 2,
+          status: 'changes_requested',
+          uploadedByUserId: ids.id,
+          uploadedByClient: true,
+          latestReview: null,
+          createdAt: at,
+          updatedAt: at,
+        },
+        opensDocument({ role, centerId: client.centerId }, client, 'cv'),
+      ),
+  },
 };
 
 describe('the director views (docs/director-view.md)', () => {
@@ -302,6 +328,18 @@ describe('the director views (docs/director-view.md)', () => {
     expect(hidden('ServiceDirectorView').sort()).toEqual(['amountCents', 'currency', 'description', 'provider']);
     expect(hidden('TaskDirectorView').sort()).toEqual(['details', 'title']);
     expect(hidden('ReferralDirectorView')).toEqual(['note']);
+    expect(hidden('DocumentDirectorView').sort()).toEqual(
+      [
+        'contentType',
+        'fileName',
+        'latestReview',
+        'sha256',
+        'sizeBytes',
+        'title',
+        'uploadedByClient',
+        'uploadedByUserId',
+      ].sort(),
+    );
   });
 });
 

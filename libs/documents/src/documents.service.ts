@@ -28,6 +28,7 @@ import {
 import { DocumentsError, DocumentsErrorCode } from './documents.errors';
 import { toDocumentResponse, toDocumentView, toReviewResponse, toVersionResponse } from './documents.mapper';
 import { DOCUMENT_STORAGE, DocumentStorage } from './storage/document-storage';
+import { opensDocument } from './document-access';
 import { verifiedStream } from './download-verification';
 import { inspectUpload, InspectedFile, tooLarge } from './upload-inspection';
 
@@ -279,17 +280,9 @@ export class DocumentsService {
     return facts;
   }
 
-  /** Who may open a document in full (title, file, comments, bytes); others see that it exists. */
+  /** Who may open a document in full (`opensDocument`); others see that it exists. */
   opensFully(actor: Actor, client: ScopedClient, category: DocumentCategory): boolean {
-    switch (actor.role) {
-      case Role.Director:
-        return false;
-      case Role.Admin:
-      case Role.Client:
-        return true;
-      case Role.CaseManager:
-        return !SENSITIVE_CATEGORIES.includes(category) || actor.centerId === client.centerId;
-    }
+    return opensDocument(actor, client, category);
   }
 
   /** The client's documents for its export: those the reader may open, whole, with every version. */

@@ -1,5 +1,7 @@
 export * from './documents.entities';
 export * from './documents.dto';
+export * from './documents.mapper';
+export * from './document-access';
 export * from './documents.errors';
 export * from './documents.service';
 export * from './documents.module';
