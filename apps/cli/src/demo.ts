@@ -5,6 +5,7 @@ import { createWorkerContext } from '@app/worker';
 import { loadEnvironmentOrExit } from '@lib/kernel';
 import { ReminderOperations } from '@lib/reminders';
 import { checkPostgres, checkRedis, exitOnPreflightError } from './preflight';
+import { seedDemoDocuments } from './demo-documents';
 import { describePrepared, prepareDatabase, withDataSource } from './prepare-database';
 import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemoClients, seedDemoPathways, seedDemoStaff } from '@lib/seed';
 
@@ -38,6 +39,7 @@ async function demo(): Promise<void> {
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
+  const documents = await seedDemoDocuments(api);
   await api.listen({ port: env.PORT, host: env.HOST });
   // Plan every demo client's reminders now rather than at the daily sweep: the due ones go out at once.
   await api.get(ReminderOperations).reconcileNow();
@@ -59,6 +61,7 @@ async function demo(): Promise<void> {
       '',
       `Demo clients: ${clients.added} added now (40 per center), ${pathways} given pathway records; IMG logins (same password):`,
       ...clients.logins.map((login) => `  ${login.email.padEnd(48)} client        ${login.name}, ${login.center}`),
+      `Documents: ${documents} added now to the IMG logins' clients (stored under STORAGE_URL, ${env.STORAGE_URL}).`,
       `Reminders: planned for every client now; those due go to each person's in-app list`,
       `  (GET ${base}/api/v1/notifications) and by e-mail, ${env.SMTP_URL ? `over ${env.SMTP_URL}` : `written as .eml files to ${env.MAIL_OUTBOX_DIR}/`}.`,
       `Log in: curl -s -X POST ${base}/api/v1/auth/login -H 'content-type: application/json' \\`,
