@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DocumentStorage } from '@lib/documents';
 import { Role } from '@lib/identity';
 import { seedMatchSeasons, seedPartnerPrograms } from '@lib/seed';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -15,6 +16,7 @@ import {
   newService,
   newTask,
 } from './support/client-rows';
+import { newDocument, pdfBytes, storageOf, temporaryStore } from './support/document-fixtures';
 import { createTestApp, routesOf } from './support/test-app';
 
 /**
@@ -35,6 +37,10 @@ interface World {
   clientA: string;
   clientB: string;
   programId: string;
+  /** The client record of the `client` caller (an IMG), for the `/me` routes. */
+  ownClient: string;
+  /** The test app's document store (a folder of this suite's own). */
+  storage: DocumentStorage;
 }
 
 interface Case {
@@ -43,6 +49,8 @@ interface Case {
   path: (w: World) => string | Promise<string>;
   body?: (w: World) => object;
   headers?: (w: World, path: string) => Promise<Record<string, string>>;
+  /** A real multipart/form-data body instead of JSON: these fields and a PDF in the part `file`. */
+  upload?: Record<string, string>;
   expect: Expect;
 }
 
@@ -107,6 +115,149 @@ const newApplication = (w: World, clientId: string) =>
     clientId,
     (season -= 1),
   ]);
+
+/** A document of the client, its bytes in the app's store. */
+const newDoc = (w: World, clientId: string, category = 'cv') => newDocument(w.data, w.storage, clientId, { category });
+const docPath = async (w: World, clientId: string, suffix = '', category = 'cv') =>
+  `/api/v1/clients/${clientId}/documents/${await newDoc(w, clientId, category)}${suffix}`;
+const myDocPath = async (w: World, clientId: string, suffix = '') =>
+  `/api/v1/me/documents/${await newDoc(w, clientId)}${suffix}`;
+const REVIEW = () => ({ decision: 'changes_requested', comment: 'Put the US clinical experience first.' });
+
+/**
+ * A client's documents (issue 17). Staff read them (directors: their restricted view, never the
+ * bytes); admins and case managers upload, download, review and delete; the IMG has `/me/documents`.
+ * Uploads send a real multipart body, so the refusals below come from authorization, not parsing.
+ */
+const DOCUMENTS: Record<string, Case[]> = {
+  'GET /api/v1/clients/:clientId/documents': [
+    { label: 'own center', path: (w) => `/api/v1/clients/${w.clientA}/documents`, expect: only(STAFF, 200) },
+    {
+      label: 'other center',
+      path: (w) => `/api/v1/clients/${w.clientB}/documents`,
+      expect: only(STAFF, 200, OTHER_CENTER),
+    },
+  ],
+  'POST /api/v1/clients/:clientId/documents': [
+    {
+      label: 'own center, multipart',
+      path: (w) => `/api/v1/clients/${w.clientA}/documents`,
+      upload: { category: 'cv', title: 'Matrix CV' },
+      expect: only(WRITERS, 201),
+    },
+    {
+      label: 'other center, multipart',
+      path: (w) => `/api/v1/clients/${w.clientB}/documents`,
+      upload: { category: 'cv' },
+      expect: only(WRITERS, 201, { caseManager: 404 }),
+    },
+    {
+      label: 'own center, immigration paper',
+      path: (w) => `/api/v1/clients/${w.clientA}/documents`,
+      upload: { category: 'immigration' },
+      expect: only(WRITERS, 201),
+    },
+    {
+      label: 'own center, JSON instead of multipart',
+      path: (w) => `/api/v1/clients/${w.clientA}/documents`,
+      body: () => ({ category: 'cv' }),
+      expect: only(WRITERS, 415),
+    },
+  ],
+  'GET /api/v1/clients/:clientId/documents/:id': [
+    { label: 'own center', path: (w) => docPath(w, w.clientA), expect: only(STAFF, 200) },
+    { label: 'other center', path: (w) => docPath(w, w.clientB), expect: only(STAFF, 200, OTHER_CENTER) },
+    {
+      label: 'own center, immigration paper (directors: its restricted view)',
+      path: (w) => docPath(w, w.clientA, '', 'immigration'),
+      expect: only(STAFF, 200),
+    },
+  ],
+  'GET /api/v1/clients/:clientId/documents/:id/content': [
+    { label: 'own center', path: (w) => docPath(w, w.clientA, '/content'), expect: only(WRITERS, 200) },
+    {
+      label: 'other center',
+      path: (w) => docPath(w, w.clientB, '/content'),
+      expect: only(WRITERS, 200, { caseManager: 404 }),
+    },
+    {
+      label: 'own center, immigration paper',
+      path: (w) => docPath(w, w.clientA, '/content', 'immigration'),
+      expect: only(WRITERS, 200),
+    },
+  ],
+  'POST /api/v1/clients/:clientId/documents/:id/versions': [
+    {
+      label: 'own center, multipart',
+      path: (w) => docPath(w, w.clientA, '/versions'),
+      upload: {},
+      expect: only(WRITERS, 201),
+    },
+    {
+      label: 'other center, multipart',
+      path: (w) => docPath(w, w.clientB, '/versions'),
+      upload: {},
+      expect: only(WRITERS, 201, { caseManager: 404 }),
+    },
+  ],
+  'POST /api/v1/clients/:clientId/documents/:id/reviews': [
+    { label: 'own center', path: (w) => docPath(w, w.clientA, '/reviews'), body: REVIEW, expect: only(WRITERS, 201) },
+    {
+      label: 'other center',
+      path: (w) => docPath(w, w.clientB, '/reviews'),
+      body: REVIEW,
+      expect: only(WRITERS, 201, { caseManager: 404 }),
+    },
+    {
+      // A JSON route: multipart is refused before the guards run, whoever sends it.
+      label: 'own center, multipart instead of JSON',
+      path: (w) => docPath(w, w.clientA, '/reviews'),
+      upload: { decision: 'approved' },
+      expect: all(415),
+    },
+  ],
+  'DELETE /api/v1/clients/:clientId/documents/:id': [
+    { label: 'own center', path: (w) => docPath(w, w.clientA), expect: only(WRITERS, 204) },
+    { label: 'other center', path: (w) => docPath(w, w.clientB), expect: only(WRITERS, 204, { caseManager: 404 }) },
+  ],
+  'GET /api/v1/me/documents': [
+    { label: 'own documents', path: () => '/api/v1/me/documents', expect: only(['client'], 200) },
+  ],
+  'POST /api/v1/me/documents': [
+    {
+      label: 'upload, multipart',
+      path: () => '/api/v1/me/documents',
+      upload: { category: 'personal_statement' },
+      expect: only(['client'], 201),
+    },
+  ],
+  'GET /api/v1/me/documents/:id': [
+    { label: 'own document', path: (w) => myDocPath(w, w.ownClient), expect: only(['client'], 200) },
+    { label: 'another client’s document', path: (w) => myDocPath(w, w.clientA), expect: only(['client'], 404) },
+  ],
+  'GET /api/v1/me/documents/:id/content': [
+    { label: 'own document', path: (w) => myDocPath(w, w.ownClient, '/content'), expect: only(['client'], 200) },
+    {
+      label: 'another client’s document',
+      path: (w) => myDocPath(w, w.clientA, '/content'),
+      expect: only(['client'], 404),
+    },
+  ],
+  'POST /api/v1/me/documents/:id/versions': [
+    {
+      label: 'own document, multipart',
+      path: (w) => myDocPath(w, w.ownClient, '/versions'),
+      upload: {},
+      expect: only(['client'], 201),
+    },
+    {
+      label: 'another client’s document, multipart',
+      path: (w) => myDocPath(w, w.clientA, '/versions'),
+      upload: {},
+      expect: only(['client'], 404),
+    },
+  ],
+};
 
 /** The same six cases for one client sub-resource: list, create, update, delete, own and other center. */
 function subResource(
@@ -611,15 +762,17 @@ const MATRIX: Record<string, Case[]> = {
       expect: only(['admin'], 200),
     },
   ],
+  ...DOCUMENTS,
 };
 
 describe('authorization matrix', () => {
   let app: NestFastifyApplication;
   let world: World;
   const tokens = {} as Record<Caller, string | undefined>;
+  const store = temporaryStore('matrix');
 
   beforeAll(async () => {
-    app = await createTestApp({ recordRoutes: true });
+    app = await createTestApp({ recordRoutes: true, env: { STORAGE_URL: store.url } });
     const data = app.get(DataSource);
     await seedPartnerPrograms(data);
     await seedMatchSeasons(data);
@@ -634,6 +787,8 @@ describe('authorization matrix', () => {
       clientA: (await createClient(data, { centerId: a.id, consentToShare: true })).id,
       clientB: (await createClient(data, { centerId: b.id, consentToShare: true })).id,
       programId,
+      ownClient: '',
+      storage: storageOf(app),
     };
     const users = {
       admin: await createUser(data, { role: Role.Admin }),
@@ -642,9 +797,13 @@ describe('authorization matrix', () => {
       caseManager: await createUser(data, { role: Role.CaseManager, centerId: a.id }),
       client: await createUser(data, { role: Role.Client }),
     };
+    world.ownClient = users.client.clientId as string;
     for (const [caller, user] of Object.entries(users)) tokens[caller as Caller] = tokenFor(app, user);
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    store.remove();
+  });
 
   it('has an entry for every route the router serves, and none for a route it does not', () => {
     // Swagger UI and the queue dashboard (tested in reminders.e2e-spec) are pages, not API routes.
@@ -663,20 +822,27 @@ describe('authorization matrix', () => {
     const token = tokens[caller];
     if (token) req = req.set(bearer(token));
     if (c.headers) req = req.set(await c.headers(world, path));
+    if (c.upload) {
+      for (const [name, value] of Object.entries(c.upload)) req = req.field(name, value);
+      req = req.attach('file', pdfBytes('matrix'), 'matrix.pdf');
+    }
     const res = await (c.body ? req.send(c.body(world)) : req);
     expect({ status: res.status, body: res.status === c.expect[caller] ? 'as expected' : res.body }).toEqual({
       status: c.expect[caller],
       body: 'as expected',
     });
+    // A document's bytes come as a Buffer (supertest leaves `text` unset for a PDF): the fixture's PDF.
+    const text = res.text ?? (Buffer.isBuffer(res.body) ? res.body.toString('latin1') : '');
+    if (res.status === 200 && path.endsWith('/content')) expect(text.slice(0, 9)).toBe('%PDF-1.4\n');
     // No answer anywhere carries a password hash or a token hash (the audit log may name the
     // masked passwordHash field, never its value).
-    expect(res.text).not.toMatch(/\$argon2|"(passwordHash|password_hash|tokenHash|token_hash)":("|null)/);
+    expect(text).not.toMatch(/\$argon2|"(passwordHash|password_hash|tokenHash|token_hash)":("|null)/);
     // Directors never see the sensitive immigration status, and read a client's records through
     // their director views: none of the fields those leave out (docs/director-view.md).
     if (caller === 'networkDirector' || caller === 'centerDirector') {
-      expect(res.text).not.toContain('immigrationStatus');
+      expect(text).not.toContain('immigrationStatus');
       if (path.startsWith('/api/v1/clients'))
-        expect(HIDDEN_FROM_DIRECTORS.filter((field) => res.text.includes(`"${field}"`))).toEqual([]);
+        expect(HIDDEN_FROM_DIRECTORS.filter((field) => text.includes(`"${field}"`))).toEqual([]);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { recreateDatabase } from '@lib/database';
@@ -9,6 +9,16 @@ import { JwtService } from '@nestjs/jwt';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
+import {
+  field,
+  filePart,
+  multipartBody,
+  newDocument,
+  Part,
+  pdfBytes,
+  storageOf,
+  temporaryStore,
+} from './support/document-fixtures';
 import { createCenter, createClient, createUser, openFixtureSession, tokenFor } from './support/identities';
 import { flushRedis, suiteRedisUrl } from './support/reminders';
 import { createTestApp } from './support/test-app';
@@ -28,8 +38,12 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20260301);
 /** Generated (random) cases per operation, on top of the systematic ones (each field, each param). */
 const RANDOM_CASES = 12;
 
-/** A database and a Redis database of this suite's own: fuzzing writes junk nobody else should read. */
-const DATABASE_URL = process.env.DATABASE_URL!.replace(/\/[^/]+$/, '/img_pathways_fuzz_test');
+/**
+ * A database and a Redis database of this suite's own: fuzzing writes junk nobody else should read.
+ * Named after the run's test database (img_pathways_test → img_pathways_fuzz_test), so two runs
+ * against two test databases do not share one.
+ */
+const DATABASE_URL = process.env.DATABASE_URL!.replace(/\/([^/]+?)(?:_test)?$/, '/$1_fuzz_test');
 const REDIS_URL = suiteRedisUrl(8);
 
 /**
@@ -64,7 +78,15 @@ const CLIENT_ONLY = new Set([
   'POST /api/v1/me/calendar-token',
   'POST /api/v1/me/exams',
   'PATCH /api/v1/me/exams/{id}',
+  'GET /api/v1/me/documents',
+  'POST /api/v1/me/documents',
+  'GET /api/v1/me/documents/{id}',
+  'GET /api/v1/me/documents/{id}/content',
+  'POST /api/v1/me/documents/{id}/versions',
 ]);
+
+/** The largest document the fuzzed app takes (small, so the over-the-limit uploads are quick). */
+const DOCUMENT_MAX_BYTES = 64 * 1024;
 
 // ---------------------------------------------------------------------------------------------
 // The OpenAPI document, as far as fuzzing reads it.
@@ -96,6 +118,8 @@ interface Operation {
   query: Parameter[];
   headers: Parameter[];
   body?: Schema;
+  /** The multipart/form-data body of an upload route (a file and text fields). */
+  upload?: Schema;
   secured: boolean;
 }
 interface OpenApiDocument {
@@ -119,6 +143,7 @@ function operationsOf(doc: OpenApiDocument): Operation[] {
         query: parameters.filter((p) => p.in === 'query'),
         headers: parameters.filter((p) => p.in === 'header'),
         body: content?.['application/json']?.schema,
+        upload: content?.['multipart/form-data']?.schema,
         secured: Array.isArray(raw.security) && raw.security.length > 0,
       };
     }),
@@ -136,6 +161,10 @@ interface Fixture {
   victimClientId: string;
   programId: string;
   clientAccountExamId: string;
+  /** A document of the client account's own record (for `/me/documents/{id}`). */
+  clientAccountDocumentId: string;
+  /** A document of `clientId` kept for the DELETE route, so the others keep theirs. */
+  deletableDocumentId: string;
   byCollection: Record<string, string>;
 }
 
@@ -295,6 +324,8 @@ interface FuzzRequest {
   caller: 'default' | 'none' | 'forged' | 'expired';
   /** Must be answered 401 (a secured operation without a valid token). */
   expect401?: boolean;
+  /** Must be answered one of these (the hand-written cases, whose right answer is known). */
+  expect?: number[];
 }
 
 /** Keeps a generated path or query value on one line and ASCII, as an HTTP client would put it on the wire. */
@@ -382,6 +413,9 @@ function realPathValues(op: Operation, fixture: Fixture): Record<string, string>
     else if (op.key === 'POST /api/v1/clients/{id}/anonymize' || op.key === 'POST /api/v1/clients/{id}/transfer')
       values[param.name] = fixture.victimClientId;
     else if (op.template.startsWith('/api/v1/me/exams/')) values[param.name] = fixture.clientAccountExamId;
+    else if (op.template.startsWith('/api/v1/me/documents/')) values[param.name] = fixture.clientAccountDocumentId;
+    else if (op.key === 'DELETE /api/v1/clients/{clientId}/documents/{id}')
+      values[param.name] = fixture.deletableDocumentId;
     else values[param.name] = fixture.byCollection[collection] ?? randomUUID();
   }
   return values;
@@ -690,6 +724,357 @@ function randomCases(ctx: Context, op: Operation, seed: number): FuzzRequest[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The documents' routes (issue 17), by hand: multipart uploads the schema cannot describe, the
+// download's query, review bodies. Each case states the answer it must get.
+
+const BOUNDARY = 'fuzz-7MA4YWxkTrZu0gW';
+const MULTIPART = `multipart/form-data; boundary=${BOUNDARY}`;
+const OVER_THE_LIMIT = Buffer.concat([pdfBytes('over the limit'), randomBytes(DOCUMENT_MAX_BYTES)]).subarray(
+  0,
+  DOCUMENT_MAX_BYTES + 1,
+);
+
+interface MultipartCase {
+  label: string;
+  body: Buffer;
+  expect: number[];
+  contentType?: string | null;
+  headers?: Record<string, string>;
+  caller?: FuzzRequest['caller'];
+}
+
+/** Hostile multipart bodies for one upload route: each a 4xx naming the problem, or a 201 when the upload is fine. */
+function multipartCases(ctx: Context, op: Operation): FuzzRequest[] {
+  const creates = (op.upload?.required ?? []).includes('category');
+  // The text fields the route takes (a new document's category; a new version takes none).
+  const text: Part[] = creates ? [field('category', 'cv')] : [];
+  const pdf = pdfBytes('fuzz upload');
+  const file = (name = 'cv.pdf', bytes = pdf, type = 'application/pdf') => filePart('file', name, bytes, type);
+  const body = (...parts: Part[]) => multipartBody(parts, BOUNDARY);
+  const valid = body(...text, file());
+  const at = (needle: string) => valid.indexOf(needle);
+  const closing = `--${BOUNDARY}--\r\n`;
+  const cases: MultipartCase[] = [
+    { label: 'a valid upload (the control)', body: valid, expect: [201] },
+    { label: 'the same, no token', body: valid, expect: [401], caller: 'none' },
+    { label: 'the same, expired token', body: valid, expect: [401], caller: 'expired' },
+    // Truncated: the body ends early, its length honestly declared.
+    { label: 'cut short inside the file', body: valid.subarray(0, at('% fuzz upload') + 4), expect: [400] },
+    { label: 'cut short inside the part headers', body: valid.subarray(0, at('filename=') + 5), expect: [400] },
+    {
+      label: 'cut short before the closing boundary',
+      body: valid.subarray(0, valid.length - closing.length),
+      expect: [400],
+    },
+    {
+      label: 'closing boundary without its final --',
+      body: Buffer.from(valid.toString('latin1').replace(closing, `--${BOUNDARY}\r\n`), 'latin1'),
+      expect: [400],
+    },
+    {
+      label: 'a boundary the body does not use',
+      body: valid,
+      contentType: 'multipart/form-data; boundary=not-the-one',
+      expect: [400],
+    },
+    { label: 'no boundary in the Content-Type', body: valid, contentType: 'multipart/form-data', expect: [400] },
+    { label: 'an empty body', body: Buffer.alloc(0), expect: [400] },
+    { label: 'the closing boundary alone', body: Buffer.from(closing), expect: [400] },
+    { label: 'random bytes, no parts', body: randomBytes(512), expect: [400] },
+    {
+      label: 'LF line ends instead of CRLF',
+      body: Buffer.from(valid.toString('latin1').replace(/\r\n/g, '\n'), 'latin1'),
+      expect: [400],
+    },
+    {
+      label: 'multipart/mixed instead of form-data',
+      body: valid,
+      contentType: `multipart/mixed; boundary=${BOUNDARY}`,
+      expect: [415],
+    },
+    {
+      label: 'JSON instead of multipart',
+      body: Buffer.from('{"category":"cv"}'),
+      contentType: 'application/json',
+      expect: [415],
+    },
+    // The parts.
+    { label: 'two files', body: body(...text, file('a.pdf'), file('b.pdf')), expect: [400] },
+    {
+      label: 'a second file in a part named file2',
+      body: body(...text, file(), filePart('file2', 'b.pdf', pdf)),
+      expect: [400],
+    },
+    {
+      label: 'a file part with no name',
+      body: body(...text, {
+        headers: ['Content-Disposition: form-data; filename="cv.pdf"', 'Content-Type: application/pdf'],
+        body: pdf,
+      }),
+      expect: [400],
+    },
+    {
+      label: 'the file in a part named "document"',
+      body: body(...text, filePart('document', 'cv.pdf', pdf)),
+      expect: [400],
+    },
+    { label: 'the file with no filename (a text field)', body: body(...text, field('file', pdf)), expect: [400] },
+    {
+      label: 'a part with no Content-Disposition',
+      body: body(...text, { headers: ['Content-Type: application/pdf'], body: pdf }),
+      expect: [400],
+    },
+    { label: 'no file, the fields alone', body: body(...text), expect: [400] },
+    // The fields.
+    {
+      label: 'a title of 100 000 characters',
+      body: body(...text, field('title', 'a'.repeat(100_000)), file()),
+      expect: [400],
+    },
+    // 60 kB: under the declared-length check (a bigger body is a 413, below), over the parser's field size.
+    {
+      label: 'a category of 30 000 characters',
+      body: body(field('category', 'é'.repeat(30_000)), file()),
+      expect: [400],
+    },
+    {
+      label: 'a field name of 10 000 characters',
+      body: body(...text, field('n'.repeat(10_000), 'x'), file()),
+      expect: [400],
+    },
+    { label: 'an unknown field', body: body(...text, field('owner', 'admin'), file()), expect: [400] },
+    { label: 'an unknown field clientId', body: body(...text, field('clientId', randomUUID()), file()), expect: [400] },
+    {
+      label: 'a field named __proto__',
+      body: body(...text, field('__proto__', '{"isAdmin":true}'), file()),
+      expect: [400],
+    },
+    { label: 'a field named constructor', body: body(...text, field('constructor', 'x'), file()), expect: [400] },
+    {
+      label: 'a hundred title fields (over the parser’s field limit)',
+      body: body(...text, ...Array.from({ length: 100 }, () => field('title', 'x')), file()),
+      expect: [400],
+    },
+    {
+      label: 'a field declared JSON that is not',
+      body: body(
+        {
+          headers: ['Content-Disposition: form-data; name="category"', 'Content-Type: application/json'],
+          body: '{"a":',
+        },
+        file(),
+      ),
+      expect: [400],
+    },
+    {
+      label: 'a field declared JSON holding an object',
+      body: body(
+        {
+          headers: ['Content-Disposition: form-data; name="category"', 'Content-Type: application/json'],
+          body: '{"$ne":null}',
+        },
+        file(),
+      ),
+      expect: [400],
+    },
+    { label: 'a title with a NUL byte', body: body(...text, field('title', 'nul\u0000byte'), file()), expect: [400] },
+    { label: 'an unknown category', body: body(field('category', "' OR 1=1--"), file()), expect: [400] },
+    // The file's bytes: the type comes from them, never from the name or the declared type.
+    {
+      label: 'HTML named cv.pdf',
+      body: body(...text, file('cv.pdf', Buffer.from('<html><script>alert(1)</script></html>'))),
+      expect: [415],
+    },
+    {
+      label: 'plain text named cv.pdf',
+      body: body(...text, file('cv.pdf', Buffer.from('just some text'), 'text/plain')),
+      expect: [415],
+    },
+    {
+      label: 'a GIF named cv.pdf',
+      body: body(...text, file('cv.pdf', Buffer.concat([Buffer.from('GIF89a'), randomBytes(64)]))),
+      expect: [415],
+    },
+    {
+      label: 'an ELF executable named cv.pdf',
+      body: body(...text, file('cv.pdf', Buffer.concat([Buffer.from('\x7fELF\x02\x01\x01\x00'), randomBytes(64)], 72))),
+      expect: [415],
+    },
+    {
+      label: 'a zip named cv.docx',
+      body: body(...text, file('cv.docx', Buffer.concat([Buffer.from('PK\x03\x04'), randomBytes(64)]))),
+      expect: [415],
+    },
+    { label: 'one byte', body: body(...text, file('cv.pdf', Buffer.from('a'))), expect: [415] },
+    { label: 'an empty file', body: body(...text, file('cv.pdf', Buffer.alloc(0))), expect: [400] },
+    { label: 'one byte over DOCUMENT_MAX_BYTES', body: body(...text, file('big.pdf', OVER_THE_LIMIT)), expect: [413] },
+    {
+      label: 'one byte over DOCUMENT_MAX_BYTES, chunked (no length declared)',
+      body: body(...text, file('big.pdf', OVER_THE_LIMIT)),
+      headers: { 'Transfer-Encoding': 'chunked' },
+      expect: [413],
+    },
+    {
+      label: 'a body declared far over the limit',
+      body: body(...text, file('huge.pdf', Buffer.concat([pdf, Buffer.alloc(4 * DOCUMENT_MAX_BYTES)]))),
+      expect: [413],
+    },
+    // Legitimate oddities: accepted.
+    {
+      label: 'a PDF named .exe, declared an executable',
+      body: body(...text, file('run.exe', pdf, 'application/x-msdownload')),
+      expect: [201],
+    },
+    {
+      label: 'a file name with a path and control characters',
+      body: body(...text, file('..\\\\..\\\\etc/pass\u0001wd.pdf')),
+      expect: [201],
+    },
+    { label: 'a file name of 5 000 characters', body: body(...text, file(`${'n'.repeat(5_000)}.pdf`)), expect: [201] },
+    { label: 'an empty file name', body: body(...text, file('')), expect: [201] },
+    {
+      label: 'a quoted boundary and a charset',
+      body: valid,
+      contentType: `multipart/form-data; charset=utf-8; boundary="${BOUNDARY}"`,
+      expect: [201],
+    },
+  ];
+  if (creates) {
+    cases.push(
+      { label: 'the category after the file', body: body(file(), ...text), expect: [201] },
+      { label: 'the category twice', body: body(...text, field('category', 'diploma'), file()), expect: [201] },
+      { label: 'no category', body: body(file()), expect: [400] },
+      { label: 'a blank title', body: body(...text, field('title', '   '), file()), expect: [400] },
+    );
+  } else {
+    cases.push({
+      label: 'a category (a version takes the file alone)',
+      body: body(field('category', 'cv'), file()),
+      expect: [400],
+    });
+  }
+  return cases.map((c) => ({
+    ...buildRequest(ctx, op, {
+      label: `multipart: ${c.label}`,
+      body: c.body,
+      contentType: c.contentType === undefined ? MULTIPART : c.contentType,
+      headers: c.headers,
+      caller: c.caller,
+    }),
+    expect: c.expect,
+  }));
+}
+
+/** Bad queries of a download: `version` and `disposition`. */
+function contentCases(ctx: Context, op: Operation): FuzzRequest[] {
+  const cases: Array<[query: Array<[string, string]>, expect: number[]]> = [
+    [[['version', 'abc']], [400]],
+    [[['version', '0']], [400]],
+    [[['version', '-1']], [400]],
+    [[['version', '1.5']], [400]],
+    [[['version', '1e3']], [400, 404]],
+    [[['version', '100001']], [400]],
+    [[['version', '99999999999999999999']], [400]],
+    [[['version', '']], [400]],
+    [[['version', '%00']], [400]],
+    [[['version', 'NaN']], [400]],
+    [[['version', 'Infinity']], [400]],
+    [
+      [
+        ['version', '1'],
+        ['version', '2'],
+      ],
+      [400],
+    ],
+    [[['version', '9999']], [404]],
+    [[['version', '1']], [200]],
+    [[['disposition', 'evil']], [400]],
+    [[['disposition', 'INLINE']], [400]],
+    [[['disposition', 'inline%0d%0aSet-Cookie:%20a=b']], [400]],
+    [[['disposition[]', 'inline']], [400]],
+    [[['disposition', 'inline']], [200]],
+    [[['disposition', 'attachment']], [200]],
+    [[['unknownParam', '1']], [400]],
+  ];
+  const requests = cases.map(([query, expect]) => ({
+    ...buildRequest(ctx, op, { label: `query ${query.map(([k, v]) => `${k}=${v}`).join('&')}`, query }),
+    expect,
+  }));
+  if (op.template.startsWith('/api/v1/clients/')) {
+    // A document of another client (the client account's), addressed under this client.
+    requests.push({
+      ...buildRequest(ctx, op, {
+        label: 'a document of another client',
+        pathValues: { id: ctx.fixture.clientAccountDocumentId },
+      }),
+      expect: [404],
+    });
+  }
+  return requests;
+}
+
+/** Bad review bodies (JSON): each a 400 naming the field, or a 415, a 404. */
+function reviewCases(ctx: Context, op: Operation): FuzzRequest[] {
+  const json = (label: string, body: Json, expect: number[]) => ({ ...buildRequest(ctx, op, { label, body }), expect });
+  return [
+    json('no decision', {}, [400]),
+    json('an unknown decision', { decision: 'rejected' }, [400]),
+    json('decision null', { decision: null }, [400]),
+    json('decision as an array', { decision: ['approved'] }, [400]),
+    json('decision as an object', { decision: { $ne: null } }, [400]),
+    json('changes requested without a comment', { decision: 'changes_requested' }, [400]),
+    json('changes requested with a blank comment', { decision: 'changes_requested', comment: '   ' }, [400]),
+    json('a comment of 4 001 characters', { decision: 'approved', comment: 'a'.repeat(4_001) }, [400]),
+    json(
+      'a comment of 500 000 characters',
+      { decision: 'changes_requested', comment: '🧪'.repeat(250_000) },
+      [400, 413],
+    ),
+    json('a comment as a number', { decision: 'approved', comment: 42 }, [400]),
+    json('a comment with a NUL byte', { decision: 'changes_requested', comment: 'nul\u0000byte' }, [400]),
+    json('an unknown field', { decision: 'approved', status: 'approved' }, [400]),
+    json('the version set by the caller', { decision: 'approved', version: 99 }, [400]),
+    json('approved with a null comment', { decision: 'approved', comment: null }, [201]),
+    {
+      ...buildRequest(ctx, op, {
+        label: 'sent as text/plain',
+        body: { decision: 'approved' },
+        contentType: 'text/plain',
+      }),
+      expect: [415],
+    },
+    {
+      ...buildRequest(ctx, op, {
+        label: 'a document of another client',
+        pathValues: { id: ctx.fixture.clientAccountDocumentId },
+        body: { decision: 'approved' },
+      }),
+      expect: [404],
+    },
+    {
+      ...buildRequest(ctx, op, {
+        label: 'a document that does not exist',
+        pathValues: { id: randomUUID() },
+        body: { decision: 'approved' },
+      }),
+      expect: [404],
+    },
+  ];
+}
+
+/** A multipart body sent to a route that takes no upload: 415 before anything reads it. */
+function multipartOnJsonRoute(ctx: Context, op: Operation): FuzzRequest {
+  return {
+    ...buildRequest(ctx, op, {
+      label: 'multipart body on a route that takes no upload',
+      body: multipartBody([field('category', 'cv'), filePart('file', 'cv.pdf', pdfBytes('misrouted'))], BOUNDARY),
+      contentType: MULTIPART,
+    }),
+    expect: [415],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Checks on every answer.
 
 interface Answer {
@@ -712,6 +1097,8 @@ function problemsWith(request: FuzzRequest, answer: Answer): string[] {
   if (answer.status === 0) problems.push(`no answer: ${answer.text}`);
   if (answer.status >= 500) problems.push(`status ${answer.status}`);
   if (request.expect401 && answer.status !== 401) problems.push(`status ${answer.status} without a valid token`);
+  if (request.expect && !request.expect.includes(answer.status))
+    problems.push(`status ${answer.status}, expected ${request.expect.join(' or ')}`);
   for (const pattern of STACK_TRACE) if (pattern.test(answer.text)) problems.push(`body matches ${pattern}`);
   if (/\$argon2|"(passwordHash|tokenHash)":/.test(answer.text)) problems.push('body carries a secret hash');
   if (answer.status >= 400 && answer.contentType.includes('json')) {
@@ -754,12 +1141,15 @@ describe('fuzzing every operation of the OpenAPI document', () => {
   const tokens = { admin: '', client: '', expired: '', forged: '' };
   let clientAccount: { id: string; role: Role };
   let admin: { id: string; role: Role };
+  /** The documents' store: a folder of this suite's own, removed at the end. */
+  const store = temporaryStore('fuzz');
 
   const send = (request: FuzzRequest, token: string | null): Promise<Answer> =>
     new Promise((resolve) => {
       const headers: Record<string, string | number> = { ...request.headers };
       if (token && headers.Authorization === undefined) headers.Authorization = `Bearer ${token}`;
-      if (request.body) headers['Content-Length'] = request.body.length;
+      // A chunked body declares no length (the upload routes must count its bytes themselves).
+      if (request.body && headers['Transfer-Encoding'] === undefined) headers['Content-Length'] = request.body.length;
       let req;
       try {
         req = httpRequest(
@@ -821,7 +1211,9 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     await setup.destroy();
     await flushRedis(REDIS_URL);
 
-    app = await createTestApp({ env: { DATABASE_URL, REDIS_URL } });
+    app = await createTestApp({
+      env: { DATABASE_URL, REDIS_URL, STORAGE_URL: store.url, DOCUMENT_MAX_BYTES: String(DOCUMENT_MAX_BYTES) },
+    });
     await app.listen(0, '127.0.0.1');
     port = (app.getHttpServer().address() as AddressInfo).port;
     data = app.get(DataSource);
@@ -843,6 +1235,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     admin = { id: adminUser.id, role: Role.Admin };
     clientAccount = { id: account.id, role: Role.Client };
     const [{ id: programId }] = await data.query(`SELECT id FROM partner_programs ORDER BY slug LIMIT 1`);
+    const document = (clientId: string) => newDocument(data, storageOf(app), clientId);
     const insert = async (sql: string, params: unknown[]) =>
       ((await data.query(`${sql} RETURNING id`, params)) as Array<{ id: string }>)[0].id;
     const delivery = await insert(
@@ -860,6 +1253,8 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         `INSERT INTO exam_records (client_id, exam, status) VALUES ($1, 'USMLE_STEP1', 'planned')`,
         [account.clientId],
       ),
+      clientAccountDocumentId: await document(account.clientId as string),
+      deletableDocumentId: await document(client.id),
       byCollection: {
         centers: center.id,
         users: caseManager.id,
@@ -895,6 +1290,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
            VALUES ($1, $2, $3, 'no_contact', 'Get in touch', 'No contact for 60 days', 'https://example.org')`,
           [adminUser.id, delivery, client.id],
         ),
+        documents: await document(client.id),
       },
     };
     tokens.admin = tokenFor(app, admin);
@@ -907,7 +1303,31 @@ describe('fuzzing every operation of the OpenAPI document', () => {
   afterAll(async () => {
     agent.destroy();
     await app?.close();
+    store.remove();
   });
+
+  /** Sends hand-written cases; returns a report of each answer that is wrong. */
+  const failuresOf = async (cases: Array<{ op: Operation; request: FuzzRequest }>): Promise<string[]> => {
+    const failures: string[] = [];
+    for (const { op, request } of cases) {
+      const answer = await send(request, tokenOf(op, request));
+      const problems = problemsWith(request, answer);
+      if (problems.length > 0) failures.push(describeFailure(op, request, answer, problems));
+    }
+    await keepCallersLoggedIn();
+    return failures;
+  };
+  const operation = (key: string): Operation => {
+    const op = operationsOf(doc).find((candidate) => candidate.key === key);
+    if (!op) throw new Error(`${key} is not in the OpenAPI document`);
+    return op;
+  };
+  const UPLOADS = [
+    'POST /api/v1/clients/{clientId}/documents',
+    'POST /api/v1/clients/{clientId}/documents/{id}/versions',
+    'POST /api/v1/me/documents',
+    'POST /api/v1/me/documents/{id}/versions',
+  ];
 
   it('fuzzes every route the router serves, except the ones listed with a reason', () => {
     const documented = new Set(operationsOf(doc).map((op) => op.key.replace(/\{\w+\}/g, '{}')));
@@ -948,6 +1368,50 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     );
     expect(failures).toEqual([]);
   }, 120_000);
+
+  it('documents the multipart body of each upload route, and of no other', () => {
+    const uploads = operationsOf(doc).filter((op) => op.upload);
+    expect(uploads.map((op) => op.key).sort()).toEqual([...UPLOADS].sort());
+  });
+
+  it.each(UPLOADS)(
+    'answers hostile multipart uploads to %s with the 4xx that names the problem (201 when the upload is fine)',
+    async (key) => {
+      const op = operation(key);
+      const cases = multipartCases({ doc, fixture }, op).map((request) => ({ op, request }));
+      expect(cases.length).toBeGreaterThanOrEqual(50);
+      expect(await failuresOf(cases)).toEqual([]);
+    },
+    60_000,
+  );
+
+  it('answers bad download queries (version, disposition) with 400, a missing version with 404', async () => {
+    const ops = ['GET /api/v1/clients/{clientId}/documents/{id}/content', 'GET /api/v1/me/documents/{id}/content'].map(
+      operation,
+    );
+    const cases = ops.flatMap((op) => contentCases({ doc, fixture }, op).map((request) => ({ op, request })));
+    expect(await failuresOf(cases)).toEqual([]);
+  });
+
+  it('answers bad review bodies with 400 (415 for text, 404 for a document out of reach)', async () => {
+    const op = operation('POST /api/v1/clients/{clientId}/documents/{id}/reviews');
+    expect(await failuresOf(reviewCases({ doc, fixture }, op).map((request) => ({ op, request })))).toEqual([]);
+  });
+
+  it('refuses a multipart body with 415 on every route with a body that takes no upload', async () => {
+    const ops = operationsOf(doc).filter((op) => !op.upload && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(op.method));
+    expect(ops.length).toBeGreaterThanOrEqual(40);
+    const cases = ops.map((op) => ({ op, request: multipartOnJsonRoute({ doc, fixture }, op) }));
+    expect(await failuresOf(cases)).toEqual([]);
+  }, 60_000);
+
+  it('leaves in the store exactly one object per version row: nothing behind a refused upload or a deleted document', async () => {
+    const [{ versions }] = await data.query(`SELECT count(*)::int AS versions FROM document_versions`);
+    // The fixtures' three, and the uploads accepted above.
+    expect(versions).toBeGreaterThan(3);
+    expect(store.files().filter((file) => file.includes('.partial-'))).toEqual([]);
+    expect(store.files()).toHaveLength(versions);
+  });
 });
 
 /** Quotes a failing request so it can be replayed by hand. */

@@ -4,6 +4,7 @@ import { seedMatchSeasons, seedPartnerPrograms } from '@lib/seed';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { newDocument, pdfBytes, storageOf, temporaryStore } from './support/document-fixtures';
 import { bearer, createCenter, createClient, createUser, tokenFor } from './support/identities';
 import { createTestApp } from './support/test-app';
 
@@ -20,8 +21,10 @@ interface Target {
   clientId: string;
   userId: string;
   centerId: string;
-  /** Words that would show the object leaked: the client's surname and e-mail. */
+  /** Words that would show the object leaked: the client's surname and e-mail, its documents' title. */
   secrets: string[];
+  /** The title (and, in their bytes, the marker) of the target's documents. */
+  documentTitle: string;
 }
 
 interface Schema {
@@ -39,6 +42,8 @@ interface Schema {
 interface Operation {
   requestBody?: { content?: Record<string, { schema?: Schema }> };
 }
+/** A multipart upload: its text fields, sent beside a real PDF in the part `file`. */
+type Upload = Record<string, string>;
 
 interface Ids {
   otherCenter: Target;
@@ -61,9 +66,12 @@ describe('object-level authorization swept from the OpenAPI document', () => {
   let data: DataSource;
   let ids: Ids;
   const tokens: Record<'centerDirector' | 'caseManager' | 'client', string> = {} as never;
-  let operations: Array<{ method: string; path: string; body?: object }> = [];
+  let operations: Array<{ method: string; path: string; body?: object; upload?: Upload }> = [];
   let schemas: Record<string, Schema> = {};
   let season = 2300;
+  const store = temporaryStore('object-authorization');
+  /** Every document made for a target, to check afterwards that no refused call changed one. */
+  const documents: Array<{ id: string; clientId: string }> = [];
 
   const insertId = async (sql: string, params: unknown[]) =>
     ((await data.query(sql, params)) as Array<{ id: string }>)[0].id;
@@ -130,8 +138,11 @@ describe('object-level authorization swept from the OpenAPI document', () => {
         ]),
       ],
     ],
+    [/\/clients\/\{clientId\}\/documents\/\{id\}/, async (t) => [t.clientId, await newDoc(t)]],
     // Exam rows an IMG reports: another client's exam is not theirs to edit.
     [/\/me\/exams\/\{id\}/, async (t) => [await newExam(t)]],
+    // An IMG's documents: another client's is not theirs to read, download or send a version of.
+    [/\/me\/documents\/\{id\}/, async (t) => [await newDoc(t)]],
     [/\/clients\/\{clientId\}\//, async (t) => [t.clientId]],
     [/\/users\/\{id\}/, async (t) => [t.userId]],
     [/\/centers\/\{id\}/, async (t) => [t.centerId]],
@@ -150,6 +161,15 @@ describe('object-level authorization swept from the OpenAPI document', () => {
     [/\/calendar\/\{token\}/, async () => [randomUUID().replace(/-/g, '')]],
   ];
 
+  /** A document of the target's client with its bytes in the store (fresh, like every resolved object). */
+  const newDoc = async (t: Target) => {
+    const id = await newDocument(data, storageOf(app), t.clientId, {
+      title: t.documentTitle,
+      bytes: pdfBytes(t.documentTitle),
+    });
+    documents.push({ id, clientId: t.clientId });
+    return id;
+  };
   const newExam = (t: Target) =>
     insertId(`INSERT INTO exam_records (client_id, exam, status) VALUES ($1, 'USMLE_STEP1', 'planned') RETURNING id`, [
       t.clientId,
@@ -173,7 +193,7 @@ describe('object-level authorization swept from the OpenAPI document', () => {
   }
 
   beforeAll(async () => {
-    app = await createTestApp();
+    app = await createTestApp({ env: { STORAGE_URL: store.url } });
     data = app.get(DataSource);
     await seedPartnerPrograms(data);
     await seedMatchSeasons(data);
@@ -181,7 +201,14 @@ describe('object-level authorization swept from the OpenAPI document', () => {
     const target = async (centerId: string): Promise<Target> => {
       const client = await createClient(data, { centerId, consentToShare: true });
       const user = await createUser(data, { role: Role.CaseManager, centerId });
-      return { clientId: client.id, userId: user.id, centerId, secrets: [client.lastName, client.email as string] };
+      const documentTitle = `Leak-${randomUUID()}`;
+      return {
+        clientId: client.id,
+        userId: user.id,
+        centerId,
+        documentTitle,
+        secrets: [client.lastName, client.email as string, documentTitle],
+      };
     };
     ids = { otherCenter: await target(b.id), otherClient: await target(a.id) };
     const ownClient = await createClient(data, { centerId: a.id });
@@ -198,7 +225,10 @@ describe('object-level authorization swept from the OpenAPI document', () => {
       ([path, methods]) =>
         Object.keys(methods)
           .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-          .map((method) => ({ method, path, body: exampleBody((methods[method] as Operation).requestBody) })),
+          .map((method) => {
+            const requestBody = (methods[method] as Operation).requestBody;
+            return { method, path, body: exampleBody(requestBody), upload: exampleUpload(requestBody) };
+          }),
     );
   });
   let requests = 0;
@@ -209,6 +239,7 @@ describe('object-level authorization swept from the OpenAPI document', () => {
       `object-level sweep: ${swept().length} operations with ids, ${requests} requests, ${refused} refused (403 or 404)`,
     );
     await app.close();
+    store.remove();
   });
 
   const swept = () =>
@@ -226,9 +257,9 @@ describe('object-level authorization swept from the OpenAPI document', () => {
 
   it.each(callers)('as center A’s %s: another center’s objects answer 403 or 404, never the object', async (caller) => {
     const answered: string[] = [];
-    for (const { method, path, body } of swept()) {
+    for (const { method, path, body, upload } of swept()) {
       const url = await pathFor(path, ids.otherCenter);
-      const res = await send(method, url, tokens[caller], body);
+      const res = await send(method, url, tokens[caller], body, upload);
       requests += 1;
       if ([403, 404].includes(res.status)) refused += 1;
       answered.push(`${method.toUpperCase()} ${path} → ${res.status}`);
@@ -239,15 +270,15 @@ describe('object-level authorization swept from the OpenAPI document', () => {
         operation: `${method} ${path}`,
         status: 'refused',
       });
-      for (const secret of ids.otherCenter.secrets) expect(res.text).not.toContain(secret);
+      for (const secret of ids.otherCenter.secrets) expect(textOf(res)).not.toContain(secret);
     }
     expect(answered.length).toBe(swept().length);
   });
 
   it('as an IMG: another client’s objects in the same center answer 403 or 404, never the object', async () => {
-    for (const { method, path, body } of swept()) {
+    for (const { method, path, body, upload } of swept()) {
       const url = await pathFor(path, ids.otherClient);
-      const res = await send(method, url, tokens.client, body);
+      const res = await send(method, url, tokens.client, body, upload);
       requests += 1;
       if ([403, 404].includes(res.status)) refused += 1;
       expect({
@@ -257,8 +288,27 @@ describe('object-level authorization swept from the OpenAPI document', () => {
         operation: `${method} ${path}`,
         status: 'refused',
       });
-      for (const secret of ids.otherClient.secrets) expect(res.text).not.toContain(secret);
+      for (const secret of ids.otherClient.secrets) expect(textOf(res)).not.toContain(secret);
     }
+  });
+
+  it('leaves every document it was refused as it was: version 1 with its bytes, no review, none added', async () => {
+    // The sweep above made documents (the uploads sent real multipart bodies with real PDFs).
+    expect(documents.length).toBeGreaterThan(0);
+    const rows = (await data.query(
+      `SELECT d.id, d.version, d.status,
+              (SELECT count(*)::int FROM document_versions v WHERE v.document_id = d.id) AS versions,
+              (SELECT count(*)::int FROM document_reviews r WHERE r.document_id = d.id) AS reviews
+         FROM client_documents d WHERE d.client_id = ANY($1) ORDER BY d.id`,
+      [[ids.otherCenter.clientId, ids.otherClient.clientId]],
+    )) as Array<{ id: string; version: number; status: string; versions: number; reviews: number }>;
+    expect(rows).toEqual(
+      documents
+        .map(({ id }) => ({ id, version: 1, status: 'uploaded', versions: 1, reviews: 0 }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    // One object per version: nothing uploaded beside them, nothing deleted from under them.
+    expect(store.files().filter((file) => !file.includes('.partial-'))).toHaveLength(documents.length);
   });
 
   /**
@@ -269,6 +319,13 @@ describe('object-level authorization swept from the OpenAPI document', () => {
   function exampleBody(requestBody: Operation['requestBody']): object | undefined {
     const ref = requestBody?.content?.['application/json']?.schema?.$ref;
     return ref ? (valueOf({ $ref: ref }) as object) : undefined;
+  }
+  /** The text fields of a multipart upload the schema accepts (the file is sent beside them). */
+  function exampleUpload(requestBody: Operation['requestBody']): Upload | undefined {
+    const schema = requestBody?.content?.['multipart/form-data']?.schema;
+    if (!schema) return undefined;
+    const fields = (schema.required ?? []).filter((key) => key !== 'file');
+    return Object.fromEntries(fields.map((key) => [key, String(valueOf(schema.properties?.[key] ?? {}))]));
   }
   function valueOf(schema: Schema): unknown {
     if (schema.$ref) return valueOf(schemas[schema.$ref.split('/').pop() as string]);
@@ -290,11 +347,21 @@ describe('object-level authorization swept from the OpenAPI document', () => {
     }
   }
 
-  function send(method: string, url: string, token: string, body: object | undefined) {
-    const req = request(app.getHttpServer())
+  /** The answer as text, a document's bytes included (supertest leaves `text` unset for a PDF). */
+  function textOf(res: request.Response): string {
+    return res.text ?? (Buffer.isBuffer(res.body) ? res.body.toString('latin1') : '');
+  }
+
+  function send(method: string, url: string, token: string, body: object | undefined, upload: Upload | undefined) {
+    let req = request(app.getHttpServer())
       [method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url)
       .set(bearer(token))
       .set('If-Match', '*');
+    if (upload) {
+      // A real multipart body with a real PDF: the upload reaches its handler, and only the scope can refuse it.
+      for (const [name, value] of Object.entries(upload)) req = req.field(name, value);
+      return req.attach('file', pdfBytes('object-level sweep'), 'sweep.pdf');
+    }
     return ['post', 'put', 'patch'].includes(method) ? req.send(body ?? {}) : req;
   }
 });
