@@ -558,6 +558,14 @@ const MATRIX: Record<string, Case[]> = {
       expect: only(WRITERS, 200, { caseManager: 404 }),
     },
   ],
+  'GET /api/v1/clients/:id/export.zip': [
+    { label: 'own center', path: (w) => `/api/v1/clients/${w.clientA}/export.zip`, expect: only(WRITERS, 200) },
+    {
+      label: 'other center',
+      path: (w) => `/api/v1/clients/${w.clientB}/export.zip`,
+      expect: only(WRITERS, 200, { caseManager: 404 }),
+    },
+  ],
   'POST /api/v1/clients/:id/anonymize': [
     {
       label: 'closed client',

@@ -1,6 +1,6 @@
 import { Client } from '@lib/clients';
 import { ClientDocument, DocumentsService, UploadPart } from '@lib/documents';
-import { Actor, Role, scopeOf, User } from '@lib/identity';
+import { actorOf, Role, User } from '@lib/identity';
 import { DEMO_DOMAIN } from '@lib/seed';
 import { INestApplication } from '@nestjs/common';
 import { DataSource, Like } from 'typeorm';
@@ -64,18 +64,6 @@ export async function seedDemoDocuments(app: INestApplication): Promise<number> 
     added += 3;
   }
   return added;
-}
-
-function actorOf(user: User): Actor {
-  return {
-    userId: user.id,
-    role: user.role,
-    centerId: user.centerId,
-    clientId: user.clientId,
-    scope: scopeOf(user),
-    requestId: 'demo-seed',
-    ip: null,
-  };
 }
 
 async function* parts(category: string | null, title: string | null, file: Buffer): AsyncIterable<UploadPart> {

@@ -1,7 +1,7 @@
 import { AllowListView, PageOf } from '@lib/kernel';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import {
   DOCUMENT_CATEGORIES,
   DOCUMENT_STATUSES,
@@ -61,9 +61,8 @@ export class CreateReviewDto {
   })
   @ValidateIf((review: CreateReviewDto) => review.decision === 'changes_requested' || review.comment != null)
   @trim()
-  @IsString({ message: 'comment must say what to change' })
-  @MinLength(1, { message: 'comment must say what to change' })
-  @MaxLength(4000, { message: 'comment must be at most 4000 characters' })
+  // One rule, one message: a missing comment is not also "too long".
+  @Length(1, 4000, { message: 'comment must say what to change, in at most 4000 characters' })
   comment?: string | null;
 }
 

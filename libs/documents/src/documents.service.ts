@@ -374,8 +374,14 @@ export class DocumentsService {
           fields[part.name] = part.value;
           continue;
         }
-        if (part.name !== 'file')
-          throw badUpload(`The file goes in the part named "file", not "${part.name}"`, part.name);
+        if (part.name !== 'file') {
+          throw badUpload(
+            part.name
+              ? `The file goes in the part named "file", not "${part.name}"`
+              : 'The file part has no name: call it "file"',
+            'file',
+          );
+        }
         if (received) throw badUpload('One file per upload', 'file');
         const key = `${KEY_PREFIX}${randomUUID()}`;
         const inspection = inspectUpload(part.stream, this.maxBytes);

@@ -55,6 +55,22 @@ export function scopeReaches(scope: AccessScope, client: { id: string; centerId:
   }
 }
 
+/** The actor a user acts as: from a request (its id and address), or from the system (none). */
+export function actorOf(
+  user: ScopedUser & { id: string },
+  request: { requestId: string | null; ip: string | null } = { requestId: null, ip: null },
+): Actor {
+  return {
+    userId: user.id,
+    role: user.role,
+    centerId: user.centerId,
+    clientId: user.clientId,
+    scope: scopeOf(user),
+    requestId: request.requestId,
+    ip: request.ip,
+  };
+}
+
 export function auditContextOf(actor: Actor): AuditContext {
   return { actorId: actor.userId, actorRole: actor.role, requestId: actor.requestId, ip: actor.ip };
 }

@@ -1,4 +1,4 @@
-import { Actor, AuthService, Role, scopeOf } from '@lib/identity';
+import { Actor, actorOf, AuthService } from '@lib/identity';
 import { Environment, NotFoundError } from '@lib/kernel';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -50,15 +50,7 @@ export class DeadlineFeedService {
   async feedByToken(token: string): Promise<string> {
     const user = await this.auth.feedAccount(token);
     if (!user) throw new NotFoundError('Calendar', 'feed');
-    return this.feed({
-      userId: user.id,
-      role: Role.Client,
-      centerId: user.centerId,
-      clientId: user.clientId,
-      scope: scopeOf(user),
-      requestId: null,
-      ip: null,
-    });
+    return this.feed(actorOf(user));
   }
 
   /** A new secret feed URL; the previous one stops working. Shown once: only its hash is kept. */

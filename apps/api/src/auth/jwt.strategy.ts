@@ -1,13 +1,4 @@
-import {
-  AccessClaims,
-  Actor,
-  AuthService,
-  JWT_AUDIENCE,
-  JWT_ISSUER,
-  jwtVerificationKey,
-  Role,
-  scopeOf,
-} from '@lib/identity';
+import { AccessClaims, actorOf, Actor, AuthService, JWT_AUDIENCE, JWT_ISSUER, jwtVerificationKey } from '@lib/identity';
 import { Environment } from '@lib/kernel';
 import { ApiError, ApiErrorCode } from '../http/api.errors';
 import { Injectable } from '@nestjs/common';
@@ -53,14 +44,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const user =
       isUuid(claims.sub) && isUuid(claims.sid) ? await this.auth.userOfSession(claims.sub, claims.sid) : null;
     if (!user) throw invalidAccessToken();
-    return {
-      userId: user.id,
-      role: user.role as Role,
-      centerId: user.centerId,
-      clientId: user.clientId,
-      scope: scopeOf(user),
-      requestId: request.id,
-      ip: request.ip,
-    };
+    return actorOf(user, { requestId: request.id, ip: request.ip });
   }
 }

@@ -112,7 +112,12 @@ function fromHttpException(exception: HttpException, requestId: string | undefin
     case 413:
       return errorBody(413, ApiErrorCode.BodyTooLarge, 'The request body is larger than this API accepts', requestId);
     case 415:
-      return errorBody(415, ApiErrorCode.UnsupportedMediaType, 'Send the body as application/json', requestId);
+      return errorBody(
+        415,
+        ApiErrorCode.UnsupportedMediaType,
+        'Send the body as application/json (uploads take multipart/form-data)',
+        requestId,
+      );
     case 400:
       if (/^Body (is not valid JSON|cannot be empty)/.test(message)) {
         return errorBody(400, ApiErrorCode.InvalidJson, 'The body is not valid JSON', requestId);
