@@ -43,7 +43,7 @@ export async function* uploadParts(request: FastifyRequest, maxBytes: number): A
       if (part.type === 'file') {
         yield {
           kind: 'file',
-          name: part.fieldname,
+          name: part.fieldname ?? '',
           fileName: part.filename ?? '',
           stream: translated(part.file, maxBytes),
         };
