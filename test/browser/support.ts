@@ -32,6 +32,9 @@ export const PHONE: BrowserContextOptions = {
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, locale: 'en-US' };
 
 export class WebHarness {
+  /** `env`: settings for this file's API only (a document store of its own, a smaller upload limit). */
+  constructor(private readonly options: { env?: Record<string, string> } = {}) {}
+
   app!: NestFastifyApplication;
   data!: DataSource;
   baseUrl = '';
@@ -51,7 +54,7 @@ export class WebHarness {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run bash scripts/ensure-chromium.sh`);
     mkdirSync(SCREENSHOTS, { recursive: true });
 
-    this.app = await createTestApp({ webRoot: WEB_ROOT });
+    this.app = await createTestApp({ webRoot: WEB_ROOT, env: this.options.env });
     this.data = this.app.get(DataSource);
     await this.app.listen({ port: 0, host: '127.0.0.1' });
     const address = this.app.getHttpAdapter().getInstance().server.address();
