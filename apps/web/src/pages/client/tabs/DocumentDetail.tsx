@@ -35,7 +35,7 @@ export function DocumentDetail({
 }: {
   clientId: string;
   document: Detail;
-  /** After the deletion, before the client's data is fetched again: the drawer closes. */
+  /** After the deletion, before the client's data is fetched again: the drawer closes (a synchronous render). */
   onDeleted: () => void;
 }) {
   const [shown, setShown] = useState(document.version);

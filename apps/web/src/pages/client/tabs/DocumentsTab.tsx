@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Drawer, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { isWhole } from '../../../api/views';
 import { formatSize } from '../../../components/document-files';
@@ -34,7 +35,10 @@ export function DocumentsTab({ clientId }: ClientTabProps) {
   const documents = useDocuments(clientId);
   const [params, setParams] = useSearchParams();
   const wanted = params.get(OPEN);
-  const openId = mayWork && isUuid(wanted) ? wanted : null;
+  // A document just deleted closes at once, before the address follows (a router navigation is a
+  // transition): its query is off before the client's data is fetched again, so it is not asked for.
+  const [deleted, setDeleted] = useState<string | null>(null);
+  const openId = mayWork && isUuid(wanted) && wanted !== deleted ? wanted : null;
   const open = (id: string | null) =>
     setParams(
       (current) => {
@@ -64,7 +68,17 @@ export function DocumentsTab({ clientId }: ClientTabProps) {
         }}
       </QueryState>
       <LoadMoreButton query={documents}>Load older documents</LoadMoreButton>
-      {mayWork && <DocumentDrawer clientId={clientId} documentId={openId} onClose={() => open(null)} />}
+      {mayWork && (
+        <DocumentDrawer
+          clientId={clientId}
+          documentId={openId}
+          onClose={() => open(null)}
+          onDeleted={(id) => {
+            setDeleted(id);
+            open(null);
+          }}
+        />
+      )}
     </Stack>
   );
 }
@@ -195,10 +209,12 @@ function DocumentDrawer({
   clientId,
   documentId,
   onClose,
+  onDeleted,
 }: {
   clientId: string;
   documentId: string | null;
   onClose: () => void;
+  onDeleted: (id: string) => void;
 }) {
   const phone = useMediaQuery('(max-width: 36em)');
   const document = useDocument(clientId, documentId);
@@ -213,7 +229,14 @@ function DocumentDrawer({
     >
       {documentId !== null && (
         <QueryState query={document} label="the document">
-          {(detail) => <DocumentDetail key={detail.id} clientId={clientId} document={detail} onDeleted={onClose} />}
+          {(detail) => (
+            <DocumentDetail
+              key={detail.id}
+              clientId={clientId}
+              document={detail}
+              onDeleted={() => onDeleted(detail.id)}
+            />
+          )}
         </QueryState>
       )}
     </Drawer>
