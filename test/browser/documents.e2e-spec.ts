@@ -415,6 +415,91 @@ describe('documents in a browser: the IMG sends, the case manager reviews', () =
       await phone.close();
     }
   });
+
+  it('a photo previews from a blob:, a HEIC one says to download it instead, and a document is deleted once confirmed', async () => {
+    const { manager, token, client } = await aCase();
+    // A real 1×1 PNG (the browser decodes it), and a HEIC header (Chromium cannot show HEIC at all).
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const heic = Buffer.concat([
+      Buffer.from([0, 0, 0, 0x18]),
+      Buffer.from('ftypheic'),
+      Buffer.from([0, 0, 0, 0]),
+      Buffer.from('mif1heic'),
+      Buffer.alloc(600, 7),
+    ]);
+    const uploaded = async (bytes: Buffer, name: string, category: string, title: string) => {
+      const form = new FormData();
+      form.append('category', category);
+      form.append('title', title);
+      form.append('file', new Blob([bytes]), name);
+      const res = await fetch(`${web.baseUrl}/api/v1/clients/${client.id}/documents`, {
+        method: 'POST',
+        headers: bearer(token),
+        body: form,
+      });
+      expect(res.status).toBe(201);
+      return (await res.json()) as DocumentBody;
+    };
+    const photo = await uploaded(png, 'license.png', 'medical_license', 'Medical license, photo');
+    const phonePhoto = await uploaded(heic, 'IMG_0042.HEIC', 'diploma', 'Diploma, phone photo');
+    const listed = async () => {
+      const res = await fetch(`${web.baseUrl}/api/v1/clients/${client.id}/documents`, { headers: bearer(token) });
+      return ((await res.json()) as { items: DocumentBody[] }).items.map((d) => d.title);
+    };
+
+    const desk = await openPage(DESKTOP);
+    try {
+      await signIn(desk, manager.email, TEST_PASSWORD);
+      await desk.waitForURL(/\/caseload$/);
+      await desk.goto(`${web.baseUrl}/clients/${client.id}/documents?document=${photo.id}`);
+      const drawer = desk.getByRole('dialog', { name: photo.title });
+      const image = drawer.getByRole('img', { name: `Preview of ${photo.title}, version 1` });
+      await expectVisible(image);
+      expect(await image.getAttribute('src')).toMatch(new RegExp(`^blob:${web.baseUrl}/[0-9a-f-]{36}$`));
+      // Decoded: the browser read the bytes as the PNG they are.
+      await eventually(async () =>
+        (await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)) === 1
+          ? true
+          : undefined,
+      );
+      expect(await accessibilityViolations(desk)).toEqual([]);
+      await drawer.getByRole('button', { name: 'Close the document' }).click();
+      await drawer.waitFor({ state: 'detached' });
+
+      await desk.getByRole('button', { name: `Open ${phonePhoto.title}` }).click();
+      const heicDrawer = desk.getByRole('dialog', { name: phonePhoto.title });
+      await expectVisible(heicDrawer.getByText('No preview for this file'));
+      expect(await heicDrawer.getByTestId('document-preview').count()).toBe(0);
+      const [download] = await Promise.all([
+        desk.waitForEvent('download'),
+        heicDrawer.getByRole('button', { name: 'Download', exact: true }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('IMG_0042.HEIC');
+      expect(sha256(await streamed(download))).toBe(sha256(heic));
+      await shoot(desk, 'client-document-no-preview');
+      expect(await accessibilityViolations(desk)).toEqual([]);
+
+      await heicDrawer.getByRole('button', { name: `Delete the document “${phonePhoto.title}”` }).click();
+      const confirm = desk.getByRole('dialog', { name: 'Delete this document?' });
+      await expectVisible(confirm.getByText('with its 1 version(s) and its reviews'));
+      // Kept: nothing is deleted until it is confirmed.
+      await confirm.getByRole('button', { name: 'Keep it' }).click();
+      await confirm.waitFor({ state: 'detached' });
+      expect(await listed()).toContain(phonePhoto.title);
+      await heicDrawer.getByRole('button', { name: `Delete the document “${phonePhoto.title}”` }).click();
+      await confirm.getByRole('button', { name: 'Delete document' }).click();
+      await heicDrawer.waitFor({ state: 'detached' });
+      await desk.getByRole('button', { name: `Open ${phonePhoto.title}` }).waitFor({ state: 'detached' });
+      expect(new URL(desk.url()).searchParams.has('document')).toBe(false);
+      expect(await listed()).toEqual([photo.title]);
+      expect(web.errors).toEqual([]);
+    } finally {
+      await desk.close();
+    }
+  });
 });
 
 /** A download's bytes. */
