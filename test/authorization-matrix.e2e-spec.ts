@@ -168,9 +168,9 @@ const DOCUMENTS: Record<string, Case[]> = {
     { label: 'own center', path: (w) => docPath(w, w.clientA), expect: only(STAFF, 200) },
     { label: 'other center', path: (w) => docPath(w, w.clientB), expect: only(STAFF, 200, OTHER_CENTER) },
     {
-      label: 'own center, immigration paper (directors: its restricted view)',
+      label: 'own center, immigration paper (for directors it does not exist)',
       path: (w) => docPath(w, w.clientA, '', 'immigration'),
-      expect: only(STAFF, 200),
+      expect: only(STAFF, 200, { networkDirector: 404, centerDirector: 404 }),
     },
   ],
   'GET /api/v1/clients/:clientId/documents/:id/content': [

@@ -21,7 +21,7 @@ import {
   toServiceView,
   toTaskView,
 } from '@lib/clients';
-import { ClientDocument, DocumentDirectorView, DocumentResponse, opensDocument, toDocumentView } from '@lib/documents';
+import { ClientDocument, DocumentDirectorView, DocumentResponse, documentAccess, toDocumentView } from '@lib/documents';
 import { Role } from '@lib/identity';
 import { AllowListView } from '@lib/kernel';
 import { PathwayResult } from '@lib/pathway';
@@ -266,7 +266,7 @@ const VIEWS: Record<string, ViewCase> = {
           createdAt: at,
           updatedAt: at,
         },
-        opensDocument({ role, centerId: client.centerId }, client, 'cv'),
+        documentAccess({ role, centerId: client.centerId }, client, 'cv') === 'open',
       ),
   },
 };

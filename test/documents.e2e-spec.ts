@@ -304,11 +304,14 @@ describe('documents through the API', () => {
   it('opens immigration papers only to the case managers of the center, admins and the IMG, and audits each download', async () => {
     const { id: clientId } = await client();
     const doc = (await upload(cm, clientId, FILES.pdf(), 'I-94.pdf', 'immigration').expect(201)).body;
-    // A director of the whole network sees it exists, nothing more; the IMG opens their own.
-    const seen = await http().get(`/api/v1/clients/${clientId}/documents/${doc.id}`).set(networkDirector).expect(200);
-    expect(seen.body).not.toHaveProperty('title');
-    expect(seen.body).not.toHaveProperty('fileName');
+    const letter = (await upload(cm, clientId, FILES.pdf(), 'letter.pdf', 'letter_of_recommendation').expect(201)).body;
+    // For a director the immigration paper does not exist (that it exists says something); the letter does.
+    const listed = await http().get(`/api/v1/clients/${clientId}/documents`).set(networkDirector).expect(200);
+    expect(listed.body.items.map((d: { id: string }) => d.id)).toEqual([letter.id]);
+    await http().get(`/api/v1/clients/${clientId}/documents/${doc.id}`).set(networkDirector).expect(404);
     await http().get(`/api/v1/clients/${clientId}/documents/${doc.id}/content`).set(networkDirector).expect(403);
+    const staffList = await http().get(`/api/v1/clients/${clientId}/documents`).set(cm).expect(200);
+    expect(staffList.body.items.map((d: { id: string }) => d.id).sort()).toEqual([doc.id, letter.id].sort());
     const img = bearer(tokenFor(app, await createUser(data, { role: Role.Client, centerId, clientId })));
     await http().get(`/api/v1/me/documents/${doc.id}/content`).set(img).expect(200);
     await http().get(`/api/v1/clients/${clientId}/documents/${doc.id}/content`).set(cm).expect(200);
@@ -326,6 +329,55 @@ describe('documents through the API', () => {
       clientId,
     ]);
     expect(JSON.stringify(everything)).not.toContain('I-94');
+  });
+
+  it('refuses a review of a version that is no longer the latest, rather than approving what was not read', async () => {
+    const { id: clientId } = await client();
+    const doc = (await upload(cm, clientId, FILES.pdf(), 'cv.pdf').expect(201)).body;
+    await http()
+      .post(`/api/v1/clients/${clientId}/documents/${doc.id}/versions`)
+      .set(cm)
+      .attach('file', FILES.pdf(), 'cv2.pdf')
+      .expect(201);
+    const stale = await http()
+      .post(`/api/v1/clients/${clientId}/documents/${doc.id}/reviews`)
+      .set(cm)
+      .send({ decision: 'approved', version: 1 })
+      .expect(409);
+    expect(stale.body).toMatchObject({ code: 'DOCUMENT_VERSION_NOT_LATEST', latestVersion: 2 });
+    await http()
+      .post(`/api/v1/clients/${clientId}/documents/${doc.id}/reviews`)
+      .set(cm)
+      .send({ decision: 'approved', version: 2 })
+      .expect(201);
+  });
+
+  it('cuts a download short when the stored bytes no longer match their SHA-256, never serving them whole', async () => {
+    const { id: clientId } = await client();
+    const original = FILES.pdf();
+    const doc = (await upload(cm, clientId, original, 'cv.pdf').expect(201)).body;
+    const [{ storage_key: key }] = await data.query(
+      `SELECT storage_key FROM document_versions WHERE document_id = $1`,
+      [doc.id],
+    );
+    // Same size, one byte changed: only the hash can tell.
+    const tampered = Buffer.from(original);
+    tampered[tampered.length - 10] ^= 0xff;
+    writeFileSync(join(store, ...key.split('/')), tampered);
+    const complete = await new Promise<boolean>((resolve) => {
+      http()
+        .get(`/api/v1/clients/${clientId}/documents/${doc.id}/content`)
+        .set(cm)
+        .buffer(true)
+        .parse((res, done) => {
+          let received = 0;
+          res.on('data', (c: Buffer) => (received += c.length));
+          res.on('end', () => done(null, received));
+          res.on('error', () => done(null, received));
+        })
+        .end((error, res) => resolve(!error && res?.status === 200 && res.body === original.length));
+    });
+    expect(complete).toBe(false);
   });
 
   it('deletes a document with its objects, and the sweep removes objects no row names once they are an hour old', async () => {
@@ -348,9 +400,14 @@ describe('documents through the API', () => {
     writeFileSync(young, 'x');
     const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
     utimesSync(orphan, twoHoursAgo, twoHoursAgo);
+    // A process killed mid-upload leaves its temporary file.
+    const partial = join(store, '.partial-00000000-0000-4000-8000-000000000002');
+    writeFileSync(partial, 'half');
+    utimesSync(partial, twoHoursAgo, twoHoursAgo);
     const kept = objectsIn(store).length;
-    expect(await app.get(DocumentsService).sweepOrphans()).toBe(1);
-    expect(objectsIn(store)).toHaveLength(kept - 1);
+    expect(await app.get(DocumentsService).sweepOrphans()).toBe(2);
+    expect(objectsIn(store)).not.toContain('.partial-00000000-0000-4000-8000-000000000002');
+    expect(objectsIn(store)).toHaveLength(kept - 2);
     expect(objectsIn(store)).toContain(join('documents', '00000000-0000-4000-8000-000000000001'));
   });
   it("tells the case manager of the IMG's upload and the IMG of the decision, in-app and by e-mail, in their language", async () => {

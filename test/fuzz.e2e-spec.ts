@@ -1033,7 +1033,9 @@ function reviewCases(ctx: Context, op: Operation): FuzzRequest[] {
     json('a comment as a number', { decision: 'approved', comment: 42 }, [400]),
     json('a comment with a NUL byte', { decision: 'changes_requested', comment: 'nul\u0000byte' }, [400]),
     json('an unknown field', { decision: 'approved', status: 'approved' }, [400]),
-    json('the version set by the caller', { decision: 'approved', version: 99 }, [400]),
+    json('a version that is not the latest', { decision: 'approved', version: 99 }, [409]),
+    json('a version that is not a number', { decision: 'approved', version: 'latest' }, [400]),
+    json('version 0', { decision: 'approved', version: 0 }, [400]),
     json('approved with a null comment', { decision: 'approved', comment: null }, [201]),
     {
       ...buildRequest(ctx, op, {

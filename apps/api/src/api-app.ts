@@ -178,7 +178,6 @@ export async function configureApiApp(app: NestFastifyApplication, options: ApiA
         // blob: for the web app's previews of documents (fetched with the token, shown from memory).
         imgSrc: ["'self'", 'data:', 'blob:'],
         frameSrc: ["'self'", 'blob:'],
-        objectSrc: ["'self'", 'blob:'],
         scriptSrc: ["'self'"],
       },
     },

@@ -2,9 +2,10 @@ import { Environment } from '@lib/kernel';
 import { JobHandlers, QueueName } from '@lib/queue';
 import { deliveryJobOptions, ReminderDelivery, ReminderReconciler } from '@lib/reminders';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DelayedError, Queue } from 'bullmq';
+import { keepJobScheduled } from './job-scheduler';
 import { TypedProcessor } from './typed-processor';
 
 /** The stable id of the daily sweep's job scheduler: upserting it again changes it, never doubles it. */
@@ -14,7 +15,6 @@ export const DAILY_SWEEP_SCHEDULER = 'reminders.daily-sweep';
  * day's 09:00 reminders; what it finds already due waits for 09:00 (the civil-hour rule).
  */
 export const DAILY_SWEEP_PATTERN = '0 10 * * *';
-const SCHEDULER_REFRESH_MS = 10 * 60_000;
 
 /**
  * Runs the reminder jobs: reconciles one client or all, and delivers. A short lock (renewed while
@@ -26,6 +26,7 @@ export class RemindersProcessor
   implements OnApplicationBootstrap, OnApplicationShutdown
 {
   readonly queueName = QueueName.Reminders;
+  private readonly logger = new Logger(RemindersProcessor.name);
 
   constructor(
     private readonly reconciler: ReminderReconciler,
@@ -55,28 +56,20 @@ export class RemindersProcessor
     },
   };
 
-  private rescheduler?: NodeJS.Timeout;
+  private stopScheduling = () => {};
 
   async onApplicationBootstrap(): Promise<void> {
     this.worker.concurrency = this.config.get('REMINDER_CONCURRENCY', { infer: true });
-    await this.ensureDailySweep();
-    // A Redis that lost its data lost the scheduler too: put it back every few minutes (idempotent).
-    this.rescheduler = setInterval(
-      () => void this.ensureDailySweep().catch(() => undefined),
-      SCHEDULER_REFRESH_MS,
-    ).unref();
+    this.stopScheduling = await keepJobScheduled(
+      this.queue,
+      DAILY_SWEEP_SCHEDULER,
+      DAILY_SWEEP_PATTERN,
+      { name: 'reconcile-all', data: { trigger: 'daily' } },
+      this.logger,
+    );
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.rescheduler);
-  }
-
-  /** Creates or updates the daily sweep's job scheduler under its stable id. */
-  async ensureDailySweep(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      DAILY_SWEEP_SCHEDULER,
-      { pattern: DAILY_SWEEP_PATTERN, tz: 'UTC' },
-      { name: 'reconcile-all', data: { trigger: 'daily' }, opts: { removeOnComplete: true } },
-    );
+    this.stopScheduling();
   }
 }

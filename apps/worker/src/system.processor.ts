@@ -2,15 +2,15 @@ import { hostname } from 'node:os';
 import { DocumentsService } from '@lib/documents';
 import { JobHandlers, QueueName } from '@lib/queue';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { keepJobScheduled } from './job-scheduler';
 import { TypedProcessor } from './typed-processor';
 
 /** The stable id of the daily orphan sweep's job scheduler (upserted, never doubled). */
 export const DOCUMENT_ORPHAN_SWEEP_SCHEDULER = 'documents.orphan-sweep';
 /** 08:00 UTC, a quiet hour in every US time zone. */
 const DOCUMENT_ORPHAN_SWEEP_PATTERN = '0 8 * * *';
-const SCHEDULER_REFRESH_MS = 10 * 60_000;
 
 @Processor(QueueName.System)
 export class SystemProcessor
@@ -18,6 +18,7 @@ export class SystemProcessor
   implements OnApplicationBootstrap, OnApplicationShutdown
 {
   readonly queueName = QueueName.System;
+  private readonly logger = new Logger(SystemProcessor.name);
 
   constructor(
     private readonly documents: DocumentsService,
@@ -31,26 +32,19 @@ export class SystemProcessor
     'sweep-document-orphans': async () => ({ removed: await this.documents.sweepOrphans() }),
   };
 
-  private rescheduler?: NodeJS.Timeout;
+  private stopScheduling = () => {};
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.ensureOrphanSweep();
-    // A Redis that lost its data lost the scheduler too: put it back every few minutes (idempotent).
-    this.rescheduler = setInterval(
-      () => void this.ensureOrphanSweep().catch(() => undefined),
-      SCHEDULER_REFRESH_MS,
-    ).unref();
+    this.stopScheduling = await keepJobScheduled(
+      this.queue,
+      DOCUMENT_ORPHAN_SWEEP_SCHEDULER,
+      DOCUMENT_ORPHAN_SWEEP_PATTERN,
+      { name: 'sweep-document-orphans', data: { trigger: 'daily' } },
+      this.logger,
+    );
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.rescheduler);
-  }
-
-  private async ensureOrphanSweep(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      DOCUMENT_ORPHAN_SWEEP_SCHEDULER,
-      { pattern: DOCUMENT_ORPHAN_SWEEP_PATTERN, tz: 'UTC' },
-      { name: 'sweep-document-orphans', data: { trigger: 'daily' }, opts: { removeOnComplete: true } },
-    );
+    this.stopScheduling();
   }
 }

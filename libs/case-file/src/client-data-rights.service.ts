@@ -143,26 +143,25 @@ export class ClientDataRightsService {
     const exported = await this.export(actor, clientId);
     const sensitive = exported.documents.filter((d) => SENSITIVE_CATEGORIES.includes(d.category));
     if (sensitive.length > 0) {
+      const client = { id: exported.client.id, centerId: exported.client.centerId };
       await this.audit.transaction(auditContextOf(actor), async (manager) => {
         for (const document of sensitive) {
-          await this.audit.record(manager, auditContextOf(actor), {
-            action: 'document.downloaded',
-            entityType: 'document',
-            entityId: document.id,
-            clientId: document.clientId,
-            changes: { category: { before: null, after: document.category }, export: { before: null, after: true } },
-          });
+          await this.documents.recordDownload(manager, actor, client, document.id, document.category, { export: true });
         }
       });
     }
     const zip = archiver('zip', { zlib: { level: 6 } });
+    // A download abandoned half-way closes the archive: stop reading the store then.
+    const abandoned = new AbortController();
+    zip.once('close', () => abandoned.abort());
     void (async () => {
       try {
         zip.append(JSON.stringify(exported, null, 2), { name: 'export.json' });
         for (const document of exported.documents) {
           for (const version of document.versions) {
             const bytes = await this.documents.bytesOf(version.id);
-            const added = once(zip, 'entry');
+            abandoned.signal.addEventListener('abort', () => bytes.destroy(), { once: true });
+            const added = once(zip, 'entry', { signal: abandoned.signal });
             // Already compressed (PDF, JPEG, PNG, HEIC, DOCX): stored as they are.
             zip.append(bytes, { name: zipEntryName(document, version), store: true });
             await added;
@@ -170,7 +169,7 @@ export class ClientDataRightsService {
         }
         await zip.finalize();
       } catch (error) {
-        zip.destroy(error as Error);
+        if (!abandoned.signal.aborted) zip.destroy(error as Error);
       }
     })();
     return zip;

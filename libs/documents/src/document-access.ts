@@ -2,22 +2,29 @@ import { Actor, Role } from '@lib/identity';
 import { DocumentCategory, SENSITIVE_CATEGORIES } from './documents.entities';
 
 /**
- * Who may open a document in full (title, file name, comments, bytes), among the readers whose
- * scope reaches its client: admins, the IMG, and case managers (of the client's center only for
- * immigration and identity papers). Directors see that it exists (`DocumentDirectorView`).
+ * What a reader whose scope reaches the client may do with one of its documents:
+ * - `open`: read it whole (title, file name, comments) and its bytes: admins, the IMG, case
+ *   managers (of the client's center only, for immigration and identity papers);
+ * - `existence`: know it exists (`DocumentDirectorView`: category, dates, status): directors;
+ * - `none`: not even that. Immigration and identity papers do not exist for a reader who may not
+ *   open them, since their existence alone says something about the person (as a visa of
+ *   `none_needed` would; docs/director-view.md).
  */
-export function opensDocument(
+export type DocumentAccess = 'open' | 'existence' | 'none';
+
+export function documentAccess(
   actor: Pick<Actor, 'role' | 'centerId'>,
   client: { centerId: string },
   category: DocumentCategory,
-): boolean {
+): DocumentAccess {
+  const sensitive = SENSITIVE_CATEGORIES.includes(category);
   switch (actor.role) {
-    case Role.Director:
-      return false;
     case Role.Admin:
     case Role.Client:
-      return true;
+      return 'open';
     case Role.CaseManager:
-      return !SENSITIVE_CATEGORIES.includes(category) || actor.centerId === client.centerId;
+      return !sensitive || actor.centerId === client.centerId ? 'open' : 'none';
+    case Role.Director:
+      return sensitive ? 'none' : 'existence';
   }
 }

@@ -1,7 +1,7 @@
 import { AllowListView, PageOf } from '@lib/kernel';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import {
   DOCUMENT_CATEGORIES,
   DOCUMENT_STATUSES,
@@ -51,11 +51,22 @@ export const VERSION_BODY_SCHEMA = {
 };
 
 export class CreateReviewDto {
+  @ApiPropertyOptional({
+    description: 'The version the reviewer read: 409 DOCUMENT_VERSION_NOT_LATEST when a newer one was sent since',
+    example: 2,
+  })
+  @IsOptional()
+  @IsInt({ message: 'version must be a version number' })
+  @Min(1, { message: 'version must be a version number' })
+  version?: number;
+
   @ApiProperty({ enum: REVIEW_DECISIONS })
   @IsIn(REVIEW_DECISIONS, { message: `decision must be one of ${REVIEW_DECISIONS.join(', ')}` })
   decision: ReviewDecision;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: 'Please put your US clinical experience first and shorten the summary to three lines.',
     description: 'Required when asking for changes: what to change',
   })

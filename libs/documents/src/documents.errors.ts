@@ -7,12 +7,16 @@ export enum DocumentsErrorCode {
   UnsupportedType = 'DOCUMENT_TYPE_NOT_ACCEPTED',
   /** The multipart body lacks the file, has two, or a field it does not take (400). */
   BadUpload = 'DOCUMENT_UPLOAD_MALFORMED',
-  /** A sensitive category the caller may not open (403). */
+  /** An upload sent as anything but multipart/form-data (415). */
+  NotMultipart = 'DOCUMENT_UPLOAD_NOT_MULTIPART',
+  /** A review of a version that is no longer the latest (409). */
+  NotLatestVersion = 'DOCUMENT_VERSION_NOT_LATEST',
+  /** A document the reader may know exists but not open: a director (403). */
   Restricted = 'DOCUMENT_RESTRICTED',
-  /** The stored bytes no longer match the SHA-256 taken at upload (503: nothing is served). */
-  Corrupted = 'DOCUMENT_CORRUPTED',
-  /** The client was anonymized: no document is added to it. */
-  ClientAnonymized = 'CLIENT_ANONYMIZED',
 }
 
 export class DocumentsError extends AppError<DocumentsErrorCode> {}
+
+/** A multipart body the documents cannot read as an upload (400), naming the part at fault. */
+export const badUpload = (message: string, field = 'file') =>
+  new DocumentsError('invalid', DocumentsErrorCode.BadUpload, message, { field });

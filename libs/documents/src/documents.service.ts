@@ -25,12 +25,12 @@ import {
   DocumentVersion,
   SENSITIVE_CATEGORIES,
 } from './documents.entities';
-import { DocumentsError, DocumentsErrorCode } from './documents.errors';
+import { badUpload, DocumentsError, DocumentsErrorCode } from './documents.errors';
 import { toDocumentResponse, toDocumentView, toReviewResponse, toVersionResponse } from './documents.mapper';
 import { DOCUMENT_STORAGE, DocumentStorage } from './storage/document-storage';
-import { opensDocument } from './document-access';
+import { documentAccess } from './document-access';
 import { verifiedStream } from './download-verification';
-import { inspectUpload, InspectedFile, tooLarge } from './upload-inspection';
+import { inspectUpload, InspectedFile } from './upload-inspection';
 
 /** One part of a multipart upload, as the HTTP layer hands it over (fields and at most one file). */
 export type UploadPart =
@@ -87,6 +87,10 @@ export class DocumentsService {
       .orderBy('d.created_at', 'DESC')
       .addOrderBy('d.id', 'DESC')
       .limit(page.limit + 1);
+    // Papers the reader may not open do not exist for them (`documentAccess`).
+    if (documentAccess(actor, client, SENSITIVE_CATEGORIES[0]) !== 'open') {
+      query.andWhere('d.category NOT IN (:...sensitive)', { sensitive: SENSITIVE_CATEGORIES });
+    }
     if (page.cursor) {
       const [at, id] = decodeCursor(page.cursor, ['timestamp', 'uuid']);
       query.andWhere('(d.created_at, d.id) < (CAST(:at AS timestamptz), :id)', { at, id });
@@ -97,7 +101,11 @@ export class DocumentsService {
       rows,
       page.limit,
       (row) => [row.createdAt.toISOString(), row.id],
-      (row) => toDocumentView(responses.get(row.id) as DocumentResponse, this.opensFully(actor, client, row.category)),
+      (row) =>
+        toDocumentView(
+          responses.get(row.id) as DocumentResponse,
+          documentAccess(actor, client, row.category) === 'open',
+        ),
     );
   }
 
@@ -105,8 +113,10 @@ export class DocumentsService {
     const manager = this.dataSource.manager;
     const client = await findClientInScope(manager, actor.scope, clientId);
     const document = await rowOfClient(manager, ClientDocument, 'Document', client, id);
+    const access = documentAccess(actor, client, document.category);
+    if (access === 'none') throw new NotFoundError('Document', id);
     const [response] = (await this.responses(manager, [document])).values();
-    if (!this.opensFully(actor, client, document.category)) return toDocumentView(response, false);
+    if (access === 'existence') return toDocumentView(response, false);
     const versions = await manager.find(DocumentVersion, { where: { documentId: id }, order: { version: 'DESC' } });
     const reviews = await manager.find(DocumentReview, { where: { documentId: id }, order: { createdAt: 'DESC' } });
     const names = await this.directory.displayNames(manager, reviewers(reviews));
@@ -122,10 +132,11 @@ export class DocumentsService {
     // The scope first: a client out of reach is a 404 before a byte is stored.
     await findClientInScope(this.dataSource.manager, actor.scope, clientId);
     const upload = await this.receive(parts, ['category', 'title']);
+    let document: ClientDocument;
     try {
       const fields = validatedFields(upload.fields);
-      const document = await this.writes.underClient(actor, clientId, ClientFact.Documents, async (manager, client) => {
-        if (!this.opensFully(actor, client, fields.category)) throw restricted(fields.category);
+      document = await this.writes.underClient(actor, clientId, ClientFact.Documents, async (manager, client) => {
+        mustOpen(actor, client, fields.category, 'new');
         const created = await manager.save(
           manager.create(ClientDocument, {
             clientId: client.id,
@@ -138,11 +149,12 @@ export class DocumentsService {
         await this.saveVersion(manager, actor, created, upload);
         return created;
       });
-      return this.responseOf(document);
     } catch (error) {
+      // Not committed: the stored bytes belong to nothing.
       await this.discard(upload.key);
       throw error;
     }
+    return this.responseOf(document);
   }
 
   /** The next version of a document: the file alone. The IMG's goes to review. */
@@ -155,10 +167,11 @@ export class DocumentsService {
     const manager = this.dataSource.manager;
     const client = await findClientInScope(manager, actor.scope, clientId);
     const existing = await rowOfClient(manager, ClientDocument, 'Document', client, id);
-    if (!this.opensFully(actor, client, existing.category)) throw restricted(existing.category);
+    mustOpen(actor, client, existing.category, id);
     const upload = await this.receive(parts, []);
+    let document: ClientDocument;
     try {
-      const document = await this.writes.underClient(actor, clientId, ClientFact.Documents, async (tx, locked) => {
+      document = await this.writes.underClient(actor, clientId, ClientFact.Documents, async (tx, locked) => {
         const row = await tx.getRepository(ClientDocument).findOne({
           where: { id, clientId: locked.id },
           lock: { mode: 'pessimistic_write' },
@@ -170,18 +183,27 @@ export class DocumentsService {
         await this.saveVersion(tx, actor, saved, upload);
         return saved;
       });
-      return this.responseOf(document);
     } catch (error) {
       await this.discard(upload.key);
       throw error;
     }
+    return this.responseOf(document);
   }
 
   /** A case manager's decision on the latest version; the IMG hears of it (the reminders' delivery). */
   async review(actor: Actor, clientId: string, id: string, input: CreateReviewDto): Promise<DocumentResponse> {
     const document = await this.writes.underClient(actor, clientId, ClientFact.Documents, async (manager, client) => {
       const row = await rowOfClient(manager, ClientDocument, 'Document', client, id);
-      if (!this.opensFully(actor, client, row.category)) throw restricted(row.category);
+      mustOpen(actor, client, row.category, row.id);
+      // The reviewer decides on the version they read: a newer one sent meanwhile is not approved unseen.
+      if (input.version !== undefined && input.version !== row.version) {
+        throw new DocumentsError(
+          'conflict',
+          DocumentsErrorCode.NotLatestVersion,
+          `Version ${input.version} is no longer the latest: version ${row.version} was sent since; review that one`,
+          { latestVersion: row.version },
+        );
+      }
       await manager.save(
         manager.create(DocumentReview, {
           documentId: row.id,
@@ -201,7 +223,7 @@ export class DocumentsService {
   async delete(actor: Actor, clientId: string, id: string): Promise<void> {
     const keys = await this.writes.underClient(actor, clientId, ClientFact.Documents, async (manager, client) => {
       const row = await rowOfClient(manager, ClientDocument, 'Document', client, id);
-      if (!this.opensFully(actor, client, row.category)) throw restricted(row.category);
+      mustOpen(actor, client, row.category, row.id);
       const versions = await manager.find(DocumentVersion, { where: { documentId: row.id } });
       await manager.remove(await manager.find(DocumentReview, { where: { documentId: row.id } }));
       await manager.remove(versions);
@@ -221,32 +243,41 @@ export class DocumentsService {
     const manager = this.dataSource.manager;
     const client = await findClientInScope(manager, actor.scope, clientId);
     const document = await rowOfClient(manager, ClientDocument, 'Document', client, id);
-    if (!this.opensFully(actor, client, document.category)) throw restricted(document.category);
+    mustOpen(actor, client, document.category, id);
     const file = await manager.findOneBy(DocumentVersion, { documentId: id, version: version ?? document.version });
     if (!file) throw new NotFoundError('Document version', `${id}/${version}`);
     if (SENSITIVE_CATEGORIES.includes(document.category)) {
-      await this.audit.record(manager, auditContextOf(actor), {
-        action: 'document.downloaded',
-        entityType: 'document',
-        entityId: document.id,
-        clientId: client.id,
-        centerId: client.centerId,
-        changes: {
-          category: { before: null, after: document.category },
-          version: { before: null, after: file.version },
-        },
-      });
+      await this.recordDownload(manager, actor, client, document.id, document.category, { version: file.version });
     }
     const stored = await this.storage.get(file.storageKey);
     return {
-      stream: verifiedStream(stored, file.sizeBytes, file.sha256, (problem) =>
-        this.logger.error(`Document ${document.id} version ${file.version}: ${problem}`),
-      ),
+      stream: verifiedStream(stored, file, `Document ${document.id} version ${file.version}`),
       fileName: file.fileName,
       contentType: file.contentType,
       sizeBytes: file.sizeBytes,
       sha256: file.sha256,
     };
+  }
+
+  /** One audit row per download of a sensitive document (a single one, or one in the zip export). */
+  async recordDownload(
+    manager: EntityManager,
+    actor: Actor,
+    client: { id: string; centerId: string },
+    documentId: string,
+    category: DocumentCategory,
+    what: { version: number } | { export: true },
+  ): Promise<void> {
+    await this.audit.record(manager, auditContextOf(actor), {
+      action: 'document.downloaded',
+      entityType: 'document',
+      entityId: documentId,
+      clientId: client.id,
+      centerId: client.centerId,
+      changes: Object.fromEntries(
+        Object.entries({ category, ...what }).map(([field, after]) => [field, { before: null, after }]),
+      ),
+    });
   }
 
   /**
@@ -280,15 +311,10 @@ export class DocumentsService {
     return facts;
   }
 
-  /** Who may open a document in full (`opensDocument`); others see that it exists. */
-  opensFully(actor: Actor, client: ScopedClient, category: DocumentCategory): boolean {
-    return opensDocument(actor, client, category);
-  }
-
   /** The client's documents for its export: those the reader may open, whole, with every version. */
   async exportOf(manager: EntityManager, actor: Actor, client: ScopedClient): Promise<DocumentDetailResponse[]> {
     const rows = await manager.find(ClientDocument, { where: { clientId: client.id }, order: { createdAt: 'ASC' } });
-    const open = rows.filter((row) => this.opensFully(actor, client, row.category));
+    const open = rows.filter((row) => documentAccess(actor, client, row.category) === 'open');
     const documents = await this.responses(manager, open);
     const versions = await manager.find(DocumentVersion, {
       where: { documentId: In(open.map((d) => d.id)) },
@@ -309,8 +335,10 @@ export class DocumentsService {
   /** A stored version's bytes for the export's zip (already authorized by `exportOf`). */
   async bytesOf(versionId: string): Promise<Readable> {
     const file = await this.dataSource.manager.findOneByOrFail(DocumentVersion, { id: versionId });
-    return verifiedStream(await this.storage.get(file.storageKey), file.sizeBytes, file.sha256, (problem) =>
-      this.logger.error(`Document ${file.documentId} version ${file.version}: ${problem}`),
+    return verifiedStream(
+      await this.storage.get(file.storageKey),
+      file,
+      `Document ${file.documentId} version ${file.version}`,
     );
   }
 
@@ -330,7 +358,8 @@ export class DocumentsService {
 
   /**
    * Removes stored objects no version row names, older than the grace period (a crash between
-   * storing an upload and committing its row leaves one). Returns how many were removed.
+   * storing an upload and committing its row leaves one), and what uploads cut short by a crash
+   * left in the store. Returns how many were removed.
    */
   async sweepOrphans(now: Date = new Date()): Promise<number> {
     let removed = 0;
@@ -356,7 +385,8 @@ export class DocumentsService {
       if (batch.length >= 500) await flush();
     }
     if (batch.length > 0) await flush();
-    if (removed > 0) this.logger.warn(`Removed ${removed} orphaned document object(s)`);
+    removed += await this.storage.removeIncomplete(new Date(now.getTime() - ORPHAN_GRACE_MS));
+    if (removed > 0) this.logger.warn(`Removed ${removed} orphaned document object(s) and partial upload(s)`);
     return removed;
   }
 
@@ -510,15 +540,18 @@ function validatedFields(fields: Record<string, string>): DocumentFieldsDto {
   return dto;
 }
 
-const badUpload = (message: string, field: string) =>
-  new DocumentsError('invalid', DocumentsErrorCode.BadUpload, message, { field });
-
-const restricted = (category: DocumentCategory) =>
-  new DocumentsError(
-    'forbidden',
-    DocumentsErrorCode.Restricted,
-    `A ${category} document opens only to the case managers of the client's center, admins and the client`,
-  );
+/** A document the reader may open, else 404 (it does not exist for them) or 403 (they may only know it exists). */
+function mustOpen(actor: Actor, client: ScopedClient, category: DocumentCategory, id: string): void {
+  const access = documentAccess(actor, client, category);
+  if (access === 'none') throw new NotFoundError('Document', id);
+  if (access === 'existence') {
+    throw new DocumentsError(
+      'forbidden',
+      DocumentsErrorCode.Restricted,
+      'Directors see that a document exists; its contents are for the staff who work the case and the client',
+    );
+  }
+}
 
 /** The uploader's file name without a path, control characters or more than 200 characters. */
 export function cleanFileName(name: string): string {
@@ -529,5 +562,3 @@ export function cleanFileName(name: string): string {
     .trim()
     .slice(-200);
 }
-
-export { tooLarge };

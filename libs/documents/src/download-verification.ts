@@ -4,34 +4,37 @@ import { Readable, Transform } from 'node:stream';
 /**
  * The stored bytes on their way out, checked against the size and SHA-256 taken at upload. The
  * answer's headers are sent before the end is known, so a mismatch cannot become an error status:
- * the stream fails instead, the connection is cut short of its Content-Length, and no client takes
- * the wrong bytes for a complete file. `report` tells the operators.
+ * the last chunk is held back until the hash is checked, and on a mismatch the stream fails
+ * instead of sending it, so the connection ends short of its Content-Length and no client takes
+ * the wrong bytes for a complete file. The error, naming `what`, is logged once by the server.
  */
 export function verifiedStream(
   stored: Readable,
-  sizeBytes: number,
-  sha256: string,
-  report: (problem: string) => void,
+  expected: { sizeBytes: number; sha256: string },
+  what: string,
 ): Readable {
   const hash = createHash('sha256');
   let size = 0;
+  let held: Buffer | null = null;
+  const mismatch = (problem: string) => new Error(`${what} does not match what was uploaded: ${problem}`);
   const check = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
-      if (size > sizeBytes) return done(mismatch(`more bytes stored than the ${sizeBytes} uploaded`));
+      if (size > expected.sizeBytes) return done(mismatch(`more than the ${expected.sizeBytes} bytes uploaded`));
       hash.update(chunk);
-      done(null, chunk);
+      const previous = held;
+      held = chunk;
+      done(null, previous ?? undefined);
     },
     flush(done) {
-      if (size !== sizeBytes) return done(mismatch(`${size} bytes stored, ${sizeBytes} uploaded`));
+      if (size !== expected.sizeBytes) return done(mismatch(`${size} bytes stored, ${expected.sizeBytes} uploaded`));
       const actual = hash.digest('hex');
-      done(actual === sha256 ? null : mismatch(`SHA-256 ${actual} does not match the ${sha256} taken at upload`));
+      if (actual !== expected.sha256) return done(mismatch(`SHA-256 ${actual}, not ${expected.sha256}`));
+      done(null, held ?? undefined);
     },
   });
-  const mismatch = (problem: string) => {
-    report(problem);
-    return new Error(`The stored document does not match what was uploaded: ${problem}`);
-  };
   stored.on('error', (error) => check.destroy(error));
+  // A reader gone (a download abandoned) releases the stored object's file or socket.
+  check.on('close', () => stored.destroy());
   return stored.pipe(check);
 }

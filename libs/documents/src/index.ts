@@ -4,6 +4,7 @@ export * from './documents.mapper';
 export * from './document-access';
 export * from './documents.errors';
 export * from './documents.service';
+export { tooLarge } from './upload-inspection';
 export * from './documents.module';
 export * from './document-types';
 export * from './storage/document-storage';

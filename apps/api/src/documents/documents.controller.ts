@@ -13,7 +13,13 @@ import {
 import { Actor, Role } from '@lib/identity';
 import { Page, PageQuery } from '@lib/kernel';
 import { Body, Get, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiProduces,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import {
@@ -30,8 +36,7 @@ import { MultipartUpload, uploadParts } from './multipart-upload';
 
 const READERS = [Role.Admin, Role.Director, Role.CaseManager];
 const WRITERS = [Role.Admin, Role.CaseManager];
-const RESTRICTED =
-  'An immigration or identity document, for a reader other than the case managers of its center, admins and the client (DOCUMENT_RESTRICTED)';
+const RESTRICTED = 'A director, who may know a document exists but not open it (DOCUMENT_RESTRICTED)';
 
 /** A client's documents, for staff: directors see that they exist, never their contents. */
 @ClientRecordsController('documents', 'clients: documents')
@@ -91,7 +96,7 @@ export class DocumentsController {
   @Post(':id/versions')
   @Roles(...WRITERS)
   @MultipartUpload(VERSION_BODY_SCHEMA)
-  @ApiOkResponse({ type: DocumentResponse, description: 'The document, at its new version' })
+  @ApiCreatedResponse({ type: DocumentResponse, description: 'The document, at its new version' })
   @ApiForbiddenResponse({ description: RESTRICTED })
   addVersion(
     @CurrentActor() actor: Actor,
@@ -104,7 +109,10 @@ export class DocumentsController {
 
   @Post(':id/reviews')
   @Roles(...WRITERS)
-  @ApiOkResponse({ type: DocumentResponse, description: 'The document with its new status and latest review' })
+  @ApiCreatedResponse({ type: DocumentResponse, description: 'The document with its new status and latest review' })
+  @ApiConflictResponse({
+    description: 'The review names a version that is no longer the latest (DOCUMENT_VERSION_NOT_LATEST)',
+  })
   @ApiForbiddenResponse({ description: RESTRICTED })
   review(
     @CurrentActor() actor: Actor,

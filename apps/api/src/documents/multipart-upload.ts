@@ -1,4 +1,4 @@
-import { DocumentsError, DocumentsErrorCode, tooLarge, UploadPart } from '@lib/documents';
+import { badUpload, DocumentsError, DocumentsErrorCode, tooLarge, UploadPart } from '@lib/documents';
 import { applyDecorators } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiPayloadTooLargeResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
@@ -31,7 +31,7 @@ export async function* uploadParts(request: FastifyRequest, maxBytes: number): A
   if (!request.isMultipart()) {
     throw new DocumentsError(
       'unsupported_type',
-      DocumentsErrorCode.BadUpload,
+      DocumentsErrorCode.NotMultipart,
       'Send the upload as multipart/form-data, the file in a part named "file"',
     );
   }
@@ -73,15 +73,12 @@ function translate(error: unknown, maxBytes: number): unknown {
   if (error instanceof DocumentsError) return error;
   const code = (error as { code?: string }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(maxBytes);
-  if (code === 'FST_FILES_LIMIT') return upload('One file per upload', 'file');
+  if (code === 'FST_FILES_LIMIT') return badUpload('One file per upload', 'file');
   if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
-    return upload('Too many parts: send file, category and title only', 'file');
+    return badUpload('Too many parts: send file, category and title only', 'file');
   const message = error instanceof Error ? error.message : String(error);
   if (/Unexpected end of (form|multipart data)|aborted|Malformed|boundary/i.test(message) || code?.startsWith('FST_')) {
-    return upload(`The multipart body could not be read (${message})`, 'file');
+    return badUpload(`The multipart body could not be read (${message})`, 'file');
   }
   return error;
 }
-
-const upload = (message: string, field: string) =>
-  new DocumentsError('invalid', DocumentsErrorCode.BadUpload, message, { field });

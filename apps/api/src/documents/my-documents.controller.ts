@@ -29,7 +29,7 @@ export class MyDocumentsController {
   @Roles(Role.Client)
   @ApiOkResponse({ type: DocumentPage, description: 'Newest first, each with its latest review' })
   async list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<DocumentPage> {
-    return (await this.documents.list(actor, own(actor), query)) as DocumentPage;
+    return (await this.documents.list(actor, ownClientId(actor), query)) as DocumentPage;
   }
 
   @Post()
@@ -37,14 +37,14 @@ export class MyDocumentsController {
   @MultipartUpload(UPLOAD_BODY_SCHEMA)
   @ApiCreatedResponse({ type: DocumentResponse, description: 'Uploaded, awaiting the case manager’s review' })
   create(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<DocumentResponse> {
-    return this.documents.create(actor, own(actor), uploadParts(request, this.documents.maxUploadBytes));
+    return this.documents.create(actor, ownClientId(actor), uploadParts(request, this.documents.maxUploadBytes));
   }
 
   @Get(':id')
   @Roles(Role.Client)
   @ApiOkResponse({ type: DocumentDetailResponse, description: 'With every version and review, newest first' })
   async get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<DocumentDetailResponse> {
-    return (await this.documents.get(actor, own(actor), id)) as DocumentDetailResponse;
+    return (await this.documents.get(actor, ownClientId(actor), id)) as DocumentDetailResponse;
   }
 
   @Get(':id/content')
@@ -58,7 +58,7 @@ export class MyDocumentsController {
   ): Promise<StreamableFile> {
     return sendContent(
       reply,
-      await this.documents.content(actor, own(actor), id, query.version),
+      await this.documents.content(actor, ownClientId(actor), id, query.version),
       query.disposition === 'inline',
     );
   }
@@ -72,9 +72,11 @@ export class MyDocumentsController {
     @UuidParam() id: string,
     @Req() request: FastifyRequest,
   ): Promise<DocumentResponse> {
-    return this.documents.addVersion(actor, own(actor), id, uploadParts(request, this.documents.maxUploadBytes));
+    return this.documents.addVersion(
+      actor,
+      ownClientId(actor),
+      id,
+      uploadParts(request, this.documents.maxUploadBytes),
+    );
   }
 }
-
-/** The IMG's own client record: their scope reaches it and nothing else. */
-const own = ownClientId;

@@ -2045,9 +2045,14 @@ export interface components {
        * @description Required when asking for changes: what to change
        * @example Please put your US clinical experience first and shorten the summary to three lines.
        */
-      comment?: Record<string, never>;
+      comment?: string | null;
       /** @enum {string} */
       decision: 'approved' | 'changes_requested';
+      /**
+       * @description The version the reviewer read: 409 DOCUMENT_VERSION_NOT_LATEST when a newer one was sent since
+       * @example 2
+       */
+      version?: number;
     };
     CreateServiceDto: {
       /**
@@ -4611,7 +4616,7 @@ export interface operations {
           'application/json': components['schemas']['DocumentResponse'];
         };
       };
-      /** @description An immigration or identity document, for a reader other than the case managers of its center, admins and the client (DOCUMENT_RESTRICTED) */
+      /** @description A director, who may know a document exists but not open it (DOCUMENT_RESTRICTED) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4676,7 +4681,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description An immigration or identity document, for a reader other than the case managers of its center, admins and the client (DOCUMENT_RESTRICTED) */
+      /** @description A director, who may know a document exists but not open it (DOCUMENT_RESTRICTED) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4709,7 +4714,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description An immigration or identity document, for a reader other than the case managers of its center, admins and the client (DOCUMENT_RESTRICTED) */
+      /** @description A director, who may know a document exists but not open it (DOCUMENT_RESTRICTED) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4735,7 +4740,7 @@ export interface operations {
     };
     responses: {
       /** @description The document with its new status and latest review */
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -4743,8 +4748,15 @@ export interface operations {
           'application/json': components['schemas']['DocumentResponse'];
         };
       };
-      /** @description An immigration or identity document, for a reader other than the case managers of its center, admins and the client (DOCUMENT_RESTRICTED) */
+      /** @description A director, who may know a document exists but not open it (DOCUMENT_RESTRICTED) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The review names a version that is no longer the latest (DOCUMENT_VERSION_NOT_LATEST) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -4775,7 +4787,7 @@ export interface operations {
     };
     responses: {
       /** @description The document, at its new version */
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -4783,7 +4795,7 @@ export interface operations {
           'application/json': components['schemas']['DocumentResponse'];
         };
       };
-      /** @description An immigration or identity document, for a reader other than the case managers of its center, admins and the client (DOCUMENT_RESTRICTED) */
+      /** @description A director, who may know a document exists but not open it (DOCUMENT_RESTRICTED) */
       403: {
         headers: {
           [name: string]: unknown;

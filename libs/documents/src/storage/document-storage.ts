@@ -24,6 +24,11 @@ export interface DocumentStorage {
   delete(key: string): Promise<void>;
   /** Every object whose key starts with `prefix`, in no particular order. */
   list(prefix: string): AsyncIterable<StoredObject>;
+  /**
+   * Removes what uploads cut short by a crash left behind, older than `olderThan` (a put that
+   * fails cleans up after itself; a process killed mid-put cannot). Returns how many.
+   */
+  removeIncomplete(olderThan: Date): Promise<number>;
 }
 
 /** Nest injection token of the configured `DocumentStorage`. */

@@ -45,6 +45,25 @@ export class FileStorage implements DocumentStorage {
     yield* this.walk(this.root, prefix);
   }
 
+  async removeIncomplete(olderThan: Date): Promise<number> {
+    let removed = 0;
+    let entries;
+    try {
+      entries = await opendir(this.root);
+    } catch {
+      return 0;
+    }
+    for await (const entry of entries) {
+      if (!entry.isFile() || !entry.name.startsWith('.partial-')) continue;
+      const path = join(this.root, entry.name);
+      if ((await stat(path)).mtime < olderThan) {
+        await rm(path, { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
   private async *walk(dir: string, prefix: string): AsyncIterable<StoredObject> {
     let entries;
     try {

@@ -116,6 +116,15 @@ export class S3Storage implements DocumentStorage {
       ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (ContinuationToken);
   }
+
+  /**
+   * Multipart uploads a crash left open. A failed put aborts its own; those of a killed process
+   * are the bucket's lifecycle rule "abort incomplete multipart uploads after 1 day"
+   * (docs/OPERATIONS.md), which every S3-compatible store applies itself: nothing to do here.
+   */
+  async removeIncomplete(_olderThan: Date): Promise<number> {
+    return 0;
+  }
 }
 
 /** NoSuchKey, or a bare 404 from a store that words it differently. */

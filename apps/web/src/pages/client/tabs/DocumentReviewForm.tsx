@@ -29,9 +29,8 @@ export function DocumentReviewForm({
     clientId,
     (decision) => {
       const text = comment.trim();
-      // The API's schema types the comment as an object (its nullable string lost its type in the
-      // OpenAPI document); it takes a string, as its validation says.
-      const body = { decision, ...(text ? { comment: text } : {}) } as ReviewBody;
+      // The version read: a newer one sent meanwhile is refused (409), never approved unseen.
+      const body: ReviewBody = { decision, version, ...(text ? { comment: text } : {}) };
       return ok(
         api.POST('/api/v1/clients/{clientId}/documents/{id}/reviews', {
           params: { path: { clientId, id: documentId } },
