@@ -1,0 +1,2 @@
+export * from './caseload-columns';
+export * from './caseload-cells';
