@@ -1,2 +1,3 @@
 export * from './caseload-columns';
 export * from './caseload-cells';
+export * from './caseload-csv';
