@@ -418,6 +418,8 @@ describe('mass assignment', () => {
     path: (w: World) => string | Promise<string>;
     /** A valid body; absent when the operation takes none (a body is sent anyway). */
     body?: (w: World) => object | Promise<object>;
+    /** An upload's text fields: the body goes as multipart/form-data with a PDF in `file`. */
+    upload?: (w: World) => Record<string, string>;
     headers?: (w: World, path: string) => Promise<Record<string, string>>;
     table: string | null;
     /** The row written, by a column and its value. */
@@ -450,11 +452,13 @@ describe('mass assignment', () => {
   let columns: Map<string, Set<string>>;
   let base: Omit<World, 'me'>;
   let ip = 0;
+  let documentStore: string;
 
   beforeAll(async () => {
+    documentStore = await mkdtemp(join(tmpdir(), 'mass-assignment-documents-'));
     // Behind a trusted proxy, each attempt can come from an address of its own: the login rate
     // limit must not answer 429 before validation has had its say.
-    app = await createTestApp({ env: { TRUST_PROXY: 'true', REDIS_URL } });
+    app = await createTestApp({ env: { TRUST_PROXY: 'true', REDIS_URL, STORAGE_URL: `file:${documentStore}` } });
     data = app.get(DataSource);
     await seedPartnerPrograms(data);
     doc = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body;
@@ -475,7 +479,10 @@ describe('mass assignment', () => {
       programId,
     };
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await rm(documentStore, { recursive: true, force: true });
+  });
 
   const insertId = async (sql: string, params: unknown[]) =>
     ((await data.query(sql, params)) as Array<{ id: string }>)[0].id;
@@ -495,6 +502,19 @@ describe('mass assignment', () => {
     );
   };
   const lastSegment = (path: string) => path.split('/').pop() as string;
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n');
+  /** A document of the caller's reach, uploaded as the caller: a case manager's client, or the IMG's own. */
+  const freshDocument = async (w: World): Promise<{ clientId: string; id: string }> => {
+    const clientId = w.me.clientId ?? (await freshClient(w));
+    const route = w.me.clientId ? '/api/v1/me/documents' : `/api/v1/clients/${clientId}/documents`;
+    const res = await request(app.getHttpServer())
+      .post(route)
+      .set(bearer(tokenFor(app, w.me)))
+      .field('category', 'cv')
+      .attach('file', PDF, 'cv.pdf')
+      .expect(201);
+    return { clientId, id: res.body.id };
+  };
   const byId = (_w: World, path: string, res: Response): [string, string] => ['id', res.body?.id ?? lastSegment(path)];
   const self = (w: World): [string, string] => ['id', w.me.id];
 
@@ -674,6 +694,30 @@ describe('mass assignment', () => {
         insertId(`INSERT INTO match_applications (client_id, season) VALUES ($1, 2030) RETURNING id`, [clientId]),
       { programsApplied: 60 },
     ),
+    'POST /api/v1/clients/{clientId}/documents': {
+      path: async (w) => `/api/v1/clients/${await freshClient(w)}/documents`,
+      upload: () => ({ category: 'cv' }),
+      table: 'client_documents',
+      row: byId,
+    },
+    'POST /api/v1/clients/{clientId}/documents/{id}/versions': {
+      path: async (w) => {
+        const { clientId, id } = await freshDocument(w);
+        return `/api/v1/clients/${clientId}/documents/${id}/versions`;
+      },
+      upload: () => ({}),
+      table: 'client_documents',
+      row: byId,
+    },
+    'POST /api/v1/clients/{clientId}/documents/{id}/reviews': {
+      path: async (w) => {
+        const { clientId, id } = await freshDocument(w);
+        return `/api/v1/clients/${clientId}/documents/${id}/reviews`;
+      },
+      body: () => ({ decision: 'approved' }),
+      table: 'document_reviews',
+      row: (_w, path) => ['document_id', path.split('/')[6]],
+    },
   };
 
   const IMG: Record<string, WriteCase> = {
@@ -689,6 +733,18 @@ describe('mass assignment', () => {
       path: () => '/api/v1/me/exams',
       body: () => ({ exam: 'OET_MEDICINE', status: 'planned' }),
       table: 'exam_records',
+      row: byId,
+    },
+    'POST /api/v1/me/documents': {
+      path: () => '/api/v1/me/documents',
+      upload: () => ({ category: 'cv' }),
+      table: 'client_documents',
+      row: byId,
+    },
+    'POST /api/v1/me/documents/{id}/versions': {
+      path: async (w) => `/api/v1/me/documents/${(await freshDocument(w)).id}/versions`,
+      upload: () => ({}),
+      table: 'client_documents',
       row: byId,
     },
     'PATCH /api/v1/me/exams/{id}': {
@@ -727,6 +783,15 @@ describe('mass assignment', () => {
       .set('X-Forwarded-For', `10.${(ip += 1) >> 16}.${(ip >> 8) & 255}.${ip & 255}`)
       .send(body);
 
+  const sendUpload = (path: string, headers: Record<string, string>, fields: Record<string, string>) => {
+    const req = request(app.getHttpServer())
+      .post(path)
+      .set(headers)
+      .set('X-Forwarded-For', `10.${(ip += 1) >> 16}.${(ip >> 8) & 255}.${ip & 255}`);
+    for (const [name, value] of Object.entries(fields)) void req.field(name, value);
+    return req.attach('file', PDF, 'mass-assignment.pdf');
+  };
+
   /** What went wrong when `prop` rode along on a valid body of `operation`, or null. */
   async function attempt(w: World, operation: string, c: WriteCase, prop: string, value: unknown) {
     const [method] = operation.split(' ');
@@ -734,7 +799,9 @@ describe('mass assignment', () => {
     const headers = { ...bearer(tokenFor(app, w.me)), ...(c.headers ? await c.headers(w, path) : {}) };
     const body = { ...((await c.body?.(w)) ?? {}), [prop]: value } as Record<string, unknown>;
     const [{ now: before }] = await data.query('SELECT clock_timestamp() AS now');
-    const res = await send(method, path, headers, body);
+    const res = c.upload
+      ? await sendUpload(path, headers, { ...c.upload(w), [prop]: String(value) })
+      : await send(method, path, headers, body);
     const where = `${operation} with ${prop}`;
 
     if (res.status === 400) {
@@ -758,7 +825,7 @@ describe('mass assignment', () => {
     }
     // A documented reference pointing outside the caller's reach may be refused by the scope
     // checks instead; then nothing may have been written with it.
-    if ([403, 404, 422].includes(res.status) && prop in documented(operation) && c.table) {
+    if ([403, 404, 409, 422].includes(res.status) && prop in documented(operation) && c.table) {
       if (!hasColumn) return null;
       const changedAt = columns.get(c.table)?.has('updated_at') ? 'updated_at' : 'created_at';
       const [{ n }] = await data.query(

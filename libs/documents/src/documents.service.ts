@@ -400,7 +400,10 @@ export class DocumentsService {
     try {
       for await (const part of parts) {
         if (part.kind === 'field') {
-          if (!allowed.includes(part.name)) throw badUpload(`This upload takes no field "${part.name}"`, part.name);
+          // Refused as a JSON body's unknown property is: the same answer, whatever the encoding.
+          if (!allowed.includes(part.name)) {
+            throw new ValidationFailed([{ field: part.name, problems: [`${part.name} is not an accepted field`] }]);
+          }
           fields[part.name] = part.value;
           continue;
         }
