@@ -16,9 +16,9 @@
  * A benchmark, not a test: it prints figures and never fails on speed.
  */
 import 'reflect-metadata';
-import { ChildProcess, execSync, spawn } from 'node:child_process';
+import { ChildProcess, execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,6 +32,7 @@ import { encodeCursor } from '@lib/kernel';
 import { ensureDatabase } from '@lib/database';
 import { productDataSource } from '@app/cli';
 import { generate } from './generate';
+import { login as loginAt, residentMegabytes, say, startProcess, stopProcess, waitFor } from './processes';
 import { bindParams, RecordedParam, RecordedRoutes, RecordedStatement } from './recorded';
 
 const API_PORT = 3901;
@@ -39,6 +40,7 @@ const RAW_PORT = 3902;
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/12';
 const POOL_SIZE = 10;
 const RESULTS = join(__dirname, 'results');
+const login = (email: string, password: string) => loginAt(`http://127.0.0.1:${API_PORT}`, email, password);
 
 interface Endpoint {
   name: string;
@@ -502,56 +504,6 @@ async function run(
   };
 }
 
-async function login(email: string, password: string): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${API_PORT}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (response.status !== 200) throw new Error(`login of ${email}: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-function startProcess(
-  name: string,
-  command: string,
-  args: string[],
-  env: Record<string, string>,
-): Promise<ChildProcess> {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  child.on('exit', (code, signal) => {
-    if (code !== 0 && signal !== 'SIGTERM') say(`${name} process ended: ${code ?? signal}`);
-  });
-  return Promise.resolve(child);
-}
-
-async function stopProcess(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-async function waitFor(url: string, statuses = [200]): Promise<void> {
-  for (let i = 0; i < 300; i += 1) {
-    const status = await fetch(url).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (statuses.includes(status)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-function residentMegabytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmRSS:'));
-  return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024;
-}
-
 function markdownTable(
   rows: Array<{
     label: string;
@@ -575,10 +527,6 @@ function markdownTable(
 
 const fmt = (m: Measured) =>
   `${String(m.requestsPerSecond).padStart(6)}/s p50 ${m.p50} p99 ${m.p99} ms err ${m.errors}`;
-
-function say(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
 
 main().then(
   () => process.exit(0),
