@@ -1,3 +1,4 @@
 export * from './caseload-columns';
 export * from './caseload-cells';
 export * from './caseload-csv';
+export * from './caseload-xlsx';
