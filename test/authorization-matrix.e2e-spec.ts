@@ -718,6 +718,12 @@ const MATRIX: Record<string, Case[]> = {
       expect: only(STAFF, 200, OTHER_CENTER),
     },
   ],
+  'GET /api/v1/imports/templates/clients.csv': [
+    { label: 'the template', path: () => '/api/v1/imports/templates/clients.csv', expect: only(STAFF, 200) },
+  ],
+  'GET /api/v1/imports/templates/clients.xlsx': [
+    { label: 'the template', path: () => '/api/v1/imports/templates/clients.xlsx', expect: only(STAFF, 200) },
+  ],
   'GET /api/v1/reports/pipeline': [
     { label: 'own scope', path: () => '/api/v1/reports/pipeline', expect: only(STAFF, 200) },
     {

@@ -10,6 +10,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuditHttpModule } from './audit/audit-http.module';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { CaseworkHttpModule } from './casework/casework-http.module';
+import { CaseloadExchangeHttpModule } from './caseload-exchange/caseload-exchange-http.module';
 import { CentersHttpModule } from './centers/centers-http.module';
 import { DocumentsHttpModule } from './documents/documents-http.module';
 import { ClientsHttpModule } from './clients/clients-http.module';
@@ -63,6 +64,7 @@ export class ApiModule {
         ReportsHttpModule,
         SelfServiceHttpModule,
         DocumentsHttpModule,
+        CaseloadExchangeHttpModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

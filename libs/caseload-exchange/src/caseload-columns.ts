@@ -41,7 +41,7 @@ export const EXAMPLE_ROW: Record<CaseloadColumn, string> = {
   last_name: 'Haddad',
   date_of_birth: '1988-04-12',
   email: 'amina.haddad@example.org',
-  phone: '+1 303 555 0142',
+  phone: '303-555-0142',
   preferred_language: 'ar',
   country_of_training: 'SY',
   medical_school: 'University of Damascus Faculty of Medicine',

@@ -31,6 +31,11 @@ describe(csvRows.name, () => {
     expect(rows[1]).toEqual({ row: 2, cells: ['Faculty of\nMedicine', 'Ana'] });
   });
 
+  it("reads back a cell the exports guarded against formulas ('+1 …) as the text itself", async () => {
+    const rows = await rowsOf("phone,first_name\n'+1 303 555 0142,'Ana\n");
+    expect(rows[1].cells).toEqual(['+1 303 555 0142', "'Ana"]);
+  });
+
   it('refuses a file that is not UTF-8 instead of garbling names', async () => {
     await expect(rowsOf(Buffer.from([0x66, 0x69, 0x72, 0x73, 0x74, 0x0a, 0xe9, 0x0a]))).rejects.toBeInstanceOf(
       UnreadableFile,

@@ -48,6 +48,14 @@ export async function* csvRows(source: Readable): AsyncIterable<SheetRow> {
   let row = 0;
   for await (const record of parser as AsyncIterable<string[]>) {
     row += 1;
-    yield { row, cells: record };
+    yield { row, cells: record.map(unescapeFormula) };
   }
+}
+
+/**
+ * The inverse of the exports' CSV-injection guard: a cell written as `'=…` (or `'+`, `'-`, `'@`)
+ * so that a spreadsheet shows it as text is read back as the text itself.
+ */
+export function unescapeFormula(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }

@@ -19,8 +19,9 @@ export async function* xlsxRows(source: Readable): AsyncIterable<SheetRow> {
   });
   for await (const sheet of workbook) {
     for await (const row of sheet) {
+      // `values` is sparse and 1-based: a blank cell is a hole, read as null in its place.
       const values = (row.values as unknown[]).slice(1);
-      yield { row: row.number, cells: values.map(cellOf) };
+      yield { row: row.number, cells: Array.from(values, cellOf) };
     }
     return; // The first sheet only: a template's notes may follow on others.
   }
