@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   CenterZoneChanged,
   ClientFact,
@@ -46,6 +49,8 @@ interface World {
   /** A case manager of center A, where the fresh clients are. */
   caseManager: Headers;
   signIn: (user: Pick<User, 'id' | 'role'>) => Headers;
+  /** A multipart upload of a small PDF, as `as`, with `fields` beside the file. */
+  upload: (path: string, as: Headers, fields?: Record<string, string>) => Promise<Response>;
 }
 
 /** Sends the request of the route under test (its method), as `as`, with `body` and `headers`. */
@@ -79,6 +84,12 @@ const imgOf = async (w: World, clientId: string) => {
   const user = await createUser(w.data, { role: Role.Client, clientId });
   return { user, auth: w.signIn(user) };
 };
+
+/** A document of the client's, uploaded by center A's case manager; its id. */
+const newDocument = async (w: World, clientId: string) =>
+  (await w.upload(`/api/v1/clients/${clientId}/documents`, w.caseManager, { category: 'cv' })).body.id as string;
+
+const documentsWritten = (clientId: string) => [new ClientFactsChanged(clientId, ClientFact.Documents)];
 
 const newApplication = (w: World, clientId: string) =>
   insertReturningId(w, `INSERT INTO match_applications (client_id, season) VALUES ($1, 2031) RETURNING id`, [clientId]);
@@ -324,6 +335,52 @@ const WRITES: Record<string, Publishes | None> = {
     },
   },
   // An exam the IMG reports is a pathway record like one staff enter (stored unverified).
+  // Documents: a review's news is planned from them (document_review_requested, document_reviewed).
+  'POST /api/v1/clients/:clientId/documents': {
+    status: 201,
+    publishes: async (w) => {
+      const clientId = await freshClient(w);
+      const res = await w.upload(`/api/v1/clients/${clientId}/documents`, w.caseManager, { category: 'cv' });
+      return { res, events: documentsWritten(clientId) };
+    },
+  },
+  'POST /api/v1/clients/:clientId/documents/:id/versions': {
+    status: 201,
+    publishes: async (w) => {
+      const clientId = await freshClient(w);
+      const id = await newDocument(w, clientId);
+      const res = await w.upload(`/api/v1/clients/${clientId}/documents/${id}/versions`, w.caseManager);
+      return { res, events: documentsWritten(clientId) };
+    },
+  },
+  'POST /api/v1/clients/:clientId/documents/:id/reviews': underClient(
+    201,
+    ClientFact.Documents,
+    async (w, clientId) => `/api/v1/clients/${clientId}/documents/${await newDocument(w, clientId)}/reviews`,
+    { decision: 'approved' },
+  ),
+  'DELETE /api/v1/clients/:clientId/documents/:id': underClient(
+    204,
+    ClientFact.Documents,
+    async (w, clientId) => `/api/v1/clients/${clientId}/documents/${await newDocument(w, clientId)}`,
+  ),
+  'POST /api/v1/me/documents': {
+    status: 201,
+    publishes: async (w) => {
+      const clientId = await freshClient(w);
+      const res = await w.upload('/api/v1/me/documents', (await imgOf(w, clientId)).auth, { category: 'cv' });
+      return { res, events: documentsWritten(clientId) };
+    },
+  },
+  'POST /api/v1/me/documents/:id/versions': {
+    status: 201,
+    publishes: async (w) => {
+      const clientId = await freshClient(w);
+      const id = await newDocument(w, clientId);
+      const res = await w.upload(`/api/v1/me/documents/${id}/versions`, (await imgOf(w, clientId)).auth);
+      return { res, events: documentsWritten(clientId) };
+    },
+  },
   'POST /api/v1/me/exams': {
     status: 201,
     publishes: async (w, send) => {
@@ -366,6 +423,7 @@ const expected = (event: DomainEvent) => plain((event.constructor as DomainEvent
 describe('domain events of writes', () => {
   let app: NestFastifyApplication;
   let world: World;
+  let documentStore: string;
   const observed: Array<ReturnType<typeof plain>> = [];
   const http = () => request(app.getHttpServer());
 
@@ -379,7 +437,8 @@ describe('domain events of writes', () => {
     };
 
   beforeAll(async () => {
-    app = await createTestApp({ recordRoutes: true });
+    documentStore = await mkdtemp(join(tmpdir(), 'domain-events-documents-'));
+    app = await createTestApp({ recordRoutes: true, env: { STORAGE_URL: `file:${documentStore}` } });
     // Every event the app emits, as its subscribers receive it.
     app.get(EventEmitter2).onAny((name, event) => observed.push(plain(String(name), event as object)));
     const data = app.get(DataSource);
@@ -399,12 +458,18 @@ describe('domain events of writes', () => {
       admin: bearer(tokenFor(app, await createUser(data, { role: Role.Admin }))),
       caseManager: bearer(tokenFor(app, await createUser(data, { role: Role.CaseManager, centerId: a.id }))),
       signIn: (user) => bearer(tokenFor(app, user)),
+      upload: (path, as, fields = {}) => {
+        const req = request(app.getHttpServer()).post(path).set(as);
+        for (const [name, value] of Object.entries(fields)) void req.field(name, value);
+        return req.attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'document.pdf');
+      },
     };
     await data.query('DELETE FROM match_seasons WHERE match_year = $1', [world.season]);
   });
   afterAll(async () => {
     await world?.data.query('DELETE FROM match_seasons WHERE match_year = $1', [world.season]);
     await app?.close();
+    await rm(documentStore, { recursive: true, force: true });
   });
   beforeEach(() => {
     observed.length = 0;
