@@ -3,3 +3,4 @@ export * from './caseload-cells';
 export * from './caseload-csv';
 export * from './caseload-xlsx';
 export * from './caseload-template';
+export * from './caseload-row';
