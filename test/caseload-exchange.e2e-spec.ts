@@ -5,6 +5,7 @@ import { PassThrough, Readable } from 'node:stream';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, createCenter, createUser, tokenFor } from './support/identities';
+import { asBytes } from './support/binary';
 import { createTestApp } from './support/test-app';
 
 /** Issue 18 (in progress): the caseload spreadsheet through the API. */
@@ -12,12 +13,6 @@ describe('the caseload spreadsheet through the API', () => {
   let app: NestFastifyApplication;
   let cm: Record<string, string>;
   const http = () => request(app.getHttpServer());
-  const bytes = (res: request.Test) =>
-    res.buffer(true).parse((response, done) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => done(null, Buffer.concat(chunks)));
-    });
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -35,7 +30,7 @@ describe('the caseload spreadsheet through the API', () => {
       (b: Buffer) => xlsxRows(Readable.from([b]).pipe(new PassThrough())),
     ],
   ])('serves the %s template: the columns in order and one example row', async (ext, type, read) => {
-    const res = await bytes(http().get(`/api/v1/imports/templates/clients.${ext}`).set(cm)).expect(200);
+    const res = await asBytes(http().get(`/api/v1/imports/templates/clients.${ext}`).set(cm)).expect(200);
     expect(res.headers['content-type']).toBe(type);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="clients-template.${ext}"`);
     const rows = [];

@@ -4,6 +4,7 @@ import { Client } from '@lib/clients';
 import { ReminderDelivery, ReminderPlanner } from '@lib/reminders';
 import { daytimeZone } from './support/reminders';
 import { eventually } from './support/poll';
+import { asBytes } from './support/binary';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import archiver from 'archiver';
 import { createHash, randomBytes } from 'node:crypto';
@@ -131,16 +132,9 @@ describe('documents through the API', () => {
     expect(keys[0].storage_key).toMatch(/^documents\/[0-9a-f-]{36}$/);
     expect(objectsIn(store).join('\n')).not.toContain('CV');
 
-    const content = await http()
-      .get(`/api/v1/clients/${clientId}/documents/${created.body.id}/content`)
-      .set(cm)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const content = await asBytes(
+      http().get(`/api/v1/clients/${clientId}/documents/${created.body.id}/content`).set(cm),
+    ).expect(200);
     expect(sha256(content.body as Buffer)).toBe(sha256(pdf));
     expect(content.headers['content-type']).toBe('application/pdf');
     expect(content.headers['content-disposition']).toMatch(/^attachment; filename="CV draft.pdf"/);
@@ -483,16 +477,7 @@ describe('documents through the API', () => {
         versions: [expect.objectContaining({ version: 2 }), expect.objectContaining({ version: 1 })],
       }),
     ]);
-    const zip = await http()
-      .get(`/api/v1/clients/${clientId}/export.zip`)
-      .set(cm)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const zip = await asBytes(http().get(`/api/v1/clients/${clientId}/export.zip`).set(cm)).expect(200);
     expect(zip.headers['content-type']).toBe('application/zip');
     const entries = zipEntries(zip.body as Buffer);
     expect(entries.map((e) => e.name)).toEqual([

@@ -366,7 +366,7 @@ describe('documents in a browser: the IMG sends, the case manager reviews', () =
       await reader.waitForURL(/\/dashboard$/);
       await reader.goto(`${web.baseUrl}/clients/${client.id}/documents?document=${id}`);
       const row = reader.getByTestId('document-row');
-      await expectVisible(row.getByText('Diploma', { exact: true }));
+      await expectVisible(row.getByText('Medical diploma', { exact: true }));
       expect(await row.textContent()).toContain('Added by staff');
       expect(await reader.getByText('Diploma, University of Aleppo').count()).toBe(0);
       expect(await reader.getByRole('button', { name: /^Open/ }).count()).toBe(0);

@@ -1,27 +1,13 @@
 import type { components } from '../../../api/schema';
+import { MESSAGES } from '../../../i18n/messages';
 
 type Schemas = components['schemas'];
 export type DocumentCategory = Schemas['DocumentResponse']['category'];
 export type DocumentStatus = Schemas['DocumentResponse']['status'];
 export type ReviewDecision = Schemas['DocumentReviewResponse']['decision'];
 
-/** In the order a case goes: education, exams, certification, the application, identity and the rest. */
-export const DOCUMENT_CATEGORY_LABELS: Record<DocumentCategory, string> = {
-  diploma: 'Diploma',
-  transcript: 'Transcript',
-  medical_license: 'Medical license',
-  usmle_score_report: 'USMLE score report',
-  oet_score_report: 'OET score report',
-  ecfmg_certificate: 'ECFMG certificate',
-  letter_of_recommendation: 'Letter of recommendation',
-  cv: 'CV',
-  personal_statement: 'Personal statement',
-  mspe: 'MSPE (Dean’s letter)',
-  identity: 'Identity document',
-  immigration: 'Immigration document',
-  consent: 'Consent form',
-  other: 'Other',
-};
+/** The categories as the IMG's own screens name them, in English (staff screens are in English). */
+export const DOCUMENT_CATEGORY_LABELS: Record<DocumentCategory, string> = MESSAGES.en.documentCategories;
 
 export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = {
   uploaded: 'Added by staff',
