@@ -12,6 +12,8 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/package.json ./package.json
+# Documents' bytes (STORAGE_URL=file:var/documents): a volume mounts here, owned by the app's user.
+RUN mkdir -p /app/var/documents && chown -R node:node /app/var
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]
