@@ -24,7 +24,6 @@ import {
 } from '@lib/pathway-records';
 import { PartnerProgramsService } from '@lib/programs';
 import { DocumentDetailResponse, DocumentsService, SENSITIVE_CATEGORIES } from '@lib/documents';
-import archiver from 'archiver';
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { ReminderOperations } from '@lib/reminders';
@@ -150,6 +149,8 @@ export class ClientDataRightsService {
         }
       });
     }
+    // Loaded when a zip is asked for: archiver is large, and exports are rare.
+    const { default: archiver } = await import('archiver');
     const zip = archiver('zip', { zlib: { level: 6 } });
     // A download abandoned half-way closes the archive: stop reading the store then.
     const abandoned = new AbortController();

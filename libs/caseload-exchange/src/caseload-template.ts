@@ -1,5 +1,4 @@
 import { toCsv } from '@lib/reports';
-import ExcelJS from 'exceljs';
 import { CASELOAD_COLUMNS, EXAMPLE_ROW } from './caseload-columns';
 
 /** The import template as CSV: the columns in order and one invented example row (UTF-8 with BOM). */
@@ -15,6 +14,7 @@ export function templateCsv(): string {
  * does not turn 2024-03-18 or a phone number into something else), the header row frozen.
  */
 export async function templateXlsx(): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Clients', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = CASELOAD_COLUMNS.map((column) => ({

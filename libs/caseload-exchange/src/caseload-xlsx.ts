@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { Cell } from './caseload-cells';
 import { SheetRow } from './caseload-csv';
@@ -10,6 +9,8 @@ import { SheetRow } from './caseload-csv';
  * unseen; rich text and hyperlinks as their text. Row numbers are the sheet's own.
  */
 export async function* xlsxRows(source: Readable): AsyncIterable<SheetRow> {
+  // Loaded when a workbook is read: exceljs is large, and most requests never need it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: 'cache',
     // Styles tell a date cell from a number: needed to read dates as dates.

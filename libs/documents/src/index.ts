@@ -9,5 +9,5 @@ export * from './documents.module';
 export * from './document-types';
 export * from './storage/document-storage';
 export * from './storage/file-storage';
-export * from './storage/s3-storage';
+export type { S3StorageOptions } from './storage/s3-storage';
 export * from './storage/storage-from-url';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { DocumentStorage } from './document-storage';
 import { FileStorage } from './file-storage';
-import { S3Storage } from './s3-storage';
+import type { S3StorageOptions } from './s3-storage';
 
 /** The `S3_*` settings an `s3://` store reads (see `.env.example`). */
 export interface S3Settings {
@@ -20,7 +20,10 @@ export function storageFromUrl(url: string, s3: S3Settings): DocumentStorage {
   if (url.startsWith('file:')) return new FileStorage(resolve(url.slice('file:'.length)));
   const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url);
   if (!match) throw new Error(`STORAGE_URL must be file:<folder> or s3://<bucket>[/<prefix>], not ${url}`);
-  return new S3Storage({
+  // Loaded only when asked for: the AWS SDK takes a while to load, and most deployments use a folder.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { S3Storage } = require('./s3-storage') as typeof import('./s3-storage');
+  const options: S3StorageOptions = {
     bucket: match[1],
     prefix: (match[2] ?? '').replace(/\/+$/, ''),
     endpoint: s3.S3_ENDPOINT,
@@ -28,5 +31,6 @@ export function storageFromUrl(url: string, s3: S3Settings): DocumentStorage {
     accessKeyId: s3.S3_ACCESS_KEY_ID,
     secretAccessKey: s3.S3_SECRET_ACCESS_KEY,
     forcePathStyle: s3.S3_FORCE_PATH_STYLE,
-  });
+  };
+  return new S3Storage(options);
 }
