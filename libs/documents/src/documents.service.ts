@@ -117,14 +117,8 @@ export class DocumentsService {
     if (access === 'none') throw new NotFoundError('Document', id);
     const [response] = (await this.responses(manager, [document])).values();
     if (access === 'existence') return toDocumentView(response, false);
-    const versions = await manager.find(DocumentVersion, { where: { documentId: id }, order: { version: 'DESC' } });
-    const reviews = await manager.find(DocumentReview, { where: { documentId: id }, order: { createdAt: 'DESC' } });
-    const names = await this.directory.displayNames(manager, reviewers(reviews));
-    return {
-      ...response,
-      versions: versions.map(toVersionResponse),
-      reviews: reviews.map((r) => toReviewResponse(r, names)),
-    };
+    const [detail] = await this.details(manager, [document], new Map([[document.id, response]]));
+    return detail;
   }
 
   /** A new document from a multipart upload (`category`, optional `title`, one `file`). */
@@ -315,18 +309,22 @@ export class DocumentsService {
   async exportOf(manager: EntityManager, actor: Actor, client: ScopedClient): Promise<DocumentDetailResponse[]> {
     const rows = await manager.find(ClientDocument, { where: { clientId: client.id }, order: { createdAt: 'ASC' } });
     const open = rows.filter((row) => documentAccess(actor, client, row.category) === 'open');
-    const documents = await this.responses(manager, open);
-    const versions = await manager.find(DocumentVersion, {
-      where: { documentId: In(open.map((d) => d.id)) },
-      order: { version: 'DESC' },
-    });
-    const reviews = await manager.find(DocumentReview, {
-      where: { documentId: In(open.map((d) => d.id)) },
-      order: { createdAt: 'DESC' },
-    });
+    return this.details(manager, open, await this.responses(manager, open));
+  }
+
+  /** Documents whole: each response with every version and every review, newest first, in three queries. */
+  private async details(
+    manager: EntityManager,
+    rows: ClientDocument[],
+    responses: Map<string, DocumentResponse>,
+  ): Promise<DocumentDetailResponse[]> {
+    if (rows.length === 0) return [];
+    const documentId = In(rows.map((d) => d.id));
+    const versions = await manager.find(DocumentVersion, { where: { documentId }, order: { version: 'DESC' } });
+    const reviews = await manager.find(DocumentReview, { where: { documentId }, order: { createdAt: 'DESC' } });
     const names = await this.directory.displayNames(manager, reviewers(reviews));
-    return open.map((row) => ({
-      ...(documents.get(row.id) as DocumentResponse),
+    return rows.map((row) => ({
+      ...(responses.get(row.id) as DocumentResponse),
       versions: versions.filter((v) => v.documentId === row.id).map(toVersionResponse),
       reviews: reviews.filter((r) => r.documentId === row.id).map((r) => toReviewResponse(r, names)),
     }));

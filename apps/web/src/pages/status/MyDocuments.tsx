@@ -262,20 +262,13 @@ function NewDocumentForm({ t, onDone }: { t: Messages; onDone: (sent: boolean) =
           disabled={sending.uploading}
           label={t.documentFile}
         />
-        {missing.includes('file') && file === null && (
-          <Text size="sm" c="red.9" role="alert">
-            {t.chooseFileFirst}
-          </Text>
-        )}
-        <UploadStatus upload={sending} words={t.upload} />
-        <Group gap="sm">
-          <Button type="submit" loading={sending.uploading}>
-            {t.send}
-          </Button>
-          <Button variant="default" onClick={() => onDone(false)} disabled={sending.uploading}>
-            {t.cancel}
-          </Button>
-        </Group>
+        <UploadFormEnd
+          t={t}
+          sending={sending}
+          fileMissing={missing.includes('file') && file === null}
+          submit={t.send}
+          onCancel={() => onDone(false)}
+        />
       </Stack>
     </form>
   );
@@ -327,21 +320,48 @@ function NewVersionForm({
           disabled={sending.uploading}
           label={t.newVersionOf(document.title)}
         />
-        {missing && (
-          <Text size="sm" c="red.9" role="alert">
-            {t.chooseFileFirst}
-          </Text>
-        )}
-        <UploadStatus upload={sending} words={t.upload} />
-        <Group gap="sm">
-          <Button type="submit" loading={sending.uploading}>
-            {t.sendNewVersion}
-          </Button>
-          <Button variant="default" onClick={() => onDone(false)} disabled={sending.uploading}>
-            {t.cancel}
-          </Button>
-        </Group>
+        <UploadFormEnd
+          t={t}
+          sending={sending}
+          fileMissing={missing}
+          submit={t.sendNewVersion}
+          onCancel={() => onDone(false)}
+        />
       </Stack>
     </form>
+  );
+}
+
+/** The end of an upload form: "choose a file first", the upload's progress, send and cancel. */
+function UploadFormEnd({
+  t,
+  sending,
+  fileMissing,
+  submit,
+  onCancel,
+}: {
+  t: Messages;
+  sending: ReturnType<typeof useFileUpload>;
+  fileMissing: boolean;
+  submit: string;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      {fileMissing && (
+        <Text size="sm" c="red.9" role="alert">
+          {t.chooseFileFirst}
+        </Text>
+      )}
+      <UploadStatus upload={sending} words={t.upload} />
+      <Group gap="sm">
+        <Button type="submit" loading={sending.uploading}>
+          {submit}
+        </Button>
+        <Button variant="default" onClick={onCancel} disabled={sending.uploading}>
+          {t.cancel}
+        </Button>
+      </Group>
+    </>
   );
 }
